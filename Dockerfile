@@ -1,0 +1,19 @@
+# syntax=docker/dockerfile:1
+# Builds the platform from source and runs it as a non-root user on a JRE.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY . .
+RUN --mount=type=cache,target=/root/.m2 \
+    ./mvnw -B -q -DskipTests -Dspring-javaformat.skip=true package -pl web-ui -am \
+ && java -Djarmode=tools -jar web-ui/target/sms-campaign-platform.jar extract --layers --launcher --destination /extracted
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 10001 --no-create-home sms
+WORKDIR /app
+COPY --from=build /extracted/dependencies/ ./
+COPY --from=build /extracted/spring-boot-loader/ ./
+COPY --from=build /extracted/snapshot-dependencies/ ./
+COPY --from=build /extracted/application/ ./
+USER sms
+EXPOSE 8080
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "org.springframework.boot.loader.launch.JarLauncher"]

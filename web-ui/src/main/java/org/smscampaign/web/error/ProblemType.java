@@ -1,0 +1,87 @@
+package org.smscampaign.web.error;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * The stable problem types of our JSON errors. The {@code type} member of every problem
+ * is {@code /problems/<slug>}: clients may rely on the slug, never on the wording of the
+ * title or the detail. Documented at {@code /problems}.
+ */
+public enum ProblemType {
+
+    BAD_REQUEST("bad-request", HttpStatus.BAD_REQUEST, "The request could not be understood."),
+    VALIDATION_FAILED("validation-failed", HttpStatus.BAD_REQUEST,
+            "One or more fields are invalid; see the errors member."),
+    UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED,
+            "Authentication is required: sign in, or send a valid API key in the X-API-Key header."),
+    FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Your role does not allow this action."),
+    NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "No such resource."),
+    METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED,
+            "The resource does not support this HTTP method."),
+    NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE,
+            "The resource cannot be represented in a requested media type."),
+    CONFLICT("conflict", HttpStatus.CONFLICT, "The request conflicts with the current state of the resource."),
+    PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "The request body is too large."),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            "The request body has a media type this resource does not accept."),
+    TOO_MANY_REQUESTS("too-many-requests", HttpStatus.TOO_MANY_REQUESTS, "Too many requests; retry later."),
+    INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR,
+            "An unexpected error occurred; it has been logged."),
+    SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE,
+            "The service is temporarily unavailable; retry later.");
+
+    private final String slug;
+
+    private final HttpStatus status;
+
+    private final String description;
+
+    ProblemType(String slug, HttpStatus status, String description) {
+        this.slug = slug;
+        this.status = status;
+        this.description = description;
+    }
+
+    public String slug() {
+        return this.slug;
+    }
+
+    public HttpStatus status() {
+        return this.status;
+    }
+
+    public String description() {
+        return this.description;
+    }
+
+    public URI uri() {
+        return URI.create("/problems/" + this.slug);
+    }
+
+    /** The generic type of a status that has no more specific one. */
+    public static ProblemType forStatus(HttpStatusCode status) {
+        return Arrays.stream(values())
+            .filter((type) -> type.status.value() == status.value() && type != VALIDATION_FAILED)
+            .findFirst()
+            .orElse(status.is4xxClientError() ? BAD_REQUEST : INTERNAL_ERROR);
+    }
+
+    public static Optional<ProblemType> ofSlug(String slug) {
+        return Arrays.stream(values()).filter((type) -> type.slug.equals(slug)).findFirst();
+    }
+
+    /** A problem of this type; the title is the status' reason phrase. */
+    public ProblemDetail problem(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(this.status, detail);
+        problem.setType(uri());
+        problem.setTitle(this.status.getReasonPhrase());
+        return problem;
+    }
+
+}

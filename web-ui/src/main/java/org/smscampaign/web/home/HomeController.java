@@ -1,0 +1,24 @@
+package org.smscampaign.web.home;
+
+import org.smscampaign.web.security.Role;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The start page after sign-in: managers land on dashboards, everyone else on campaigns.
+ */
+@Controller
+class HomeController {
+
+    @GetMapping("/")
+    String home(Authentication authentication) {
+        boolean marketer = authentication.getAuthorities()
+            .stream()
+            .anyMatch((authority) -> authority.getAuthority().equals(Role.MARKETER.authority())
+                    || authority.getAuthority().equals(Role.ADMIN.authority()));
+        return marketer ? "redirect:/campaigns" : "redirect:/dashboards";
+    }
+
+}

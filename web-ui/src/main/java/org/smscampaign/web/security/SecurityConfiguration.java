@@ -1,0 +1,146 @@
+package org.smscampaign.web.security;
+
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * One security filter chain per kind of caller, tried in order:
+ * <ol>
+ * <li>public machine endpoints (redirector {@code /r/**}, landing-page tracking
+ * {@code /t/**}, provider webhooks {@code /webhooks/**}): no session, no CSRF; webhooks
+ * authenticate by provider signature in their handler, redirects are public by design and
+ * rate-limited;</li>
+ * <li>the REST API {@code /api/**}: an API key per request, or the browser's session with
+ * its CSRF token; errors as problem documents;</li>
+ * <li>the actuator: probes and metrics public (configurable), the rest for admins;</li>
+ * <li>pages: form login, CSRF, strict security headers.</li>
+ * </ol>
+ * Branded link hosts ({@code go.brand.example/Ab3xK9q}) are answered by the redirector's
+ * own servlet filter ahead of all chains.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String[] PUBLIC_MACHINE_PATHS = { "/r/**", "/t/**", "/webhooks/**" };
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    private static final String ADMIN = Role.ADMIN.name();
+
+    private static final String MARKETER = Role.MARKETER.name();
+
+    private static final String MANAGER = Role.MANAGER.name();
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix().role(ADMIN).implies(MARKETER, MANAGER).build();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain publicMachineEndpoints(HttpSecurity http) {
+        http.securityMatcher(PUBLIC_MACHINE_PATHS)
+            .authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+            .csrf((csrf) -> csrf.disable())
+            .sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .requestCache((cache) -> cache.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain restApi(HttpSecurity http, ApiKeys apiKeys) {
+        machineCaller(http.securityMatcher("/api/**"), apiKeys);
+        http.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/v1/admin/**")
+            .hasRole(ADMIN)
+            .requestMatchers(HttpMethod.GET, "/api/**")
+            .authenticated()
+            .anyRequest()
+            .hasRole(MARKETER));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain actuator(HttpSecurity http, ApiKeys apiKeys, WebSecurityProperties properties) {
+        machineCaller(http.securityMatcher(EndpointRequest.toAnyEndpoint()), apiKeys);
+        String[] publicEndpoints = properties.publicActuatorEndpoints().toArray(String[]::new);
+        http.authorizeHttpRequests((requests) -> {
+            if (publicEndpoints.length > 0) {
+                requests.requestMatchers(EndpointRequest.to(publicEndpoints)).permitAll();
+            }
+            requests.anyRequest().hasRole(ADMIN);
+        });
+        return http.build();
+    }
+
+    @Bean
+    @Order(4)
+    SecurityFilterChain pages(HttpSecurity http) {
+        http.authorizeHttpRequests(SecurityConfiguration::pageRules)
+            .formLogin((login) -> login.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+            .logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
+            .sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
+            .headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions((frames) -> frames.deny())
+                .referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    private static void pageRules(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+        requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+            .permitAll()
+            .requestMatchers(PathRequest.toStaticResources().atCommonLocations())
+            .permitAll()
+            .requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**", "/login", "/problems", "/problems/*",
+                    "/robots.txt", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+            .permitAll()
+            .requestMatchers("/admin/**")
+            .hasRole(ADMIN)
+            .requestMatchers(HttpMethod.GET, "/**")
+            .authenticated()
+            .requestMatchers("/dashboards/**", "/reports/**")
+            .hasRole(MANAGER)
+            .anyRequest()
+            .hasRole(MARKETER);
+    }
+
+    /**
+     * API key or session, never a new session, CSRF only for session callers, JSON
+     * errors.
+     */
+    private static void machineCaller(HttpSecurity http, ApiKeys apiKeys) {
+        ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint();
+        http.addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), CsrfFilter.class)
+            .csrf((csrf) -> csrf.ignoringRequestMatchers(ApiKeyAuthenticationFilter::hasApiKey))
+            .sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+            .requestCache((cache) -> cache.disable())
+            .exceptionHandling(
+                    (exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+    }
+
+}

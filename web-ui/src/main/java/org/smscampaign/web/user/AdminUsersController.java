@@ -1,0 +1,97 @@
+package org.smscampaign.web.user;
+
+import java.security.Principal;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import org.smscampaign.web.security.Role;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Admin › Users: create users, change roles, disable, reset passwords. */
+@Controller
+@RequestMapping("/admin/users")
+class AdminUsersController {
+
+    private static final String VIEW = "admin/users";
+
+    private static final String REDIRECT = "redirect:/admin/users";
+
+    private final UserAccounts accounts;
+
+    AdminUsersController(UserAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @ModelAttribute("roles")
+    List<Role> roles() {
+        return List.of(Role.values());
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("users", this.accounts.list());
+        if (!model.containsAttribute("newUser")) {
+            model.addAttribute("newUser", NewUserForm.empty());
+        }
+        return VIEW;
+    }
+
+    @PostMapping
+    String create(@Valid @ModelAttribute("newUser") NewUserForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            model.addAttribute("users", this.accounts.list());
+            return VIEW;
+        }
+        try {
+            UserView user = this.accounts.create(form.username(), form.role(), form.password());
+            redirect.addFlashAttribute("success",
+                    "User " + user.username() + " created as " + user.role().label() + ".");
+            return REDIRECT;
+        }
+        catch (AccountRuleViolation ex) {
+            errors.reject("account", ex.getMessage());
+            model.addAttribute("users", this.accounts.list());
+            return VIEW;
+        }
+    }
+
+    @PostMapping("/{id}/role")
+    String changeRole(@PathVariable long id, @RequestParam Role role, RedirectAttributes redirect) {
+        return apply(redirect, "Role changed to " + role.label() + ".", () -> this.accounts.changeRole(id, role));
+    }
+
+    @PostMapping("/{id}/enabled")
+    String setEnabled(@PathVariable long id, @RequestParam boolean enabled, Principal principal,
+            RedirectAttributes redirect) {
+        return apply(redirect, enabled ? "User enabled." : "User disabled.",
+                () -> this.accounts.setEnabled(id, enabled, principal.getName()));
+    }
+
+    @PostMapping("/{id}/password")
+    String resetPassword(@PathVariable long id, @RequestParam String password, RedirectAttributes redirect) {
+        return apply(redirect, "Password reset.", () -> this.accounts.resetPassword(id, password));
+    }
+
+    private static String apply(RedirectAttributes redirect, String success, Runnable change) {
+        try {
+            change.run();
+            redirect.addFlashAttribute("success", success);
+        }
+        catch (AccountRuleViolation ex) {
+            redirect.addFlashAttribute("error", ex.getMessage());
+        }
+        return REDIRECT;
+    }
+
+}

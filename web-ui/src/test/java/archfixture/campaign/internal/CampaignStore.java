@@ -1,0 +1,6 @@
+package archfixture.campaign.internal;
+
+/** Fixture: an internal class of the campaign module. */
+public class CampaignStore {
+
+}

@@ -1,0 +1,104 @@
+package org.smscampaign.web;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Real HTTP against the running platform, with a cookie jar like a browser's: for what
+ * only a servlet container shows (error dispatch, filters, headers).
+ */
+public final class HttpFixture {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final String base;
+
+    private final CookieManager cookies = new CookieManager();
+
+    private final HttpClient client;
+
+    public HttpFixture(int port) {
+        this.base = "http://127.0.0.1:" + port;
+        this.client = HttpClient.newBuilder()
+            .cookieHandler(this.cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    }
+
+    public HttpResponse<String> get(String path, String... headers) {
+        return send(request(path, headers).GET().build());
+    }
+
+    public HttpResponse<String> post(String path, String form, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build());
+    }
+
+    public HttpResponse<String> delete(String path, String... headers) {
+        return send(request(path, headers).DELETE().build());
+    }
+
+    /** The value of a cookie the platform has set, or null. */
+    public String cookie(String name) {
+        return this.cookies.getCookieStore()
+            .getCookies()
+            .stream()
+            .filter((cookie) -> cookie.getName().equals(name))
+            .map(java.net.HttpCookie::getValue)
+            .findFirst()
+            .orElse(null);
+    }
+
+    /** Signs in through the login form; returns the response to the form post. */
+    public HttpResponse<String> signIn(String username, String password) {
+        return post("/login",
+                "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + csrfToken("/login"));
+    }
+
+    /** The CSRF token of the form on the given page. */
+    public String csrfToken(String path) {
+        Matcher matcher = CSRF.matcher(get(path).body());
+        if (!matcher.find()) {
+            throw new AssertionError("No CSRF token on " + path);
+        }
+        return matcher.group(1);
+    }
+
+    private HttpRequest.Builder request(String path, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path))
+            .timeout(Duration.ofSeconds(20));
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        return builder;
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return this.client.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    public static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+}

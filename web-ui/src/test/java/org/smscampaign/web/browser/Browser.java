@@ -1,0 +1,157 @@
+package org.smscampaign.web.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's {@code chromium} and {@code chromedriver}, never a
+ * download) driving the platform on loopback. Paths can be overridden with
+ * {@code SMS_TEST_CHROMIUM} and {@code SMS_TEST_CHROMEDRIVER}.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final ChromeDriver driver;
+
+    private final String base;
+
+    private final Path profile;
+
+    private Browser(ChromeDriver driver, String base, Path profile) {
+        this.driver = driver;
+        this.base = base;
+        this.profile = profile;
+    }
+
+    public static Browser start(int port) {
+        File chromium = executable("SMS_TEST_CHROMIUM", "/usr/bin/chromium");
+        File chromedriver = executable("SMS_TEST_CHROMEDRIVER", "/usr/bin/chromedriver");
+        try {
+            Path profile = Files.createTempDirectory("chromium-profile");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(chromium);
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                    "--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--disable-quic",
+                    "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile);
+            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
+                .usingAnyFreePort()
+                .build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(10));
+            return new Browser(driver, "http://localhost:" + port, profile);
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static File executable(String variable, String fallback) {
+        String configured = System.getenv(variable);
+        File file = new File((configured != null && !configured.isBlank()) ? configured : fallback);
+        if (!file.canExecute()) {
+            throw new IllegalStateException(file + " not found: browser tests need Debian's Chromium "
+                    + "(apt-get install chromium chromium-driver) or " + variable + " set");
+        }
+        return file;
+    }
+
+    public Browser open(String path) {
+        this.driver.get(this.base + path);
+        return this;
+    }
+
+    /** Forgets cookies, as a new visitor. */
+    public void forgetSession() {
+        open("/login");
+        this.driver.manage().deleteAllCookies();
+    }
+
+    public void signIn(String username, String password) {
+        open("/login");
+        type(By.id("username"), username);
+        type(By.id("password"), password);
+        click(By.id("sign-in"));
+    }
+
+    public void type(By field, String text) {
+        WebElement element = find(field);
+        element.clear();
+        element.sendKeys(text);
+    }
+
+    public void click(By element) {
+        find(element).click();
+    }
+
+    public WebElement find(By locator) {
+        return new WebDriverWait(this.driver, Duration.ofSeconds(10))
+            .until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    public List<WebElement> findAll(By locator) {
+        return this.driver.findElements(locator);
+    }
+
+    public String path() {
+        String url = this.driver.getCurrentUrl();
+        return url.substring(this.base.length());
+    }
+
+    public String heading() {
+        return find(By.tagName("h1")).getText();
+    }
+
+    public String title() {
+        return this.driver.getTitle();
+    }
+
+    public String cookie(String name) {
+        Cookie cookie = this.driver.manage().getCookieNamed(name);
+        return (cookie != null) ? cookie.getValue() : null;
+    }
+
+    public void resize(int width, int height) {
+        this.driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /**
+     * Saves a screenshot under target/screenshots, for looking at a failure afterwards.
+     */
+    public void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), this.driver.getScreenshotAs(OutputType.BYTES));
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @Override
+    public void close() {
+        this.driver.quit();
+        try (var files = Files.walk(this.profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+        catch (IOException ex) {
+            // a leftover temporary profile is harmless
+        }
+    }
+
+}

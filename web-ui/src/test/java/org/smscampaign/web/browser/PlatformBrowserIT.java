@@ -1,0 +1,182 @@
+package org.smscampaign.web.browser;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.smscampaign.web.HttpFixture;
+import org.smscampaign.web.PlatformIT;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Sign-in, navigation, sign-out and administration as people do them, in real Chromium.
+ */
+@PlatformIT
+class PlatformBrowserIT {
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeEach
+    void newVisitor() {
+        if (browser == null) {
+            browser = Browser.start(this.port);
+        }
+        browser.resize(1280, 900);
+        browser.forgetSession();
+    }
+
+    @AfterEach
+    void screenshot(TestInfo test) {
+        browser.screenshot(test.getTestMethod().orElseThrow().getName());
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    @Test
+    void theLoginPageRendersAndAWrongPasswordIsRefused() {
+        browser.open("/login");
+        assertThat(browser.title()).contains("Sign in");
+        assertThat(browser.find(By.cssSelector("label[for=username]")).getText()).isEqualTo("Username");
+        assertThat(browser.find(By.cssSelector("label[for=password]")).getText()).isEqualTo("Password");
+
+        browser.signIn("demo-marketer", "wrong-password");
+
+        assertThat(browser.path()).isEqualTo("/login?error");
+        assertThat(browser.find(By.id("login-error")).getText()).contains("Wrong username or password");
+    }
+
+    @Test
+    void aPageWithoutLoginLeadsToTheLoginPage() {
+        browser.open("/dashboards");
+
+        assertThat(browser.path()).isEqualTo("/login");
+        assertThat(browser.heading()).isEqualTo("Sign in");
+    }
+
+    @Test
+    void aMarketerSignsInVisitsEverySectionAndSignsOut() {
+        browser.open("/login");
+        String anonymousSession = browser.cookie("JSESSIONID");
+
+        browser.signIn("demo-marketer", PlatformIT.DEMO_PASSWORD);
+
+        assertThat(browser.path()).isEqualTo("/campaigns");
+        assertThat(browser.cookie("JSESSIONID")).isNotEqualTo(anonymousSession);
+        assertThat(browser.find(By.id("signed-in-as")).getText()).contains("demo-marketer");
+        assertThat(browser.findAll(By.linkText("Admin"))).isEmpty();
+        for (String section : List.of("Contacts", "Segments", "Dashboards", "Campaigns")) {
+            browser.click(By.linkText(section));
+            assertThat(browser.heading()).isEqualTo(section);
+            assertThat(browser.find(By.linkText(section)).getDomAttribute("aria-current")).isEqualTo("page");
+            assertThat(browser.find(By.cssSelector(".empty-state")).getText()).isNotBlank();
+        }
+
+        browser.click(By.id("sign-out"));
+
+        assertThat(browser.path()).isEqualTo("/login?logout");
+        assertThat(browser.find(By.id("logout-message")).getText()).contains("signed out");
+        browser.open("/campaigns");
+        assertThat(browser.path()).isEqualTo("/login");
+    }
+
+    @Test
+    void aManagerLandsOnDashboardsAndIsDeniedAdministration() {
+        browser.signIn("demo-manager", PlatformIT.DEMO_PASSWORD);
+
+        assertThat(browser.path()).isEqualTo("/dashboards");
+        browser.open("/admin/users");
+        assertThat(browser.heading()).isEqualTo("Access denied");
+    }
+
+    @Test
+    void anUnknownAddressShowsTheNotFoundPage() {
+        browser.signIn("demo-marketer", PlatformIT.DEMO_PASSWORD);
+
+        browser.open("/campaigns/does-not-exist/at-all");
+
+        assertThat(browser.heading()).isEqualTo("Page not found");
+        browser.click(By.linkText("Back to the start page"));
+        assertThat(browser.path()).isEqualTo("/campaigns");
+    }
+
+    @Test
+    void anAdminManagesUsers() {
+        String username = "browser-" + UUID.randomUUID().toString().substring(0, 8);
+        browser.signIn("demo-admin", PlatformIT.DEMO_PASSWORD);
+        browser.click(By.linkText("Admin"));
+        assertThat(browser.path()).isEqualTo("/admin/users");
+
+        browser.type(By.id("new-username"), username);
+        browser.find(By.id("new-role")).sendKeys("Manager");
+        browser.type(By.id("new-password"), "short");
+        browser.click(By.cssSelector("#new-user button[type=submit]"));
+        assertThat(browser.find(By.cssSelector("#new-password + .invalid-feedback, .invalid-feedback")).getText())
+            .contains("12");
+
+        browser.type(By.id("new-password"), "a-long-enough-password");
+        browser.click(By.cssSelector("#new-user button[type=submit]"));
+        assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains(username);
+        WebElement row = browser.find(By.cssSelector("tr[data-username='" + username + "']"));
+        assertThat(row.getText()).contains("Active");
+
+        row.findElement(By.xpath(".//button[text()='Disable']")).click();
+        assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("disabled");
+        assertThat(browser.find(By.cssSelector("tr[data-username='" + username + "']")).getText()).contains("Disabled");
+    }
+
+    @Test
+    void anAdminCreatesAnApiKeyThatWorksUntilRevoked() {
+        browser.signIn("demo-admin", PlatformIT.DEMO_PASSWORD);
+        browser.open("/admin/api-keys");
+        String name = "shop-" + UUID.randomUUID().toString().substring(0, 8);
+
+        browser.type(By.id("key-name"), name);
+        browser.click(By.cssSelector("#new-key button[type=submit]"));
+
+        String token = browser.find(By.id("created-token")).getText();
+        assertThat(token).startsWith("sms_");
+        HttpFixture api = new HttpFixture(this.port);
+        assertThat(api.get("/api/v1/me", "X-API-Key", token).body()).contains(name);
+
+        browser.find(By.cssSelector("tr[data-name='" + name + "']"))
+            .findElement(By.xpath(".//button[text()='Revoke']"))
+            .click();
+        assertThat(browser.find(By.cssSelector("tr[data-name='" + name + "']")).getText()).contains("Revoked");
+        assertThat(api.get("/api/v1/me", "X-API-Key", token).statusCode()).isEqualTo(401);
+        browser.open("/admin/api-keys");
+        assertThat(browser.findAll(By.id("created-token"))).as("the token is shown only once").isEmpty();
+    }
+
+    @Test
+    void onANarrowScreenTheNavigationFoldsIntoAMenu() {
+        browser.resize(420, 860);
+        browser.signIn("demo-marketer", PlatformIT.DEMO_PASSWORD);
+
+        WebElement contacts = browser.findAll(By.cssSelector("#main-nav a[href='/contacts']")).get(0);
+        assertThat(contacts.isDisplayed()).isFalse();
+        browser.click(By.cssSelector(".navbar-toggler"));
+        browser.click(By.linkText("Contacts"));
+
+        assertThat(browser.heading()).isEqualTo("Contacts");
+    }
+
+}

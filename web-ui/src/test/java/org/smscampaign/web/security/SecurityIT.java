@@ -1,0 +1,198 @@
+package org.smscampaign.web.security;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.smscampaign.web.HttpFixture;
+import org.smscampaign.web.PlatformIT;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@PlatformIT
+class SecurityIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApiKeys apiKeys;
+
+    HttpFixture http;
+
+    @BeforeEach
+    void newBrowserLikeClient() {
+        this.http = new HttpFixture(this.port);
+    }
+
+    @Test
+    void aPageWithoutLoginRedirectsToTheLoginPage() {
+        HttpResponse<String> response = this.http.get("/campaigns");
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location"))
+            .hasValueSatisfying((location) -> assertThat(location).endsWith("/login"));
+    }
+
+    @Test
+    void pagesCarrySecurityHeaders() {
+        HttpResponse<String> login = this.http.get("/login");
+
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.headers().firstValue("Content-Security-Policy"))
+            .hasValue(SecurityConfiguration.CONTENT_SECURITY_POLICY);
+        assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+    }
+
+    @Test
+    void aWrongPasswordIsRefused() {
+        HttpResponse<String> response = this.http.signIn(PlatformIT.ADMIN, "not-the-password");
+
+        assertThat(response.headers().firstValue("Location"))
+            .hasValueSatisfying((location) -> assertThat(location).endsWith("/login?error"));
+        assertThat(this.http.get("/campaigns").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void signingInChangesTheSessionId() {
+        this.http.get("/login");
+        String before = this.http.cookie("JSESSIONID");
+
+        HttpResponse<String> response = this.http.signIn(PlatformIT.ADMIN, PlatformIT.ADMIN_PASSWORD);
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(before).isNotNull();
+        assertThat(this.http.cookie("JSESSIONID")).isNotNull().isNotEqualTo(before);
+        assertThat(this.http.get("/campaigns").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aPostWithoutCsrfTokenIsRefused() {
+        this.http.signIn(PlatformIT.ADMIN, PlatformIT.ADMIN_PASSWORD);
+
+        assertThat(this.http.post("/admin/api-keys", "name=no-token&role=MARKETER").statusCode()).isEqualTo(403);
+        assertThat(this.apiKeys.list()).noneMatch((key) -> key.name().equals("no-token"));
+
+        String token = this.http.csrfToken("/admin/api-keys");
+        assertThat(this.http.post("/admin/api-keys", "name=with-token&role=MARKETER&_csrf=" + token).statusCode())
+            .isEqualTo(302);
+        assertThat(this.apiKeys.list()).anyMatch((key) -> key.name().equals("with-token"));
+    }
+
+    @Test
+    void aManagerReadsButDoesNotAdministerOrChange() {
+        this.http.signIn("demo-manager", PlatformIT.DEMO_PASSWORD);
+
+        assertThat(this.http.get("/dashboards").statusCode()).isEqualTo(200);
+        assertThat(this.http.get("/campaigns").statusCode()).isEqualTo(200);
+        HttpResponse<String> admin = this.http.get("/admin/users", "Accept", "text/html");
+        assertThat(admin.statusCode()).isEqualTo(403);
+        assertThat(admin.body()).contains("Access denied");
+        String token = this.http.csrfToken("/campaigns");
+        assertThat(this.http.post("/campaigns", "_csrf=" + token).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aMarketerDoesNotAdminister() {
+        this.http.signIn("demo-marketer", PlatformIT.DEMO_PASSWORD);
+
+        assertThat(this.http.get("/campaigns").statusCode()).isEqualTo(200);
+        assertThat(this.http.get("/admin/api-keys").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anUnknownPageGetsTheNotFoundPage() {
+        this.http.signIn("demo-marketer", PlatformIT.DEMO_PASSWORD);
+
+        HttpResponse<String> response = this.http.get("/no/such/page", "Accept", "text/html");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("Page not found").contains("Sign out");
+    }
+
+    @Test
+    void theApiWithoutCredentialsAnswers401Problem() {
+        HttpResponse<String> response = this.http.get("/api/v1/me");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type"))
+            .hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"type\":\"/problems/unauthorized\"");
+    }
+
+    @Test
+    void anApiKeyAuthenticatesUntilRevoked() {
+        CreatedApiKey created = this.apiKeys.create("integration", Role.MARKETER, "test");
+
+        HttpResponse<String> me = this.http.get("/api/v1/me", "X-API-Key", created.token());
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains("\"name\":\"integration\"", "\"roles\":[\"MARKETER\"]", "\"api-key\"");
+        assertThat(this.http.get("/api/v1/me", "Authorization", "Bearer " + created.token()).statusCode())
+            .isEqualTo(200);
+        assertThat(this.http.cookie("JSESSIONID")).as("no session for API-key calls").isNull();
+
+        this.apiKeys.revoke(created.key().id(), "test");
+        assertThat(this.http.get("/api/v1/me", "X-API-Key", created.token()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aForgedApiKeyIsRefused() {
+        CreatedApiKey created = this.apiKeys.create("forged", Role.ADMIN, "test");
+        String forged = created.token().substring(0, created.token().length() - 4) + "AAAA";
+
+        assertThat(this.http.get("/api/v1/me", "X-API-Key", forged).statusCode()).isEqualTo(401);
+        assertThat(this.http.get("/api/v1/me", "X-API-Key", "garbage\u00e9").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anApiKeyActsWithinItsRole() {
+        String manager = this.apiKeys.create("reporting", Role.MANAGER, "test").token();
+        String marketer = this.apiKeys.create("crm", Role.MARKETER, "test").token();
+
+        HttpResponse<String> write = this.http.post("/api/v1/contacts", "x=1", "X-API-Key", manager);
+        assertThat(write.statusCode()).isEqualTo(403);
+        assertThat(write.body()).contains("/problems/forbidden");
+        assertThat(this.http.get("/api/v1/admin/settings", "X-API-Key", marketer).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anUnknownApiPathAnswers404Problem() {
+        String key = this.apiKeys.create("explorer", Role.MANAGER, "test").token();
+
+        HttpResponse<String> response = this.http.get("/api/v1/no-such-thing", "X-API-Key", key);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("\"type\":\"/problems/not-found\"").doesNotContain("no-such-thing");
+    }
+
+    @Test
+    void probesAndMetricsArePublicTheRestOfTheActuatorIsForAdmins() {
+        assertThat(this.http.get("/actuator/health").body()).contains("\"status\":\"UP\"");
+        assertThat(this.http.get("/actuator/health/liveness").body()).contains("\"status\":\"UP\"");
+        HttpResponse<String> readiness = this.http.get("/actuator/health/readiness");
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"status\":\"UP\"");
+        HttpResponse<String> prometheus = this.http.get("/actuator/prometheus");
+        assertThat(prometheus.statusCode()).isEqualTo(200);
+        assertThat(prometheus.body()).contains("jvm_memory_used_bytes", "hikaricp_connections");
+
+        assertThat(this.http.get("/actuator/metrics").statusCode()).isEqualTo(401);
+        String admin = this.apiKeys.create("ops", Role.ADMIN, "test").token();
+        assertThat(this.http.get("/actuator/metrics", "X-API-Key", admin).statusCode()).isEqualTo(200);
+        String marketer = this.apiKeys.create("not-ops", Role.MARKETER, "test").token();
+        assertThat(this.http.get("/actuator/metrics", "X-API-Key", marketer).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theReadinessGroupIncludesTheDatabase() {
+        String admin = this.apiKeys.create("probe-reader", Role.ADMIN, "test").token();
+
+        assertThat(this.http.get("/actuator/health/readiness", "X-API-Key", admin).body()).contains("\"db\"");
+    }
+
+}
