@@ -1,0 +1,94 @@
+package org.smscampaign.contact;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Contacts by {@link ContactCriteria}: counts, samples, and streaming for exports and
+ * launches.
+ */
+@Service
+public class ContactQueries {
+
+    static final String REACHABLE = "c.consent_status = 'SUBSCRIBED'";
+
+    private final JdbcClient jdbc;
+
+    private final CustomAttributes customAttributes;
+
+    private final Clock clock;
+
+    ContactQueries(JdbcClient jdbc, CustomAttributes customAttributes, Clock clock) {
+        this.jdbc = jdbc;
+        this.customAttributes = customAttributes;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks that the criteria compile.
+     * @throws ContactProblem with the reason and the condition at fault
+     */
+    public void validate(ContactCriteria criteria) {
+        compile(criteria);
+    }
+
+    @Transactional(readOnly = true)
+    public AudienceCount count(ContactCriteria criteria) {
+        CriteriaCompiler.Compiled compiled = compile(criteria);
+        return this.jdbc
+            .sql("select count(*) as matching, count(*) filter (where " + REACHABLE + ") as reachable "
+                    + "from contact c where c.erased_at is null and " + compiled.sql())
+            .params(compiled.params())
+            .query((row, n) -> new AudienceCount(row.getLong("matching"), row.getLong("reachable")))
+            .single();
+    }
+
+    /** Some matching contacts, newest first, to check a segment by eye. */
+    @Transactional(readOnly = true)
+    public List<ContactSummary> sample(ContactCriteria criteria, int limit) {
+        CriteriaCompiler.Compiled compiled = compile(criteria);
+        return this.jdbc
+            .sql("select " + ContactRows.SUMMARY_COLUMNS + " from contact c where c.erased_at is null and "
+                    + compiled.sql() + " order by c.id desc limit " + Math.max(1, Math.min(limit, 100)))
+            .params(compiled.params())
+            .query(ContactRows::summary)
+            .list();
+    }
+
+    /**
+     * Streams the matching contacts' rows (all columns of {@code contact c}) in id order,
+     * without holding them in memory.
+     */
+    @Transactional(readOnly = true)
+    public void forEachMatching(ContactCriteria criteria, boolean reachableOnly, RowHandler handler) {
+        CriteriaCompiler.Compiled compiled = compile(criteria);
+        this.jdbc
+            .sql("select c.* from contact c where c.erased_at is null and " + compiled.sql()
+                    + (reachableOnly ? " and " + REACHABLE : "") + " order by c.id")
+            .params(compiled.params())
+            .withFetchSize(2000)
+            .query((ResultSet row) -> {
+                handler.handle(row);
+            });
+    }
+
+    private CriteriaCompiler.Compiled compile(ContactCriteria criteria) {
+        return CriteriaCompiler.compile(criteria, this.customAttributes.types(), LocalDate.now(this.clock));
+    }
+
+    /** Receives one row at a time. */
+    @FunctionalInterface
+    public interface RowHandler {
+
+        void handle(ResultSet row) throws SQLException;
+
+    }
+
+}

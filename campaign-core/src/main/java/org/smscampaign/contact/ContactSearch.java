@@ -1,0 +1,12 @@
+package org.smscampaign.contact;
+
+/**
+ * Filters of the contact list; null means "any".
+ *
+ * @param text part of the phone number, name or e-mail address
+ */
+public record ContactSearch(String text, Long listId, ConsentStatus consent) {
+
+    public static final ContactSearch ALL = new ContactSearch(null, null, null);
+
+}

@@ -1,0 +1,24 @@
+package org.smscampaign.segment;
+
+/** A segment request that cannot be carried out; the message is meant for the user. */
+public class SegmentProblem extends RuntimeException {
+
+    /** What kind of problem it is. */
+    public enum Kind {
+
+        NOT_FOUND, INVALID, CONFLICT
+
+    }
+
+    private final Kind kind;
+
+    SegmentProblem(Kind kind, String message) {
+        super(message);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return this.kind;
+    }
+
+}
