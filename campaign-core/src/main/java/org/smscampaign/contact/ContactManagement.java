@@ -63,8 +63,7 @@ public class ContactManagement {
                     :language, :timeZone, :tags, cast(:attributes as jsonb), :consent)
                 on conflict (phone_number) do nothing
                 returning id""")
-            .paramSource(fields(contact))
-            .param("consent", consent.name())
+            .paramSource(fields(contact).addValue("consent", consent.name()))
             .query(Long.class)
             .optional()
             .orElseThrow(() -> ContactProblem.duplicate(idOfNumber(contact.phone().e164())));
@@ -86,7 +85,7 @@ public class ContactManagement {
                         last_name = :lastName, email = :email, city = :city, region = :region, country = :country,
                         gender = :gender, birth_date = :birthDate, language = :language, time_zone = :timeZone,
                         tags = :tags, attributes = cast(:attributes as jsonb), updated_at = now()
-                    where id = :id""").paramSource(fields(contact)).param("id", id).update();
+                    where id = :id""").paramSource(fields(contact).addValue("id", id)).update();
         }
         catch (DuplicateKeyException ex) {
             throw ContactProblem.duplicate(idOfNumber(contact.phone().e164()));
