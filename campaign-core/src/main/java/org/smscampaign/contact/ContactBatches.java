@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Savepoint;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
@@ -16,8 +17,10 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,6 +41,22 @@ public class ContactBatches {
             ) on commit delete rows""";
 
     private static final String COPY = "copy contact_staging from stdin (format text)";
+
+    private static final String COPY_NEW = "copy contact (id, phone_number, phone_type, first_name, last_name, "
+            + "email, city, region, country, gender, birth_date, language, time_zone, tags, attributes, consent_status) "
+            + "from stdin (format text)";
+
+    private static final String NEXT_IDS = "select nextval(pg_get_serial_sequence('contact', 'id')) "
+            + "from generate_series(1, ?)";
+
+    private static final String COPY_EVENTS = "copy consent_event (contact_id, status, source, proof, recorded_by) "
+            + "from stdin (format text)";
+
+    private static final String COPY_MEMBERS = "copy contact_list_member (list_id, contact_id) from stdin (format text)";
+
+    private static final String EXISTING = "select phone_number from contact where phone_number = any(?)";
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     /** Consent rules of a bulk write, applied to an existing contact {@code c}. */
     private static final String NEW_STATUS = """
@@ -88,10 +107,13 @@ public class ContactBatches {
 
     private final DataSource dataSource;
 
+    private final JdbcClient jdbc;
+
     private final JsonMapper json;
 
-    ContactBatches(DataSource dataSource, JsonMapper json) {
+    ContactBatches(DataSource dataSource, JdbcClient jdbc, JsonMapper json) {
         this.dataSource = dataSource;
+        this.jdbc = jdbc;
         this.json = json;
     }
 
@@ -101,26 +123,74 @@ public class ContactBatches {
      */
     @Transactional
     public BatchResult upsert(List<NormalizedContact> contacts, BatchOptions options) {
+        return write(prepare(contacts, options, false));
+    }
+
+    /**
+     * The part of a write that needs no transaction: ids taken from the sequence and the
+     * COPY text built. Bulk writers prepare the next batch while the previous one is
+     * being written.
+     * @param likelyNew whether the numbers are probably all new, so that copying them at
+     * once is worth trying before looking for existing ones
+     */
+    public PreparedBatch prepare(List<NormalizedContact> contacts, BatchOptions options, boolean likelyNew) {
         List<NormalizedContact> unique = firstOfEachNumber(contacts);
-        if (unique.isEmpty()) {
-            return BatchResult.NONE;
+        long[] ids = nextIds(unique.size());
+        return new PreparedBatch(unique, contacts.size(), ids, copyText(unique, ids, options.consent().name()), options,
+                likelyNew);
+    }
+
+    /** Writes a prepared batch in one transaction. */
+    @Transactional
+    public BatchResult write(PreparedBatch batch) {
+        if (batch.contacts().isEmpty()) {
+            return new BatchResult(0, 0, batch.given());
         }
         Connection connection = DataSourceUtils.getConnection(this.dataSource);
         try {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(STAGING);
+            if (batch.likelyNew() && insertNew(connection, batch.copyText(), batch.ids(), batch.options())) {
+                return new BatchResult(batch.ids().length, 0, batch.given() - batch.ids().length);
             }
-            copy(connection, unique);
-            BatchResult written = upsertStaged(connection, options);
-            return new BatchResult(written.created(), written.updated(),
-                    contacts.size() - written.created() - written.updated());
+            Set<String> existing = existingNumbers(connection, batch.contacts());
+            List<NormalizedContact> fresh = new ArrayList<>(batch.contacts().size());
+            List<Long> freshIds = new ArrayList<>(batch.contacts().size());
+            List<NormalizedContact> known = new ArrayList<>();
+            for (int i = 0; i < batch.contacts().size(); i++) {
+                NormalizedContact contact = batch.contacts().get(i);
+                if (existing.contains(contact.phone().e164())) {
+                    known.add(contact);
+                }
+                else {
+                    fresh.add(contact);
+                    freshIds.add(batch.ids()[i]);
+                }
+            }
+            long created = 0;
+            if (!fresh.isEmpty()) {
+                long[] ids = freshIds.stream().mapToLong(Long::longValue).toArray();
+                String text = (known.isEmpty()) ? batch.copyText()
+                        : copyText(fresh, ids, batch.options().consent().name());
+                if (insertNew(connection, text, ids, batch.options())) {
+                    created = fresh.size();
+                }
+                else {
+                    known = batch.contacts();
+                }
+            }
+            BatchResult upserted = known.isEmpty() ? BatchResult.NONE
+                    : upsertExisting(connection, known, batch.options());
+            created += upserted.created();
+            return new BatchResult(created, upserted.updated(), batch.given() - created - upserted.updated());
         }
         catch (SQLException | IOException ex) {
-            throw new IllegalStateException("Bulk write of " + contacts.size() + " contacts failed", ex);
+            throw new IllegalStateException("Bulk write of " + batch.given() + " contacts failed", ex);
         }
     }
 
     private static List<NormalizedContact> firstOfEachNumber(List<NormalizedContact> contacts) {
+        if (contacts instanceof UniqueNumbers) {
+            return contacts;
+        }
         Set<String> seen = new HashSet<>();
         List<NormalizedContact> unique = new ArrayList<>(contacts.size());
         for (NormalizedContact contact : contacts) {
@@ -131,9 +201,96 @@ public class ContactBatches {
         return unique;
     }
 
-    private void copy(Connection connection, List<NormalizedContact> contacts) throws SQLException, IOException {
-        CopyText rows = new CopyText(contacts.size() * 160);
-        for (NormalizedContact contact : contacts) {
+    private long[] nextIds(int count) {
+        if (count == 0) {
+            return new long[0];
+        }
+        return this.jdbc.sql(NEXT_IDS)
+            .param(count)
+            .query(Long.class)
+            .list()
+            .stream()
+            .mapToLong(Long::longValue)
+            .toArray();
+    }
+
+    private static Set<String> existingNumbers(Connection connection, List<NormalizedContact> contacts)
+            throws SQLException {
+        Set<String> existing = new HashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement(EXISTING)) {
+            statement.setArray(1, connection.createArrayOf("varchar",
+                    contacts.stream().map((contact) -> contact.phone().e164()).toArray(String[]::new)));
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    existing.add(result.getString(1));
+                }
+            }
+        }
+        return existing;
+    }
+
+    /**
+     * Copies new contacts straight into the table under the given ids, then their consent
+     * events and list memberships, all by COPY. False (and nothing written) if one of the
+     * numbers exists.
+     */
+    private static boolean insertNew(Connection connection, String contactsText, long[] ids, BatchOptions options)
+            throws SQLException, IOException {
+        Savepoint savepoint = connection.setSavepoint();
+        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        try {
+            copy.copyIn(COPY_NEW, new StringReader(contactsText));
+        }
+        catch (SQLException ex) {
+            if (UNIQUE_VIOLATION.equals(ex.getSQLState())) {
+                connection.rollback(savepoint);
+                return false;
+            }
+            throw ex;
+        }
+        CopyText events = new CopyText(ids.length * 48);
+        for (long id : ids) {
+            events.value(id)
+                .value(options.consent().name())
+                .value(options.consentSource().name())
+                .value(options.consentProof())
+                .value(options.recordedBy())
+                .endRow();
+        }
+        copy.copyIn(COPY_EVENTS, new StringReader(events.toString()));
+        if (options.listId() != null) {
+            CopyText members = new CopyText(ids.length * 24);
+            for (long id : ids) {
+                members.value(options.listId()).value(id).endRow();
+            }
+            copy.copyIn(COPY_MEMBERS, new StringReader(members.toString()));
+        }
+        connection.releaseSavepoint(savepoint);
+        return true;
+    }
+
+    private BatchResult upsertExisting(Connection connection, List<NormalizedContact> contacts, BatchOptions options)
+            throws SQLException, IOException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(STAGING);
+        }
+        connection.unwrap(PGConnection.class)
+            .getCopyAPI()
+            .copyIn(COPY, new StringReader(copyText(contacts, null, null)));
+        return upsertStaged(connection, options);
+    }
+
+    /**
+     * The rows in COPY text format, with their ids as first column and a consent status
+     * as last column when given.
+     */
+    private String copyText(List<NormalizedContact> contacts, long[] ids, String consent) {
+        CopyText rows = new CopyText(contacts.size() * 190);
+        for (int i = 0; i < contacts.size(); i++) {
+            NormalizedContact contact = contacts.get(i);
+            if (ids != null) {
+                rows.value(ids[i]);
+            }
             rows.value(contact.phone().e164())
                 .value(contact.phone().type())
                 .value(contact.firstName())
@@ -147,10 +304,13 @@ public class ContactBatches {
                 .value(contact.language())
                 .value(contact.timeZone())
                 .array(contact.tags())
-                .value(contact.attributes().isEmpty() ? "{}" : this.json.writeValueAsString(contact.attributes()))
-                .endRow();
+                .value(contact.attributes().isEmpty() ? "{}" : this.json.writeValueAsString(contact.attributes()));
+            if (consent != null) {
+                rows.value(consent);
+            }
+            rows.endRow();
         }
-        connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(rows.toString()));
+        return rows.toString();
     }
 
     private static BatchResult upsertStaged(Connection connection, BatchOptions options) throws SQLException {
@@ -173,6 +333,28 @@ public class ContactBatches {
                 return new BatchResult(result.getLong(1), result.getLong(2), 0);
             }
         }
+    }
+
+    /**
+     * A batch ready to be written: distinct contacts, their ids and COPY text.
+     *
+     * @param given how many contacts were given before duplicates were dropped
+     */
+    public record PreparedBatch(List<NormalizedContact> contacts, int given, long[] ids, String copyText,
+            BatchOptions options, boolean likelyNew) {
+
+    }
+
+    /**
+     * A batch whose numbers are known to be distinct (the importer checks every number
+     * against all earlier ones), so the writer need not check again.
+     */
+    public static final class UniqueNumbers extends java.util.ArrayList<NormalizedContact> {
+
+        public UniqueNumbers(int capacity) {
+            super(capacity);
+        }
+
     }
 
 }

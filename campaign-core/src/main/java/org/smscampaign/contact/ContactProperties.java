@@ -23,7 +23,7 @@ public record ContactProperties(@DefaultValue("US") String defaultRegion,
      * @param batchSize rows written per database round trip
      * @param maxBytes largest accepted upload
      */
-    public record Imports(Path directory, @DefaultValue("5000") int batchSize,
+    public record Imports(Path directory, @DefaultValue("20000") int batchSize,
             @DefaultValue("524288000") long maxBytes) {
 
         public Path directoryOrDefault() {

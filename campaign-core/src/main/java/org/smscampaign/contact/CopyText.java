@@ -57,7 +57,13 @@ final class CopyText {
     }
 
     private void escape(String text) {
-        for (int i = 0; i < text.length(); i++) {
+        int length = text.length();
+        int first = 0;
+        while (first < length && !special(text.charAt(first))) {
+            first++;
+        }
+        this.buffer.append(text, 0, first);
+        for (int i = first; i < length; i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '\\' -> this.buffer.append("\\\\");
@@ -67,6 +73,10 @@ final class CopyText {
                 default -> this.buffer.append(c);
             }
         }
+    }
+
+    private static boolean special(char c) {
+        return c == '\\' || c == '\t' || c == '\n' || c == '\r';
     }
 
     @Override

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smscampaign.contact.ContactProblem;
+import org.smscampaign.segment.SegmentProblem;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -50,6 +52,36 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setType(ProblemType.forStatus(statusCode).uri());
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    @ExceptionHandler(ContactProblem.class)
+    ProblemDetail contactProblem(ContactProblem ex) {
+        ProblemDetail problem = switch (ex.kind()) {
+            case NOT_FOUND -> ProblemType.NOT_FOUND.problem(ex.getMessage());
+            case INVALID -> ProblemType.VALIDATION_FAILED.problem(ex.getMessage());
+            case DUPLICATE, CONFLICT -> ProblemType.CONFLICT.problem(ex.getMessage());
+        };
+        if (!ex.fieldProblems().isEmpty()) {
+            problem.setProperty("errors",
+                    ex.fieldProblems()
+                        .stream()
+                        .map((field) -> Map.of("field", field.field(), "value", String.valueOf(field.value()),
+                                "message", field.reason()))
+                        .toList());
+        }
+        if (ex.existingId() != null) {
+            problem.setProperty("existingId", ex.existingId());
+        }
+        return problem;
+    }
+
+    @ExceptionHandler(SegmentProblem.class)
+    ProblemDetail segmentProblem(SegmentProblem ex) {
+        return switch (ex.kind()) {
+            case NOT_FOUND -> ProblemType.NOT_FOUND.problem(ex.getMessage());
+            case INVALID -> ProblemType.VALIDATION_FAILED.problem(ex.getMessage());
+            case CONFLICT -> ProblemType.CONFLICT.problem(ex.getMessage());
+        };
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -1,0 +1,79 @@
+# Shared by the benchmarks: database, app start/stop, an admin API key, cleanup.
+# Sourced, not run. Everything stays on loopback.
+
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+WORK="$ROOT/benchmarks/work"
+mkdir -p "$WORK"
+BENCH_DB=${BENCH_DB:-sms_bench}
+APP_PORT=${APP_PORT:-18080}
+APP_PID=""
+say() { echo "[bench] $*" >&2; }
+
+need() { # need <command> <debian package>
+  command -v "$1" >/dev/null 2>&1 && return 0
+  say "installing $2"
+  if [[ $(id -u) -eq 0 ]]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >&2
+  else sudo -n env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >&2; fi
+}
+
+fresh_database() {
+  PG_PORT=$("$ROOT/scripts/ensure-postgres" --install sms)
+  export PGHOST=127.0.0.1 PGPORT=$PG_PORT PGUSER=sms PGPASSWORD=${SMS_DB_PASSWORD:-sms}
+  dropdb --if-exists "$BENCH_DB" 2>/dev/null || true
+  createdb "$BENCH_DB"
+  export PGDATABASE=$BENCH_DB
+  say "fresh database $BENCH_DB on port $PG_PORT"
+}
+
+build_app() {
+  say "building the platform"
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests -Dspring-javaformat.skip=true package -pl web-ui -am)
+}
+
+API_KEY="sms_Bench001_$(python3 -c 'import secrets,string; a=string.ascii_letters+string.digits; print("".join(secrets.choice(a) for _ in range(32)))')"
+
+start_app() { # start_app [extra JVM args...]
+  say "starting the platform on port $APP_PORT"
+  SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$BENCH_DB" SPRING_DATASOURCE_USERNAME=sms \
+    SPRING_DATASOURCE_PASSWORD=$PGPASSWORD SMS_ADMIN_PASSWORD="bench-$(date +%s%N)" \
+    java "$@" -jar "$ROOT/web-ui/target/sms-campaign-platform.jar" --server.port="$APP_PORT" \
+    --sms.contact.imports.directory="$WORK/imports" > "$WORK/app.log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 120); do
+    curl -sf "http://127.0.0.1:$APP_PORT/actuator/health/readiness" >/dev/null 2>&1 && break
+    kill -0 "$APP_PID" 2>/dev/null || { say "the platform did not start:"; tail -30 "$WORK/app.log" >&2; exit 1; }
+    sleep 1
+  done
+  # An admin API key, stored the way the platform stores them: prefix and SHA-256 of the token.
+  local hash
+  hash=$(printf '%s' "$API_KEY" | sha256sum | cut -d' ' -f1)
+  psql -q -c "insert into api_key (name, key_prefix, secret_hash, role, created_by)
+              values ('benchmark', 'Bench001', '$hash', 'ADMIN', 'benchmark') on conflict do nothing"
+}
+
+api() { curl -sf -H "X-API-Key: $API_KEY" "$@"; }
+
+stop_app() {
+  if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+  fi
+  APP_PID=""
+}
+
+cleanup() {
+  stop_app
+  if [[ -z "${BENCH_KEEP:-}" ]]; then
+    dropdb --if-exists "$BENCH_DB" 2>/dev/null || true
+    rm -rf "$WORK"
+  fi
+}
+
+heap_used_mb() { # without starting a JSON tool: benchmarks poll this while measuring
+  api "http://127.0.0.1:$APP_PORT/actuator/metrics/jvm.memory.used?tag=area:heap" \
+    | sed -E 's/.*"value":([0-9.E+]+).*/\1/' | awk '{printf "%d", $1 / 1048576}'
+}
+
+json_field() { # json_field <name>: a top-level string or number of the JSON on stdin
+  sed -E "s/.*\"$1\":\"?([^,\"}]*).*/\1/"
+}

@@ -1,0 +1,15 @@
+package org.smscampaign.web.contact;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.smscampaign.contact.ConsentSource;
+import org.smscampaign.contact.ConsentStatus;
+
+/** A consent change through the API. */
+record ConsentRequest(@NotNull ConsentStatus status, ConsentSource source, @Size(max = 1000) String proof) {
+
+    ConsentSource sourceOrDefault() {
+        return (this.source != null) ? this.source : ConsentSource.API;
+    }
+
+}
