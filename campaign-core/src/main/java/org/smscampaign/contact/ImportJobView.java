@@ -16,6 +16,17 @@ public record ImportJobView(long id, String fileName, long sizeBytes, String cha
         long rowsRead, int progressPercent, long created, long updated, long skipped, long rejected, String failure,
         String createdBy, Instant createdAt, Instant startedAt, Instant finishedAt) {
 
+    /** The separator as people call it. */
+    public String separatorName() {
+        return switch (this.separator) {
+            case ',' -> "comma";
+            case ';' -> "semicolon";
+            case '\t' -> "tab";
+            case '|' -> "pipe";
+            default -> String.valueOf(this.separator);
+        };
+    }
+
     public long imported() {
         return this.created + this.updated;
     }

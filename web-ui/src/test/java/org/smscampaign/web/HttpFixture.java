@@ -45,6 +45,33 @@ public final class HttpFixture {
             .build());
     }
 
+    public HttpResponse<String> postJson(String path, String json, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+    }
+
+    /** A multipart upload of a file and, optionally, a JSON settings part. */
+    public HttpResponse<String> upload(String path, String fileName, byte[] file, String settingsJson,
+            String... headers) {
+        String boundary = "----platform-test-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.nio.charset.Charset utf8 = StandardCharsets.UTF_8;
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: text/csv\r\n\r\n")
+            .getBytes(utf8));
+        body.writeBytes(file);
+        if (settingsJson != null) {
+            body.writeBytes(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"settings\"\r\n"
+                    + "Content-Type: application/json\r\n\r\n" + settingsJson)
+                .getBytes(utf8));
+        }
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
+        return send(request(path, headers).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build());
+    }
+
     public HttpResponse<String> delete(String path, String... headers) {
         return send(request(path, headers).DELETE().build());
     }

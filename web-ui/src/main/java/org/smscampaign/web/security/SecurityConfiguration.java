@@ -74,12 +74,15 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain restApi(HttpSecurity http, ApiKeys apiKeys) {
         machineCaller(http.securityMatcher("/api/**"), apiKeys);
-        http.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/v1/admin/**")
-            .hasRole(ADMIN)
-            .requestMatchers(HttpMethod.GET, "/api/**")
-            .authenticated()
-            .anyRequest()
-            .hasRole(MARKETER));
+        http.authorizeHttpRequests(
+                (requests) -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                    .permitAll()
+                    .requestMatchers("/api/v1/admin/**")
+                    .hasRole(ADMIN)
+                    .requestMatchers(HttpMethod.GET, "/api/**")
+                    .authenticated()
+                    .anyRequest()
+                    .hasRole(MARKETER));
         return http.build();
     }
 
@@ -112,7 +115,9 @@ class SecurityConfiguration {
 
     private static void pageRules(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
-        requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+        // The request of an ASYNC dispatch (streamed downloads) was authorised when it
+        // arrived.
+        requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC)
             .permitAll()
             .requestMatchers(PathRequest.toStaticResources().atCommonLocations())
             .permitAll()

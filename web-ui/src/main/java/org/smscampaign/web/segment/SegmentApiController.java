@@ -3,7 +3,9 @@ package org.smscampaign.web.segment;
 import java.net.URI;
 import java.security.Principal;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -106,10 +108,15 @@ class SegmentApiController {
         List<OperatorInfo> operators = Arrays.stream(CriteriaOperator.values())
             .map((operator) -> new OperatorInfo(operator, operator.label(), operator.arity()))
             .toList();
-        return new Vocabulary(fields, operators, this.customAttributes.list(), this.lists.all());
+        Map<ContactField.Kind, List<CriteriaOperator>> kinds = new EnumMap<>(ContactField.Kind.class);
+        for (ContactField.Kind kind : ContactField.Kind.values()) {
+            kinds.put(kind, kind.operators().stream().toList());
+        }
+        return new Vocabulary(fields, operators, kinds, this.customAttributes.list(), this.lists.all());
     }
 
-    record Vocabulary(List<FieldInfo> fields, List<OperatorInfo> operators, List<CustomAttributeView> customAttributes,
+    record Vocabulary(List<FieldInfo> fields, List<OperatorInfo> operators,
+            Map<ContactField.Kind, List<CriteriaOperator>> kinds, List<CustomAttributeView> customAttributes,
             List<ContactListView> lists) {
 
     }

@@ -95,8 +95,13 @@ public final class Browser implements AutoCloseable {
         element.sendKeys(text);
     }
 
+    /**
+     * Clicks the element, scrolled to the middle of the window first, as a person would.
+     */
     public void click(By element) {
-        find(element).click();
+        WebElement target = find(element);
+        this.driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", target);
+        target.click();
     }
 
     public WebElement find(By locator) {
@@ -106,6 +111,19 @@ public final class Browser implements AutoCloseable {
 
     public List<WebElement> findAll(By locator) {
         return this.driver.findElements(locator);
+    }
+
+    /** Waits until the condition holds. */
+    public void waitUntil(Duration timeout, java.util.function.BooleanSupplier condition) {
+        new WebDriverWait(this.driver, timeout).until((driver) -> condition.getAsBoolean());
+    }
+
+    /** Waits until the element's text satisfies the test, and returns that text. */
+    public String waitForText(By locator, java.util.function.Predicate<String> test) {
+        return new WebDriverWait(this.driver, Duration.ofSeconds(10)).until((driver) -> {
+            String text = driver.findElement(locator).getText();
+            return test.test(text) ? text : null;
+        });
     }
 
     public String path() {

@@ -87,7 +87,7 @@ class PlatformBrowserIT {
             browser.click(By.linkText(section));
             assertThat(browser.heading()).isEqualTo(section);
             assertThat(browser.find(By.linkText(section)).getDomAttribute("aria-current")).isEqualTo("page");
-            assertThat(browser.find(By.cssSelector(".empty-state")).getText()).isNotBlank();
+            assertThat(browser.find(By.id("main")).getText()).isNotBlank();
         }
 
         browser.click(By.id("sign-out"));
