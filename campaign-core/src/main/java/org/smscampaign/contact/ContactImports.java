@@ -122,7 +122,7 @@ public class ContactImports implements DisposableBean {
         }
         ImportSettings normalized = new ImportSettings(settings.columns().stream().map(this::normalizedKey).toList(),
                 settings.defaultRegion().toUpperCase(Locale.ROOT), settings.dateOrder(), settings.consent(),
-                blankToNull(settings.consentProof()), settings.policy(), settings.listId());
+                settings.consentSource(), blankToNull(settings.consentProof()), settings.policy(), settings.listId());
         if (this.store.queue(id, normalized)) {
             this.executor.execute(() -> this.runner.run(id));
         }

@@ -9,16 +9,19 @@ import java.util.List;
  * @param defaultRegion region for numbers without country code, e.g. DE
  * @param dateOrder how to read slashed dates; null for the region's usual order
  * @param consent consent status given to imported contacts
+ * @param consentSource how these people gave their consent; default IMPORT
  * @param consentProof optional proof of consent stored in each consent log entry
  * @param policy what to do with numbers that are already contacts
  * @param listId list to add the imported contacts to, or null
  */
 public record ImportSettings(List<ColumnMapping> columns, String defaultRegion, DateOrder dateOrder,
-        ConsentStatus consent, String consentProof, ExistingContactPolicy policy, Long listId) {
+        ConsentStatus consent, ConsentSource consentSource, String consentProof, ExistingContactPolicy policy,
+        Long listId) {
 
     public ImportSettings {
         columns = (columns != null) ? List.copyOf(columns) : List.of();
         consent = (consent != null) ? consent : ConsentStatus.SUBSCRIBED;
+        consentSource = (consentSource != null) ? consentSource : ConsentSource.IMPORT;
         policy = (policy != null) ? policy : ExistingContactPolicy.UPDATE;
     }
 

@@ -60,7 +60,7 @@ class ContactImportsIT {
 
     private static ImportSettings settings(ExistingContactPolicy policy, ConsentStatus consent, Long list,
             ColumnMapping... columns) {
-        return new ImportSettings(List.of(columns), "DE", null, consent, "Newsletter sign-up 2025", policy, list);
+        return new ImportSettings(List.of(columns), "DE", null, consent, null, "Newsletter sign-up 2025", policy, list);
     }
 
     private static ColumnMapping[] mixedColumns() {
@@ -182,6 +182,21 @@ class ContactImportsIT {
         assertThat(after.consent()).isEqualTo(ConsentStatus.UNSUBSCRIBED);
         assertThat(after.consentLog()).extracting(ConsentEventView::source)
             .containsExactly(ConsentSource.IMPORT, ConsentSource.FORM);
+    }
+
+    @Test
+    void theConsentSourceOfTheImportIsLogged() {
+        ImportJobView upload = upload("phone\n0171 1234567\n", StandardCharsets.UTF_8);
+
+        this.imports.start(upload.id(), new ImportSettings(List.of(ColumnMapping.of(0, PHONE)), "DE", null,
+                ConsentStatus.SUBSCRIBED, ConsentSource.FORM, "Shop sign-up form", ExistingContactPolicy.UPDATE, null));
+        ContactFixtures.awaitFinished(this.imports, upload.id());
+
+        assertThat(this.contacts.findByPhoneNumber("+491711234567").orElseThrow().consentLog()).singleElement()
+            .satisfies((entry) -> {
+                assertThat(entry.source()).isEqualTo(ConsentSource.FORM);
+                assertThat(entry.proof()).isEqualTo("Shop sign-up form");
+            });
     }
 
     @Test

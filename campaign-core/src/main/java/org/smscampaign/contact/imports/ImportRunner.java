@@ -27,7 +27,6 @@ import org.smscampaign.contact.BatchOptions;
 import org.smscampaign.contact.BatchResult;
 import org.smscampaign.contact.ColumnMapping;
 import org.smscampaign.contact.ColumnTarget;
-import org.smscampaign.contact.ConsentSource;
 import org.smscampaign.contact.ContactBatches;
 import org.smscampaign.contact.ContactInput;
 import org.smscampaign.contact.ContactNormalizer;
@@ -173,8 +172,9 @@ public class ImportRunner {
             }
             this.types = ImportRunner.this.customAttributes.types();
             this.dateOrder = this.settings.dateOrderOrDefault();
-            this.options = new BatchOptions(this.settings.policy(), this.settings.consent(), ConsentSource.IMPORT,
-                    this.settings.consentProof(), this.settings.listId(), job.createdBy());
+            this.options = new BatchOptions(this.settings.policy(), this.settings.consent(),
+                    this.settings.consentSource(), this.settings.consentProof(), this.settings.listId(),
+                    job.createdBy());
         }
 
         void execute() throws IOException {

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.smscampaign.contact.ColumnMapping;
 import org.smscampaign.contact.ColumnTarget;
+import org.smscampaign.contact.ConsentSource;
 import org.smscampaign.contact.ConsentStatus;
 import org.smscampaign.contact.ContactImports;
 import org.smscampaign.contact.ContactLists;
@@ -92,6 +93,7 @@ class ImportPagesController {
             model.addAttribute("targets", List.of(ColumnTarget.values()));
             model.addAttribute("attributeTypes", List.of(CustomAttributeType.values()));
             model.addAttribute("consentStatuses", List.of(ConsentStatus.values()));
+            model.addAttribute("consentSources", List.of(ConsentSource.values()));
             model.addAttribute("policies", List.of(ExistingContactPolicy.values()));
             model.addAttribute("dateOrders", List.of(DateOrder.values()));
             model.addAttribute("lists", this.lists.all());
@@ -109,9 +111,9 @@ class ImportPagesController {
             @RequestParam(name = "attributeKey", required = false) List<String> keys,
             @RequestParam(name = "attributeType", required = false) List<String> types,
             @RequestParam String defaultRegion, @RequestParam(required = false) DateOrder dateOrder,
-            @RequestParam ConsentStatus consent, @RequestParam(required = false) String consentProof,
-            @RequestParam ExistingContactPolicy policy, @RequestParam(required = false) Long listId,
-            RedirectAttributes redirect) {
+            @RequestParam ConsentStatus consent, @RequestParam(required = false) ConsentSource consentSource,
+            @RequestParam(required = false) String consentProof, @RequestParam ExistingContactPolicy policy,
+            @RequestParam(required = false) Long listId, RedirectAttributes redirect) {
         List<ColumnMapping> columns = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             ColumnTarget target = targets.get(i);
@@ -126,8 +128,8 @@ class ImportPagesController {
             }
         }
         try {
-            this.imports.start(id,
-                    new ImportSettings(columns, defaultRegion, dateOrder, consent, consentProof, policy, listId));
+            this.imports.start(id, new ImportSettings(columns, defaultRegion, dateOrder, consent, consentSource,
+                    consentProof, policy, listId));
         }
         catch (ContactProblem ex) {
             redirect.addFlashAttribute("error", ex.getMessage());
