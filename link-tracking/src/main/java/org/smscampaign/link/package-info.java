@@ -1,8 +1,9 @@
 /**
  * Branded short links and the redirector: minting codes, redirecting from cache, logging
  * and classifying every hit, recording conversions. A leaf module: it carries opaque
- * attribution ids (campaign, contact, variant, message) and publishes events, but knows
- * nothing of campaigns. This package is the module's API; sub-packages are internal.
+ * attribution ids (campaign, contact, variant, message) and publishes events
+ * ({@link LinkClicked}, {@link ConversionRecorded}), but knows nothing of campaigns. This
+ * package is the module's API; sub-packages are internal.
  */
 @ApplicationModule(displayName = "Link tracking", allowedDependencies = {})
 package org.smscampaign.link;

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smscampaign.contact.ContactProblem;
+import org.smscampaign.link.LinkProblem;
 import org.smscampaign.segment.SegmentProblem;
 
 import org.springframework.http.HttpHeaders;
@@ -75,6 +76,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("existingId", ex.existingId());
         }
         return problem;
+    }
+
+    @ExceptionHandler(LinkProblem.class)
+    ProblemDetail linkProblem(LinkProblem ex) {
+        return switch (ex.kind()) {
+            case NOT_FOUND -> ProblemType.NOT_FOUND.problem(ex.getMessage());
+            case INVALID -> ProblemType.VALIDATION_FAILED.problem(ex.getMessage());
+            case CONFLICT -> ProblemType.CONFLICT.problem(ex.getMessage());
+        };
     }
 
     @ExceptionHandler(SegmentProblem.class)

@@ -79,6 +79,9 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/api/v1/admin/**")
                     .hasRole(ADMIN)
+                    // Shops report conversions with a key of any role.
+                    .requestMatchers(HttpMethod.POST, "/api/v1/conversions")
+                    .authenticated()
                     .requestMatchers(HttpMethod.GET, "/api/**")
                     .authenticated()
                     .anyRequest()

@@ -1,0 +1,224 @@
+package org.smscampaign.link;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Brands and their link hosts. The redirector asks {@link #brandOfHost} on every request,
+ * so the host table is held in memory and refreshed every 30 seconds (and at once on this
+ * instance after a change).
+ */
+@Service
+public class Brands {
+
+    private static final Logger log = LoggerFactory.getLogger(Brands.class);
+
+    private final JdbcClient jdbc;
+
+    private final LinkProperties properties;
+
+    private volatile Map<String, Long> hosts = Map.of();
+
+    private final Map<Long, BrandView> byId = new ConcurrentHashMap<>();
+
+    Brands(JdbcClient jdbc, LinkProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    /**
+     * Creates the default brand from {@code sms.link.default-base-url} on a fresh
+     * platform.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    @Transactional
+    public void ensureDefault() {
+        Long count = this.jdbc.sql("select count(*) from link_brand").query(Long.class).single();
+        if (count == 0) {
+            try {
+                create("Default", this.properties.defaultBaseUrl(), null, List.of(), List.of(), true);
+                log.info("Default link brand created with base URL {}", this.properties.defaultBaseUrl());
+            }
+            catch (DuplicateKeyException ex) {
+                log.debug("Default brand created concurrently");
+            }
+        }
+        refresh();
+    }
+
+    @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
+    public void refresh() {
+        this.hosts = Map.copyOf(this.jdbc.sql("select host, brand_id from link_host")
+            .query((row, n) -> Map.entry(row.getString("host"), row.getLong("brand_id")))
+            .list()
+            .stream()
+            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        this.byId.clear();
+    }
+
+    /** The brand whose link host this is (host without port, lower case), if any. */
+    public Optional<Long> brandOfHost(String host) {
+        if (this.hosts.isEmpty() || host == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(this.hosts.get(host.toLowerCase(Locale.ROOT)));
+    }
+
+    public boolean isLinkHost(String host) {
+        return !this.hosts.isEmpty() && host != null && this.hosts.containsKey(host.toLowerCase(Locale.ROOT));
+    }
+
+    @Transactional(readOnly = true)
+    public List<BrandView> all() {
+        return this.jdbc.sql("select * from link_brand order by is_default desc, name").query(this::view).list();
+    }
+
+    public BrandView get(long id) {
+        BrandView cached = this.byId.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        BrandView brand = this.jdbc.sql("select * from link_brand where id = :id")
+            .param("id", id)
+            .query(this::view)
+            .optional()
+            .orElseThrow(() -> new LinkProblem(LinkProblem.Kind.NOT_FOUND, "Brand " + id + " does not exist."));
+        this.byId.put(id, brand);
+        return brand;
+    }
+
+    public BrandView defaultBrand() {
+        return this.jdbc.sql("select * from link_brand where is_default")
+            .query(this::view)
+            .optional()
+            .orElseGet(() -> all().get(0));
+    }
+
+    @Transactional
+    public BrandView create(String name, String baseUrl, String fallbackUrl, List<String> allowedTargetDomains,
+            List<String> hosts, boolean makeDefault) {
+        String base = checkedBaseUrl(baseUrl);
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw new LinkProblem(LinkProblem.Kind.INVALID, "A brand needs a name of 1 to 100 characters.");
+        }
+        if (fallbackUrl != null && !fallbackUrl.isBlank()) {
+            TargetUrls.check(fallbackUrl, List.of());
+        }
+        if (makeDefault) {
+            this.jdbc.sql("update link_brand set is_default = false where is_default").update();
+        }
+        long id;
+        try {
+            id = this.jdbc.sql("""
+                    insert into link_brand (name, base_url, fallback_url, allowed_target_domains, is_default)
+                    values (:name, :base, :fallback, :domains, :default) returning id""")
+                .param("name", name.strip())
+                .param("base", base)
+                .param("fallback", (fallbackUrl == null || fallbackUrl.isBlank()) ? null : fallbackUrl.strip())
+                .param("domains", domains(allowedTargetDomains))
+                .param("default", makeDefault)
+                .query(Long.class)
+                .single();
+        }
+        catch (DuplicateKeyException ex) {
+            throw new LinkProblem(LinkProblem.Kind.CONFLICT, "A brand named '" + name.strip() + "' exists.");
+        }
+        for (String host : hosts) {
+            addHost(id, host);
+        }
+        refresh();
+        return get(id);
+    }
+
+    @Transactional
+    public void addHost(long brandId, String host) {
+        String clean = (host == null) ? "" : host.strip().toLowerCase(Locale.ROOT);
+        if (!clean.matches("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+")) {
+            throw new LinkProblem(LinkProblem.Kind.INVALID, "'" + abbreviate(host) + "' is not a host name.");
+        }
+        try {
+            this.jdbc.sql("insert into link_host (host, brand_id) values (:host, :brand)")
+                .param("host", clean)
+                .param("brand", brandId)
+                .update();
+        }
+        catch (DuplicateKeyException ex) {
+            throw new LinkProblem(LinkProblem.Kind.CONFLICT, "The host " + clean + " is in use.");
+        }
+        refresh();
+    }
+
+    @Transactional
+    public void removeHost(String host) {
+        this.jdbc.sql("delete from link_host where host = :host").param("host", host).update();
+        refresh();
+    }
+
+    @Transactional
+    public void updateRules(long brandId, String fallbackUrl, List<String> allowedTargetDomains) {
+        if (fallbackUrl != null && !fallbackUrl.isBlank()) {
+            TargetUrls.check(fallbackUrl, List.of());
+        }
+        this.jdbc
+            .sql("update link_brand set fallback_url = :fallback, allowed_target_domains = :domains where id = :id")
+            .param("id", brandId)
+            .param("fallback", (fallbackUrl == null || fallbackUrl.isBlank()) ? null : fallbackUrl.strip())
+            .param("domains", domains(allowedTargetDomains))
+            .update();
+        this.byId.remove(brandId);
+    }
+
+    private static String checkedBaseUrl(String baseUrl) {
+        java.net.URI uri = TargetUrls.check(baseUrl, List.of());
+        String value = uri.toString();
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new LinkProblem(LinkProblem.Kind.INVALID, "A base URL has no query or fragment.");
+        }
+        return value.endsWith("/") ? value : value + "/";
+    }
+
+    private static String[] domains(List<String> domains) {
+        return (domains == null) ? new String[0]
+                : domains.stream()
+                    .map(String::strip)
+                    .filter((d) -> !d.isEmpty())
+                    .map((d) -> d.toLowerCase(Locale.ROOT))
+                    .distinct()
+                    .toArray(String[]::new);
+    }
+
+    private static String abbreviate(String text) {
+        return (text == null) ? "" : (text.length() > 60) ? text.substring(0, 60) + "…" : text;
+    }
+
+    private BrandView view(ResultSet row, int n) throws SQLException {
+        long id = row.getLong("id");
+        Array domains = row.getArray("allowed_target_domains");
+        List<String> hostsOfBrand = this.jdbc.sql("select host from link_host where brand_id = :id order by host")
+            .param("id", id)
+            .query(String.class)
+            .list();
+        return new BrandView(id, row.getString("name"), row.getString("base_url"), row.getString("fallback_url"),
+                (domains != null) ? Arrays.asList((String[]) domains.getArray()) : List.of(), hostsOfBrand,
+                row.getBoolean("is_default"));
+    }
+
+}

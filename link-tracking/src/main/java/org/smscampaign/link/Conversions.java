@@ -1,0 +1,217 @@
+package org.smscampaign.link;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Conversions, reported by the shop's server or the landing page. Attribution is last
+ * human click: the contact's latest human click before the conversion, if it lies within
+ * that link's attribution window; otherwise the conversion is stored unattributed.
+ * Idempotent on the order id and event.
+ */
+@Service
+public class Conversions {
+
+    private static final Pattern EVENT = Pattern.compile("[a-z][a-z0-9_]{0,49}");
+
+    public enum Source {
+
+        SERVER, BROWSER
+
+    }
+
+    private final JdbcClient jdbc;
+
+    private final Clock clock;
+
+    private final ApplicationEventPublisher events;
+
+    Conversions(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    @Transactional
+    public ConversionView record(ConversionRequest request, Source source) {
+        String event = checkedEvent(request.event());
+        String currency = checkedCurrency(request.currency(), request.value());
+        String orderId = checkedOrderId(request.orderId());
+        Instant occurredAt = (request.occurredAt() != null) ? request.occurredAt() : this.clock.instant();
+        if (occurredAt.isAfter(this.clock.instant().plus(Duration.ofMinutes(5)))) {
+            throw invalid("The conversion time lies in the future.");
+        }
+        if (orderId != null) {
+            Optional<ConversionView> earlier = existing(orderId, event);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        Referrer referrer = referrer(request);
+        if (source == Source.BROWSER && referrer.clickId == null) {
+            throw new LinkProblem(LinkProblem.Kind.NOT_FOUND, "Unknown click.");
+        }
+        Attribution attribution = attribute(referrer, occurredAt);
+        long id = this.jdbc.sql("""
+                insert into conversion (event, value, currency, order_id, occurred_at, source, click_id, link_id,
+                    attributed, campaign_id, contact_id, variant)
+                values (:event, :value, :currency, :order, :at, :source, :click, :link, :attributed, :campaign,
+                    :contact, :variant)
+                on conflict (order_id, event) where order_id is not null do nothing
+                returning id""")
+            .param("event", event)
+            .param("value", request.value())
+            .param("currency", currency)
+            .param("order", orderId)
+            .param("at", Timestamp.from(occurredAt))
+            .param("source", source.name())
+            .param("click", attribution.clickId)
+            .param("link", attribution.linkId)
+            .param("attributed", attribution.attributed)
+            .param("campaign", attribution.campaignId)
+            .param("contact", attribution.contactId)
+            .param("variant", attribution.variant)
+            .query(Long.class)
+            .optional()
+            .orElse(-1L);
+        if (id < 0) {
+            return existing(orderId, event).orElseThrow();
+        }
+        this.events.publishEvent(new ConversionRecorded(id, event, request.value(), currency, orderId, occurredAt,
+                attribution.attributed, attribution.clickId, attribution.linkId, attribution.campaignId,
+                attribution.contactId, attribution.variant));
+        return new ConversionView(id, event, request.value(), currency, orderId, occurredAt, attribution.attributed,
+                attribution.clickId, attribution.campaignId, attribution.contactId, attribution.variant, false);
+    }
+
+    /** The click or link a conversion refers to, as far as it can be found. */
+    private record Referrer(Long clickId, Long linkId, Long contactId) {
+
+    }
+
+    private record Attribution(boolean attributed, Long clickId, Long linkId, Long campaignId, Long contactId,
+            String variant) {
+
+    }
+
+    private Referrer referrer(ConversionRequest request) {
+        if (request.clickId() != null) {
+            return this.jdbc.sql("select id, link_id, contact_id from link_click where id = :id")
+                .param("id", request.clickId())
+                .query((row, n) -> new Referrer(row.getLong("id"), row.getLong("link_id"),
+                        row.getObject("contact_id", Long.class)))
+                .optional()
+                .orElse(new Referrer(null, null, null));
+        }
+        if (request.code() != null && ShortCodes.looksValid(request.code())) {
+            return this.jdbc.sql("select id, contact_id from short_link where code = :code")
+                .param("code", request.code())
+                .query((row, n) -> new Referrer(null, row.getLong("id"), row.getObject("contact_id", Long.class)))
+                .optional()
+                .orElse(new Referrer(null, null, null));
+        }
+        return new Referrer(null, null, null);
+    }
+
+    /**
+     * The last human click before the conversion: of the contact, or else of the link.
+     */
+    private Attribution attribute(Referrer referrer, Instant at) {
+        String scope = (referrer.contactId != null) ? "c.contact_id = :key"
+                : (referrer.linkId != null) ? "c.link_id = :key" : null;
+        if (scope == null) {
+            return new Attribution(false, referrer.clickId, referrer.linkId, null, null, null);
+        }
+        return this.jdbc.sql("""
+                select c.id, c.link_id, c.occurred_at, c.campaign_id, c.contact_id, c.variant, l.attribution_days
+                from link_click c join short_link l on l.id = c.link_id
+                where %s and c.human and c.occurred_at <= :at
+                order by c.occurred_at desc limit 1""".formatted(scope))
+            .param("key", (referrer.contactId != null) ? referrer.contactId : referrer.linkId)
+            .param("at", Timestamp.from(at))
+            .query((ResultSet row, int n) -> {
+                Instant clicked = row.getTimestamp("occurred_at").toInstant();
+                boolean inWindow = !at.isAfter(clicked.plus(Duration.ofDays(row.getInt("attribution_days"))));
+                return inWindow
+                        ? new Attribution(true, row.getLong("id"), row.getLong("link_id"),
+                                row.getObject("campaign_id", Long.class), row.getObject("contact_id", Long.class),
+                                row.getString("variant"))
+                        : new Attribution(false, referrer.clickId, referrer.linkId, null, null, null);
+            })
+            .optional()
+            .orElse(new Attribution(false, referrer.clickId, referrer.linkId, null, null, null));
+    }
+
+    private Optional<ConversionView> existing(String orderId, String event) {
+        return this.jdbc.sql("select * from conversion where order_id = :order and event = :event")
+            .param("order", orderId)
+            .param("event", event)
+            .query(Conversions::duplicate)
+            .optional();
+    }
+
+    private static ConversionView duplicate(ResultSet row, int n) throws SQLException {
+        return new ConversionView(row.getLong("id"), row.getString("event"), row.getBigDecimal("value"),
+                row.getString("currency"), row.getString("order_id"), row.getTimestamp("occurred_at").toInstant(),
+                row.getBoolean("attributed"), row.getObject("click_id", Long.class),
+                row.getObject("campaign_id", Long.class), row.getObject("contact_id", Long.class),
+                row.getString("variant"), true);
+    }
+
+    private static String checkedEvent(String event) {
+        String value = (event == null) ? "" : event.strip().toLowerCase(Locale.ROOT);
+        if (!EVENT.matcher(value).matches()) {
+            throw invalid("The event is lead, sale or a name of letters, digits and underscores.");
+        }
+        return value;
+    }
+
+    private static String checkedCurrency(String currency, BigDecimal value) {
+        if (value != null && (value.signum() < 0 || value.precision() - value.scale() > 12)) {
+            throw invalid("The value must be a positive amount.");
+        }
+        if (currency == null || currency.isBlank()) {
+            if (value != null) {
+                throw invalid("A value needs its currency (ISO 4217, such as EUR).");
+            }
+            return null;
+        }
+        String code = currency.strip().toUpperCase(Locale.ROOT);
+        try {
+            Currency.getInstance(code);
+        }
+        catch (IllegalArgumentException ex) {
+            throw invalid("'" + (code.length() > 10 ? code.substring(0, 10) : code) + "' is not an ISO 4217 currency.");
+        }
+        return code;
+    }
+
+    private static String checkedOrderId(String orderId) {
+        if (orderId == null || orderId.isBlank()) {
+            return null;
+        }
+        if (orderId.length() > 100) {
+            throw invalid("An order id has at most 100 characters.");
+        }
+        return orderId.strip();
+    }
+
+    private static LinkProblem invalid(String message) {
+        return new LinkProblem(LinkProblem.Kind.INVALID, message);
+    }
+
+}

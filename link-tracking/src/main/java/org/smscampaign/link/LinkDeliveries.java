@@ -1,0 +1,55 @@
+package org.smscampaign.link;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Delivery times of messages, as the gateway reports them, so that hits before delivery
+ * or seconds after it are not counted as people. Hits recorded before the receipt arrived
+ * are reclassified when it does.
+ */
+@Service
+public class LinkDeliveries {
+
+    private final JdbcClient jdbc;
+
+    private final LinkProperties properties;
+
+    LinkDeliveries(JdbcClient jdbc, LinkProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    /**
+     * Records when a message was delivered; returns how many of its hits were
+     * reclassified.
+     */
+    @Transactional
+    public int delivered(long messageId, Instant deliveredAt) {
+        this.jdbc
+            .sql("insert into link_delivery (message_id, delivered_at) values (:message, :at) "
+                    + "on conflict (message_id) do update set delivered_at = least(link_delivery.delivered_at, :at)")
+            .param("message", messageId)
+            .param("at", Timestamp.from(deliveredAt))
+            .update();
+        int before = this.jdbc
+            .sql("update link_click set human = false, reason = 'BEFORE_DELIVERY' "
+                    + "where message_id = :message and human and occurred_at < :at")
+            .param("message", messageId)
+            .param("at", Timestamp.from(deliveredAt))
+            .update();
+        int near = this.jdbc
+            .sql("update link_click set human = false, reason = 'NEAR_DELIVERY' "
+                    + "where message_id = :message and human and occurred_at >= :at and occurred_at < :near")
+            .param("message", messageId)
+            .param("at", Timestamp.from(deliveredAt))
+            .param("near", Timestamp.from(deliveredAt.plus(this.properties.classification().nearDelivery())))
+            .update();
+        return before + near;
+    }
+
+}

@@ -1,0 +1,74 @@
+package org.smscampaign.link;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of link tracking.
+ *
+ * @param defaultBaseUrl base URL of the brand created when there is none; short links are
+ * this plus a code, e.g. {@code https://go.brand.example/}
+ * @param redirectStatus 302 (default), 301, 307 or 308
+ * @param clientStorage how a visitor's IP address is stored: TRUNCATED (/24 or /48),
+ * HASHED (HMAC-SHA256 with {@code ipHashKey}) or NONE; the full address is never stored
+ * @param ipHashKey secret key for HASHED ({@code SMS_LINK_IP_HASH_KEY})
+ * @param clickIdParameter query parameter that carries the click id to the landing page
+ * (empty: none), for conversions reported from the browser
+ * @param attributionDays default attribution window of links that do not set their own
+ * @param utm whether UTM parameters are appended to targets that have none
+ */
+@ConfigurationProperties("sms.link")
+public record LinkProperties(@DefaultValue("http://localhost:8080/r/") String defaultBaseUrl,
+        @DefaultValue("302") int redirectStatus, @DefaultValue("TRUNCATED") ClientStorage clientStorage,
+        String ipHashKey, @DefaultValue("smsclid") String clickIdParameter, @DefaultValue("7") int attributionDays,
+        @DefaultValue("true") boolean utm, @DefaultValue Cache cache, @DefaultValue Buffer buffer,
+        @DefaultValue Classification classification, @DefaultValue Misses misses) {
+
+    /** How IP addresses are kept. */
+    public enum ClientStorage {
+
+        TRUNCATED, HASHED, NONE
+
+    }
+
+    /**
+     * @param maximumSize links held in memory for redirects
+     * @param timeToLive how long a cached link is trusted before it is read again (edits
+     * of a link reach every instance within this time)
+     */
+    public record Cache(@DefaultValue("1000000") long maximumSize, @DefaultValue("5m") Duration timeToLive) {
+
+    }
+
+    /**
+     * @param capacity hits held in memory waiting to be written; past it hits are dropped
+     * and counted ({@code sms_link_clicks_dropped_total}), never an out-of-memory error
+     * @param batchSize hits written per database round trip
+     * @param flushInterval longest time a hit waits before it is written
+     */
+    public record Buffer(@DefaultValue("200000") int capacity, @DefaultValue("5000") int batchSize,
+            @DefaultValue("200ms") Duration flushInterval) {
+
+    }
+
+    /**
+     * @param nearDelivery a hit this soon after the delivery receipt is not a person
+     * reading
+     * @param burstLinks this many different links hit from one address within
+     * {@code burstWindow} is a scanner
+     */
+    public record Classification(@DefaultValue("5s") Duration nearDelivery, @DefaultValue("5") int burstLinks,
+            @DefaultValue("10s") Duration burstWindow) {
+
+    }
+
+    /**
+     * @param perMinute unknown codes a client may try per minute before it gets 429
+     */
+    public record Misses(@DefaultValue("60") int perMinute) {
+
+    }
+
+}

@@ -1,0 +1,97 @@
+package org.smscampaign.web.link;
+
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.List;
+
+import org.smscampaign.link.Brands;
+import org.smscampaign.link.ClickClassification;
+import org.smscampaign.link.LinkProblem;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Admin › Link tracking: brands, their link hosts and rules, and bot patterns. */
+@Controller
+@RequestMapping("/admin/link-tracking")
+class AdminLinkTrackingController {
+
+    private final Brands brands;
+
+    private final ClickClassification classification;
+
+    AdminLinkTrackingController(Brands brands, ClickClassification classification) {
+        this.brands = brands;
+        this.classification = classification;
+    }
+
+    @GetMapping
+    String index(@RequestParam(required = false) String tryAgent, Model model) {
+        model.addAttribute("brands", this.brands.all());
+        model.addAttribute("patterns", this.classification.patterns());
+        if (tryAgent != null && !tryAgent.isBlank()) {
+            model.addAttribute("tryAgent", tryAgent);
+            model.addAttribute("tryResult", this.classification.classify(tryAgent));
+        }
+        return "admin/link-tracking";
+    }
+
+    @PostMapping("/brands")
+    String createBrand(@RequestParam String name, @RequestParam String baseUrl,
+            @RequestParam(required = false) String host, @RequestParam(required = false) String fallbackUrl,
+            @RequestParam(required = false) String allowedDomains, RedirectAttributes redirect) {
+        return apply(redirect, "Brand '" + name + "' created.", () -> this.brands.create(name, baseUrl, fallbackUrl,
+                domains(allowedDomains), (host == null || host.isBlank()) ? List.of() : List.of(host), false));
+    }
+
+    @PostMapping("/brands/{id}/hosts")
+    String addHost(@PathVariable long id, @RequestParam String host, RedirectAttributes redirect) {
+        return apply(redirect, "Host added: the redirector answers on it now.", () -> this.brands.addHost(id, host));
+    }
+
+    @PostMapping("/hosts/removal")
+    String removeHost(@RequestParam String host, RedirectAttributes redirect) {
+        return apply(redirect, "Host removed.", () -> this.brands.removeHost(host));
+    }
+
+    @PostMapping("/brands/{id}/rules")
+    String rules(@PathVariable long id, @RequestParam(required = false) String fallbackUrl,
+            @RequestParam(required = false) String allowedDomains, RedirectAttributes redirect) {
+        return apply(redirect, "Brand rules saved.",
+                () -> this.brands.updateRules(id, fallbackUrl, domains(allowedDomains)));
+    }
+
+    @PostMapping("/patterns")
+    String addPattern(@RequestParam String kind, @RequestParam String pattern, Principal principal,
+            RedirectAttributes redirect) {
+        return apply(redirect, "Pattern added.", () -> this.classification.add(kind, pattern, principal.getName()));
+    }
+
+    @PostMapping("/patterns/removal")
+    String removePattern(@RequestParam String pattern, RedirectAttributes redirect) {
+        return apply(redirect, "Pattern removed.", () -> this.classification.remove(pattern));
+    }
+
+    private static List<String> domains(String text) {
+        return (text == null || text.isBlank()) ? List.of()
+                : Arrays.stream(text.split("[,\\s]+")).filter((d) -> !d.isBlank()).toList();
+    }
+
+    private static String apply(RedirectAttributes redirect, String success, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("success", success);
+        }
+        catch (LinkProblem ex) {
+            redirect.addFlashAttribute("error", ex.getMessage());
+        }
+        return "redirect:/admin/link-tracking";
+    }
+
+}

@@ -1,0 +1,105 @@
+package org.smscampaign.web.link;
+
+import java.security.Principal;
+import java.util.List;
+
+import org.smscampaign.link.Brands;
+import org.smscampaign.link.LinkProblem;
+import org.smscampaign.link.LinkSearch;
+import org.smscampaign.link.QrCodes;
+import org.smscampaign.link.ShortLinkView;
+import org.smscampaign.link.ShortLinks;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Links in the browser: plain short links with their QR codes, a campaign's links, and
+ * each link's hits with raw and human counts and the reasons hits were not counted as
+ * people.
+ */
+@Controller
+@RequestMapping("/links")
+class LinkPagesController {
+
+    static final int LIST_SIZE = 200;
+
+    private final ShortLinks links;
+
+    private final Brands brands;
+
+    LinkPagesController(ShortLinks links, Brands brands) {
+        this.links = links;
+        this.brands = brands;
+    }
+
+    @GetMapping
+    String index(@RequestParam(required = false) Long campaign, Model model) {
+        List<ShortLinkView> list = this.links.list(new LinkSearch(campaign, false), LIST_SIZE);
+        model.addAttribute("links", list);
+        model.addAttribute("counts", this.links.countsByLink(list.stream().map(ShortLinkView::id).toList()));
+        model.addAttribute("campaign", campaign);
+        if (campaign != null) {
+            model.addAttribute("campaignStats", this.links.statsOfCampaign(campaign));
+        }
+        if (!model.containsAttribute("link")) {
+            model.addAttribute("link", LinkForm.empty());
+        }
+        model.addAttribute("brands", this.brands.all());
+        return "links/index";
+    }
+
+    @PostMapping
+    String create(@ModelAttribute("link") LinkForm form, BindingResult errors, Principal principal, Model model,
+            RedirectAttributes redirect) {
+        try {
+            ShortLinkView link = this.links.create(form.request(), principal.getName());
+            redirect.addFlashAttribute("success", "Short link " + link.shortUrl() + " created.");
+            return "redirect:/links/" + link.id();
+        }
+        catch (LinkProblem ex) {
+            errors.reject("link", ex.getMessage());
+            return index(null, model);
+        }
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable long id, Model model) {
+        ShortLinkView link = this.links.get(id);
+        model.addAttribute("link", link);
+        model.addAttribute("stats", this.links.statsOfLink(id));
+        model.addAttribute("clicks", this.links.recentClicks(id, 100));
+        model.addAttribute("expired", link.expired(java.time.Instant.now()));
+        return "links/show";
+    }
+
+    @GetMapping(value = "/{id}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
+    ResponseEntity<byte[]> qrPng(@PathVariable long id, @RequestParam(defaultValue = "300") int size) {
+        ShortLinkView link = this.links.get(id);
+        return ResponseEntity.ok()
+            .cacheControl(CacheControl.noCache())
+            .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + link.code() + ".png\"")
+            .body(QrCodes.png(link.shortUrl(), Math.max(100, Math.min(size, 2000))));
+    }
+
+    @GetMapping(value = "/{id}/qr.svg", produces = "image/svg+xml")
+    ResponseEntity<String> qrSvg(@PathVariable long id) {
+        ShortLinkView link = this.links.get(id);
+        return ResponseEntity.ok()
+            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + link.code() + ".svg\"")
+            .body(QrCodes.svg(link.shortUrl()));
+    }
+
+}
