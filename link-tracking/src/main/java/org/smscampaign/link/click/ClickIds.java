@@ -2,6 +2,7 @@ package org.smscampaign.link.click;
 
 import java.time.Instant;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,7 @@ public class ClickIds {
 
     private long sequence;
 
+    @Autowired
     ClickIds(JdbcClient jdbc) {
         this(jdbc.sql("select nextval('link_node_seq')").query(Long.class).single() % 1024);
     }
