@@ -36,15 +36,15 @@ public class LinkDeliveries {
             .param("message", messageId)
             .param("at", Timestamp.from(deliveredAt))
             .update();
-        int before = this.jdbc
-            .sql("update link_click set human = false, reason = 'BEFORE_DELIVERY' "
-                    + "where message_id = :message and human and occurred_at < :at")
+        int before = this.jdbc.sql("update link_click set human = false, reason = 'BEFORE_DELIVERY' "
+                + "where link_id in (select id from short_link where message_id = :message) and human and occurred_at < :at")
             .param("message", messageId)
             .param("at", Timestamp.from(deliveredAt))
             .update();
         int near = this.jdbc
             .sql("update link_click set human = false, reason = 'NEAR_DELIVERY' "
-                    + "where message_id = :message and human and occurred_at >= :at and occurred_at < :near")
+                    + "where link_id in (select id from short_link where message_id = :message) and human "
+                    + "and occurred_at >= :at and occurred_at < :near")
             .param("message", messageId)
             .param("at", Timestamp.from(deliveredAt))
             .param("near", Timestamp.from(deliveredAt.plus(this.properties.classification().nearDelivery())))

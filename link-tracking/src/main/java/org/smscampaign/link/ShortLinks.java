@@ -223,7 +223,7 @@ public class ShortLinks {
     /** Hits of all links of a campaign. */
     @Transactional(readOnly = true)
     public LinkStats statsOfCampaign(long campaignId) {
-        return stats("campaign_id = :id", campaignId);
+        return stats("link_id in (select id from short_link where campaign_id = :id)", campaignId);
     }
 
     /** Hit counts of many links at once, for lists. */
@@ -245,8 +245,9 @@ public class ShortLinks {
 
     @Transactional(readOnly = true)
     public List<ClickView> recentClicks(long linkId, int limit) {
-        return this.jdbc
-            .sql("select * from link_click where link_id = :id order by occurred_at desc, id desc limit :limit")
+        return this.jdbc.sql(
+                "select c.*, a.agent as user_agent from link_click c left join link_user_agent a on a.id = c.user_agent_id "
+                        + "where c.link_id = :id order by c.occurred_at desc, c.id desc limit :limit")
             .param("id", linkId)
             .param("limit", limit)
             .query((row, n) -> new ClickView(row.getLong("id"), row.getTimestamp("occurred_at").toInstant(),

@@ -43,12 +43,19 @@ create index short_link_plain_idx on short_link (created_at) where campaign_id i
 
 -- Every hit, kept and classified. human = counted in human CTR; reason says why not.
 -- No foreign key to short_link: clicks are written in bulk by COPY and links are never deleted.
+-- User agents repeat across millions of hits: each is stored once.
+create table link_user_agent (
+    id    integer generated always as identity primary key,
+    agent varchar(512) not null,
+    constraint link_user_agent_unique unique (agent)
+);
+
 create table link_click (
-    id          bigint primary key,                 -- assigned when the hit arrives (also the click id)
-    link_id     bigint not null,
-    occurred_at timestamptz not null,
-    method      varchar(8) not null,
-    user_agent  varchar(512),
+    id            bigint primary key,               -- assigned when the hit arrives (also the click id)
+    link_id       bigint not null,
+    occurred_at   timestamptz not null,
+    method        varchar(8) not null,
+    user_agent_id integer,                          -- link_user_agent; null when the hit had none
     client      varchar(64),                        -- truncated or keyed-hashed IP, never the address
     referrer    varchar(512),
     human       boolean not null,
@@ -59,9 +66,9 @@ create table link_click (
     variant     varchar(32),
     message_id  bigint
 );
+-- One index besides the key: every index costs the redirector's writer. Queries by campaign or
+-- message find their links in short_link first and come here by link.
 create index link_click_link_idx on link_click (link_id, occurred_at);
-create index link_click_campaign_idx on link_click (campaign_id, occurred_at) where campaign_id is not null;
-create index link_click_message_idx on link_click (message_id) where message_id is not null;
 
 -- When each message was delivered, as far as the gateway has told us (for "before delivery").
 create table link_delivery (

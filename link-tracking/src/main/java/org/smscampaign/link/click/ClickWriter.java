@@ -1,11 +1,11 @@
 package org.smscampaign.link.click;
 
+import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +18,8 @@ import java.util.concurrent.locks.LockSupport;
 
 import javax.sql.DataSource;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.postgresql.PGConnection;
@@ -25,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smscampaign.link.ClickReason;
 import org.smscampaign.link.LinkClicked;
+import org.smscampaign.link.LinkClicksRecorded;
 import org.smscampaign.link.LinkProperties;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,17 +37,17 @@ import org.springframework.stereotype.Component;
 /**
  * The one thread that writes hits: drains the buffer in batches (at least every flush
  * interval), classifies each hit, COPYs the batch into {@code link_click} and publishes
- * {@link LinkClicked} for recipient links. If the database fails, the batch is kept and
- * retried with growing pauses while the buffer absorbs (and past its capacity drops and
- * counts) new hits. On shutdown it runs after the web server has stopped taking requests
- * and writes everything left.
+ * the recipient links' hits as one {@link LinkClicksRecorded}. If the database fails, the
+ * batch is kept and retried with growing pauses while the buffer absorbs (and past its
+ * capacity drops and counts) new hits. On shutdown it runs after the web server has
+ * stopped taking requests and writes everything left.
  */
 @Component
 public class ClickWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ClickWriter.class);
 
-    private static final String COPY = "copy link_click (id, link_id, occurred_at, method, user_agent, client, referrer, "
+    private static final String COPY = "copy link_click (id, link_id, occurred_at, method, user_agent_id, client, referrer, "
             + "human, reason, first_hit, campaign_id, contact_id, variant, message_id) from stdin (format text)";
 
     private final ClickBuffer buffer;
@@ -60,6 +63,17 @@ public class ClickWriter implements SmartLifecycle {
     private final LinkProperties properties;
 
     private final BurstDetector bursts;
+
+    private final UserAgentDictionary agents = new UserAgentDictionary();
+
+    /**
+     * Client addresses in their stored form, escaped for COPY (hashing each hit's address
+     * would cost the writer more than the rest of the row).
+     */
+    private final Cache<String, String> storedClients = Caffeine.newBuilder().maximumSize(100_000).build();
+
+    /** Links known to have hits already (so their next hit is no first hit). */
+    private final Cache<Long, Boolean> linksHit = Caffeine.newBuilder().maximumSize(2_000_000).build();
 
     private final Counter humanClicks;
 
@@ -158,11 +172,14 @@ public class ClickWriter implements SmartLifecycle {
     private void write(List<Hit> batch) throws SQLException {
         try (Connection connection = this.dataSource.getConnection()) {
             connection.setAutoCommit(false);
+            Map<String, Integer> agentIds = this.agents.idsOf(connection, batch);
             Map<Long, Instant> deliveries = deliveries(connection, batch);
             Set<Long> seenLinks = linksWithHits(connection, batch);
+            Set<Long> batchLinks = new HashSet<>();
             Set<Long> burstIds = new HashSet<>();
             for (Hit hit : batch) {
-                burstIds.addAll(this.bursts.record(hit.clientAddress(), hit.atMillis(), hit.linkId(), hit.id()));
+                burstIds.addAll(this.bursts.record(hit.clientAddress(), hit.userAgent(), hit.atMillis(), hit.linkId(),
+                        hit.id()));
             }
             List<LinkClicked> clicked = new ArrayList<>();
             StringBuilder rows = new StringBuilder(batch.size() * 200);
@@ -170,8 +187,9 @@ public class ClickWriter implements SmartLifecycle {
             for (Hit hit : batch) {
                 ClickReason reason = reason(hit, deliveries.get(hit.messageId()), burstIds.contains(hit.id()));
                 boolean first = seenLinks.add(hit.linkId());
+                batchLinks.add(hit.linkId());
                 human += (reason == null) ? 1 : 0;
-                row(rows, hit, reason, first);
+                row(rows, hit, agentIds.get(UserAgentDictionary.key(hit.userAgent())), reason, first);
                 if (hit.campaignId() != null) {
                     clicked
                         .add(new LinkClicked(hit.id(), hit.linkId(), hit.campaignId(), hit.contactId(), hit.variant(),
@@ -181,11 +199,15 @@ public class ClickWriter implements SmartLifecycle {
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(rows.toString()));
             markEarlierBurstHits(connection, burstIds);
             connection.commit();
+            this.agents.remember(agentIds);
+            batchLinks.forEach((link) -> this.linksHit.put(link, Boolean.TRUE));
             this.humanClicks.increment(human);
             this.excludedClicks.increment(batch.size() - human);
-            clicked.forEach(this.events::publishEvent);
+            if (!clicked.isEmpty()) {
+                this.events.publishEvent(new LinkClicksRecorded(clicked));
+            }
         }
-        catch (java.io.IOException ex) {
+        catch (IOException ex) {
             throw new SQLException(ex);
         }
     }
@@ -213,12 +235,14 @@ public class ClickWriter implements SmartLifecycle {
         return null;
     }
 
-    private void row(StringBuilder rows, Hit hit, ClickReason reason, boolean first) {
+    private void row(StringBuilder rows, Hit hit, Integer agentId, ClickReason reason, boolean first) {
         rows.append(hit.id()).append('\t').append(hit.linkId()).append('\t');
         rows.append(Instant.ofEpochMilli(hit.atMillis())).append('\t');
         rows.append(hit.head() ? "HEAD" : "GET").append('\t');
-        text(rows, truncate(hit.userAgent(), 512)).append('\t');
-        text(rows, this.clients.stored(hit.clientAddress())).append('\t');
+        rows.append((agentId != null) ? agentId.toString() : "\\N").append('\t');
+        rows.append(this.storedClients.get((hit.clientAddress() != null) ? hit.clientAddress() : "",
+                (address) -> text(new StringBuilder(), this.clients.stored(address)).toString()))
+            .append('\t');
         text(rows, truncate(hit.referrer(), 512)).append('\t');
         rows.append((reason == null) ? 't' : 'f').append('\t');
         text(rows, (reason != null) ? reason.name() : null).append('\t');
@@ -275,18 +299,29 @@ public class ClickWriter implements SmartLifecycle {
         return deliveries;
     }
 
-    private static Set<Long> linksWithHits(Connection connection, List<Hit> batch) throws SQLException {
-        Set<Long> links = new HashSet<>();
-        for (Hit hit : batch) {
-            links.add(hit.linkId());
-        }
+    /**
+     * The links of the batch that had hits before: remembered for links seen by this
+     * writer, asked of the database (one index probe per link) for the others.
+     */
+    private Set<Long> linksWithHits(Connection connection, List<Hit> batch) throws SQLException {
         Set<Long> seen = new HashSet<>();
-        try (PreparedStatement statement = connection
-            .prepareStatement("select distinct link_id from link_click where link_id = any(?)")) {
-            statement.setArray(1, connection.createArrayOf("bigint", links.toArray()));
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    seen.add(result.getLong(1));
+        Set<Long> unknown = new HashSet<>();
+        for (Hit hit : batch) {
+            if (this.linksHit.getIfPresent(hit.linkId()) != null) {
+                seen.add(hit.linkId());
+            }
+            else {
+                unknown.add(hit.linkId());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            try (PreparedStatement statement = connection.prepareStatement("select l from unnest(?) as l "
+                    + "where exists (select 1 from link_click c where c.link_id = l)")) {
+                statement.setArray(1, connection.createArrayOf("bigint", unknown.toArray()));
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        seen.add(result.getLong(1));
+                    }
                 }
             }
         }
@@ -303,10 +338,6 @@ public class ClickWriter implements SmartLifecycle {
             statement.setArray(1, connection.createArrayOf("bigint", burstIds.toArray()));
             statement.executeUpdate();
         }
-    }
-
-    static Timestamp timestamp(long millis) {
-        return new Timestamp(millis);
     }
 
 }

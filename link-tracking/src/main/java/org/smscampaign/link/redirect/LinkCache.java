@@ -36,10 +36,13 @@ class LinkCache {
 
     private final JdbcClient jdbc;
 
+    private final String clickParameter;
+
     private final LoadingCache<String, Optional<LinkTarget>> cache;
 
     LinkCache(JdbcClient jdbc, LinkProperties properties, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.clickParameter = properties.clickIdParameter();
         Duration refresh = properties.cache().timeToLive();
         this.cache = Caffeine.newBuilder()
             .maximumSize(properties.cache().maximumSize())
@@ -79,10 +82,10 @@ class LinkCache {
     private Optional<LinkTarget> load(String code) {
         return this.jdbc.sql(QUERY).param("code", code).query((row, n) -> {
             Timestamp expires = row.getTimestamp("expires_at");
-            return new LinkTarget(row.getLong("id"), row.getString("target_url"),
+            return LinkTarget.of(row.getLong("id"), row.getString("target_url"),
                     (expires != null) ? expires.getTime() : 0, row.getString("fallback"),
                     row.getObject("campaign_id", Long.class), row.getObject("contact_id", Long.class),
-                    row.getString("variant"), row.getObject("message_id", Long.class));
+                    row.getString("variant"), row.getObject("message_id", Long.class), this.clickParameter);
         }).optional();
     }
 

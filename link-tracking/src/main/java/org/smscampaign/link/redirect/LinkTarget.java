@@ -8,7 +8,30 @@ package org.smscampaign.link.redirect;
  * null
  */
 record LinkTarget(long linkId, String targetUrl, long expiresAtMillis, String fallbackUrl, Long campaignId,
-        Long contactId, String variant, Long messageId) {
+        Long contactId, String variant, Long messageId, String locationPrefix, String locationSuffix) {
+
+    /** A target, with its location split around where the click id goes. */
+    static LinkTarget of(long linkId, String targetUrl, long expiresAtMillis, String fallbackUrl, Long campaignId,
+            Long contactId, String variant, Long messageId, String clickParameter) {
+        String prefix = targetUrl;
+        String suffix = "";
+        if (!clickParameter.isEmpty()) {
+            String marked = org.smscampaign.link.TargetUrls.withParameters(targetUrl, clickParameter + "=\u0000");
+            int mark = marked.indexOf('\u0000');
+            prefix = marked.substring(0, mark);
+            suffix = marked.substring(mark + 1);
+        }
+        return new LinkTarget(linkId, targetUrl, expiresAtMillis, fallbackUrl, campaignId, contactId, variant,
+                messageId, prefix, suffix);
+    }
+
+    /**
+     * Where this hit goes: the target with its click id, when click ids are passed on.
+     */
+    String location(long clickId) {
+        return this.locationSuffix.isEmpty() && this.locationPrefix.equals(this.targetUrl) ? this.targetUrl
+                : this.locationPrefix + clickId + this.locationSuffix;
+    }
 
     boolean expiredAt(long nowMillis) {
         return this.expiresAtMillis != 0 && nowMillis >= this.expiresAtMillis;

@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.smscampaign.link.Brands;
 import org.smscampaign.link.LinkProperties;
 import org.smscampaign.link.ShortCodes;
-import org.smscampaign.link.TargetUrls;
 import org.smscampaign.link.click.ClickBuffer;
 import org.smscampaign.link.click.ClickIds;
 import org.smscampaign.link.click.Hit;
@@ -47,8 +46,6 @@ class RedirectFilter implements Filter {
 
     private final int status;
 
-    private final String clickParameter;
-
     private final Counter redirects;
 
     private final Counter unknown;
@@ -63,7 +60,6 @@ class RedirectFilter implements Filter {
         this.ids = ids;
         this.misses = misses;
         this.status = properties.redirectStatus();
-        this.clickParameter = properties.clickIdParameter();
         this.redirects = Counter.builder("sms.link.redirects").register(meters);
         this.unknown = Counter.builder("sms.link.unknown.codes").register(meters);
         this.limited = Counter.builder("sms.link.rate.limited").register(meters);
@@ -114,12 +110,12 @@ class RedirectFilter implements Filter {
         String location = null;
         if (found.isPresent()) {
             LinkTarget target = found.get();
-            location = target.expiredAt(now) ? target.fallbackUrl() : target.targetUrl();
-            if (location != null && !target.expiredAt(now)) {
+            if (target.expiredAt(now)) {
+                location = target.fallbackUrl();
+            }
+            else {
                 long clickId = this.ids.next();
-                if (!this.clickParameter.isEmpty()) {
-                    location = TargetUrls.withParameters(location, this.clickParameter + "=" + clickId);
-                }
+                location = target.location(clickId);
                 this.clicks.offer(new Hit(clickId, target.linkId(), now, head, request.getHeader("User-Agent"),
                         request.getRemoteAddr(), request.getHeader("Referer"), target.campaignId(), target.contactId(),
                         target.variant(), target.messageId()));
@@ -133,7 +129,6 @@ class RedirectFilter implements Filter {
         response.setStatus(this.status);
         response.setHeader("Location", location);
         response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Referrer-Policy", "no-referrer");
         response.setContentLength(0);
     }
 

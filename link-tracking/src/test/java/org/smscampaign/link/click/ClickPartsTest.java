@@ -33,15 +33,28 @@ class ClickPartsTest {
     }
 
     @Test
-    void manyDifferentLinksFromOneAddressWithinSecondsAreABurst() {
+    void manyDifferentLinksFromOneClientWithinSecondsAreABurst() {
         BurstDetector bursts = new BurstDetector(3, 10_000);
+        String scanner = "Scanner/1.0";
 
-        assertThat(bursts.record("198.51.100.1", 1_000, 1, 101)).isEmpty();
-        assertThat(bursts.record("198.51.100.1", 1_500, 1, 102)).as("same link again").isEmpty();
-        assertThat(bursts.record("198.51.100.2", 1_600, 2, 103)).as("other address").isEmpty();
-        assertThat(bursts.record("198.51.100.1", 2_000, 2, 104)).isEmpty();
-        assertThat(bursts.record("198.51.100.1", 2_500, 3, 105)).containsExactly(101L, 102L, 104L, 105L);
-        assertThat(bursts.record("198.51.100.1", 30_000, 4, 106)).as("after the window").isEmpty();
+        assertThat(bursts.record("198.51.100.1", scanner, 1_000, 1, 101)).isEmpty();
+        assertThat(bursts.record("198.51.100.1", scanner, 1_500, 1, 102)).as("same link again").isEmpty();
+        assertThat(bursts.record("198.51.100.2", scanner, 1_600, 2, 103)).as("other address").isEmpty();
+        assertThat(bursts.record("198.51.100.1", "Phone/2", 1_700, 3, 104)).as("other agent, same address").isEmpty();
+        assertThat(bursts.record("198.51.100.1", scanner, 2_000, 2, 105)).isEmpty();
+        assertThat(bursts.record("198.51.100.1", scanner, 2_500, 3, 106)).containsExactly(101L, 102L, 105L, 106L);
+        assertThat(bursts.record("198.51.100.1", scanner, 3_000, 4, 107)).as("still bursting").containsExactly(107L);
+        assertThat(bursts.record("198.51.100.1", scanner, 30_000, 5, 108)).as("after the window").isEmpty();
+    }
+
+    @Test
+    void aFloodFromOneClientIsFlaggedHitByHitWithBoundedMemory() {
+        BurstDetector bursts = new BurstDetector(5, 10_000);
+        long flagged = 0;
+        for (int i = 0; i < 1_000_000; i++) {
+            flagged += bursts.record("127.0.0.1", "wrk", 1_000 + i / 100, i % 10_000, i).size();
+        }
+        assertThat(flagged).as("every hit reported once").isEqualTo(1_000_000);
     }
 
     @Test
