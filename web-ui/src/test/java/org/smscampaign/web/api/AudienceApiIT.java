@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class AudienceApiIT {
     }
 
     private static String uniqueNumber() {
-        return "+49 176 8" + String.valueOf(System.nanoTime()).substring(6, 13);
+        return "+49 176 8" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
     }
 
     @Test

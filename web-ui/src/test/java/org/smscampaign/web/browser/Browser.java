@@ -126,6 +126,19 @@ public final class Browser implements AutoCloseable {
         });
     }
 
+    /** Whether the image was loaded and decoded. */
+    public boolean imageLoaded(By image) {
+        return Boolean.TRUE.equals(this.driver
+            .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", find(image)));
+    }
+
+    /** Fetches an address from within the page (with its session), returning the text. */
+    public String fetchText(String url) {
+        return (String) this.driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done)",
+                url);
+    }
+
     public String path() {
         String url = this.driver.getCurrentUrl();
         return url.substring(this.base.length());

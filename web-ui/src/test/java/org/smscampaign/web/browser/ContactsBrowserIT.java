@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -144,7 +145,7 @@ class ContactsBrowserIT {
         assertThat(browser.find(By.cssSelector("#phone + .form-text + .invalid-feedback, .invalid-feedback")).getText())
             .isNotBlank();
 
-        String number = "+49 176 9" + String.valueOf(System.nanoTime()).substring(6, 13);
+        String number = "+49 176 9" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
         browser.type(By.id("phone"), number);
         new Select(browser.find(By.id("consent"))).selectByVisibleText("Pending");
         browser.click(By.cssSelector("#contact-form button[type=submit]"));
