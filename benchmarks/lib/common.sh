@@ -7,6 +7,7 @@ WORK="$ROOT/benchmarks/work"
 mkdir -p "$WORK"
 BENCH_DB=${BENCH_DB:-sms_bench}
 APP_PORT=${APP_PORT:-18080}
+LINK_PORT=${LINK_PORT:-18081}   # the redirector's own listener (sms.link.server.port)
 APP_PID=""
 say() { echo "[bench] $*" >&2; }
 
@@ -38,7 +39,7 @@ start_app() { # start_app [extra JVM args...]
   SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$BENCH_DB" SPRING_DATASOURCE_USERNAME=sms \
     SPRING_DATASOURCE_PASSWORD=$PGPASSWORD SMS_ADMIN_PASSWORD="bench-$(date +%s%N)" \
     java "$@" -jar "$ROOT/web-ui/target/sms-campaign-platform.jar" --server.port="$APP_PORT" \
-    --sms.contact.imports.directory="$WORK/imports" > "$WORK/app.log" 2>&1 &
+    --sms.contact.imports.directory="$WORK/imports" --sms.link.server.port="$LINK_PORT" > "$WORK/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 120); do
     curl -sf "http://127.0.0.1:$APP_PORT/actuator/health/readiness" >/dev/null 2>&1 && break

@@ -20,7 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         properties = {
                 "spring.flyway.locations=classpath:db/migration/campaign-core,"
                         + "classpath:db/migration/link-tracking,classpath:db/migration/messaging-gateway",
-                "spring.jpa.open-in-view=false", "sms.contact.default-region=DE" })
+                "spring.jpa.open-in-view=false", "sms.contact.default-region=DE", "sms.link.server.port=0" })
 @PostgresTest
 public @interface CampaignCoreIT {
 

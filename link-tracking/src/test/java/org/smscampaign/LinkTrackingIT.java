@@ -17,7 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(classes = LinkTrackingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "spring.flyway.locations=classpath:db/migration/link-tracking",
                 "sms.link.default-base-url=http://localhost/r/", "sms.link.buffer.flush-interval=20ms",
-                "sms.link.misses.per-minute=100000", "server.forward-headers-strategy=native" })
+                "sms.link.misses.per-minute=100000", "server.forward-headers-strategy=native",
+                "sms.link.server.port=0" })
 @PostgresTest
 public @interface LinkTrackingIT {
 

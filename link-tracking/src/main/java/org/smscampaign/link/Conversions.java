@@ -110,7 +110,9 @@ public class Conversions {
 
     private Referrer referrer(ConversionRequest request) {
         if (request.clickId() != null) {
-            return this.jdbc.sql("select id, link_id, contact_id from link_click where id = :id")
+            return this.jdbc
+                .sql("select c.id, c.link_id, l.contact_id from link_click c join short_link l on l.id = c.link_id "
+                        + "where c.id = :id")
                 .param("id", request.clickId())
                 .query((row, n) -> new Referrer(row.getLong("id"), row.getLong("link_id"),
                         row.getObject("contact_id", Long.class)))
@@ -131,13 +133,13 @@ public class Conversions {
      * The last human click before the conversion: of the contact, or else of the link.
      */
     private Attribution attribute(Referrer referrer, Instant at) {
-        String scope = (referrer.contactId != null) ? "c.contact_id = :key"
+        String scope = (referrer.contactId != null) ? "l.contact_id = :key"
                 : (referrer.linkId != null) ? "c.link_id = :key" : null;
         if (scope == null) {
             return new Attribution(false, referrer.clickId, referrer.linkId, null, null, null);
         }
         return this.jdbc.sql("""
-                select c.id, c.link_id, c.occurred_at, c.campaign_id, c.contact_id, c.variant, l.attribution_days
+                select c.id, c.link_id, c.occurred_at, l.campaign_id, l.contact_id, l.variant, l.attribution_days
                 from link_click c join short_link l on l.id = c.link_id
                 where %s and c.human and c.occurred_at <= :at
                 order by c.occurred_at desc limit 1""".formatted(scope))

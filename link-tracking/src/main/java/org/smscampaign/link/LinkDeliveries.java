@@ -3,6 +3,8 @@ package org.smscampaign.link;
 import java.sql.Timestamp;
 import java.time.Instant;
 
+import org.smscampaign.link.click.DeliveryTimes;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,9 +21,12 @@ public class LinkDeliveries {
 
     private final LinkProperties properties;
 
-    LinkDeliveries(JdbcClient jdbc, LinkProperties properties) {
+    private final DeliveryTimes times;
+
+    LinkDeliveries(JdbcClient jdbc, LinkProperties properties, DeliveryTimes times) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.times = times;
     }
 
     /**
@@ -49,6 +54,7 @@ public class LinkDeliveries {
             .param("at", Timestamp.from(deliveredAt))
             .param("near", Timestamp.from(deliveredAt.plus(this.properties.classification().nearDelivery())))
             .update();
+        this.times.delivered(messageId, deliveredAt.toEpochMilli());
         return before + near;
     }
 

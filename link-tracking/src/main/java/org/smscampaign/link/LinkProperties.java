@@ -18,13 +18,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * (empty: none), for conversions reported from the browser
  * @param attributionDays default attribution window of links that do not set their own
  * @param utm whether UTM parameters are appended to targets that have none
+ * @param server the redirector's own listener for link hosts
  */
 @ConfigurationProperties("sms.link")
 public record LinkProperties(@DefaultValue("http://localhost:8080/r/") String defaultBaseUrl,
         @DefaultValue("302") int redirectStatus, @DefaultValue("TRUNCATED") ClientStorage clientStorage,
         String ipHashKey, @DefaultValue("smsclid") String clickIdParameter, @DefaultValue("7") int attributionDays,
         @DefaultValue("true") boolean utm, @DefaultValue Cache cache, @DefaultValue Buffer buffer,
-        @DefaultValue Classification classification, @DefaultValue Misses misses) {
+        @DefaultValue Classification classification, @DefaultValue Misses misses, @DefaultValue Server server) {
 
     /** How IP addresses are kept. */
     public enum ClientStorage {
@@ -61,6 +62,19 @@ public record LinkProperties(@DefaultValue("http://localhost:8080/r/") String de
      */
     public record Classification(@DefaultValue("5s") Duration nearDelivery, @DefaultValue("5") int burstLinks,
             @DefaultValue("10s") Duration burstWindow) {
+
+    }
+
+    /**
+     * @param port where link hosts' traffic is answered (-1: no own listener; link hosts
+     * are then answered on the application's port; 0: any free port)
+     * @param address the interface it listens on
+     * @param threads threads of its event loop (0: one per core)
+     * @param forwardedFor take the client's address from the last entry of
+     * X-Forwarded-For (only behind a proxy that sets it)
+     */
+    public record Server(@DefaultValue("8081") int port, @DefaultValue("0.0.0.0") String address,
+            @DefaultValue("0") int threads, @DefaultValue("false") boolean forwardedFor) {
 
     }
 

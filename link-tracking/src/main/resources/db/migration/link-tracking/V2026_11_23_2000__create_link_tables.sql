@@ -38,6 +38,7 @@ create table short_link (
     constraint short_link_code_unique unique (code)
 );
 create index short_link_campaign_idx on short_link (campaign_id) where campaign_id is not null;
+create index short_link_contact_idx on short_link (contact_id) where contact_id is not null;
 create index short_link_message_idx on short_link (message_id) where message_id is not null;
 create index short_link_plain_idx on short_link (created_at) where campaign_id is null;
 
@@ -52,22 +53,19 @@ create table link_user_agent (
 
 create table link_click (
     id            bigint primary key,               -- assigned when the hit arrives (also the click id)
-    link_id       bigint not null,
+    link_id       bigint not null,                  -- short_link: campaign, contact, variant, message
     occurred_at   timestamptz not null,
     method        varchar(8) not null,
     user_agent_id integer,                          -- link_user_agent; null when the hit had none
-    client      varchar(64),                        -- truncated or keyed-hashed IP, never the address
-    referrer    varchar(512),
-    human       boolean not null,
-    reason      varchar(24),
-    first_hit   boolean not null,                   -- the first hit of this link (unique clicks)
-    campaign_id bigint,
-    contact_id  bigint,
-    variant     varchar(32),
-    message_id  bigint
+    client        varchar(64),                      -- truncated or keyed-hashed IP, never the address
+    referrer      varchar(512),
+    human         boolean not null,
+    reason        varchar(24),
+    first_hit     boolean not null                  -- the first hit of this link (unique clicks)
 );
--- One index besides the key: every index costs the redirector's writer. Queries by campaign or
--- message find their links in short_link first and come here by link.
+-- One index besides the key: every index and column costs the redirector's writer. The link's
+-- attribution ids live in short_link only: queries by campaign, contact or message find the links
+-- there first and come here by link.
 create index link_click_link_idx on link_click (link_id, occurred_at);
 
 -- When each message was delivered, as far as the gateway has told us (for "before delivery").

@@ -190,7 +190,9 @@ class RedirectIT {
             .containsExactly("PREVIEW", "PREVIEW", "BOT", "EMPTY_USER_AGENT", null, null);
         assertThat(hits).extracting((hit) -> hit.get("first_hit"))
             .containsExactly(true, false, false, false, false, false);
-        assertThat(hits.get(4)).containsEntry("campaign_id", 42L).containsEntry("variant", "A");
+        assertThat(this.links.get((Long) hits.get(4).get("link_id"))).as("the hit's attribution, by its link")
+            .extracting(ShortLinkView::campaignId, ShortLinkView::variant)
+            .containsExactly(42L, "A");
         LinkStats stats = this.links.statsOfLink(link.id());
         assertThat(stats.hits()).isEqualTo(6);
         assertThat(stats.humanHits()).isEqualTo(2);

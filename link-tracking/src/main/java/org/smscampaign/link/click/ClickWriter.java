@@ -18,6 +18,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import javax.sql.DataSource;
 
+import com.carrotsearch.hppc.LongHashSet;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
@@ -48,7 +49,7 @@ public class ClickWriter implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ClickWriter.class);
 
     private static final String COPY = "copy link_click (id, link_id, occurred_at, method, user_agent_id, client, referrer, "
-            + "human, reason, first_hit, campaign_id, contact_id, variant, message_id) from stdin (format text)";
+            + "human, reason, first_hit) from stdin (format text)";
 
     private final ClickBuffer buffer;
 
@@ -63,6 +64,8 @@ public class ClickWriter implements SmartLifecycle {
     private final LinkProperties properties;
 
     private final BurstDetector bursts;
+
+    private final DeliveryTimes deliveries;
 
     private final UserAgentDictionary agents = new UserAgentDictionary();
 
@@ -85,8 +88,9 @@ public class ClickWriter implements SmartLifecycle {
 
     private Thread thread;
 
-    ClickWriter(ClickBuffer buffer, BotPatterns bots, ClientAddresses clients, DataSource dataSource,
-            ApplicationEventPublisher events, LinkProperties properties, MeterRegistry meters) {
+    ClickWriter(ClickBuffer buffer, BotPatterns bots, ClientAddresses clients, DeliveryTimes deliveries,
+            DataSource dataSource, ApplicationEventPublisher events, LinkProperties properties, MeterRegistry meters) {
+        this.deliveries = deliveries;
         this.buffer = buffer;
         this.bots = bots;
         this.clients = clients;
@@ -173,13 +177,17 @@ public class ClickWriter implements SmartLifecycle {
         try (Connection connection = this.dataSource.getConnection()) {
             connection.setAutoCommit(false);
             Map<String, Integer> agentIds = this.agents.idsOf(connection, batch);
-            Map<Long, Instant> deliveries = deliveries(connection, batch);
+            Map<Long, Long> deliveries = this.deliveries.of(connection, batch);
             Set<Long> seenLinks = linksWithHits(connection, batch);
-            Set<Long> batchLinks = new HashSet<>();
-            Set<Long> burstIds = new HashSet<>();
+            Set<Long> newlyHitLinks = new HashSet<>();
+            // Click ids put Long.hashCode to poor use (constant node bits): hppc's sets
+            // mix them.
+            LongHashSet burstIds = new LongHashSet();
             for (Hit hit : batch) {
-                burstIds.addAll(this.bursts.record(hit.clientAddress(), hit.userAgent(), hit.atMillis(), hit.linkId(),
-                        hit.id()));
+                for (long id : this.bursts.record(hit.clientAddress(), hit.userAgent(), hit.atMillis(), hit.linkId(),
+                        hit.id())) {
+                    burstIds.add(id);
+                }
             }
             List<LinkClicked> clicked = new ArrayList<>();
             StringBuilder rows = new StringBuilder(batch.size() * 200);
@@ -187,7 +195,9 @@ public class ClickWriter implements SmartLifecycle {
             for (Hit hit : batch) {
                 ClickReason reason = reason(hit, deliveries.get(hit.messageId()), burstIds.contains(hit.id()));
                 boolean first = seenLinks.add(hit.linkId());
-                batchLinks.add(hit.linkId());
+                if (first) {
+                    newlyHitLinks.add(hit.linkId());
+                }
                 human += (reason == null) ? 1 : 0;
                 row(rows, hit, agentIds.get(UserAgentDictionary.key(hit.userAgent())), reason, first);
                 if (hit.campaignId() != null) {
@@ -197,10 +207,13 @@ public class ClickWriter implements SmartLifecycle {
                 }
             }
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(rows.toString()));
+            for (Hit hit : batch) {
+                burstIds.remove(hit.id()); // written with its reason already
+            }
             markEarlierBurstHits(connection, burstIds);
             connection.commit();
             this.agents.remember(agentIds);
-            batchLinks.forEach((link) -> this.linksHit.put(link, Boolean.TRUE));
+            newlyHitLinks.forEach((link) -> this.linksHit.put(link, Boolean.TRUE));
             this.humanClicks.increment(human);
             this.excludedClicks.increment(batch.size() - human);
             if (!clicked.isEmpty()) {
@@ -212,7 +225,7 @@ public class ClickWriter implements SmartLifecycle {
         }
     }
 
-    private ClickReason reason(Hit hit, Instant deliveredAt, boolean burst) {
+    private ClickReason reason(Hit hit, Long deliveredAt, boolean burst) {
         if (hit.head()) {
             return ClickReason.HEAD_REQUEST;
         }
@@ -224,7 +237,7 @@ public class ClickWriter implements SmartLifecycle {
             return ClickReason.BURST;
         }
         if (deliveredAt != null) {
-            long delivered = deliveredAt.toEpochMilli();
+            long delivered = deliveredAt;
             if (hit.atMillis() < delivered) {
                 return ClickReason.BEFORE_DELIVERY;
             }
@@ -246,11 +259,7 @@ public class ClickWriter implements SmartLifecycle {
         text(rows, truncate(hit.referrer(), 512)).append('\t');
         rows.append((reason == null) ? 't' : 'f').append('\t');
         text(rows, (reason != null) ? reason.name() : null).append('\t');
-        rows.append(first ? 't' : 'f').append('\t');
-        text(rows, (hit.campaignId() != null) ? hit.campaignId().toString() : null).append('\t');
-        text(rows, (hit.contactId() != null) ? hit.contactId().toString() : null).append('\t');
-        text(rows, hit.variant()).append('\t');
-        text(rows, (hit.messageId() != null) ? hit.messageId().toString() : null).append('\n');
+        rows.append(first ? 't' : 'f').append('\n');
     }
 
     /** Appends a value escaped for COPY text format; null as \N. */
@@ -276,29 +285,6 @@ public class ClickWriter implements SmartLifecycle {
         return (value == null || value.length() <= length) ? value : value.substring(0, length);
     }
 
-    private static Map<Long, Instant> deliveries(Connection connection, List<Hit> batch) throws SQLException {
-        Set<Long> messages = new HashSet<>();
-        for (Hit hit : batch) {
-            if (hit.messageId() != null) {
-                messages.add(hit.messageId());
-            }
-        }
-        Map<Long, Instant> deliveries = new HashMap<>();
-        if (messages.isEmpty()) {
-            return deliveries;
-        }
-        try (PreparedStatement statement = connection
-            .prepareStatement("select message_id, delivered_at from link_delivery where message_id = any(?)")) {
-            statement.setArray(1, connection.createArrayOf("bigint", messages.toArray()));
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    deliveries.put(result.getLong(1), result.getTimestamp(2).toInstant());
-                }
-            }
-        }
-        return deliveries;
-    }
-
     /**
      * The links of the batch that had hits before: remembered for links seen by this
      * writer, asked of the database (one index probe per link) for the others.
@@ -321,6 +307,7 @@ public class ClickWriter implements SmartLifecycle {
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
                         seen.add(result.getLong(1));
+                        this.linksHit.put(result.getLong(1), Boolean.TRUE);
                     }
                 }
             }
@@ -328,14 +315,17 @@ public class ClickWriter implements SmartLifecycle {
         return seen;
     }
 
-    /** Hits of a burst that were written before the burst showed: flag them too. */
-    private static void markEarlierBurstHits(Connection connection, Set<Long> burstIds) throws SQLException {
+    /**
+     * Hits of a burst that were written in earlier batches, before the burst showed: flag
+     * them too.
+     */
+    private static void markEarlierBurstHits(Connection connection, LongHashSet burstIds) throws SQLException {
         if (burstIds.isEmpty()) {
             return;
         }
         try (PreparedStatement statement = connection
             .prepareStatement("update link_click set human = false, reason = 'BURST' where id = any(?) and human")) {
-            statement.setArray(1, connection.createArrayOf("bigint", burstIds.toArray()));
+            statement.setObject(1, burstIds.toArray());
             statement.executeUpdate();
         }
     }

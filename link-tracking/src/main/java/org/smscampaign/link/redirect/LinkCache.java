@@ -3,9 +3,12 @@ package org.smscampaign.link.redirect;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.PreDestroy;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,12 +43,24 @@ class LinkCache {
 
     private final LoadingCache<String, Optional<LinkTarget>> cache;
 
+    /**
+     * Reads links again in the background. Caffeine's default, the common fork-join pool,
+     * has a parallelism of one on two cores and then starts a new thread for every task:
+     * a storm of thread starts when thousands of hot links come due for refresh together.
+     */
+    private final ExecutorService refresher = Executors.newFixedThreadPool(2, (task) -> {
+        Thread thread = new Thread(task, "link-cache-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     LinkCache(JdbcClient jdbc, LinkProperties properties, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.clickParameter = properties.clickIdParameter();
         Duration refresh = properties.cache().timeToLive();
         this.cache = Caffeine.newBuilder()
             .maximumSize(properties.cache().maximumSize())
+            .executor(this.refresher)
             .refreshAfterWrite(refresh)
             .expireAfter(new Expiry<String, Optional<LinkTarget>>() {
                 @Override
@@ -73,6 +88,11 @@ class LinkCache {
      */
     Optional<LinkTarget> get(String code) {
         return this.cache.get(code);
+    }
+
+    @PreDestroy
+    void stopRefreshing() {
+        this.refresher.shutdownNow();
     }
 
     void forget(String code) {

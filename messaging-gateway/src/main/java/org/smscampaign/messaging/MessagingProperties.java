@@ -1,0 +1,164 @@
+package org.smscampaign.messaging;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the messaging gateway.
+ *
+ * @param provider who sends: the embedded SIMULATOR (default) or TWILIO
+ * @param publicBaseUrl the platform's address as the provider reaches it (status callback
+ * URLs, webhook signatures); empty: the address each webhook request arrived at
+ * @param senders the senders messages go out from, by name; each paces itself
+ * @param dispatch how messages are claimed, sent and retried
+ * @param errorStorm when a campaign's sending pauses by itself
+ * @param keywords reply keywords and the help text
+ * @param twilio the Twilio account (credentials only from the environment)
+ * @param simulator the simulator's behaviour
+ */
+@ConfigurationProperties("sms.messaging")
+public record MessagingProperties(@DefaultValue("SIMULATOR") Provider provider, URI publicBaseUrl,
+        @DefaultValue Map<String, Sender> senders, @DefaultValue Dispatch dispatch,
+        @DefaultValue ErrorStorm errorStorm, @DefaultValue Keywords keywords, @DefaultValue Twilio twilio,
+        @DefaultValue Simulator simulator) {
+
+    /** The sender used when none is configured. */
+    public static final String DEFAULT_SENDER = "default";
+
+    public MessagingProperties {
+        if (senders.isEmpty()) {
+            senders = Map.of(DEFAULT_SENDER, new Sender(null, null, Channel.SMS, 10, 0, 8, null));
+        }
+    }
+
+    /** Who sends the messages. */
+    public enum Provider {
+
+        SIMULATOR, TWILIO
+
+    }
+
+    /**
+     * A sender: a number, a messaging service or an alphanumeric id, with its pace.
+     *
+     * @param from the phone number (E.164) or alphanumeric sender id; for WhatsApp the
+     * number of the WhatsApp sender
+     * @param messagingServiceSid a Twilio Messaging Service instead of a From number
+     * @param channel SMS or WHATSAPP
+     * @param segmentsPerSecond the pace the sender may send at (1 for a US long code, 3
+     * toll-free, 10 international, 100 short code; 0: no limit)
+     * @param burst segments that may go out at once above the pace (0: a tenth of a second's
+     * worth, at least 1)
+     * @param concurrency provider requests in flight at once
+     * @param costPerSegment estimated price of one segment, for cost estimates where the
+     * provider states none
+     */
+    public record Sender(String from, String messagingServiceSid, @DefaultValue("SMS") Channel channel,
+            @DefaultValue("10") double segmentsPerSecond, @DefaultValue("0") long burst,
+            @DefaultValue("8") int concurrency, BigDecimal costPerSegment) {
+
+        /** Segments the pacing bucket holds. */
+        public long bucketCapacity() {
+            return (this.burst > 0) ? this.burst : Math.max(1, (long) Math.ceil(this.segmentsPerSecond / 10));
+        }
+
+    }
+
+    /**
+     * @param batchSize messages claimed at once (fewer when the pace allows fewer)
+     * @param lease how long a claim holds; a worker that has not sent by then sends nothing
+     * @param pollInterval how often an idle worker looks for due messages
+     * @param maxAttempts provider attempts before a message fails
+     * @param initialBackoff first pause after a transient error (doubling, with jitter)
+     * @param maxBackoff longest pause between attempts
+     * @param requestTimeout longest wait for the provider's answer; past it the outcome is
+     * unknown
+     * @param unknownOutcome what happens to a message whose sending had no clear outcome and
+     * that the provider does not know either after {@code reconcileAfter}: FAIL (default) or
+     * RESEND
+     * @param reconcileAfter how long an unknown outcome waits for a status callback before
+     * the provider is asked
+     */
+    public record Dispatch(@DefaultValue("200") int batchSize, @DefaultValue("60s") Duration lease,
+            @DefaultValue("250ms") Duration pollInterval, @DefaultValue("6") int maxAttempts,
+            @DefaultValue("2s") Duration initialBackoff, @DefaultValue("10m") Duration maxBackoff,
+            @DefaultValue("15s") Duration requestTimeout, @DefaultValue("FAIL") UnknownOutcome unknownOutcome,
+            @DefaultValue("2m") Duration reconcileAfter) {
+
+    }
+
+    /** What to do with a message the provider has no record of after an ambiguous send. */
+    public enum UnknownOutcome {
+
+        FAIL, RESEND
+
+    }
+
+    /**
+     * @param failureShare share of a campaign's finished messages that failed (rejected,
+     * undelivered) within the window that pauses it
+     * @param window how far back the share is measured
+     * @param minimumMessages no verdict from fewer finished messages
+     */
+    public record ErrorStorm(@DefaultValue("0.5") double failureShare, @DefaultValue("5m") Duration window,
+            @DefaultValue("50") int minimumMessages) {
+
+    }
+
+    /**
+     * @param optOut words that unsubscribe (alone in a reply, any case)
+     * @param optIn words that subscribe again
+     * @param help words that ask for help
+     * @param helpText the answer to a help request
+     * @param reviewPhrases words that make a free reply read like an opt-out (queued for
+     * review)
+     */
+    public record Keywords(
+            @DefaultValue({ "STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE",
+                    "OPTOUT" }) List<String> optOut,
+            @DefaultValue({ "START", "YES", "UNSTOP" }) List<String> optIn,
+            @DefaultValue({ "HELP", "INFO" }) List<String> help,
+            @DefaultValue("Msg&data rates may apply. Reply STOP to opt out.") String helpText,
+            @DefaultValue({ "stop", "unsubscribe", "opt out", "remove me", "don't text", "dont text",
+                    "do not text", "no more", "leave me alone", "take me off" }) List<String> reviewPhrases) {
+
+    }
+
+    /**
+     * @param accountSid the account ({@code TWILIO_ACCOUNT_SID})
+     * @param authToken its auth token, also the key of webhook signatures
+     * ({@code TWILIO_AUTH_TOKEN})
+     * @param apiBaseUrl the REST API's address (a regional edge, or a local mock in tests)
+     * @param validityPeriod seconds a message may wait in Twilio's queue (0: Twilio's default)
+     * @param smartEncoding let Twilio replace look-alike Unicode so a message stays GSM-7
+     */
+    public record Twilio(String accountSid, String authToken, @DefaultValue("https://api.twilio.com") URI apiBaseUrl,
+            @DefaultValue("0") int validityPeriod, @DefaultValue("true") boolean smartEncoding) {
+
+    }
+
+    /**
+     * @param latency how long the simulated provider takes to answer
+     * @param deliveryDelay how long after sending the delivery receipt comes
+     * @param deliveredShare share of messages delivered
+     * @param undeliveredShare share undelivered (30003, 30005, 30006); the rest fail
+     * (30007, 30008)
+     * @param callbacks post status callbacks to the platform's webhook
+     * @param keepRecord keep the simulator's own record of what it received (reconciliation)
+     * @param behaviour how it answers: NORMAL, THROTTLE (429), SERVER_ERROR (503), TIMEOUT
+     * (accepts, then answers too late) or REJECT (21211)
+     */
+    public record Simulator(@DefaultValue("50ms") Duration latency, @DefaultValue("2s") Duration deliveryDelay,
+            @DefaultValue("0.95") double deliveredShare, @DefaultValue("0.03") double undeliveredShare,
+            @DefaultValue("true") boolean callbacks, @DefaultValue("true") boolean keepRecord,
+            @DefaultValue("NORMAL") SimulatorBehaviour behaviour) {
+
+    }
+
+}
