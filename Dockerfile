@@ -15,6 +15,6 @@ COPY --from=build /extracted/spring-boot-loader/ ./
 COPY --from=build /extracted/snapshot-dependencies/ ./
 COPY --from=build /extracted/application/ ./
 USER sms
-EXPOSE 8080
+EXPOSE 8080 8081
 # The throughput collector: the redirector is allocation-heavy and latency-tolerant at the millisecond level.
 ENTRYPOINT ["java", "-XX:+UseParallelGC", "-XX:MaxRAMPercentage=75", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -1,0 +1,16 @@
+package org.smscampaign.messaging;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * A message moved on: sent, delivered, failed, suppressed... Published after the change is
+ * stored; statuses only move forward.
+ *
+ * @param price what the provider charged (negative numbers as Twilio states them are
+ * turned positive), or null
+ */
+public record MessageStatusChanged(long messageId, Attribution attribution, Channel channel, MessageStatus status,
+        Integer errorCode, BigDecimal price, String priceUnit, Instant at) {
+
+}

@@ -1,0 +1,222 @@
+package org.smscampaign.messaging.provider;
+
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smscampaign.messaging.MessageStatus;
+import org.smscampaign.messaging.MessagingProperties;
+import org.smscampaign.messaging.SimulatorBehaviour;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The embedded provider: answers like Twilio after a configurable latency, keeps its own
+ * record of what it received, and later posts signed status callbacks (sent, then
+ * delivered, undelivered or failed with real Twilio error codes, at configurable shares) to
+ * the platform's own webhook. It can be told to throttle (429), fail (503), answer too late
+ * or refuse everything, for tests and demos.
+ */
+public class SimulatedProvider implements SmsSender {
+
+    private static final Logger log = LoggerFactory.getLogger(SimulatedProvider.class);
+
+    static final String ACCOUNT_SID = "ACsimulated0000000000000000000000";
+
+    private static final List<Integer> UNDELIVERED_CODES = List.of(30003, 30005, 30006);
+
+    private static final List<Integer> FAILED_CODES = List.of(30007, 30008);
+
+    private final MessagingProperties.Simulator settings;
+
+    private final JdbcClient jdbc;
+
+    private final SignatureKey key;
+
+    private final CallbackAddresses addresses;
+
+    private final ScheduledExecutorService callbacks;
+
+    private final HttpClient http;
+
+    private volatile SimulatorBehaviour behaviour;
+
+    public SimulatedProvider(MessagingProperties properties, JdbcClient jdbc, SignatureKey key,
+            CallbackAddresses addresses) {
+        this.settings = properties.simulator();
+        this.addresses = addresses;
+        this.jdbc = jdbc;
+        this.key = key;
+        this.behaviour = this.settings.behaviour();
+        this.callbacks = Executors.newScheduledThreadPool(2, (task) -> {
+            Thread thread = new Thread(task, "simulator-callbacks");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public void behave(SimulatorBehaviour behaviour) {
+        log.info("Simulated provider now answers {}", behaviour);
+        this.behaviour = behaviour;
+    }
+
+    public SimulatorBehaviour behaviour() {
+        return this.behaviour;
+    }
+
+    @Override
+    public SendOutcome send(OutgoingMessage message) {
+        pause(this.settings.latency());
+        SimulatorBehaviour now = this.behaviour;
+        switch (now) {
+            case THROTTLE -> {
+                return new SendOutcome.Throttled(Duration.ofSeconds(1));
+            }
+            case SERVER_ERROR -> {
+                return new SendOutcome.Unavailable("simulated provider answered 503");
+            }
+            case REJECT -> {
+                return new SendOutcome.Rejected(TwilioErrors.INVALID_TO, "simulated: invalid 'To' number");
+            }
+            default -> {
+                String sid = accept(message);
+                return (now == SimulatorBehaviour.TIMEOUT)
+                        ? new SendOutcome.Ambiguous("simulated: no answer within the request timeout")
+                        : new SendOutcome.Accepted(sid, MessageStatus.ACCEPTED, null, null);
+            }
+        }
+    }
+
+    private String accept(OutgoingMessage message) {
+        byte[] random = new byte[16];
+        ThreadLocalRandom.current().nextBytes(random);
+        String sid = ((message.channel() == org.smscampaign.messaging.Channel.WHATSAPP) ? "MM" : "SM")
+                + HexFormat.of().formatHex(random);
+        if (this.settings.keepRecord()) {
+            this.jdbc
+                .sql("insert into simulator_message (sid, message_id, to_number, from_sender, body) "
+                        + "values (:sid, :message, :to, :from, :body)")
+                .param("sid", sid)
+                .param("message", message.id())
+                .param("to", message.channel().address(message.to()))
+                .param("from", message.senderName())
+                .param("body", message.body())
+                .update();
+        }
+        if (this.settings.callbacks() && message.statusCallback() != null) {
+            scheduleFate(message, sid);
+        }
+        return sid;
+    }
+
+    private void scheduleFate(OutgoingMessage message, String sid) {
+        long sentAfter = Math.max(10, this.settings.latency().toMillis());
+        long finalAfter = sentAfter + this.settings.deliveryDelay().toMillis();
+        this.callbacks.schedule(() -> post(message, sid, "sent", null), sentAfter, TimeUnit.MILLISECONDS);
+        double roll = ThreadLocalRandom.current().nextDouble();
+        String status;
+        Integer code = null;
+        if (roll < this.settings.deliveredShare()) {
+            status = "delivered";
+        }
+        else if (roll < this.settings.deliveredShare() + this.settings.undeliveredShare()) {
+            status = "undelivered";
+            code = UNDELIVERED_CODES.get(ThreadLocalRandom.current().nextInt(UNDELIVERED_CODES.size()));
+        }
+        else {
+            status = "failed";
+            code = FAILED_CODES.get(ThreadLocalRandom.current().nextInt(FAILED_CODES.size()));
+        }
+        String fate = status;
+        Integer error = code;
+        this.callbacks.schedule(() -> post(message, sid, fate, error), finalAfter, TimeUnit.MILLISECONDS);
+    }
+
+    /** Posts one status callback, signed as Twilio signs it. */
+    private void post(OutgoingMessage message, String sid, String status, Integer errorCode) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("AccountSid", ACCOUNT_SID);
+        form.put("ApiVersion", "2010-04-01");
+        form.put("MessageSid", sid);
+        form.put("SmsSid", sid);
+        form.put("MessageStatus", status);
+        form.put("SmsStatus", status);
+        form.put("From", message.senderName());
+        form.put("To", message.channel().address(message.to()));
+        if (errorCode != null) {
+            form.put("ErrorCode", errorCode.toString());
+        }
+        // Signed for the address the provider was given; posted to this very server.
+        String url = message.statusCallback().toString();
+        StringJoiner body = new StringJoiner("&");
+        form.forEach((name, value) -> body.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        HttpRequest request = HttpRequest.newBuilder(this.addresses.local(message.statusCallback()))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-Twilio-Signature", TwilioSignatures.sign(url, form, this.key.token()))
+            .header("User-Agent", "TwilioProxy/1.1 (simulated)")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build();
+        this.http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+            if (failure != null) {
+                log.debug("Simulated callback for message {} not delivered: {}", message.id(), failure.getMessage());
+            }
+        });
+    }
+
+
+    @Override
+    public Lookup lookup(OutgoingMessage message, Instant attemptedAt) {
+        if (!this.settings.keepRecord()) {
+            return new Lookup.CannotTell("the simulator keeps no record (sms.messaging.simulator.keep-record)");
+        }
+        return this.jdbc.sql("select sid from simulator_message where message_id = :id order by received_at limit 1")
+            .param("id", message.id())
+            .query(String.class)
+            .optional()
+            .<Lookup>map((sid) -> new Lookup.Found(sid, MessageStatus.ACCEPTED))
+            .orElseGet(Lookup.NotFound::new);
+    }
+
+    /** Messages it received for one of our message ids (tests count duplicates with it). */
+    public long received(long messageId) {
+        return this.jdbc.sql("select count(*) from simulator_message where message_id = :id")
+            .param("id", messageId)
+            .query(Long.class)
+            .single();
+    }
+
+    public void shutdown() {
+        this.callbacks.shutdownNow();
+    }
+
+    private static void pause(Duration duration) {
+        if (duration.isZero() || duration.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(duration.toMillis(), (int) (duration.toNanosPart() % 1_000_000));
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}
