@@ -38,7 +38,10 @@ public enum MessageStatus {
     /** Not sent: the number opted out or is suppressed. */
     SUPPRESSED(4, true),
 
-    /** Not sent: outside the recipient's allowed hours, and the campaign skips rather than holds. */
+    /**
+     * Not sent: outside the recipient's allowed hours, and the campaign skips rather than
+     * holds.
+     */
     SKIPPED(4, true),
 
     /** Not sent: withdrawn (a campaign cancelled, an earlier channel delivered). */
@@ -66,7 +69,9 @@ public enum MessageStatus {
         return !this.terminal && next.rank > this.rank;
     }
 
-    /** The status a Twilio status value stands for, or null for ones that do not matter. */
+    /**
+     * The status a Twilio status value stands for, or null for ones that do not matter.
+     */
     public static MessageStatus ofTwilio(String status) {
         if (status == null) {
             return null;

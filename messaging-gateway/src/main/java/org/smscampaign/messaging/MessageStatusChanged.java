@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * A message moved on: sent, delivered, failed, suppressed... Published after the change is
- * stored; statuses only move forward.
+ * A message moved on: sent, delivered, failed, suppressed... Published after the change
+ * is stored; statuses only move forward.
  *
  * @param price what the provider charged (negative numbers as Twilio states them are
  * turned positive), or null

@@ -24,9 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("sms.messaging")
 public record MessagingProperties(@DefaultValue("SIMULATOR") Provider provider, URI publicBaseUrl,
-        @DefaultValue Map<String, Sender> senders, @DefaultValue Dispatch dispatch,
-        @DefaultValue ErrorStorm errorStorm, @DefaultValue Keywords keywords, @DefaultValue Twilio twilio,
-        @DefaultValue Simulator simulator) {
+        @DefaultValue Map<String, Sender> senders, @DefaultValue Dispatch dispatch, @DefaultValue ErrorStorm errorStorm,
+        @DefaultValue Keywords keywords, @DefaultValue Twilio twilio, @DefaultValue Simulator simulator) {
 
     /** The sender used when none is configured. */
     public static final String DEFAULT_SENDER = "default";
@@ -53,8 +52,8 @@ public record MessagingProperties(@DefaultValue("SIMULATOR") Provider provider, 
      * @param channel SMS or WHATSAPP
      * @param segmentsPerSecond the pace the sender may send at (1 for a US long code, 3
      * toll-free, 10 international, 100 short code; 0: no limit)
-     * @param burst segments that may go out at once above the pace (0: a tenth of a second's
-     * worth, at least 1)
+     * @param burst segments that may go out at once above the pace (0: a tenth of a
+     * second's worth, at least 1)
      * @param concurrency provider requests in flight at once
      * @param costPerSegment estimated price of one segment, for cost estimates where the
      * provider states none
@@ -72,18 +71,19 @@ public record MessagingProperties(@DefaultValue("SIMULATOR") Provider provider, 
 
     /**
      * @param batchSize messages claimed at once (fewer when the pace allows fewer)
-     * @param lease how long a claim holds; a worker that has not sent by then sends nothing
+     * @param lease how long a claim holds; a worker that has not sent by then sends
+     * nothing
      * @param pollInterval how often an idle worker looks for due messages
      * @param maxAttempts provider attempts before a message fails
      * @param initialBackoff first pause after a transient error (doubling, with jitter)
      * @param maxBackoff longest pause between attempts
-     * @param requestTimeout longest wait for the provider's answer; past it the outcome is
-     * unknown
-     * @param unknownOutcome what happens to a message whose sending had no clear outcome and
-     * that the provider does not know either after {@code reconcileAfter}: FAIL (default) or
-     * RESEND
-     * @param reconcileAfter how long an unknown outcome waits for a status callback before
-     * the provider is asked
+     * @param requestTimeout longest wait for the provider's answer; past it the outcome
+     * is unknown
+     * @param unknownOutcome what happens to a message whose sending had no clear outcome
+     * and that the provider does not know either after {@code reconcileAfter}: FAIL
+     * (default) or RESEND
+     * @param reconcileAfter how long an unknown outcome waits for a status callback
+     * before the provider is asked
      */
     public record Dispatch(@DefaultValue("200") int batchSize, @DefaultValue("60s") Duration lease,
             @DefaultValue("250ms") Duration pollInterval, @DefaultValue("6") int maxAttempts,
@@ -93,7 +93,9 @@ public record MessagingProperties(@DefaultValue("SIMULATOR") Provider provider, 
 
     }
 
-    /** What to do with a message the provider has no record of after an ambiguous send. */
+    /**
+     * What to do with a message the provider has no record of after an ambiguous send.
+     */
     public enum UnknownOutcome {
 
         FAIL, RESEND
@@ -119,14 +121,13 @@ public record MessagingProperties(@DefaultValue("SIMULATOR") Provider provider, 
      * @param reviewPhrases words that make a free reply read like an opt-out (queued for
      * review)
      */
-    public record Keywords(
-            @DefaultValue({ "STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE",
-                    "OPTOUT" }) List<String> optOut,
+    public record Keywords(@DefaultValue( {
+            "STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT" }) List<String> optOut,
             @DefaultValue({ "START", "YES", "UNSTOP" }) List<String> optIn,
             @DefaultValue({ "HELP", "INFO" }) List<String> help,
             @DefaultValue("Msg&data rates may apply. Reply STOP to opt out.") String helpText,
-            @DefaultValue({ "stop", "unsubscribe", "opt out", "remove me", "don't text", "dont text",
-                    "do not text", "no more", "leave me alone", "take me off" }) List<String> reviewPhrases) {
+            @DefaultValue({ "stop", "unsubscribe", "opt out", "remove me", "don't text", "dont text", "do not text",
+                    "no more", "leave me alone", "take me off" }) List<String> reviewPhrases){
 
     }
 
@@ -134,8 +135,10 @@ public record MessagingProperties(@DefaultValue("SIMULATOR") Provider provider, 
      * @param accountSid the account ({@code TWILIO_ACCOUNT_SID})
      * @param authToken its auth token, also the key of webhook signatures
      * ({@code TWILIO_AUTH_TOKEN})
-     * @param apiBaseUrl the REST API's address (a regional edge, or a local mock in tests)
-     * @param validityPeriod seconds a message may wait in Twilio's queue (0: Twilio's default)
+     * @param apiBaseUrl the REST API's address (a regional edge, or a local mock in
+     * tests)
+     * @param validityPeriod seconds a message may wait in Twilio's queue (0: Twilio's
+     * default)
      * @param smartEncoding let Twilio replace look-alike Unicode so a message stays GSM-7
      */
     public record Twilio(String accountSid, String authToken, @DefaultValue("https://api.twilio.com") URI apiBaseUrl,
@@ -150,9 +153,10 @@ public record MessagingProperties(@DefaultValue("SIMULATOR") Provider provider, 
      * @param undeliveredShare share undelivered (30003, 30005, 30006); the rest fail
      * (30007, 30008)
      * @param callbacks post status callbacks to the platform's webhook
-     * @param keepRecord keep the simulator's own record of what it received (reconciliation)
-     * @param behaviour how it answers: NORMAL, THROTTLE (429), SERVER_ERROR (503), TIMEOUT
-     * (accepts, then answers too late) or REJECT (21211)
+     * @param keepRecord keep the simulator's own record of what it received
+     * (reconciliation)
+     * @param behaviour how it answers: NORMAL, THROTTLE (429), SERVER_ERROR (503),
+     * TIMEOUT (accepts, then answers too late) or REJECT (21211)
      */
     public record Simulator(@DefaultValue("50ms") Duration latency, @DefaultValue("2s") Duration deliveryDelay,
             @DefaultValue("0.95") double deliveredShare, @DefaultValue("0.03") double undeliveredShare,

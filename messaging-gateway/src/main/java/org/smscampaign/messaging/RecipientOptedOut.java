@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A number asked not to be texted any more (a STOP keyword, the provider's opt-out, a
- * reviewed reply). Nothing more is sent to it from now on; waiting messages were withdrawn.
+ * reviewed reply). Nothing more is sent to it from now on; waiting messages were
+ * withdrawn.
  *
  * @param keyword the word or reason, as received
  */

@@ -9,9 +9,9 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The hours a recipient may be texted, in their own time zone: daily from {@code start} to
- * {@code end} on the allowed days. Checked again when a message is claimed; outside it, a
- * message waits for the next opening (HOLD) or is not sent (SKIP).
+ * The hours a recipient may be texted, in their own time zone: daily from {@code start}
+ * to {@code end} on the allowed days. Checked again when a message is claimed; outside
+ * it, a message waits for the next opening (HOLD) or is not sent (SKIP).
  */
 public record SendWindow(ZoneId zone, LocalTime start, LocalTime end, Set<DayOfWeek> days, Policy policy) {
 
@@ -32,7 +32,9 @@ public record SendWindow(ZoneId zone, LocalTime start, LocalTime end, Set<DayOfW
         days = Set.copyOf(days);
     }
 
-    /** Every day from 08:00 to 21:00 local time (US federal guidance), holding messages. */
+    /**
+     * Every day from 08:00 to 21:00 local time (US federal guidance), holding messages.
+     */
     public static SendWindow daytime(ZoneId zone) {
         return new SendWindow(zone, LocalTime.of(8, 0), LocalTime.of(21, 0), EnumSet.allOf(DayOfWeek.class),
                 Policy.HOLD);

@@ -43,7 +43,8 @@ create table outbound_message (
     estimated_cost  numeric(10, 5),              -- from the chain step's or the sender's price per segment
     chain_id        bigint references message_chain (id),
     chain_step      smallint,
-    chain_advanced  boolean not null default false, -- the next step was enqueued (or the chain ended)
+    chain_root_id   bigint,                      -- the chain's first message (one recipient's chain)
+    chain_advanced  boolean not null default false, -- the next step was enqueued
     created_at      timestamptz not null default now(),
     sending_at      timestamptz,
     sent_at         timestamptz,
@@ -60,8 +61,10 @@ create index outbound_message_to_idx on outbound_message (to_number, created_at)
 create index outbound_message_campaign_idx on outbound_message (campaign_id, status) where campaign_id is not null;
 create index outbound_message_unknown_idx on outbound_message (sending_at) where status = 'UNKNOWN';
 create index outbound_message_final_idx on outbound_message (final_at) where final_at is not null;
-create index outbound_message_chain_idx on outbound_message (chain_id, chain_step)
+-- Steps of cascades that may still have to hand over to the next channel.
+create index outbound_message_chain_idx on outbound_message (sending_at)
     where chain_id is not null and not chain_advanced;
+create index outbound_message_chain_root_idx on outbound_message (chain_root_id) where chain_root_id is not null;
 
 -- Every status a message went through, with the provider's error code and when (its history).
 create table message_event (

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The key of webhook signatures: the Twilio auth token when one is configured; otherwise
- * (the simulator) a random secret of this process, so that forged callbacks are refused in
- * the demo too.
+ * (the simulator) a random secret of this process, so that forged callbacks are refused
+ * in the demo too.
  */
 @Component
 public class SignatureKey {

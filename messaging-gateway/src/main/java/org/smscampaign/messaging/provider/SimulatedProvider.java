@@ -28,9 +28,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The embedded provider: answers like Twilio after a configurable latency, keeps its own
  * record of what it received, and later posts signed status callbacks (sent, then
- * delivered, undelivered or failed with real Twilio error codes, at configurable shares) to
- * the platform's own webhook. It can be told to throttle (429), fail (503), answer too late
- * or refuse everything, for tests and demos.
+ * delivered, undelivered or failed with real Twilio error codes, at configurable shares)
+ * to the platform's own webhook. It can be told to throttle (429), fail (503), answer too
+ * late or refuse everything, for tests and demos.
  */
 public class SimulatedProvider implements SmsSender {
 
@@ -181,7 +181,6 @@ public class SimulatedProvider implements SmsSender {
         });
     }
 
-
     @Override
     public Lookup lookup(OutgoingMessage message, Instant attemptedAt) {
         if (!this.settings.keepRecord()) {
@@ -195,7 +194,9 @@ public class SimulatedProvider implements SmsSender {
             .orElseGet(Lookup.NotFound::new);
     }
 
-    /** Messages it received for one of our message ids (tests count duplicates with it). */
+    /**
+     * Messages it received for one of our message ids (tests count duplicates with it).
+     */
     public long received(long messageId) {
         return this.jdbc.sql("select count(*) from simulator_message where message_id = :id")
             .param("id", messageId)

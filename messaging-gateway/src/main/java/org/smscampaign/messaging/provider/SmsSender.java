@@ -3,9 +3,9 @@ package org.smscampaign.messaging.provider;
 import java.time.Instant;
 
 /**
- * The port to whoever delivers messages: Twilio, or the embedded simulator. Implementations
- * make one attempt per call and say precisely how it ended; retrying is the dispatcher's
- * business.
+ * The port to whoever delivers messages: Twilio, or the embedded simulator.
+ * Implementations make one attempt per call and say precisely how it ended; retrying is
+ * the dispatcher's business.
  */
 public interface SmsSender {
 

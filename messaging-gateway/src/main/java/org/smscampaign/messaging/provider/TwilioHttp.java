@@ -122,10 +122,7 @@ final class TwilioHttp extends com.twilio.http.HttpClient {
             throw new NoAnswer("Interrupted while waiting for Twilio", ex);
         }
         if (response.statusCode() == 429) {
-            throw new Throttled(response.headers()
-                .firstValue("Retry-After")
-                .map(TwilioHttp::seconds)
-                .orElse(null));
+            throw new Throttled(response.headers().firstValue("Retry-After").map(TwilioHttp::seconds).orElse(null));
         }
         return new Response(response.body(), response.statusCode());
     }

@@ -1,5 +1,6 @@
 package org.smscampaign.messaging.provider;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Locale;
@@ -51,7 +52,7 @@ public class TwilioSender implements SmsSender {
             Message created = creator.create(this.client);
             MessageStatus status = MessageStatus.ofTwilio(String.valueOf(created.getStatus()));
             return new SendOutcome.Accepted(created.getSid(), (status != null) ? status : MessageStatus.ACCEPTED,
-                    (created.getPrice() != null) ? created.getPrice().abs() : null,
+                    price(created.getPrice()),
                     (created.getPriceUnit() != null) ? created.getPriceUnit().getCurrencyCode() : null);
         }
         catch (TwilioHttp.Throttled ex) {
@@ -65,6 +66,16 @@ public class TwilioSender implements SmsSender {
         }
         catch (ApiException ex) {
             return refused(ex);
+        }
+    }
+
+    /** Twilio states prices as negative decimal strings ("-0.00750"), or none yet. */
+    private static BigDecimal price(String price) {
+        try {
+            return (price != null && !price.isBlank()) ? new BigDecimal(price).abs() : null;
+        }
+        catch (NumberFormatException ex) {
+            return null;
         }
     }
 
@@ -102,8 +113,8 @@ public class TwilioSender implements SmsSender {
             return new Lookup.NotFound();
         }
         catch (RuntimeException ex) {
-            return new Lookup.CannotTell(ex.getClass().getSimpleName().toLowerCase(Locale.ROOT) + ": "
-                    + ex.getMessage());
+            return new Lookup.CannotTell(
+                    ex.getClass().getSimpleName().toLowerCase(Locale.ROOT) + ": " + ex.getMessage());
         }
     }
 

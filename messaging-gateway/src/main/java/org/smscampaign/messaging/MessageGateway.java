@@ -1,0 +1,189 @@
+package org.smscampaign.messaging;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.smscampaign.messaging.dispatch.MessageQueue;
+import org.smscampaign.messaging.dispatch.MessageStoreAccess;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The gateway's application service: messages in (bulk, idempotent), their status and
+ * history out, campaigns paused, resumed or cancelled, cost by channel.
+ */
+@Service
+public class MessageGateway {
+
+    private final MessageQueue queue;
+
+    private final MessageStoreAccess store;
+
+    private final JdbcClient jdbc;
+
+    private final ApplicationEventPublisher events;
+
+    private final Clock clock;
+
+    MessageGateway(MessageQueue queue, MessageStoreAccess store, JdbcClient jdbc, ApplicationEventPublisher events,
+            Clock clock) {
+        this.queue = queue;
+        this.store = store;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Reserves ids for messages about to be enqueued (so their links can name them). */
+    public long[] reserveIds(int count) {
+        return this.queue.reserveIds(count);
+    }
+
+    /**
+     * Enqueues messages; enqueueing a key again adds nothing. Returns each key's message
+     * id.
+     */
+    public Map<String, Long> enqueue(List<MessageRequest> requests) {
+        return this.queue.enqueue(requests);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<MessageView> find(long id) {
+        return this.jdbc.sql("select * from outbound_message where id = :id")
+            .param("id", id)
+            .query(MessageGateway::view)
+            .optional();
+    }
+
+    @Transactional(readOnly = true)
+    public List<MessageEventView> history(long id) {
+        return this.jdbc.sql("select * from message_event where message_id = :id order by id")
+            .param("id", id)
+            .query((row, n) -> new MessageEventView(MessageStatus.valueOf(row.getString("status")),
+                    row.getObject("error_code", Integer.class), row.getString("detail"), row.getString("source"),
+                    row.getTimestamp("at").toInstant()))
+            .list();
+    }
+
+    /** Messages, newest first. */
+    @Transactional(readOnly = true)
+    public List<MessageView> search(MessageSearch search, int limit) {
+        List<String> conditions = new ArrayList<>();
+        if (search.campaignId() != null) {
+            conditions.add("campaign_id = :campaign");
+        }
+        if (search.status() != null) {
+            conditions.add("status = :status");
+        }
+        if (search.to() != null && !search.to().isBlank()) {
+            conditions.add("to_number = :to");
+        }
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        var statement = this.jdbc.sql("select * from outbound_message" + where + " order by id desc limit :limit")
+            .param("limit", limit);
+        if (search.campaignId() != null) {
+            statement = statement.param("campaign", search.campaignId());
+        }
+        if (search.status() != null) {
+            statement = statement.param("status", search.status().name());
+        }
+        if (search.to() != null && !search.to().isBlank()) {
+            statement = statement.param("to", search.to().strip());
+        }
+        return statement.query(MessageGateway::view).list();
+    }
+
+    /** How many of a campaign's messages are in each status. */
+    @Transactional(readOnly = true)
+    public Map<MessageStatus, Long> countsOfCampaign(long campaignId) {
+        Map<MessageStatus, Long> counts = new java.util.EnumMap<>(MessageStatus.class);
+        this.jdbc.sql("select status, count(*) from outbound_message where campaign_id = :id group by status")
+            .param("id", campaignId)
+            .query((row, n) -> counts.put(MessageStatus.valueOf(row.getString(1)), row.getLong(2)))
+            .list();
+        return counts;
+    }
+
+    /**
+     * Cost of a campaign's messages per channel (the provider's price where it said, else
+     * the estimate), for cost accounting and cascade savings.
+     */
+    @Transactional(readOnly = true)
+    public List<ChannelCosts> costsOfCampaign(long campaignId) {
+        return this.jdbc.sql("""
+                select channel, count(*) as messages, count(*) filter (where status = 'DELIVERED') as delivered,
+                    sum(segments) as segments, coalesce(sum(coalesce(price, estimated_cost)), 0) as cost
+                from outbound_message
+                where campaign_id = :id and status not in ('QUEUED', 'CLAIMED', 'SUPPRESSED', 'SKIPPED', 'CANCELED')
+                group by channel order by channel""")
+            .param("id", campaignId)
+            .query((row, n) -> new ChannelCosts(Channel.valueOf(row.getString("channel")), row.getLong("messages"),
+                    row.getLong("delivered"), row.getLong("segments"), row.getBigDecimal("cost")))
+            .list();
+    }
+
+    /** Stops sending a campaign's messages until it is resumed (queued ones wait). */
+    @Transactional
+    public void pause(long campaignId, String reason, String by) {
+        int added = this.jdbc
+            .sql("insert into dispatch_pause (campaign_id, reason, paused_by) values (:id, :reason, :by) "
+                    + "on conflict (campaign_id) do nothing")
+            .param("id", campaignId)
+            .param("reason", reason)
+            .param("by", by)
+            .update();
+        if (added == 1) {
+            this.events.publishEvent(new SendingPaused(campaignId, reason, by, this.clock.instant()));
+        }
+    }
+
+    /** Lets a paused campaign send again. Returns whether it was paused. */
+    @Transactional
+    public boolean resume(long campaignId) {
+        return this.jdbc.sql("delete from dispatch_pause where campaign_id = :id")
+            .param("id", campaignId)
+            .update() == 1;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CampaignPause> pauseOf(long campaignId) {
+        return this.jdbc.sql("select * from dispatch_pause where campaign_id = :id")
+            .param("id", campaignId)
+            .query((row, n) -> new CampaignPause(row.getLong("campaign_id"), row.getString("reason"),
+                    row.getString("paused_by"), row.getTimestamp("paused_at").toInstant()))
+            .optional();
+    }
+
+    /** Withdraws a campaign's messages that have not gone out. Returns how many. */
+    public int cancel(long campaignId, String by) {
+        return this.store.cancelCampaign(campaignId, "campaign cancelled by " + by);
+    }
+
+    private static MessageView view(ResultSet row, int n) throws SQLException {
+        return new MessageView(row.getLong("id"),
+                new Attribution(row.getObject("campaign_id", Long.class), row.getObject("contact_id", Long.class),
+                        row.getString("variant")),
+                Channel.valueOf(row.getString("channel")), row.getString("sender"), row.getString("to_number"),
+                row.getString("body"), row.getInt("segments"), MessageStatus.valueOf(row.getString("status")),
+                instant(row.getTimestamp("due_at")), row.getInt("attempts"), row.getString("provider_sid"),
+                row.getObject("error_code", Integer.class), row.getString("error_detail"), row.getBigDecimal("price"),
+                row.getString("price_unit"), row.getBigDecimal("estimated_cost"),
+                row.getObject("chain_step", Integer.class), instant(row.getTimestamp("created_at")),
+                instant(row.getTimestamp("sent_at")), instant(row.getTimestamp("final_at")));
+    }
+
+    private static java.time.Instant instant(Timestamp timestamp) {
+        return (timestamp != null) ? timestamp.toInstant() : null;
+    }
+
+}

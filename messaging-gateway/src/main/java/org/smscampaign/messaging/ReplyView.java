@@ -1,0 +1,14 @@
+package org.smscampaign.messaging;
+
+import java.time.Instant;
+
+/**
+ * A text received from a recipient.
+ *
+ * @param kind OPT_OUT, OPT_IN, HELP or REPLY
+ * @param reviewResult OPTED_OUT or KEPT once a person decided; null while waiting
+ */
+public record ReplyView(long id, String from, String body, String kind, boolean needsReview, String reviewResult,
+        String reviewedBy, Long messageId, Attribution attribution, Instant receivedAt) {
+
+}

@@ -1,0 +1,66 @@
+package org.smscampaign.messaging.dispatch;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves cascades on: a step that failed, or was not delivered within its timeout, hands
+ * the message to the next channel of its chain (same text, same recipient, the step's
+ * sender and price). A recipient who opted out meanwhile gets nothing more; a delivered
+ * step withdraws the later ones (see {@link StatusEvents}).
+ */
+@Component
+class CascadeAdvancer {
+
+    private static final Logger log = LoggerFactory.getLogger(CascadeAdvancer.class);
+
+    private final JdbcClient jdbc;
+
+    CascadeAdvancer(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Scheduled(fixedDelayString = "${sms.messaging.dispatch.sweep-interval:5s}")
+    void advance() {
+        int handedOver = this.jdbc.sql("""
+                with due as (
+                    select m.id from outbound_message m join message_chain c on c.id = m.chain_id
+                    where m.chain_id is not null and not m.chain_advanced
+                      and m.chain_step + 1 < jsonb_array_length(c.steps)
+                      and (m.status in ('FAILED', 'UNDELIVERED')
+                           or (m.status in ('SENDING', 'UNKNOWN', 'ACCEPTED', 'SENT')
+                               and m.sending_at < now() - (c.steps -> m.chain_step ->> 'timeoutSeconds')::int
+                                   * interval '1 second'))
+                    limit 500
+                    for update of m skip locked),
+                advanced as (
+                    update outbound_message m set chain_advanced = true from due where m.id = due.id
+                    returning m.*),
+                logged as (
+                    insert into message_event (message_id, status, detail, source)
+                    select id, status, 'not delivered in time: handed to the next channel', 'GATEWAY' from advanced),
+                next as (
+                    insert into outbound_message (idempotency_key, campaign_id, contact_id, variant, channel, sender,
+                        to_number, body, segments, status, due_at, window_zone, window_start, window_end, window_days,
+                        window_policy, estimated_cost, chain_id, chain_step, chain_root_id)
+                    select a.idempotency_key || '#' || (a.chain_step + 1), a.campaign_id, a.contact_id, a.variant,
+                        s.step ->> 'channel', s.step ->> 'sender', a.to_number, a.body, a.segments, 'QUEUED', now(),
+                        a.window_zone, a.window_start, a.window_end, a.window_days, a.window_policy,
+                        (s.step ->> 'costPerSegment')::numeric * a.segments, a.chain_id, a.chain_step + 1,
+                        coalesce(a.chain_root_id, a.id)
+                    from advanced a join message_chain c on c.id = a.chain_id
+                        cross join lateral (select c.steps -> (a.chain_step + 1) as step) s
+                    where not exists (select 1 from suppression x where x.phone = a.to_number)
+                    on conflict (idempotency_key) do nothing
+                    returning id)
+                select count(*) from next""").query(Integer.class).single();
+        if (handedOver > 0) {
+            log.info("Cascade: {} messages handed to their next channel", handedOver);
+        }
+    }
+
+}

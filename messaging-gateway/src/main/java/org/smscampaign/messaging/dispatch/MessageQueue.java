@@ -1,0 +1,181 @@
+package org.smscampaign.messaging.dispatch;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.smscampaign.messaging.ChainStep;
+import org.smscampaign.messaging.MessageRequest;
+import org.smscampaign.messaging.MessagingProperties;
+import org.smscampaign.messaging.SendWindow;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes new messages in bulk (one statement per batch), idempotently: a key already
+ * queued adds nothing. Cascades get their chain of steps stored once per distinct chain.
+ */
+@Component
+public class MessageQueue {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+
+    private final MessagingProperties properties;
+
+    MessageQueue(JdbcClient jdbc, MessagingProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    /**
+     * Reserves message ids ahead of enqueueing (links in a body can name their message).
+     */
+    public long[] reserveIds(int count) {
+        return this.jdbc
+            .sql("select nextval(pg_get_serial_sequence('outbound_message', 'id')) from generate_series(1, :n)")
+            .param("n", count)
+            .query(Long.class)
+            .list()
+            .stream()
+            .mapToLong(Long::longValue)
+            .toArray();
+    }
+
+    /** Enqueues the messages; returns the id of each key, new or already queued. */
+    @Transactional
+    public Map<String, Long> enqueue(List<MessageRequest> requests) {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        if (requests.isEmpty()) {
+            return ids;
+        }
+        Map<List<ChainStep>, Long> chains = chains(requests);
+        int n = requests.size();
+        Long[] given = new Long[n];
+        String[] keys = new String[n];
+        Long[] campaigns = new Long[n];
+        Long[] contacts = new Long[n];
+        String[] variants = new String[n];
+        String[] channels = new String[n];
+        String[] senders = new String[n];
+        String[] numbers = new String[n];
+        String[] bodies = new String[n];
+        Integer[] segments = new Integer[n];
+        String[] due = new String[n];
+        String[] zones = new String[n];
+        Integer[] starts = new Integer[n];
+        Integer[] ends = new Integer[n];
+        Integer[] days = new Integer[n];
+        String[] policies = new String[n];
+        String[] costs = new String[n];
+        Long[] chainIds = new Long[n];
+        for (int i = 0; i < n; i++) {
+            MessageRequest request = requests.get(i);
+            MessagingProperties.Sender sender = this.properties.senders().get(request.sender());
+            if (sender == null) {
+                throw new IllegalArgumentException("No sender '" + request.sender() + "' is configured (known: "
+                        + this.properties.senders().keySet() + ")");
+            }
+            given[i] = request.messageId();
+            keys[i] = request.idempotencyKey();
+            campaigns[i] = request.attribution().campaignId();
+            contacts[i] = request.attribution().contactId();
+            variants[i] = request.attribution().variant();
+            channels[i] = request.channel().name();
+            senders[i] = request.sender();
+            numbers[i] = request.to();
+            bodies[i] = request.body();
+            segments[i] = request.segments();
+            due[i] = request.dueAt().toString();
+            SendWindow window = request.window();
+            if (window != null) {
+                zones[i] = window.zone().getId();
+                starts[i] = window.startMinute();
+                ends[i] = window.endMinute();
+                days[i] = window.dayBits();
+                policies[i] = window.policy().name();
+            }
+            BigDecimal perSegment = request.cascade().isEmpty() ? sender.costPerSegment()
+                    : request.cascade().get(0).costPerSegment();
+            costs[i] = (perSegment != null)
+                    ? perSegment.multiply(BigDecimal.valueOf(request.segments())).toPlainString() : null;
+            chainIds[i] = request.cascade().isEmpty() ? null : chains.get(request.cascade());
+        }
+        this.jdbc.sql("""
+                insert into outbound_message (id, idempotency_key, campaign_id, contact_id, variant, channel, sender,
+                    to_number, body, segments, status, due_at, window_zone, window_start, window_end, window_days,
+                    window_policy, estimated_cost, chain_id, chain_step)
+                select coalesce(r.id, nextval(pg_get_serial_sequence('outbound_message', 'id'))), r.key, r.campaign,
+                    r.contact, r.variant, r.channel, r.sender, r.number, r.body, r.segments, 'QUEUED', r.due, r.zone,
+                    r.start_minute, r.end_minute, r.days, r.policy, r.cost, r.chain,
+                    case when r.chain is not null then 0 end
+                from unnest(cast(:ids as bigint[]), cast(:keys as varchar[]), cast(:campaigns as bigint[]),
+                    cast(:contacts as bigint[]), cast(:variants as varchar[]), cast(:channels as varchar[]),
+                    cast(:senders as varchar[]), cast(:numbers as varchar[]), cast(:bodies as text[]),
+                    cast(:segments as int[]), cast(:due as timestamptz[]), cast(:zones as varchar[]),
+                    cast(:starts as int[]), cast(:ends as int[]), cast(:days as int[]), cast(:policies as varchar[]),
+                    cast(:costs as numeric[]), cast(:chains as bigint[]))
+                    as r(id, key, campaign, contact, variant, channel, sender, number, body, segments, due, zone,
+                        start_minute, end_minute, days, policy, cost, chain)
+                on conflict (idempotency_key) do nothing""")
+            .param("ids", given)
+            .param("keys", keys)
+            .param("campaigns", campaigns)
+            .param("contacts", contacts)
+            .param("variants", variants)
+            .param("channels", channels)
+            .param("senders", senders)
+            .param("numbers", numbers)
+            .param("bodies", bodies)
+            .param("segments", segments)
+            .param("due", due)
+            .param("zones", zones)
+            .param("starts", starts)
+            .param("ends", ends)
+            .param("days", days)
+            .param("policies", policies)
+            .param("costs", costs)
+            .param("chains", chainIds)
+            .update();
+        this.jdbc.sql(
+                "select id, idempotency_key from outbound_message where idempotency_key = any(cast(:keys as varchar[]))")
+            .param("keys", keys)
+            .query((row, i) -> ids.put(row.getString("idempotency_key"), row.getLong("id")))
+            .list();
+        return ids;
+    }
+
+    private Map<List<ChainStep>, Long> chains(List<MessageRequest> requests) {
+        Map<List<ChainStep>, Long> chains = new HashMap<>();
+        for (MessageRequest request : requests) {
+            if (!request.cascade().isEmpty() && !chains.containsKey(request.cascade())) {
+                List<Map<String, Object>> steps = new ArrayList<>();
+                for (ChainStep step : request.cascade()) {
+                    if (!this.properties.senders().containsKey(step.sender())) {
+                        throw new IllegalArgumentException("No sender '" + step.sender() + "' is configured");
+                    }
+                    Map<String, Object> json = new LinkedHashMap<>();
+                    json.put("channel", step.channel().name());
+                    json.put("sender", step.sender());
+                    json.put("timeoutSeconds", step.timeout().toSeconds());
+                    json.put("costPerSegment", step.costPerSegment());
+                    steps.add(json);
+                }
+                long id = this.jdbc.sql("insert into message_chain (steps) values (cast(:steps as jsonb)) returning id")
+                    .param("steps", JSON.writeValueAsString(steps))
+                    .query(Long.class)
+                    .single();
+                chains.put(request.cascade(), id);
+            }
+        }
+        return chains;
+    }
+
+}

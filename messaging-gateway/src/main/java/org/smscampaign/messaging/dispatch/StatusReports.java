@@ -1,0 +1,50 @@
+package org.smscampaign.messaging.dispatch;
+
+import java.util.List;
+
+import org.smscampaign.messaging.MessageStatus;
+
+import org.springframework.stereotype.Component;
+
+/** Applies the provider's status reports to messages and tells the platform. */
+@Component
+public class StatusReports {
+
+    private final MessageStore store;
+
+    private final StatusEvents statusEvents;
+
+    private final MessagingMetrics metrics;
+
+    StatusReports(MessageStore store, StatusEvents statusEvents, MessagingMetrics metrics) {
+        this.store = store;
+        this.statusEvents = statusEvents;
+        this.metrics = metrics;
+    }
+
+    /**
+     * One report; a status that changes nothing (duplicate, late, unknown value) is
+     * ignored.
+     */
+    public void report(long messageId, MessageStatus status, String sid, Integer errorCode) {
+        if (status == null) {
+            if (!this.store.exists(messageId)) {
+                this.metrics.unknownCallback();
+            }
+            return;
+        }
+        var reported = this.store.report(messageId, status, sid, errorCode);
+        if (reported.isPresent()) {
+            this.metrics.callbackReceived(reported.get().lag());
+            this.statusEvents.publish(List.of(reported.get().transition()));
+        }
+        else if (!this.store.exists(messageId)) {
+            this.metrics.unknownCallback();
+        }
+    }
+
+    public void unknownMessage() {
+        this.metrics.unknownCallback();
+    }
+
+}

@@ -1,0 +1,105 @@
+package org.smscampaign.messaging.dispatch;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smscampaign.messaging.RecipientOptedIn;
+import org.smscampaign.messaging.RecipientOptedOut;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Numbers that must not be texted. An opt-out takes effect at once: the number is listed
+ * and its waiting messages are withdrawn in the same transaction; a message already being
+ * claimed is refused when its sending starts (the check is repeated there).
+ */
+@Component
+public class SuppressionList {
+
+    private static final Logger log = LoggerFactory.getLogger(SuppressionList.class);
+
+    /** Why a number is listed. */
+    public enum Reason {
+
+        /** A keyword (STOP...) or a reviewed reply. */
+        OPT_OUT,
+
+        /** The provider says the recipient unsubscribed at the carrier (21610). */
+        CARRIER_OPT_OUT,
+
+        /** Listed by a person. */
+        MANUAL
+
+    }
+
+    private final JdbcClient jdbc;
+
+    private final MessageStore store;
+
+    private final StatusEvents statusEvents;
+
+    private final MessagingMetrics metrics;
+
+    private final ApplicationEventPublisher events;
+
+    private final Clock clock;
+
+    SuppressionList(JdbcClient jdbc, MessageStore store, StatusEvents statusEvents, MessagingMetrics metrics,
+            ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.statusEvents = statusEvents;
+        this.metrics = metrics;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Lists a number and withdraws its waiting messages. Returns whether it was newly
+     * listed.
+     */
+    @Transactional
+    public boolean optOut(String phone, Reason reason, String keyword) {
+        boolean added = this.jdbc
+            .sql("insert into suppression (phone, reason, detail) values (:phone, :reason, :detail) "
+                    + "on conflict (phone) do nothing")
+            .param("phone", phone)
+            .param("reason", reason.name())
+            .param("detail", MessageStore.truncate(keyword, 255))
+            .update() == 1;
+        List<Transition> withdrawn = this.store.suppressWaiting(phone, "opted out: " + keyword);
+        this.metrics.suppressed(withdrawn.size());
+        this.statusEvents.publish(withdrawn);
+        if (added) {
+            log.info("{} opted out ({}); {} waiting messages withdrawn", phone, keyword, withdrawn.size());
+            this.events.publishEvent(new RecipientOptedOut(phone, keyword, this.clock.instant()));
+        }
+        return added;
+    }
+
+    /** Takes a number off the list. Returns whether it was listed. */
+    @Transactional
+    public boolean optIn(String phone, String keyword) {
+        boolean removed = this.jdbc.sql("delete from suppression where phone = :phone")
+            .param("phone", phone)
+            .update() == 1;
+        if (removed) {
+            log.info("{} opted in again ({})", phone, keyword);
+            this.events.publishEvent(new RecipientOptedIn(phone, keyword, this.clock.instant()));
+        }
+        return removed;
+    }
+
+    public boolean contains(String phone) {
+        return this.jdbc.sql("select exists (select 1 from suppression where phone = :phone)")
+            .param("phone", phone)
+            .query(Boolean.class)
+            .single();
+    }
+
+}

@@ -1,0 +1,115 @@
+package org.smscampaign.messaging.reply;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smscampaign.messaging.Attribution;
+import org.smscampaign.messaging.MessagingProperties;
+import org.smscampaign.messaging.ReplyReceived;
+import org.smscampaign.messaging.dispatch.SuppressionList;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Texts from recipients: each is stored with what it asks for and the latest message sent
+ * to that number; an opt-out takes effect before anything else is sent to the number; a
+ * help request is answered; a free reply is published (a campaign's responses), and
+ * queued for review when it reads like an opt-out. A provider's retry of the same text
+ * (same id) changes nothing.
+ */
+@Component
+public class InboundMessages {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundMessages.class);
+
+    private final JdbcClient jdbc;
+
+    private final ReplyClassifier classifier;
+
+    private final SuppressionList suppressions;
+
+    private final ApplicationEventPublisher events;
+
+    private final MessagingProperties.Keywords keywords;
+
+    private final Clock clock;
+
+    InboundMessages(JdbcClient jdbc, SuppressionList suppressions, ApplicationEventPublisher events,
+            MessagingProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.classifier = new ReplyClassifier(properties.keywords());
+        this.suppressions = suppressions;
+        this.events = events;
+        this.keywords = properties.keywords();
+        this.clock = clock;
+    }
+
+    /** A received text. Returns the answer to send back, if any (help text). */
+    @Transactional
+    public Optional<String> receive(String sid, String from, String to, String body, String optOutType) {
+        String number = from.startsWith("whatsapp:") ? from.substring("whatsapp:".length()) : from;
+        ReplyKind kind = this.classifier.classify(body, optOutType);
+        boolean review = kind == ReplyKind.REPLY && this.classifier.readsLikeOptOut(body);
+        Latest latest = latestMessageTo(number);
+        Optional<Long> stored = this.jdbc.sql("""
+                insert into inbound_message (provider_sid, from_number, to_number, body, kind, needs_review,
+                    message_id, campaign_id, contact_id)
+                values (:sid, :from, :to, :body, :kind, :review, :message, :campaign, :contact)
+                on conflict (provider_sid) where provider_sid is not null do nothing
+                returning id""")
+            .param("sid", sid)
+            .param("from", number)
+            .param("to", to)
+            .param("body", (body != null) ? body : "")
+            .param("kind", kind.name())
+            .param("review", review)
+            .param("message", latest.messageId())
+            .param("campaign", latest.attribution().campaignId())
+            .param("contact", latest.attribution().contactId())
+            .query(Long.class)
+            .optional();
+        if (stored.isEmpty()) {
+            log.debug("Inbound {} received before: ignored", sid);
+            return Optional.empty();
+        }
+        long id = stored.get();
+        switch (kind) {
+            case OPT_OUT -> this.suppressions.optOut(number, SuppressionList.Reason.OPT_OUT,
+                    (optOutType != null) ? "provider opt-out " + optOutType : keyword(body));
+            case OPT_IN -> this.suppressions.optIn(number, keyword(body));
+            case HELP -> {
+                return Optional.of(this.keywords.helpText());
+            }
+            case REPLY -> this.events.publishEvent(new ReplyReceived(id, number, body, latest.messageId(),
+                    latest.attribution(), review, this.clock.instant()));
+        }
+        return Optional.empty();
+    }
+
+    private static String keyword(String body) {
+        String word = (body != null) ? body.strip() : "";
+        return (word.length() > 40) ? word.substring(0, 40) : word;
+    }
+
+    private record Latest(Long messageId, Attribution attribution) {
+
+    }
+
+    private Latest latestMessageTo(String number) {
+        return this.jdbc.sql("""
+                select id, campaign_id, contact_id, variant from outbound_message
+                where to_number = :to and sent_at is not null order by created_at desc limit 1""")
+            .param("to", number)
+            .query((row, n) -> new Latest(row.getLong("id"),
+                    new Attribution(row.getObject("campaign_id", Long.class), row.getObject("contact_id", Long.class),
+                            row.getString("variant"))))
+            .optional()
+            .orElse(new Latest(null, Attribution.NONE));
+    }
+
+}
