@@ -116,13 +116,15 @@ public class MessageGateway {
 
     /**
      * Cost of a campaign's messages per channel (the provider's price where it said, else
-     * the estimate), for cost accounting and cascade savings.
+     * the estimate; messages the provider refused cost nothing), for cost accounting and
+     * cascade savings.
      */
     @Transactional(readOnly = true)
     public List<ChannelCosts> costsOfCampaign(long campaignId) {
         return this.jdbc.sql("""
                 select channel, count(*) as messages, count(*) filter (where status = 'DELIVERED') as delivered,
-                    sum(segments) as segments, coalesce(sum(coalesce(price, estimated_cost)), 0) as cost
+                    sum(segments) as segments,
+                    coalesce(sum(coalesce(price, estimated_cost)) filter (where provider_sid is not null), 0) as cost
                 from outbound_message
                 where campaign_id = :id and status not in ('QUEUED', 'CLAIMED', 'SUPPRESSED', 'SKIPPED', 'CANCELED')
                 group by channel order by channel""")

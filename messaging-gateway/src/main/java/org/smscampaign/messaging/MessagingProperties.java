@@ -74,21 +74,22 @@ public record MessagingProperties(@DefaultValue("SIMULATOR") Provider provider, 
      * @param lease how long a claim holds; a worker that has not sent by then sends
      * nothing
      * @param pollInterval how often an idle worker looks for due messages
-     * @param maxAttempts provider attempts before a message fails
+     * @param maxAttempts provider attempts before a message fails (throttling does not
+     * count: nothing was processed)
      * @param initialBackoff first pause after a transient error (doubling, with jitter)
      * @param maxBackoff longest pause between attempts
      * @param requestTimeout longest wait for the provider's answer; past it the outcome
      * is unknown
      * @param unknownOutcome what happens to a message whose sending had no clear outcome
-     * and that the provider does not know either after {@code reconcileAfter}: FAIL
-     * (default) or RESEND
+     * and that the provider, asked after {@code reconcileAfter}, says it never received:
+     * RESEND (default: the provider's word makes it safe) or FAIL
      * @param reconcileAfter how long an unknown outcome waits for a status callback
      * before the provider is asked
      */
     public record Dispatch(@DefaultValue("200") int batchSize, @DefaultValue("60s") Duration lease,
-            @DefaultValue("250ms") Duration pollInterval, @DefaultValue("6") int maxAttempts,
+            @DefaultValue("250ms") Duration pollInterval, @DefaultValue("10") int maxAttempts,
             @DefaultValue("2s") Duration initialBackoff, @DefaultValue("10m") Duration maxBackoff,
-            @DefaultValue("15s") Duration requestTimeout, @DefaultValue("FAIL") UnknownOutcome unknownOutcome,
+            @DefaultValue("15s") Duration requestTimeout, @DefaultValue("RESEND") UnknownOutcome unknownOutcome,
             @DefaultValue("2m") Duration reconcileAfter) {
 
     }

@@ -42,6 +42,9 @@ public class SimulatedProvider implements SmsSender {
 
     private static final List<Integer> FAILED_CODES = List.of(30007, 30008);
 
+    /** Twilio: the channel could not find the To address (no WhatsApp account). */
+    private static final int NOT_ON_WHATSAPP = 63003;
+
     private final MessagingProperties.Simulator settings;
 
     private final JdbcClient jdbc;
@@ -80,9 +83,21 @@ public class SimulatedProvider implements SmsSender {
         return this.behaviour;
     }
 
+    /**
+     * Twilio's magic test numbers, answered as Twilio answers them: invalid, not
+     * routable, no permission for the region, unsubscribed, not a mobile number.
+     */
+    private static final java.util.Map<String, Integer> MAGIC_NUMBERS = java.util.Map.of("+15005550001", 21211,
+            "+15005550002", 21612, "+15005550003", 21408, "+15005550004", TwilioErrors.UNSUBSCRIBED, "+15005550009",
+            21614);
+
     @Override
     public SendOutcome send(OutgoingMessage message) {
         pause(this.settings.latency());
+        Integer magic = MAGIC_NUMBERS.get(message.to());
+        if (magic != null) {
+            return new SendOutcome.Rejected(magic, "simulated Twilio test number");
+        }
         SimulatorBehaviour now = this.behaviour;
         switch (now) {
             case THROTTLE -> {
@@ -132,7 +147,12 @@ public class SimulatedProvider implements SmsSender {
         double roll = ThreadLocalRandom.current().nextDouble();
         String status;
         Integer code = null;
-        if (roll < this.settings.deliveredShare()) {
+        if (message.channel() == org.smscampaign.messaging.Channel.WHATSAPP && message.to().endsWith("9")) {
+            // A tenth of numbers (those ending in 9) have no WhatsApp account: 63003.
+            status = "failed";
+            code = NOT_ON_WHATSAPP;
+        }
+        else if (roll < this.settings.deliveredShare()) {
             status = "delivered";
         }
         else if (roll < this.settings.deliveredShare() + this.settings.undeliveredShare()) {
