@@ -137,10 +137,8 @@ public class MessageGateway {
     /** Stops sending a campaign's messages until it is resumed (queued ones wait). */
     @Transactional
     public void pause(long campaignId, String reason, String by) {
-        int added = this.jdbc
-            .sql("insert into dispatch_pause (campaign_id, reason, paused_by) values (:id, :reason, :by) "
-                    + "on conflict (campaign_id) do nothing")
-            .param("id", campaignId)
+        int added = this.jdbc.sql(MessageStoreAccess.PAUSE)
+            .param("campaign", campaignId)
             .param("reason", reason)
             .param("by", by)
             .update();
@@ -149,17 +147,23 @@ public class MessageGateway {
         }
     }
 
-    /** Lets a paused campaign send again. Returns whether it was paused. */
+    /**
+     * Lets a paused campaign send again; failures before this moment no longer count for
+     * an error storm. Returns whether it was paused.
+     */
     @Transactional
-    public boolean resume(long campaignId) {
-        return this.jdbc.sql("delete from dispatch_pause where campaign_id = :id")
+    public boolean resume(long campaignId, String by) {
+        return this.jdbc
+            .sql("update dispatch_pause set resumed_at = now(), resumed_by = :by "
+                    + "where campaign_id = :id and resumed_at is null")
             .param("id", campaignId)
+            .param("by", by)
             .update() == 1;
     }
 
     @Transactional(readOnly = true)
     public Optional<CampaignPause> pauseOf(long campaignId) {
-        return this.jdbc.sql("select * from dispatch_pause where campaign_id = :id")
+        return this.jdbc.sql("select * from dispatch_pause where campaign_id = :id and resumed_at is null")
             .param("id", campaignId)
             .query((row, n) -> new CampaignPause(row.getLong("campaign_id"), row.getString("reason"),
                     row.getString("paused_by"), row.getTimestamp("paused_at").toInstant()))

@@ -107,12 +107,15 @@ create unique index inbound_message_sid_idx on inbound_message (provider_sid) wh
 create index inbound_message_review_idx on inbound_message (received_at) where needs_review and reviewed_at is null;
 create index inbound_message_campaign_idx on inbound_message (campaign_id) where campaign_id is not null;
 
--- Campaigns whose sending is paused (an error storm or an operator), with the reason shown to people.
+-- Campaigns whose sending was paused (an error storm or an operator), with the reason shown to
+-- people; paused while resumed_at is null. An error storm counts failures after the last resume only.
 create table dispatch_pause (
     campaign_id bigint primary key,
     reason      varchar(500) not null,
     paused_by   varchar(64) not null,
-    paused_at   timestamptz not null default now()
+    paused_at   timestamptz not null default now(),
+    resumed_at  timestamptz,
+    resumed_by  varchar(64)
 );
 
 -- Token buckets of the senders' pacing, shared by every instance (bucket4j).

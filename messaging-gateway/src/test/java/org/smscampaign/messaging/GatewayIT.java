@@ -330,8 +330,9 @@ class GatewayIT {
             Thread.currentThread().interrupt();
         }
         assertThat(statusOf(waiting)).as("a paused campaign sends nothing").isEqualTo(MessageStatus.QUEUED);
-        assertThat(this.gateway.resume(campaign)).isTrue();
+        assertThat(this.gateway.resume(campaign, "operator")).isTrue();
         awaitStatus(waiting, MessageStatus.DELIVERED);
+        assertThat(this.gateway.pauseOf(campaign)).as("old failures do not pause it again").isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -20,11 +21,20 @@ class CascadeAdvancer {
 
     private final JdbcClient jdbc;
 
-    CascadeAdvancer(JdbcClient jdbc) {
+    private final boolean enabled;
+
+    CascadeAdvancer(JdbcClient jdbc, @Value("${sms.messaging.dispatch.enabled:true}") boolean enabled) {
+        this.enabled = enabled;
         this.jdbc = jdbc;
     }
 
     @Scheduled(fixedDelayString = "${sms.messaging.dispatch.sweep-interval:5s}")
+    void sweep() {
+        if (this.enabled) {
+            advance();
+        }
+    }
+
     void advance() {
         int handedOver = this.jdbc.sql("""
                 with due as (

@@ -9,6 +9,7 @@ import org.smscampaign.messaging.SendingPaused;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +33,11 @@ class ErrorStormWatch {
 
     private final Clock clock;
 
-    ErrorStormWatch(JdbcClient jdbc, MessagingProperties properties, ApplicationEventPublisher events, Clock clock) {
+    private final boolean enabled;
+
+    ErrorStormWatch(JdbcClient jdbc, MessagingProperties properties, ApplicationEventPublisher events, Clock clock,
+            @Value("${sms.messaging.dispatch.enabled:true}") boolean enabled) {
+        this.enabled = enabled;
         this.jdbc = jdbc;
         this.settings = properties.errorStorm();
         this.events = events;
@@ -40,16 +45,23 @@ class ErrorStormWatch {
     }
 
     @Scheduled(fixedDelayString = "${sms.messaging.dispatch.sweep-interval:5s}")
+    void sweep() {
+        if (this.enabled) {
+            watch();
+        }
+    }
+
     void watch() {
         this.jdbc.sql("""
                 select campaign_id, count(*) as finished,
                     count(*) filter (where status in ('FAILED', 'UNDELIVERED')) as failed,
                     mode() within group (order by error_code) filter (where status in ('FAILED', 'UNDELIVERED'))
                         as common_error
-                from outbound_message
-                where final_at > now() - :window * interval '1 millisecond' and campaign_id is not null
-                  and status in ('DELIVERED', 'UNDELIVERED', 'FAILED')
-                  and not exists (select 1 from dispatch_pause p where p.campaign_id = outbound_message.campaign_id)
+                from outbound_message m
+                where m.final_at > now() - :window * interval '1 millisecond' and m.campaign_id is not null
+                  and m.status in ('DELIVERED', 'UNDELIVERED', 'FAILED')
+                  and not exists (select 1 from dispatch_pause p where p.campaign_id = m.campaign_id
+                                  and (p.resumed_at is null or m.final_at <= p.resumed_at))
                 group by campaign_id
                 having count(*) >= :minimum""")
             .param("window", this.settings.window().toMillis())
@@ -76,6 +88,7 @@ class ErrorStormWatch {
                         + "on conflict (campaign_id) do nothing")
             .param("campaign", campaignId)
             .param("reason", reason)
+            .param("by", "error storm")
             .update();
         if (added == 1) {
             log.warn("Campaign {}: {}", campaignId, reason);

@@ -49,7 +49,8 @@ public class MessageStore {
                     select m.id from outbound_message m
                     where m.status = 'QUEUED' and m.sender = :sender and m.due_at <= now()
                       and (m.campaign_id is null
-                           or not exists (select 1 from dispatch_pause p where p.campaign_id = m.campaign_id))
+                           or not exists (select 1 from dispatch_pause p
+                                       where p.campaign_id = m.campaign_id and p.resumed_at is null))
                     order by m.due_at
                     limit :limit
                     for update of m skip locked)
@@ -334,19 +335,20 @@ public class MessageStore {
      * Settles an UNKNOWN message: found at the provider, or not (queued again or failed).
      */
     Optional<Transition> settleUnknown(long id, MessageStatus status, String sid, String detail) {
-        return this.jdbc.sql("""
-                with changed as (
-                    update outbound_message m set status = :status, provider_sid = coalesce(:sid, m.provider_sid),
-                        sent_at = case when :sid is not null then coalesce(m.sent_at, m.sending_at) else m.sent_at end,
-                        final_at = case when :status = 'FAILED' then now() else m.final_at end,
-                        due_at = case when :status = 'QUEUED' then now() else m.due_at end,
-                        version = m.version + 1
-                    where m.id = :id and m.status = 'UNKNOWN'
-                    returning m.*),
-                logged as (
-                    insert into message_event (message_id, status, detail, source)
-                    select id, :status, :detail, 'GATEWAY' from changed)
-                select * from changed""")
+        return this.jdbc
+            .sql("""
+                    with changed as (
+                        update outbound_message m set status = :status, provider_sid = coalesce(cast(:sid as varchar), m.provider_sid),
+                            sent_at = case when cast(:sid as varchar) is not null then coalesce(m.sent_at, m.sending_at) else m.sent_at end,
+                            final_at = case when cast(:status as varchar) = 'FAILED' then now() else m.final_at end,
+                            due_at = case when cast(:status as varchar) = 'QUEUED' then now() else m.due_at end,
+                            version = m.version + 1
+                        where m.id = :id and m.status = 'UNKNOWN'
+                        returning m.*),
+                    logged as (
+                        insert into message_event (message_id, status, detail, source)
+                        select id, :status, :detail, 'GATEWAY' from changed)
+                    select * from changed""")
             .param("id", id)
             .param("status", status.name())
             .param("sid", sid)

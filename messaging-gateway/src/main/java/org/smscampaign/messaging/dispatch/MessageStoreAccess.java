@@ -9,6 +9,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class MessageStoreAccess {
 
+    /**
+     * Pauses a campaign that is not paused (again, after a resume). One row when it did.
+     */
+    public static final String PAUSE = """
+            insert into dispatch_pause (campaign_id, reason, paused_by) values (:campaign, :reason, :by)
+            on conflict (campaign_id) do update
+                set reason = excluded.reason, paused_by = excluded.paused_by, paused_at = now(), resumed_at = null,
+                    resumed_by = null
+                where dispatch_pause.resumed_at is not null""";
+
     private final MessageStore store;
 
     private final StatusEvents statusEvents;

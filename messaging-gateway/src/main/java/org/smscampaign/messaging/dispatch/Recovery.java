@@ -11,6 +11,7 @@ import org.smscampaign.messaging.provider.Lookup;
 import org.smscampaign.messaging.provider.OutgoingMessage;
 import org.smscampaign.messaging.provider.SmsSender;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -38,8 +39,12 @@ class Recovery {
 
     private final MessagingProperties properties;
 
+    private final boolean enabled;
+
     Recovery(MessageStore store, SmsSender provider, CallbackAddresses callbacks, StatusEvents statusEvents,
-            MessagingMetrics metrics, MessagingProperties properties) {
+            MessagingMetrics metrics, MessagingProperties properties,
+            @Value("${sms.messaging.dispatch.enabled:true}") boolean enabled) {
+        this.enabled = enabled;
         this.store = store;
         this.provider = provider;
         this.callbacks = callbacks;
@@ -49,6 +54,13 @@ class Recovery {
     }
 
     @Scheduled(fixedDelayString = "${sms.messaging.dispatch.sweep-interval:5s}")
+    void sweep() {
+        if (this.enabled) {
+            recoverExpiredLeases();
+            reconcileUnknown();
+        }
+    }
+
     void recoverExpiredLeases() {
         MessageStore.Recovered recovered = this.store.recoverExpiredLeases();
         int expired = recovered.requeued() + recovered.unknown().size();
@@ -60,7 +72,6 @@ class Recovery {
         }
     }
 
-    @Scheduled(fixedDelayString = "${sms.messaging.dispatch.sweep-interval:5s}")
     void reconcileUnknown() {
         List<MessageStore.Unknown> unknown = this.store.unknownSince(this.properties.dispatch().reconcileAfter(), 100);
         for (MessageStore.Unknown message : unknown) {

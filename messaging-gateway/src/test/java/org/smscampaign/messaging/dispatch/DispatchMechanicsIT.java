@@ -1,0 +1,209 @@
+package org.smscampaign.messaging.dispatch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.smscampaign.MessagingIT;
+import org.smscampaign.messaging.MessageGateway;
+import org.smscampaign.messaging.MessageRequest;
+import org.smscampaign.messaging.MessageStatus;
+import org.smscampaign.messaging.MessagingProperties;
+import org.smscampaign.messaging.ProviderSimulator;
+import org.smscampaign.messaging.SimulatorBehaviour;
+import org.smscampaign.messaging.provider.CallbackAddresses;
+import org.smscampaign.messaging.provider.SmsSender;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.smscampaign.messaging.Fixtures.campaign;
+import static org.smscampaign.messaging.Fixtures.number;
+import static org.smscampaign.messaging.Fixtures.sms;
+
+/**
+ * The dispatcher's guarantees, with workers driven by the test (no dispatcher of its own,
+ * no callbacks): crashes after a claim, two workers on one queue, a worker that lost its
+ * lease, and unknown outcomes reconciled with the provider.
+ */
+@MessagingIT
+@TestPropertySource(properties = { "sms.messaging.dispatch.enabled=false", "sms.messaging.simulator.callbacks=false",
+        "sms.messaging.dispatch.reconcile-after=0s" })
+class DispatchMechanicsIT {
+
+    private static final String SENDER = "fast";
+
+    @Autowired
+    MessageStore store;
+
+    @Autowired
+    Recovery recovery;
+
+    @Autowired
+    MessageGateway gateway;
+
+    @Autowired
+    ProviderSimulator simulator;
+
+    @Autowired
+    MessagingProperties properties;
+
+    @Autowired
+    SmsSender provider;
+
+    @Autowired
+    CallbackAddresses callbacks;
+
+    @Autowired
+    StatusEvents statusEvents;
+
+    @Autowired
+    SuppressionList suppressions;
+
+    @Autowired
+    MessagingMetrics metrics;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void normal() {
+        this.simulator.behave(SimulatorBehaviour.NORMAL);
+        // Leave nothing due behind for the next test's workers.
+        this.jdbc.sql("update outbound_message set status = 'CANCELED' where status in ('QUEUED', 'CLAIMED')").update();
+    }
+
+    private SenderWorker worker(String owner) {
+        return new SenderWorker(SENDER, this.properties.senders().get(SENDER), this.properties.dispatch(), owner,
+                new SenderWorker.Collaborators(this.store, this.provider, this.callbacks, this.statusEvents,
+                        this.suppressions, this.metrics, this.clock),
+                null, null);
+    }
+
+    private List<Long> enqueue(int count) {
+        List<MessageRequest> requests = new ArrayList<>();
+        long campaign = campaign();
+        for (int i = 0; i < count; i++) {
+            requests.add(sms(SENDER, number(), campaign));
+        }
+        return new ArrayList<>(this.gateway.enqueue(requests).values());
+    }
+
+    private MessageStatus statusOf(long id) {
+        return this.gateway.find(id).orElseThrow().status();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void messagesClaimedByAWorkerThatDiedReturnToTheQueueAndAreSentOnce() {
+        List<Long> ids = enqueue(3);
+        List<Claimed> claimed = this.store.claim(SENDER, "crashed-worker", 100, Duration.ofMillis(300));
+        assertThat(claimed).extracting(Claimed::id).containsAll(ids);
+
+        sleep(Duration.ofMillis(400));
+        this.recovery.recoverExpiredLeases();
+        assertThat(ids).allMatch((id) -> statusOf(id) == MessageStatus.QUEUED);
+
+        worker("survivor").work();
+
+        assertThat(ids).allMatch((id) -> statusOf(id) == MessageStatus.ACCEPTED);
+        assertThat(ids).allMatch((id) -> this.simulator.received(id) == 1);
+    }
+
+    @Test
+    void twoWorkersOnOneQueueSendEveryMessageExactlyOnceAndBothWork() throws InterruptedException {
+        List<Long> ids = enqueue(600);
+        AtomicInteger[] batches = { new AtomicInteger(), new AtomicInteger() };
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+            SenderWorker worker = worker("worker-" + w);
+            AtomicInteger count = batches[w];
+            Thread thread = new Thread(() -> {
+                while (worker.work()) {
+                    count.incrementAndGet();
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join(60_000);
+        }
+
+        Map<String, Long> received = new java.util.HashMap<>();
+        this.jdbc
+            .sql("select count(*) filter (where n = 1) as once, count(*) filter (where n > 1) as twice "
+                    + "from (select message_id, count(*) as n from simulator_message where message_id = any(:ids) "
+                    + "group by message_id) r")
+            .param("ids", ids.stream().mapToLong(Long::longValue).toArray())
+            .query((row, n) -> {
+                received.put("once", row.getLong("once"));
+                received.put("twice", row.getLong("twice"));
+                return null;
+            })
+            .list();
+        assertThat(received).containsEntry("once", 600L).containsEntry("twice", 0L);
+        assertThat(ids).allMatch((id) -> statusOf(id) == MessageStatus.ACCEPTED);
+        assertThat(batches[0].get()).as("first worker's batches").isPositive();
+        assertThat(batches[1].get()).as("second worker's batches").isPositive();
+    }
+
+    @Test
+    void aWorkerThatLostItsLeaseSendsNothingAfterTheTakeover() {
+        List<Long> ids = enqueue(2);
+        List<Claimed> stale = this.store.claim(SENDER, "paused-worker", 100, Duration.ofMillis(300));
+        sleep(Duration.ofMillis(400)); // the worker is stopped (SIGSTOP) past its lease
+        this.recovery.recoverExpiredLeases();
+        worker("taker").work();
+
+        MessageStore.Start resumed = this.store.startSending(stale, Duration.ZERO);
+
+        assertThat(resumed.sending()).as("the resumed worker may send nothing").isEmpty();
+        assertThat(ids).allMatch((id) -> this.simulator.received(id) == 1);
+    }
+
+    @Test
+    void anUnknownOutcomeIsAskedOfTheProviderNeverResentBlindly() {
+        this.simulator.behave(SimulatorBehaviour.TIMEOUT);
+        List<Long> accepted = enqueue(1);
+        worker("w").work();
+        assertThat(statusOf(accepted.get(0))).isEqualTo(MessageStatus.UNKNOWN);
+
+        // A send that never reached the provider (the worker died before its request
+        // left).
+        this.simulator.behave(SimulatorBehaviour.NORMAL);
+        List<Long> lost = enqueue(1);
+        List<Claimed> claimed = this.store.claim(SENDER, "dying", 10, Duration.ofMillis(300));
+        this.store.startSending(claimed, Duration.ZERO);
+        sleep(Duration.ofMillis(400));
+        this.recovery.recoverExpiredLeases();
+        assertThat(statusOf(lost.get(0))).isEqualTo(MessageStatus.UNKNOWN);
+
+        this.recovery.reconcileUnknown();
+
+        assertThat(statusOf(accepted.get(0))).as("the provider has it").isEqualTo(MessageStatus.ACCEPTED);
+        assertThat(this.simulator.received(accepted.get(0))).isEqualTo(1);
+        assertThat(statusOf(lost.get(0))).as("the provider never got it: queued again").isEqualTo(MessageStatus.QUEUED);
+        worker("w2").work();
+        assertThat(this.simulator.received(lost.get(0))).isEqualTo(1);
+    }
+
+}
