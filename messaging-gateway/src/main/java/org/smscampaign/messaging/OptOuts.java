@@ -26,7 +26,7 @@ public class OptOuts {
 
     /** Lists a number by hand; its waiting messages are withdrawn. */
     public boolean suppress(String phone, String why) {
-        return this.list.optOut(phone, SuppressionList.Reason.MANUAL, why);
+        return this.list.optOut(phone, OptOutReason.MANUAL, why);
     }
 
     /** Takes a number off the list (it asked to be texted again). */

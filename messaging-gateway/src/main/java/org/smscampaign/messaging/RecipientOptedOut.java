@@ -7,8 +7,8 @@ import java.time.Instant;
  * reviewed reply). Nothing more is sent to it from now on; waiting messages were
  * withdrawn.
  *
- * @param keyword the word or reason, as received
+ * @param detail the word received, or what the provider or person said
  */
-public record RecipientOptedOut(String phone, String keyword, Instant at) {
+public record RecipientOptedOut(String phone, OptOutReason reason, String detail, Instant at) {
 
 }

@@ -74,7 +74,7 @@ public class Replies {
             .query(String.class)
             .optional();
         if (from.isPresent() && optOut) {
-            this.suppressions.optOut(from.get(), SuppressionList.Reason.OPT_OUT, "reply reviewed by " + by);
+            this.suppressions.optOut(from.get(), OptOutReason.REVIEWED_REPLY, "reply reviewed by " + by);
         }
         return from.isPresent();
     }

@@ -78,10 +78,11 @@ create table message_event (
 );
 create index message_event_message_idx on message_event (message_id, id);
 
--- Numbers that must not be texted: opt-outs by keyword, carrier-level opt-outs (21610), manual.
+-- Numbers that must not be texted: opt-outs by keyword, carrier-level opt-outs (21610), reviewed
+-- replies, manual entries.
 create table suppression (
     phone      varchar(20) primary key,
-    reason     varchar(16) not null check (reason in ('OPT_OUT', 'CARRIER_OPT_OUT', 'MANUAL', 'REVIEWED')),
+    reason     varchar(16) not null check (reason in ('KEYWORD', 'CARRIER', 'REVIEWED_REPLY', 'MANUAL')),
     detail     varchar(255),
     created_at timestamptz not null default now()
 );

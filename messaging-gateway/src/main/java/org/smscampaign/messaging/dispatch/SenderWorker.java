@@ -18,6 +18,7 @@ import io.github.bucket4j.Bucket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smscampaign.messaging.MessageStatus;
+import org.smscampaign.messaging.OptOutReason;
 import org.smscampaign.messaging.MessagingProperties;
 import org.smscampaign.messaging.SendWindow;
 import org.smscampaign.messaging.provider.CallbackAddresses;
@@ -241,7 +242,7 @@ final class SenderWorker implements Runnable {
         this.statusEvents.publish(this.store.complete(completions));
         for (int i = 0; i < going.size(); i++) {
             if (RetryPolicy.unsubscribed(outcomes.get(i))) {
-                this.suppressions.optOut(going.get(i).to(), SuppressionList.Reason.CARRIER_OPT_OUT,
+                this.suppressions.optOut(going.get(i).to(), OptOutReason.CARRIER,
                         "provider error 21610 (unsubscribed recipient)");
             }
         }

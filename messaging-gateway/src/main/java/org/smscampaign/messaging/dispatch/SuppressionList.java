@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smscampaign.messaging.OptOutReason;
 import org.smscampaign.messaging.RecipientOptedIn;
 import org.smscampaign.messaging.RecipientOptedOut;
 
@@ -22,20 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class SuppressionList {
 
     private static final Logger log = LoggerFactory.getLogger(SuppressionList.class);
-
-    /** Why a number is listed. */
-    public enum Reason {
-
-        /** A keyword (STOP...) or a reviewed reply. */
-        OPT_OUT,
-
-        /** The provider says the recipient unsubscribed at the carrier (21610). */
-        CARRIER_OPT_OUT,
-
-        /** Listed by a person. */
-        MANUAL
-
-    }
 
     private final JdbcClient jdbc;
 
@@ -64,7 +51,7 @@ public class SuppressionList {
      * listed.
      */
     @Transactional
-    public boolean optOut(String phone, Reason reason, String keyword) {
+    public boolean optOut(String phone, OptOutReason reason, String keyword) {
         boolean added = this.jdbc
             .sql("insert into suppression (phone, reason, detail) values (:phone, :reason, :detail) "
                     + "on conflict (phone) do nothing")
@@ -77,7 +64,7 @@ public class SuppressionList {
         this.statusEvents.publish(withdrawn);
         if (added) {
             log.info("{} opted out ({}); {} waiting messages withdrawn", phone, keyword, withdrawn.size());
-            this.events.publishEvent(new RecipientOptedOut(phone, keyword, this.clock.instant()));
+            this.events.publishEvent(new RecipientOptedOut(phone, reason, keyword, this.clock.instant()));
         }
         return added;
     }

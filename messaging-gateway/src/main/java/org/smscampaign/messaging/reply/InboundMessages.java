@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smscampaign.messaging.Attribution;
 import org.smscampaign.messaging.MessagingProperties;
+import org.smscampaign.messaging.OptOutReason;
 import org.smscampaign.messaging.ReplyReceived;
 import org.smscampaign.messaging.dispatch.SuppressionList;
 
@@ -79,7 +80,7 @@ public class InboundMessages {
         }
         long id = stored.get();
         switch (kind) {
-            case OPT_OUT -> this.suppressions.optOut(number, SuppressionList.Reason.OPT_OUT,
+            case OPT_OUT -> this.suppressions.optOut(number, OptOutReason.KEYWORD,
                     (optOutType != null) ? "provider opt-out " + optOutType : keyword(body));
             case OPT_IN -> this.suppressions.optIn(number, keyword(body));
             case HELP -> {

@@ -1,0 +1,82 @@
+package org.smscampaign.campaign.feedback;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smscampaign.contact.ConsentSource;
+import org.smscampaign.contact.ConsentStatus;
+import org.smscampaign.contact.ContactManagement;
+import org.smscampaign.link.LinkDeliveries;
+import org.smscampaign.messaging.MessageStatus;
+import org.smscampaign.messaging.MessageStatusChanged;
+import org.smscampaign.messaging.OptOutReason;
+import org.smscampaign.messaging.RecipientOptedIn;
+import org.smscampaign.messaging.RecipientOptedOut;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * What the gateway learns, carried to the other modules: a STOP unsubscribes the contact
+ * with that number (logged as a reply keyword), a START subscribes it again, and a
+ * delivery receipt tells link tracking when the message arrived (hits before or seconds
+ * after it are not people). Runs after the gateway's own change is committed: the opt-out
+ * itself never waits for, or fails with, these.
+ */
+@Component
+class GatewayFeedback {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayFeedback.class);
+
+    private static final String RECORDED_BY = "messaging gateway";
+
+    private final ContactManagement contacts;
+
+    private final LinkDeliveries deliveries;
+
+    GatewayFeedback(ContactManagement contacts, LinkDeliveries deliveries) {
+        this.contacts = contacts;
+        this.deliveries = deliveries;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void optedOut(RecipientOptedOut event) {
+        this.contacts.findByPhoneNumber(event.phone())
+            .filter((contact) -> !contact.erased() && contact.consent() != ConsentStatus.UNSUBSCRIBED)
+            .ifPresent((contact) -> {
+                boolean byPerson = event.reason() == OptOutReason.MANUAL;
+                this.contacts.changeConsent(contact.id(), ConsentStatus.UNSUBSCRIBED,
+                        byPerson ? ConsentSource.ADMIN : ConsentSource.REPLY_KEYWORD, proof(event), RECORDED_BY);
+                log.info("Contact {} unsubscribed by reply", contact.id());
+            });
+    }
+
+    private static String proof(RecipientOptedOut event) {
+        return switch (event.reason()) {
+            case KEYWORD -> "Replied \"" + event.detail() + "\"";
+            case CARRIER -> "The carrier reports the recipient unsubscribed (" + event.detail() + ")";
+            case REVIEWED_REPLY -> "A reply read as an opt-out (" + event.detail() + ")";
+            case MANUAL -> "Suppressed by hand: " + event.detail();
+        };
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void optedIn(RecipientOptedIn event) {
+        this.contacts.findByPhoneNumber(event.phone())
+            .filter((contact) -> !contact.erased() && contact.consent() == ConsentStatus.UNSUBSCRIBED)
+            .ifPresent((contact) -> this.contacts.changeConsent(contact.id(), ConsentStatus.SUBSCRIBED,
+                    ConsentSource.REPLY_KEYWORD, "Replied \"" + event.keyword() + "\"", RECORDED_BY));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void statusChanged(MessageStatusChanged event) {
+        if (event.status() == MessageStatus.DELIVERED) {
+            this.deliveries.delivered(event.messageId(), event.at());
+        }
+    }
+
+}

@@ -1,0 +1,106 @@
+package org.smscampaign.campaign.feedback;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+import org.smscampaign.CampaignCoreIT;
+import org.smscampaign.contact.ConsentSource;
+import org.smscampaign.contact.ConsentStatus;
+import org.smscampaign.contact.ContactDetails;
+import org.smscampaign.contact.ContactInput;
+import org.smscampaign.contact.ContactManagement;
+import org.smscampaign.link.MintedLink;
+import org.smscampaign.link.RecipientLinkRequest;
+import org.smscampaign.link.ShortLinks;
+import org.smscampaign.messaging.Attribution;
+import org.smscampaign.messaging.Channel;
+import org.smscampaign.messaging.MessageStatus;
+import org.smscampaign.messaging.MessageStatusChanged;
+import org.smscampaign.messaging.OptOuts;
+import org.smscampaign.messaging.reply.InboundMessages;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the gateway learns reaches contacts' consent and link tracking. */
+@CampaignCoreIT
+class GatewayFeedbackIT {
+
+    @Autowired
+    ContactManagement contacts;
+
+    @Autowired
+    InboundMessages inbound;
+
+    @Autowired
+    OptOuts optOuts;
+
+    @Autowired
+    ShortLinks links;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private ContactDetails subscribedContact() {
+        String number = "+49176" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        return this.contacts.create(new ContactInput(number, "Lena", "Vogel", null, null, null, null, null, null, null,
+                null, null, Map.of()), ConsentStatus.SUBSCRIBED, ConsentSource.FORM, "Store sign-up", "marketer");
+    }
+
+    @Test
+    void aStopReplyUnsubscribesTheContactAndStartSubscribesItAgainBothLogged() {
+        ContactDetails lena = subscribedContact();
+
+        this.inbound.receive("SM" + System.nanoTime(), lena.phoneNumber(), "+15005550006", "Stop.", null);
+
+        ContactDetails stopped = this.contacts.find(lena.id()).orElseThrow();
+        assertThat(stopped.consent()).isEqualTo(ConsentStatus.UNSUBSCRIBED);
+        assertThat(stopped.consentLog()).first().satisfies((entry) -> {
+            assertThat(entry.source()).isEqualTo(ConsentSource.REPLY_KEYWORD);
+            assertThat(entry.proof()).isEqualTo("Replied \"Stop.\"");
+        });
+
+        this.inbound.receive("SM" + System.nanoTime(), lena.phoneNumber(), "+15005550006", "START", null);
+
+        assertThat(this.contacts.find(lena.id()).orElseThrow().consent()).isEqualTo(ConsentStatus.SUBSCRIBED);
+    }
+
+    @Test
+    void aNumberSuppressedByHandIsLoggedAsAPersonsDecision() {
+        ContactDetails lena = subscribedContact();
+
+        this.optOuts.suppress(lena.phoneNumber(), "asked by phone");
+
+        assertThat(this.contacts.find(lena.id()).orElseThrow().consentLog()).first()
+            .satisfies((entry) -> assertThat(entry.source()).isEqualTo(ConsentSource.ADMIN));
+    }
+
+    @Test
+    void aDeliveryReceiptTellsLinkTrackingWhenTheMessageArrived() {
+        long message = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
+        MintedLink link = this.links
+            .mint(java.util.List
+                .of(new RecipientLinkRequest("https://shop.example/", null, 77, 1, "A", message, "feedback", 7)))
+            .get(0);
+        Instant delivered = Instant.parse("2026-11-25T10:00:00Z");
+
+        this.events.publishEvent(new MessageStatusChanged(message, new Attribution(77L, 1L, "A"), Channel.SMS,
+                MessageStatus.DELIVERED, null, null, null, delivered));
+
+        assertThat(link.code()).isNotBlank();
+        assertThat(this.jdbc.sql("select delivered_at from link_delivery where message_id = :id")
+            .param("id", message)
+            .query(java.sql.Timestamp.class)
+            .single()
+            .toInstant()).isEqualTo(delivered);
+    }
+
+}
