@@ -57,6 +57,32 @@ public class MessageGateway {
         return this.queue.enqueue(requests);
     }
 
+    /**
+     * Sends one text now (a test message, an answer): segments counted from the text, no
+     * window, no campaign. The number must be in E.164.
+     */
+    public long send(String to, String body, String sender) {
+        if (!this.queue.knowsSender(sender)) {
+            throw new IllegalArgumentException("No sender '" + sender + "' is configured");
+        }
+        if (body == null || body.isBlank()) {
+            throw new IllegalArgumentException("The message has no text");
+        }
+        if (body.length() > 1600) {
+            throw new IllegalArgumentException("A message has at most 1,600 characters");
+        }
+        String key = "single:" + java.util.UUID.randomUUID();
+        return this.queue
+            .enqueue(List.of(MessageRequest.sms(key, sender, to, body, SmsText.of(body).segments(),
+                    this.clock.instant(), Attribution.NONE)))
+            .get(key);
+    }
+
+    /** The configured senders' names. */
+    public java.util.Set<String> senders() {
+        return this.queue.senders();
+    }
+
     @Transactional(readOnly = true)
     public Optional<MessageView> find(long id) {
         return this.jdbc.sql("select * from outbound_message where id = :id")

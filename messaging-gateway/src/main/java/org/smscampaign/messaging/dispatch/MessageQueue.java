@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.smscampaign.messaging.ChainStep;
 import org.smscampaign.messaging.MessageRequest;
@@ -33,6 +35,14 @@ public class MessageQueue {
     MessageQueue(JdbcClient jdbc, MessagingProperties properties) {
         this.jdbc = jdbc;
         this.properties = properties;
+    }
+
+    public boolean knowsSender(String name) {
+        return name != null && this.properties.senders().containsKey(name);
+    }
+
+    public Set<String> senders() {
+        return new TreeSet<>(this.properties.senders().keySet());
     }
 
     /**

@@ -27,13 +27,17 @@ public class TwilioSender implements SmsSender {
 
     public TwilioSender(MessagingProperties properties) {
         this.settings = properties.twilio();
-        if (this.settings.accountSid() == null || this.settings.authToken() == null) {
+        if (blank(this.settings.accountSid()) || blank(this.settings.authToken())) {
             throw new IllegalStateException("sms.messaging.provider=TWILIO needs TWILIO_ACCOUNT_SID and "
                     + "TWILIO_AUTH_TOKEN in the environment");
         }
         this.client = new TwilioRestClient.Builder(this.settings.accountSid(), this.settings.authToken())
             .httpClient(new TwilioHttp(this.settings.apiBaseUrl(), properties.dispatch().requestTimeout()))
             .build();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     @Override

@@ -1,0 +1,92 @@
+package org.smscampaign.web.message;
+
+import java.net.URI;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.smscampaign.contact.ContactProperties;
+import org.smscampaign.contact.PhoneNumbers;
+import org.smscampaign.messaging.MessageEventView;
+import org.smscampaign.messaging.MessageGateway;
+import org.smscampaign.messaging.MessageSearch;
+import org.smscampaign.messaging.MessageStatus;
+import org.smscampaign.messaging.MessageView;
+import org.smscampaign.messaging.MessagingProperties;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Outbound messages over REST: their status and history, and a single text sent now. */
+@RestController
+@RequestMapping("/api/v1/messages")
+@Tag(name = "Messages")
+class MessageApiController {
+
+    private final MessageGateway gateway;
+
+    private final PhoneNumbers numbers;
+
+    private final ContactProperties contactSettings;
+
+    MessageApiController(MessageGateway gateway, PhoneNumbers numbers, ContactProperties contactSettings) {
+        this.gateway = gateway;
+        this.numbers = numbers;
+        this.contactSettings = contactSettings;
+    }
+
+    /** A message with its history. */
+    record MessageWithHistory(MessageView message, List<MessageEventView> history) {
+
+    }
+
+    /**
+     * A text to send now.
+     *
+     * @param to the number, international or in the default region's format
+     * @param sender a configured sender (default: "default")
+     */
+    record SendRequest(String to, String body, String sender) {
+
+    }
+
+    @GetMapping
+    @Operation(summary = "Messages, newest first", description = "Filtered by campaign, status or number.")
+    List<MessageView> search(@RequestParam(required = false) Long campaign,
+            @RequestParam(required = false) MessageStatus status, @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "100") int limit) {
+        return this.gateway.search(new MessageSearch(campaign, status, to), Math.max(1, Math.min(limit, 1000)));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A message and its history",
+            description = "Every status it went through, with the provider's error codes and the gateway's notes.")
+    MessageWithHistory get(@PathVariable long id) {
+        MessageView message = this.gateway.find(id)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Message " + id));
+        return new MessageWithHistory(message, this.gateway.history(id));
+    }
+
+    @PostMapping
+    @Operation(summary = "Send one text now",
+            description = "Queued like every message: paced per sender, never to a suppressed number. "
+                    + "Segments are counted from the text (GSM-7 or UCS-2).")
+    ResponseEntity<MessageWithHistory> send(@RequestBody SendRequest request) {
+        PhoneNumbers.Result number = this.numbers.parse(request.to(), this.contactSettings.defaultRegion());
+        if (!number.isValid()) {
+            throw new IllegalArgumentException("to: " + number.problem());
+        }
+        long id = this.gateway.send(number.number().e164(), request.body(),
+                (request.sender() != null) ? request.sender() : MessagingProperties.DEFAULT_SENDER);
+        return ResponseEntity.created(URI.create("/api/v1/messages/" + id)).body(get(id));
+    }
+
+}
