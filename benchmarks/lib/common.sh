@@ -34,12 +34,14 @@ build_app() {
 
 API_KEY="sms_Bench001_$(python3 -c 'import secrets,string; a=string.ascii_letters+string.digits; print("".join(secrets.choice(a) for _ in range(32)))')"
 
+APP_ARGS=()   # extra arguments of the platform (--sms.messaging...), set by a benchmark before start_app
+
 start_app() { # start_app [extra JVM args...]
   say "starting the platform on port $APP_PORT"
   SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$BENCH_DB" SPRING_DATASOURCE_USERNAME=sms \
     SPRING_DATASOURCE_PASSWORD=$PGPASSWORD SMS_ADMIN_PASSWORD="bench-$(date +%s%N)" \
     java "$@" -jar "$ROOT/web-ui/target/sms-campaign-platform.jar" --server.port="$APP_PORT" \
-    --sms.contact.imports.directory="$WORK/imports" --sms.link.server.port="$LINK_PORT" > "$WORK/app.log" 2>&1 &
+    --sms.contact.imports.directory="$WORK/imports" --sms.link.server.port="$LINK_PORT" ${APP_ARGS[@]+"${APP_ARGS[@]}"} > "$WORK/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 120); do
     curl -sf "http://127.0.0.1:$APP_PORT/actuator/health/readiness" >/dev/null 2>&1 && break

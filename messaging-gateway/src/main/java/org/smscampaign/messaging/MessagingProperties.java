@@ -31,6 +31,9 @@ public record MessagingProperties(@DefaultValue("SIMULATOR") Provider provider, 
     public static final String DEFAULT_SENDER = "default";
 
     public MessagingProperties {
+        if (publicBaseUrl != null && publicBaseUrl.toString().isBlank()) {
+            publicBaseUrl = null; // an empty environment variable means none
+        }
         if (senders.isEmpty()) {
             senders = Map.of(DEFAULT_SENDER, new Sender(null, null, Channel.SMS, 10, 0, 8, null));
         }
