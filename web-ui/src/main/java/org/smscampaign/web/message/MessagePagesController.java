@@ -52,6 +52,9 @@ class MessagePagesController {
             @RequestParam(required = false) String to, Model model) {
         model.addAttribute("messages", this.gateway.search(new MessageSearch(campaign, status, to), LIST_SIZE));
         model.addAttribute("campaign", campaign);
+        if (campaign != null) {
+            this.gateway.pauseOf(campaign).ifPresent((pause) -> model.addAttribute("pause", pause));
+        }
         model.addAttribute("status", status);
         model.addAttribute("to", to);
         model.addAttribute("statuses", MessageStatus.values());
@@ -90,6 +93,14 @@ class MessagePagesController {
             errors.reject("message", ex.getMessage());
             return index(null, null, null, model);
         }
+    }
+
+    @PostMapping("/campaigns/{campaign}/resume")
+    String resume(@PathVariable long campaign, Principal principal, RedirectAttributes redirect) {
+        boolean resumed = this.gateway.resume(campaign, principal.getName());
+        redirect.addFlashAttribute("success",
+                resumed ? "Campaign " + campaign + " sends again." : "Campaign " + campaign + " was not paused.");
+        return "redirect:/messages?campaign=" + campaign;
     }
 
     @GetMapping("/{id}")

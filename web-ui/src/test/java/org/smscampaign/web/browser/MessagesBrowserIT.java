@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
+import org.smscampaign.messaging.MessageGateway;
 import org.smscampaign.messaging.ProviderSimulator;
 import org.smscampaign.messaging.SimulatorBehaviour;
 import org.smscampaign.messaging.provider.SignatureKey;
@@ -40,6 +41,9 @@ class MessagesBrowserIT {
 
     @Autowired
     ProviderSimulator simulator;
+
+    @Autowired
+    MessageGateway gateway;
 
     @BeforeEach
     void start() {
@@ -135,6 +139,24 @@ class MessagesBrowserIT {
 
         this.simulator.behave(SimulatorBehaviour.NORMAL);
         browser.waitForText(By.cssSelector("#message-status .badge"), "delivered"::equals);
+    }
+
+    @Test
+    void aPausedCampaignSaysWhyAndAMarketerResumesIt() {
+        long campaign = ThreadLocalRandom.current().nextLong(1_000_000, 2_000_000_000);
+        this.gateway.pause(campaign, "Paused automatically: 40 of the last 50 messages failed (most often error 30007).",
+                "error storm");
+        browser.signIn("demo-marketer", PlatformIT.DEMO_PASSWORD);
+
+        browser.open("/messages?campaign=" + campaign);
+        assertThat(browser.find(By.id("paused")).getText()).contains("Campaign " + campaign + " is paused")
+            .contains("30007")
+            .contains("error storm");
+        browser.click(By.cssSelector("#paused button[type=submit]"));
+
+        assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("sends again");
+        assertThat(browser.findAll(By.id("paused"))).isEmpty();
+        assertThat(this.gateway.pauseOf(campaign)).isEmpty();
     }
 
     private void receive(String from, String body) {
