@@ -30,7 +30,10 @@ public sealed interface ContactCriteria {
         ALL,
 
         /** At least one holds (OR). */
-        ANY
+        ANY,
+
+        /** None holds (NOT ... OR ...): for exclusions. */
+        NONE
 
     }
 

@@ -68,9 +68,18 @@ public class ContactQueries {
      */
     @Transactional(readOnly = true)
     public void forEachMatching(ContactCriteria criteria, boolean reachableOnly, RowHandler handler) {
+        forEachMatching(criteria, reachableOnly, 0, handler);
+    }
+
+    /**
+     * Streams the matching contacts with ids above {@code afterId} (a launch resumed
+     * after a crash continues where it stopped).
+     */
+    @Transactional(readOnly = true)
+    public void forEachMatching(ContactCriteria criteria, boolean reachableOnly, long afterId, RowHandler handler) {
         CriteriaCompiler.Compiled compiled = compile(criteria);
         this.jdbc
-            .sql("select c.* from contact c where c.erased_at is null and " + compiled.sql()
+            .sql("select c.* from contact c where c.erased_at is null and c.id > " + afterId + " and " + compiled.sql()
                     + (reachableOnly ? " and " + REACHABLE : "") + " order by c.id")
             .params(compiled.params())
             .withFetchSize(2000)

@@ -51,7 +51,7 @@ final class CriteriaCompiler {
         }
         if (criteria instanceof ContactCriteria.Group group) {
             if (group.criteria().isEmpty()) {
-                return "true";
+                return "true"; // excluding nothing, or requiring nothing
             }
             List<String> parts = new ArrayList<>();
             for (int i = 0; i < group.criteria().size(); i++) {
@@ -61,8 +61,11 @@ final class CriteriaCompiler {
                 }
                 parts.add(sql(child, depth + 1, path + (i + 1) + "."));
             }
-            String joiner = (group.combinator() == ContactCriteria.Combinator.ANY) ? " or " : " and ";
-            return "(" + String.join(joiner, parts) + ")";
+            return switch (group.combinator()) {
+                case ALL -> "(" + String.join(" and ", parts) + ")";
+                case ANY -> "(" + String.join(" or ", parts) + ")";
+                case NONE -> "(not coalesce(" + String.join(" or ", parts) + ", false))";
+            };
         }
         if (++this.conditions > MAX_CONDITIONS) {
             throw refused(path, "a segment has at most " + MAX_CONDITIONS + " conditions");

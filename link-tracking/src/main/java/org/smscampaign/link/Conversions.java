@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -44,6 +45,21 @@ public class Conversions {
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
+    }
+
+    /** Attributed conversions of a campaign per variant: how many, and their value. */
+    @Transactional(readOnly = true)
+    public Map<String, long[]> countsByVariant(long campaignId) {
+        Map<String, long[]> counts = new java.util.HashMap<>();
+        this.jdbc.sql("""
+                select coalesce(variant, '') as variant, count(*) as conversions,
+                    coalesce(sum(value), 0) * 100 as cents
+                from conversion where campaign_id = :id and attributed group by 1""")
+            .param("id", campaignId)
+            .query((row, n) -> counts.put(row.getString("variant"),
+                    new long[] { row.getLong("conversions"), row.getLong("cents") }))
+            .list();
+        return counts;
     }
 
     @Transactional

@@ -226,6 +226,23 @@ public class ShortLinks {
         return stats("link_id in (select id from short_link where campaign_id = :id)", campaignId);
     }
 
+    /**
+     * Per variant of a campaign: recipient links with at least one human hit (unique
+     * human clickers, one link per recipient message).
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Long> humanClickersByVariant(long campaignId) {
+        Map<String, Long> clickers = new HashMap<>();
+        this.jdbc.sql("""
+                select coalesce(l.variant, '') as variant, count(*) as clickers from short_link l
+                where l.campaign_id = :id and exists (select 1 from link_click c where c.link_id = l.id and c.human)
+                group by 1""")
+            .param("id", campaignId)
+            .query((row, n) -> clickers.put(row.getString("variant"), row.getLong("clickers")))
+            .list();
+        return clickers;
+    }
+
     /** Hit counts of many links at once, for lists. */
     @Transactional(readOnly = true)
     public Map<Long, long[]> countsByLink(List<Long> linkIds) {

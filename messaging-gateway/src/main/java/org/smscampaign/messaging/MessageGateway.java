@@ -129,6 +129,43 @@ public class MessageGateway {
         return statement.query(MessageGateway::view).list();
     }
 
+    /**
+     * Contacts that got (or will get) at least {@code atLeast} campaign messages due
+     * within the interval, sorted: for frequency caps. Messages that did not go out do
+     * not count.
+     */
+    @Transactional(readOnly = true)
+    public long[] contactsMessagedBetween(java.time.Instant from, java.time.Instant to, int atLeast) {
+        return this.jdbc.sql("""
+                select contact_id from outbound_message
+                where contact_id is not null and campaign_id is not null and due_at >= :from and due_at < :to
+                  and status not in ('SUPPRESSED', 'SKIPPED', 'CANCELED', 'FAILED')
+                group by contact_id having count(*) >= :n order by contact_id""")
+            .param("from", Timestamp.from(from))
+            .param("to", Timestamp.from(to))
+            .param("n", atLeast)
+            .query(Long.class)
+            .list()
+            .stream()
+            .mapToLong(Long::longValue)
+            .toArray();
+    }
+
+    /** How many of a campaign's messages are in each status, per variant. */
+    @Transactional(readOnly = true)
+    public Map<String, Map<MessageStatus, Long>> countsOfCampaignByVariant(long campaignId) {
+        Map<String, Map<MessageStatus, Long>> counts = new java.util.TreeMap<>();
+        this.jdbc
+            .sql("select coalesce(variant, '') as variant, status, count(*) from outbound_message "
+                    + "where campaign_id = :id group by 1, 2")
+            .param("id", campaignId)
+            .query((row, n) -> counts
+                .computeIfAbsent(row.getString(1), (v) -> new java.util.EnumMap<>(MessageStatus.class))
+                .put(MessageStatus.valueOf(row.getString(2)), row.getLong(3)))
+            .list();
+        return counts;
+    }
+
     /** How many of a campaign's messages are in each status. */
     @Transactional(readOnly = true)
     public Map<MessageStatus, Long> countsOfCampaign(long campaignId) {

@@ -34,6 +34,19 @@ public class OptOuts {
         return this.list.optIn(phone, why);
     }
 
+    /** The numbers among these that are suppressed. */
+    @Transactional(readOnly = true)
+    public java.util.Set<String> suppressedAmong(java.util.Collection<String> phones) {
+        if (phones.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(
+                this.jdbc.sql("select phone from suppression where phone = any(cast(:phones as varchar[]))")
+                    .param("phones", phones.toArray(String[]::new))
+                    .query(String.class)
+                    .list());
+    }
+
     public boolean isSuppressed(String phone) {
         return this.list.contains(phone);
     }

@@ -49,6 +49,43 @@ public record SmsText(Encoding encoding, int units, int segments, Set<String> uc
         return new SmsText(Encoding.UCS2, codeUnits, segments(codeUnits, 70, 67), Set.copyOf(outside));
     }
 
+    /**
+     * Look-alike characters and their GSM-7 equivalents (what "smart encoding" replaces).
+     */
+    private static final java.util.Map<Integer, String> LOOK_ALIKES = java.util.Map.ofEntries(
+            java.util.Map.entry(0x2018, "'"), java.util.Map.entry(0x2019, "'"), java.util.Map.entry(0x201A, "'"),
+            java.util.Map.entry(0x201B, "'"), java.util.Map.entry(0x2032, "'"), java.util.Map.entry(0x201C, "\""),
+            java.util.Map.entry(0x201D, "\""), java.util.Map.entry(0x201E, "\""), java.util.Map.entry(0x2033, "\""),
+            java.util.Map.entry(0x00AB, "\""), java.util.Map.entry(0x00BB, "\""), java.util.Map.entry(0x2013, "-"),
+            java.util.Map.entry(0x2014, "-"), java.util.Map.entry(0x2015, "-"), java.util.Map.entry(0x2212, "-"),
+            java.util.Map.entry(0x2026, "..."), java.util.Map.entry(0x00A0, " "), java.util.Map.entry(0x2009, " "),
+            java.util.Map.entry(0x202F, " "), java.util.Map.entry(0x2002, " "), java.util.Map.entry(0x2003, " "),
+            java.util.Map.entry(0x2022, "-"), java.util.Map.entry(0x00B4, "'"), java.util.Map.entry(0x02BC, "'"));
+
+    /**
+     * The text with look-alike Unicode replaced by its GSM-7 equivalent (curly quotes,
+     * dashes, ellipsis, non-breaking spaces), as providers' "smart encoding" does.
+     */
+    public static String smartEncode(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach((c) -> {
+            String replacement = LOOK_ALIKES.get(c);
+            if (replacement != null) {
+                out.append(replacement);
+            }
+            else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+
+    /** Whether smart encoding would make this text GSM-7. */
+    public boolean smartEncodingFixes() {
+        return this.encoding == Encoding.UCS2
+                && this.ucs2Characters.stream().allMatch((c) -> LOOK_ALIKES.containsKey(c.codePointAt(0)));
+    }
+
     private static int segments(int units, int single, int perPart) {
         if (units == 0) {
             return 1;

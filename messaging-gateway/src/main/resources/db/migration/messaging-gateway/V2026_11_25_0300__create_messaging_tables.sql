@@ -59,6 +59,8 @@ create index outbound_message_sid_idx on outbound_message (provider_sid) where p
 -- Waiting messages of a number (an opt-out cancels them) and the latest message to a number (replies).
 create index outbound_message_to_idx on outbound_message (to_number, created_at);
 create index outbound_message_campaign_idx on outbound_message (campaign_id, status) where campaign_id is not null;
+-- Recent messages of contacts, for frequency caps.
+create index outbound_message_contact_due_idx on outbound_message (due_at) where contact_id is not null;
 create index outbound_message_unknown_idx on outbound_message (sending_at) where status = 'UNKNOWN';
 create index outbound_message_final_idx on outbound_message (final_at) where final_at is not null;
 -- Steps of cascades that may still have to hand over to the next channel.

@@ -36,6 +36,16 @@ class SmsTextTest {
     }
 
     @Test
+    void smartEncodingTurnsLookAlikesIntoGsm7() {
+        String fixed = SmsText.smartEncode("It’s “20%” off… today — don’t miss it");
+
+        assertThat(fixed).isEqualTo("It's \"20%\" off... today - don't miss it");
+        assertThat(SmsText.of(fixed).encoding()).isEqualTo(SmsText.Encoding.GSM7);
+        assertThat(SmsText.of("It’s on").smartEncodingFixes()).isTrue();
+        assertThat(SmsText.of("Zażółć 🎉").smartEncodingFixes()).isFalse();
+    }
+
+    @Test
     void emojiTakeTwoUnits() {
         SmsText emoji = SmsText.of("🎉".repeat(35));
         assertThat(emoji.units()).isEqualTo(70);

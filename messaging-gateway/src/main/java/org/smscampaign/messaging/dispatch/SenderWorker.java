@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smscampaign.messaging.MessageStatus;
@@ -205,18 +206,27 @@ final class SenderWorker implements Runnable {
             return chunk;
         }
         while (chunk.isEmpty() && System.nanoTime() < deadline && this.running) {
-            long wanted = pending.stream().limit(this.sender.concurrency()).mapToLong(Claimed::segments).sum();
-            if (this.credit < pending.peek().segments()) {
+            long needed = pending.peek().segments();
+            if (this.credit < needed) {
+                long wanted = pending.stream().limit(this.sender.concurrency()).mapToLong(Claimed::segments).sum();
                 this.credit += this.bucket.tryConsumeAsMuchAsPossible(Math.max(1, wanted - this.credit));
+            }
+            if (this.credit < needed) {
+                // Not enough yet: ask for exactly what is missing, and sleep just as long
+                // as it takes.
+                ConsumptionProbe probe = this.bucket.tryConsumeAndReturnRemaining(needed - this.credit);
+                if (probe.isConsumed()) {
+                    this.credit = needed;
+                }
+                else {
+                    LockSupport.parkNanos(Math.max(100_000, probe.getNanosToWaitForRefill()));
+                    continue;
+                }
             }
             while (!pending.isEmpty() && this.credit >= pending.peek().segments()
                     && chunk.size() < this.sender.concurrency()) {
                 this.credit -= pending.peek().segments();
                 chunk.add(pending.poll());
-            }
-            if (chunk.isEmpty()) {
-                double missing = pending.peek().segments() - this.credit;
-                LockSupport.parkNanos((long) (Math.max(1, missing) * 1e9 / this.sender.segmentsPerSecond()));
             }
         }
         return chunk;

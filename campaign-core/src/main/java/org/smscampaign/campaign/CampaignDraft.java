@@ -1,0 +1,99 @@
+package org.smscampaign.campaign;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+
+import org.smscampaign.messaging.SendWindow;
+
+/**
+ * A campaign as its author writes it.
+ *
+ * @param sender a configured sender
+ * @param brandId the link brand of its short links (null: the default brand)
+ * @param optOutLine append the opt-out line ("Reply STOP to opt out") to every message
+ * @param signature appended to every message (a brand name), or null
+ * @param holdoutPercent share of the audience that receives nothing (lift measurement)
+ * @param winner an A/B test on part of the audience before the winner goes to the rest,
+ * or null
+ */
+public record CampaignDraft(String name, String sender, Long brandId, Audience audience, List<Variant> variants,
+        Schedule schedule, SendWindow.Policy windowPolicy, boolean optOutLine, String signature, int holdoutPercent,
+        Winner winner, List<Goal> goals, int attributionDays, int evaluationDays) {
+
+    public CampaignDraft {
+        variants = (variants != null) ? List.copyOf(variants) : List.of();
+        goals = (goals != null) ? List.copyOf(goals) : List.of();
+        audience = (audience != null) ? audience : new Audience(List.of(), List.of(), List.of(), List.of());
+        schedule = (schedule != null) ? schedule : Schedule.now();
+        windowPolicy = (windowPolicy != null) ? windowPolicy : SendWindow.Policy.HOLD;
+        attributionDays = (attributionDays > 0) ? attributionDays : 7;
+        evaluationDays = (evaluationDays > 0) ? evaluationDays : 7;
+    }
+
+    /**
+     * Segments and lists included, and excluded. Unsubscribed and suppressed: always out.
+     */
+    public record Audience(List<Long> segments, List<Long> lists, List<Long> excludedSegments,
+            List<Long> excludedLists) {
+
+        public Audience {
+            segments = (segments != null) ? List.copyOf(segments) : List.of();
+            lists = (lists != null) ? List.copyOf(lists) : List.of();
+            excludedSegments = (excludedSegments != null) ? List.copyOf(excludedSegments) : List.of();
+            excludedLists = (excludedLists != null) ? List.copyOf(excludedLists) : List.of();
+        }
+
+        public boolean isEmpty() {
+            return this.segments.isEmpty() && this.lists.isEmpty();
+        }
+
+    }
+
+    /**
+     * A text and the share of the audience that gets it.
+     *
+     * @param body the template: merge fields {@code {{first_name|there}}}, custom
+     * attributes {@code {{points|0}}}, tracked links
+     * {@code {{link:https://shop.example/sale}}}
+     */
+    public record Variant(String label, String body, int split) {
+
+    }
+
+    /** When it sends: now, at a moment, or at a local time in each recipient's zone. */
+    public record Schedule(ScheduleType type, Instant at, LocalDate localDate, LocalTime localTime) {
+
+        public static Schedule now() {
+            return new Schedule(ScheduleType.NOW, null, null, null);
+        }
+
+    }
+
+    /** Send now, at one moment, or at each recipient's local time. */
+    public enum ScheduleType {
+
+        NOW, AT, LOCAL_TIME
+
+    }
+
+    /** The A/B test: its share of the audience, how long it runs, what decides. */
+    public record Winner(int testPercent, int testHours, WinnerMetric metric) {
+
+    }
+
+    /** What chooses the winner. */
+    public enum WinnerMetric {
+
+        HUMAN_CTR, CONVERSIONS
+
+    }
+
+    /** A goal declared before launch. */
+    public record Goal(GoalMetric metric, BigDecimal target) {
+
+    }
+
+}

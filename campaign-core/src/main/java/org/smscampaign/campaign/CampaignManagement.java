@@ -1,0 +1,318 @@
+package org.smscampaign.campaign;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smscampaign.campaign.launch.LaunchRunner;
+import org.smscampaign.campaign.launch.PreflightRunner;
+import org.smscampaign.campaign.store.CampaignStore;
+import org.smscampaign.campaign.template.MergeFields;
+import org.smscampaign.campaign.template.MessageTemplate;
+import org.smscampaign.link.LinkProblem;
+import org.smscampaign.link.PlainLinkRequest;
+import org.smscampaign.link.ShortLinks;
+import org.smscampaign.link.TargetUrls;
+import org.smscampaign.messaging.MessageGateway;
+import org.smscampaign.messaging.MessagingProperties;
+import org.smscampaign.segment.Segments;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The marketer's campaigns: written as drafts, checked by a preflight, launched (once, in
+ * the background), paused, resumed and cancelled. Every status change goes through
+ * {@link CampaignStatus}'s table; illegal ones are refused with the reason.
+ */
+@Service
+public class CampaignManagement {
+
+    private static final Logger log = LoggerFactory.getLogger(CampaignManagement.class);
+
+    private static final int MAX_VARIANTS = 5;
+
+    private final CampaignStore store;
+
+    private final PreflightRunner preflight;
+
+    private final LaunchRunner launches;
+
+    private final MessageGateway gateway;
+
+    private final ShortLinks links;
+
+    private final Segments segments;
+
+    private final MessagingProperties messaging;
+
+    private final CampaignProperties properties;
+
+    private final Clock clock;
+
+    CampaignManagement(CampaignStore store, PreflightRunner preflight, LaunchRunner launches, MessageGateway gateway,
+            ShortLinks links, Segments segments, MessagingProperties messaging, CampaignProperties properties,
+            Clock clock) {
+        this.store = store;
+        this.preflight = preflight;
+        this.launches = launches;
+        this.gateway = gateway;
+        this.links = links;
+        this.segments = segments;
+        this.messaging = messaging;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public CampaignView create(CampaignDraft draft, String by) {
+        validate(draft);
+        long id = this.store.insert(draft, by);
+        log.info("Campaign {} '{}' created by {}", id, draft.name(), by);
+        return get(id);
+    }
+
+    /**
+     * Rewrites a draft. A launched campaign's goals change through {@link #changeGoals}.
+     */
+    @Transactional
+    public CampaignView update(long id, CampaignDraft draft, String by) {
+        CampaignView current = get(id);
+        if (!current.status().editable()) {
+            throw CampaignProblem.conflict("Campaign " + id + " is " + current.status().name().toLowerCase()
+                    + ": only drafts can be edited (goals can be changed, and the change is logged).");
+        }
+        validate(draft);
+        this.store.write(id, draft);
+        return get(id);
+    }
+
+    /** Changes the goals; after launch the change is logged with its author. */
+    @Transactional
+    public CampaignView changeGoals(long id, List<CampaignDraft.Goal> goals, String by) {
+        CampaignView current = get(id);
+        validateGoals(goals);
+        this.store.writeGoals(id, goals);
+        if (!current.status().editable()) {
+            this.store.event(id, "GOALS", null, null,
+                    "Goals changed after launch from " + describe(current.draft().goals()) + " to " + describe(goals),
+                    by);
+        }
+        return get(id);
+    }
+
+    private static String describe(List<CampaignDraft.Goal> goals) {
+        return goals.isEmpty() ? "none" : String.join(", ",
+                goals.stream().map((g) -> g.metric().name() + " " + g.target().toPlainString()).toList());
+    }
+
+    @Transactional(readOnly = true)
+    public CampaignView get(long id) {
+        return find(id).orElseThrow(() -> CampaignProblem.notFound(id));
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<CampaignView> find(long id) {
+        String reason = this.gateway.pauseOf(id).map((pause) -> pause.reason()).orElse(null);
+        return this.store.find(id, reason);
+    }
+
+    @Transactional(readOnly = true)
+    public List<CampaignView> list(CampaignStatus status, int limit) {
+        return this.store.list(status, Math.max(1, Math.min(limit, 1000)));
+    }
+
+    /** What a launch would send now, rendered for every recipient. */
+    public Preflight preflight(long id) {
+        CampaignView campaign = get(id);
+        return this.preflight.run(id, campaign.draft());
+    }
+
+    /**
+     * Launches a draft: from now on its audience is written out as messages (in the
+     * background). Launching twice launches once: a campaign already launched is returned
+     * as it is.
+     */
+    @Transactional
+    public CampaignView launch(long id, String by) {
+        CampaignView campaign = get(id);
+        if (campaign.status() != CampaignStatus.DRAFT) {
+            if (campaign.launch() != null) {
+                return campaign; // a double submission: the first launch stands
+            }
+            throw CampaignProblem.conflict(
+                    "Campaign " + id + " is " + campaign.status().name().toLowerCase() + " and cannot be launched.");
+        }
+        validate(campaign.draft());
+        if (campaign.draft().audience().isEmpty()) {
+            throw CampaignProblem.invalid("Choose at least one segment or list to send to.");
+        }
+        Instant now = this.clock.instant();
+        CampaignDraft.Schedule schedule = campaign.draft().schedule();
+        boolean later = (schedule.type() == CampaignDraft.ScheduleType.AT && schedule.at().isAfter(now))
+                || schedule.type() == CampaignDraft.ScheduleType.LOCAL_TIME;
+        CampaignStatus next = later ? CampaignStatus.SCHEDULED : CampaignStatus.SENDING;
+        if (!this.store.transition(id, CampaignStatus.DRAFT, next, by, "launched")) {
+            return get(id); // launched concurrently
+        }
+        this.store.markLaunched(id, by, now);
+        org.springframework.transaction.support.TransactionSynchronizationManager
+            .registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    CampaignManagement.this.launches.submit(id);
+                }
+            });
+        log.info("Campaign {} launched by {}", id, by);
+        return get(id);
+    }
+
+    /** Stops sending within seconds; queued messages wait. */
+    @Transactional
+    public CampaignView pause(long id, String by) {
+        CampaignView campaign = get(id);
+        move(campaign, CampaignStatus.PAUSED, by, "paused");
+        this.gateway.pause(id, "Paused by " + by, by);
+        return get(id);
+    }
+
+    /** Sends again what waited; nothing is sent twice. */
+    @Transactional
+    public CampaignView resume(long id, String by) {
+        CampaignView campaign = get(id);
+        Instant firstDue = (campaign.launch() != null) ? campaign.launch().firstDueAt() : null;
+        boolean notYet = firstDue != null && firstDue.isAfter(this.clock.instant());
+        move(campaign, notYet ? CampaignStatus.SCHEDULED : CampaignStatus.SENDING, by, "resumed");
+        this.gateway.resume(id, by);
+        return get(id);
+    }
+
+    /** Ends the campaign: nothing more is sent; what went out stays counted. */
+    @Transactional
+    public CampaignView cancel(long id, String by) {
+        CampaignView campaign = get(id);
+        move(campaign, CampaignStatus.CANCELLED, by, "cancelled");
+        if (campaign.launch() != null) {
+            int withdrawn = this.gateway.cancel(id, by);
+            this.store.event(id, "TRANSITION", null, null, withdrawn + " queued messages withdrawn", by);
+        }
+        return get(id);
+    }
+
+    private void move(CampaignView campaign, CampaignStatus next, String by, String detail) {
+        if (!campaign.status().mayBecome(next)) {
+            throw CampaignProblem
+                .conflict("A " + campaign.status().name().toLowerCase() + " campaign cannot be " + detail + ".");
+        }
+        if (!this.store.transition(campaign.id(), campaign.status(), next, by, detail)) {
+            throw CampaignProblem.conflict("Campaign " + campaign.id() + " changed meanwhile; reload and try again.");
+        }
+    }
+
+    /**
+     * Sends one variant to a number now, as a test: fields take their fallbacks, links
+     * are real short links (labelled as test links).
+     */
+    public long testSend(long id, String variantLabel, String number, String by) {
+        CampaignView campaign = get(id);
+        CampaignDraft.Variant variant = campaign.draft()
+            .variants()
+            .stream()
+            .filter((v) -> v.label().equals(variantLabel))
+            .findFirst()
+            .orElseThrow(() -> CampaignProblem.invalid("No variant " + variantLabel));
+        MessageTemplate template = MessageTemplate.parse(
+                org.smscampaign.campaign.launch.CampaignTexts.full(campaign.draft(), variant.body(), this.properties));
+        List<String> urls = template.links()
+            .stream()
+            .map((target) -> this.links
+                .create(new PlainLinkRequest(target, "Test send of campaign " + id, campaign.draft().brandId(), null,
+                        null, "test-" + id), by)
+                .shortUrl())
+            .toList();
+        String body = template.render((field) -> null, urls).text();
+        return this.gateway.send(number, body, campaign.draft().sender());
+    }
+
+    private void validate(CampaignDraft draft) {
+        if (draft.name() == null || draft.name().isBlank() || draft.name().length() > 200) {
+            throw CampaignProblem.invalid("name: give the campaign a name of at most 200 characters.");
+        }
+        if (draft.sender() == null || !this.messaging.senders().containsKey(draft.sender())) {
+            throw CampaignProblem.invalid("sender: choose one of " + this.messaging.senders().keySet() + ".");
+        }
+        if (draft.variants().isEmpty() || draft.variants().size() > MAX_VARIANTS) {
+            throw CampaignProblem.invalid("variants: write between 1 and " + MAX_VARIANTS + " texts.");
+        }
+        Set<String> labels = new HashSet<>();
+        int splits = 0;
+        for (CampaignDraft.Variant variant : draft.variants()) {
+            if (variant.label() == null || !variant.label().matches("[A-Z]") || !labels.add(variant.label())) {
+                throw CampaignProblem.invalid("variants: label each text with its own letter (A, B, ...).");
+            }
+            if (variant.body() == null || variant.body().isBlank()) {
+                throw CampaignProblem.invalid("variant " + variant.label() + ": the text is empty.");
+            }
+            if (variant.body().length() > 1400) {
+                throw CampaignProblem.invalid("variant " + variant.label() + ": at most 1,400 characters.");
+            }
+            MessageTemplate template;
+            try {
+                template = MessageTemplate.parse(variant.body());
+            }
+            catch (IllegalArgumentException ex) {
+                throw CampaignProblem.invalid("variant " + variant.label() + ": " + ex.getMessage());
+            }
+            for (String field : template.fields()) {
+                if (!MergeFields.STANDARD.contains(field) && !field.matches("[a-z0-9_.-]+")) {
+                    throw CampaignProblem.invalid("variant " + variant.label() + ": unknown field " + field);
+                }
+            }
+            for (String target : template.links()) {
+                try {
+                    TargetUrls.check(target, List.of());
+                }
+                catch (LinkProblem ex) {
+                    throw CampaignProblem.invalid("variant " + variant.label() + ": " + ex.getMessage());
+                }
+            }
+            splits += variant.split();
+        }
+        if (splits != 100 && splits != 0) {
+            throw CampaignProblem.invalid("variants: the splits add up to " + splits + "%, not 100%.");
+        }
+        if (draft.winner() != null && draft.variants().size() < 2) {
+            throw CampaignProblem.invalid("A/B test: it needs at least two variants.");
+        }
+        CampaignDraft.Schedule schedule = draft.schedule();
+        if (schedule.type() == CampaignDraft.ScheduleType.AT && schedule.at() == null) {
+            throw CampaignProblem.invalid("schedule: give the date and time to send at.");
+        }
+        if (schedule.type() == CampaignDraft.ScheduleType.LOCAL_TIME
+                && (schedule.localDate() == null || schedule.localTime() == null)) {
+            throw CampaignProblem.invalid("schedule: give the date and the local time to send at.");
+        }
+        for (Long segment : draft.audience().segments()) {
+            this.segments.find(segment).orElseThrow(() -> CampaignProblem.invalid("audience: no segment " + segment));
+        }
+        for (Long segment : draft.audience().excludedSegments()) {
+            this.segments.find(segment).orElseThrow(() -> CampaignProblem.invalid("audience: no segment " + segment));
+        }
+        validateGoals(draft.goals());
+    }
+
+    private static void validateGoals(List<CampaignDraft.Goal> goals) {
+        Set<GoalMetric> metrics = new HashSet<>();
+        for (CampaignDraft.Goal goal : goals) {
+            if (goal.metric() == null || goal.target() == null || goal.target().signum() <= 0
+                    || !metrics.add(goal.metric())) {
+                throw CampaignProblem.invalid("goals: one positive target per measure.");
+            }
+        }
+    }
+
+}

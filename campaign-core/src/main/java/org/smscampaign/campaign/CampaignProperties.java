@@ -1,0 +1,85 @@
+package org.smscampaign.campaign;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of campaigns.
+ *
+ * @param optOutLine the line appended to messages that carry it
+ * @param maxSegments above this many segments a message gets a warning
+ * @param frequencyCap how many campaign messages a contact may get within a window
+ * @param window the default allowed hours, in the recipient's time zone
+ * @param windowRules stricter hours by country, or country and region (US state); empty:
+ * the built-in rules (FL, CT, MD, OK, WA 08:00-20:00; France Monday-Saturday 08:00-22:00
+ * without public holidays)
+ * @param prices price per segment by channel and destination country; empty: built-in
+ * list prices
+ * @param currency the currency of prices
+ * @param launchBatch recipients written per batch at launch
+ */
+@ConfigurationProperties("sms.campaign")
+public record CampaignProperties(@DefaultValue("Reply STOP to opt out") String optOutLine,
+        @DefaultValue("3") int maxSegments, @DefaultValue FrequencyCap frequencyCap, @DefaultValue Window window,
+        List<WindowRule> windowRules, List<Price> prices, @DefaultValue("USD") String currency,
+        @DefaultValue("10000") int launchBatch) {
+
+    public CampaignProperties {
+        if (windowRules == null || windowRules.isEmpty()) {
+            Set<DayOfWeek> everyDay = EnumSet.allOf(DayOfWeek.class);
+            LocalTime eight = LocalTime.of(8, 0);
+            windowRules = List.of(new WindowRule("US", "FL", eight, LocalTime.of(20, 0), everyDay, false),
+                    new WindowRule("US", "CT", eight, LocalTime.of(20, 0), everyDay, false),
+                    new WindowRule("US", "MD", eight, LocalTime.of(20, 0), everyDay, false),
+                    new WindowRule("US", "OK", eight, LocalTime.of(20, 0), everyDay, false),
+                    new WindowRule("US", "WA", eight, LocalTime.of(20, 0), everyDay, false), new WindowRule("FR", null,
+                            eight, LocalTime.of(22, 0), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.SATURDAY), true));
+        }
+        if (prices == null || prices.isEmpty()) {
+            prices = List.of(new Price("SMS", null, new BigDecimal("0.0500")),
+                    new Price("SMS", "US", new BigDecimal("0.0079")), new Price("SMS", "CA", new BigDecimal("0.0079")),
+                    new Price("SMS", "GB", new BigDecimal("0.0398")), new Price("SMS", "DE", new BigDecimal("0.0865")),
+                    new Price("SMS", "FR", new BigDecimal("0.0769")), new Price("SMS", "ES", new BigDecimal("0.0748")),
+                    new Price("WHATSAPP", null, new BigDecimal("0.0050")));
+        }
+    }
+
+    /**
+     * @param messages campaign messages a contact may get within the window (0: no cap)
+     * @param window the rolling window
+     */
+    public record FrequencyCap(@DefaultValue("1") int messages, @DefaultValue("16h") Duration window) {
+
+    }
+
+    /** Allowed hours, every day: 08:00-21:00 by default (US federal guidance). */
+    public record Window(@DefaultValue("08:00") LocalTime start, @DefaultValue("21:00") LocalTime end) {
+
+    }
+
+    /**
+     * Allowed hours for a country, or a country's region (a US state's code).
+     *
+     * @param noHolidays no messages on the country's public holidays
+     */
+    public record WindowRule(String country, String region, LocalTime start, LocalTime end, Set<DayOfWeek> days,
+            boolean noHolidays) {
+
+    }
+
+    /**
+     * A price per segment on a channel, for a country (null: every other country).
+     */
+    public record Price(String channel, String country, BigDecimal perSegment) {
+
+    }
+
+}

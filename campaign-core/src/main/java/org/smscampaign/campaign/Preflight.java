@@ -1,0 +1,40 @@
+package org.smscampaign.campaign;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a launch would send, computed by rendering every recipient's message for real
+ * (merge fields, links at their true length).
+ *
+ * @param recipients who would get a message now
+ * @param excludedUnsubscribed matching contacts who are not subscribed
+ * @param excludedSuppressed subscribed contacts whose number is suppressed
+ * @param capped over the frequency cap
+ * @param holdout in the holdout group
+ * @param waitingForWinner held back for the A/B test's winner
+ * @param outsideWindow recipients whose time falls outside their allowed hours (held or
+ * skipped by the campaign's policy)
+ * @param estimatedCost by the price table per destination country and channel
+ * @param completesAt when the last message would go out at the sender's pace
+ */
+public record Preflight(int recipients, int excludedUnsubscribed, int excludedSuppressed, int capped, int holdout,
+        int waitingForWinner, List<VariantPreflight> variants, long totalSegments, Map<Integer, Integer> segmentCounts,
+        int fellBack, int outsideWindow, BigDecimal estimatedCost, String currency, Instant completesAt,
+        List<Warning> warnings) {
+
+    /** One variant's texts. */
+    public record VariantPreflight(String label, int recipients, String encoding, Set<String> ucs2Characters,
+            int minSegments, int maxSegments, long segments, String sample) {
+
+    }
+
+    /** Something the author should know before launching. */
+    public record Warning(String code, String message) {
+
+    }
+
+}

@@ -1,0 +1,393 @@
+package org.smscampaign.campaign.launch;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smscampaign.campaign.CampaignDraft;
+import org.smscampaign.campaign.CampaignProperties;
+import org.smscampaign.campaign.CampaignStatus;
+import org.smscampaign.campaign.CampaignView;
+import org.smscampaign.campaign.store.CampaignStore;
+import org.smscampaign.campaign.template.MergeFields;
+import org.smscampaign.campaign.template.MessageTemplate;
+import org.smscampaign.campaign.window.RecipientWindows;
+import org.smscampaign.contact.ContactCriteria;
+import org.smscampaign.contact.ContactQueries;
+import org.smscampaign.link.BrandView;
+import org.smscampaign.link.MintedLink;
+import org.smscampaign.link.RecipientLinkRequest;
+import org.smscampaign.link.ShortLinks;
+import org.smscampaign.messaging.Attribution;
+import org.smscampaign.messaging.MessageGateway;
+import org.smscampaign.messaging.MessageRequest;
+import org.smscampaign.messaging.MessagingProperties;
+import org.smscampaign.messaging.OptOuts;
+import org.smscampaign.messaging.SmsText;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes a launched campaign's messages in the background, in batches: the audience is
+ * streamed in contact order; each batch decides every recipient's fate, mints their short
+ * links, renders their texts and enqueues the messages in one transaction, with the
+ * cursor of the last contact written, so a launch interrupted by a crash resumes where it
+ * stopped and never writes a recipient twice. Reading and rendering overlap with writing.
+ */
+@Component
+public class LaunchRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(LaunchRunner.class);
+
+    private final CampaignStore store;
+
+    private final ContactQueries contacts;
+
+    private final AudienceCriteria audiences;
+
+    private final PreflightRunner preflight;
+
+    private final RecipientWindows windows;
+
+    private final ShortLinks links;
+
+    private final MessageGateway gateway;
+
+    private final OptOuts optOuts;
+
+    private final CampaignProperties properties;
+
+    private final MessagingProperties messaging;
+
+    private final TransactionTemplate transactions;
+
+    private final JdbcClient jdbc;
+
+    private final Clock clock;
+
+    private final ExecutorService launches = Executors.newSingleThreadExecutor((task) -> {
+        Thread thread = new Thread(task, "campaign-launch");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    LaunchRunner(CampaignStore store, ContactQueries contacts, AudienceCriteria audiences, PreflightRunner preflight,
+            RecipientWindows windows, ShortLinks links, MessageGateway gateway, OptOuts optOuts,
+            CampaignProperties properties, MessagingProperties messaging, TransactionTemplate transactions,
+            JdbcClient jdbc, Clock clock) {
+        this.store = store;
+        this.contacts = contacts;
+        this.audiences = audiences;
+        this.preflight = preflight;
+        this.windows = windows;
+        this.links = links;
+        this.gateway = gateway;
+        this.optOuts = optOuts;
+        this.properties = properties;
+        this.messaging = messaging;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Starts (or resumes) writing a launched campaign's messages in the background. */
+    public Future<?> submit(long campaignId) {
+        return this.launches.submit(() -> {
+            try {
+                run(campaignId, null);
+            }
+            catch (RuntimeException ex) {
+                log.error("Launch of campaign {} stopped: {}; it resumes at the next start or retry", campaignId,
+                        ex.toString(), ex);
+            }
+        });
+    }
+
+    /** Sends the A/B test's winner to the recipients who waited for it. */
+    public Future<?> submitWinner(long campaignId, String winner) {
+        return this.launches.submit(() -> run(campaignId, winner));
+    }
+
+    /** A recipient read from the audience. */
+    record Row(long id, String phone, String country, String region, String timeZone, Map<String, String> fields) {
+
+    }
+
+    /** A batch's outcome, added to the campaign's counters. */
+    record Counts(int queued, int holdout, int capped, int waiting, Instant firstDue) {
+
+    }
+
+    void run(long campaignId, String winner) {
+        CampaignView campaign = this.store.find(campaignId, null).orElseThrow();
+        if (!campaign.status().live() || campaign.launch() == null
+                || (winner == null && campaign.launch().finished())) {
+            return;
+        }
+        CampaignDraft draft = campaign.draft();
+        Map<String, MessageTemplate> templates = CampaignTexts.templates(draft, this.properties);
+        BrandView brand = this.preflight.brandOf(draft);
+        Instant start = (winner == null) ? campaign.launch().at() : this.clock.instant();
+        Recipients recipients = new Recipients(campaignId, draft, this.windows, this.preflight.capped(start), start);
+        long[] waiting = (winner != null) ? waitingOf(campaignId) : null;
+        long cursor = (winner == null) ? cursorOf(campaignId) : 0;
+        ContactCriteria criteria = this.audiences.of(draft.audience());
+        int batchSize = Math.max(100, this.properties.launchBatch());
+        ThreadPoolExecutor writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(2),
+                (task) -> new Thread(task, "campaign-launch-writer"), new ThreadPoolExecutor.CallerRunsPolicy());
+        List<Future<?>> written = new ArrayList<>();
+        List<Row> batch = new ArrayList<>(batchSize);
+        LocalDate today = LocalDate.now(this.clock);
+        long began = System.nanoTime();
+        try {
+            this.contacts.forEachMatching(criteria, true, cursor, (row) -> {
+                long id = row.getLong("id");
+                if (waiting != null && Arrays.binarySearch(waiting, id) < 0) {
+                    return;
+                }
+                batch.add(new Row(id, row.getString("phone_number"), row.getString("country"), row.getString("region"),
+                        row.getString("time_zone"), MergeFields.of(row, today)));
+                if (batch.size() == batchSize) {
+                    List<Row> full = List.copyOf(batch);
+                    batch.clear();
+                    written
+                        .add(writer.submit(() -> write(campaign, draft, templates, brand, recipients, winner, full)));
+                    throwIfFailed(written);
+                }
+            });
+            if (!batch.isEmpty()) {
+                List<Row> last = List.copyOf(batch);
+                written.add(writer.submit(() -> write(campaign, draft, templates, brand, recipients, winner, last)));
+            }
+            for (Future<?> future : written) {
+                future.get();
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        catch (java.util.concurrent.ExecutionException ex) {
+            if (ex.getCause() instanceof LaunchCancelled) {
+                log.info("Launch of campaign {} stopped: the campaign was cancelled", campaignId);
+                return;
+            }
+            throw new IllegalStateException(ex.getCause());
+        }
+        finally {
+            writer.shutdown();
+        }
+        finish(campaignId, winner, System.nanoTime() - began);
+    }
+
+    private static void throwIfFailed(List<Future<?>> written) {
+        for (Future<?> future : written) {
+            if (future.isDone()) {
+                try {
+                    future.get();
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+                catch (java.util.concurrent.ExecutionException ex) {
+                    throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
+                            : new IllegalStateException(ex.getCause());
+                }
+            }
+        }
+    }
+
+    /** The campaign was cancelled while its launch was being written. */
+    static final class LaunchCancelled extends RuntimeException {
+
+        LaunchCancelled() {
+            super("cancelled", null, false, false);
+        }
+
+    }
+
+    private void write(CampaignView campaign, CampaignDraft draft, Map<String, MessageTemplate> templates,
+            BrandView brand, Recipients recipients, String winner, List<Row> rows) {
+        this.transactions.executeWithoutResult((status) -> {
+            if (this.store.status(campaign.id()).orElse(CampaignStatus.CANCELLED) == CampaignStatus.CANCELLED) {
+                throw new LaunchCancelled();
+            }
+            Counts counts = writeBatch(campaign, draft, templates, brand, recipients, winner, rows);
+            long last = rows.get(rows.size() - 1).id();
+            this.jdbc.sql("""
+                    update campaign set launch_cursor = case when :winner then launch_cursor else :cursor end,
+                        queued_count = queued_count + :queued, holdout_count = holdout_count + :holdout,
+                        capped_count = capped_count + :capped, waiting_count = waiting_count + :waiting,
+                        audience_count = audience_count + case when :winner then 0 else :rows end,
+                        first_due_at = least(first_due_at, cast(:firstDue as timestamptz))
+                    where id = :id""")
+                .param("id", campaign.id())
+                .param("winner", winner != null)
+                .param("cursor", last)
+                .param("queued", counts.queued())
+                .param("holdout", counts.holdout())
+                .param("capped", counts.capped())
+                .param("waiting", (winner != null) ? -counts.queued() : counts.waiting())
+                .param("rows", rows.size())
+                .param("firstDue", (counts.firstDue() != null) ? counts.firstDue().toString() : null)
+                .update();
+        });
+    }
+
+    private Counts writeBatch(CampaignView campaign, CampaignDraft draft, Map<String, MessageTemplate> templates,
+            BrandView brand, Recipients recipients, String winner, List<Row> rows) {
+        Set<String> suppressed = this.optOuts.suppressedAmong(rows.stream().map(Row::phone).toList());
+        List<Row> sending = new ArrayList<>(rows.size());
+        List<Recipients.Decision> decisions = new ArrayList<>(rows.size());
+        long[] holdout = new long[rows.size()];
+        long[] capped = new long[rows.size()];
+        long[] waiting = new long[rows.size()];
+        int holdouts = 0;
+        int cappeds = 0;
+        int waitings = 0;
+        for (Row row : rows) {
+            if (suppressed.contains(row.phone())) {
+                continue;
+            }
+            Recipients.Decision decision = recipients.decide(row.id(), row.country(), row.region(), row.timeZone(),
+                    winner);
+            switch (decision.role()) {
+                case HOLDOUT -> holdout[holdouts++] = row.id();
+                case CAPPED -> capped[cappeds++] = row.id();
+                case WAITING -> waiting[waitings++] = row.id();
+                case OUTSIDE -> {
+                }
+                case SEND -> {
+                    sending.add(row);
+                    decisions.add(decision);
+                }
+            }
+        }
+        Instant firstDue = null;
+        if (!sending.isEmpty()) {
+            firstDue = enqueue(campaign, draft, templates, brand, winner, sending, decisions);
+        }
+        recipientsWithRole(campaign.id(), Arrays.copyOf(holdout, holdouts), "HOLDOUT");
+        recipientsWithRole(campaign.id(), Arrays.copyOf(capped, cappeds), "CAPPED");
+        recipientsWithRole(campaign.id(), Arrays.copyOf(waiting, waitings), "WAITING");
+        if (winner != null) {
+            this.jdbc
+                .sql("update campaign_recipient set role = 'SENT' where campaign_id = :id "
+                        + "and contact_id = any(cast(:ids as bigint[]))")
+                .param("id", campaign.id())
+                .param("ids", sending.stream().mapToLong(Row::id).toArray())
+                .update();
+        }
+        return new Counts(sending.size(), holdouts, cappeds, waitings, firstDue);
+    }
+
+    private Instant enqueue(CampaignView campaign, CampaignDraft draft, Map<String, MessageTemplate> templates,
+            BrandView brand, String winner, List<Row> sending, List<Recipients.Decision> decisions) {
+        long[] ids = this.gateway.reserveIds(sending.size());
+        List<RecipientLinkRequest> linkRequests = new ArrayList<>();
+        String slug = CampaignTexts.slug(draft.name());
+        for (int i = 0; i < sending.size(); i++) {
+            MessageTemplate template = templates.get(decisions.get(i).variant());
+            for (String target : template.links()) {
+                linkRequests.add(new RecipientLinkRequest(target, brand.id(), campaign.id(), sending.get(i).id(),
+                        decisions.get(i).variant(), ids[i], slug, draft.attributionDays()));
+            }
+        }
+        List<MintedLink> minted = linkRequests.isEmpty() ? List.of() : this.links.mint(linkRequests);
+        MessagingProperties.Sender sender = this.messaging.senders().get(draft.sender());
+        List<MessageRequest> messages = new ArrayList<>(sending.size());
+        int link = 0;
+        Instant firstDue = null;
+        for (int i = 0; i < sending.size(); i++) {
+            Row row = sending.get(i);
+            Recipients.Decision decision = decisions.get(i);
+            MessageTemplate template = templates.get(decision.variant());
+            List<String> urls = new ArrayList<>(template.links().size());
+            for (int l = 0; l < template.links().size(); l++) {
+                urls.add(minted.get(link++).shortUrl());
+            }
+            String body = template.render(row.fields()::get, urls).text();
+            String key = "campaign:" + campaign.id() + ":contact:" + row.id() + ((winner != null) ? ":winner" : "");
+            messages.add(new MessageRequest(ids[i], key, sender.channel(), draft.sender(), row.phone(), body,
+                    SmsText.of(body).segments(), decision.due(), decision.window(),
+                    new Attribution(campaign.id(), row.id(), decision.variant()), List.of()));
+            if (firstDue == null || decision.due().isBefore(firstDue)) {
+                firstDue = decision.due();
+            }
+        }
+        this.gateway.enqueue(messages);
+        return firstDue;
+    }
+
+    private void recipientsWithRole(long campaignId, long[] contacts, String role) {
+        if (contacts.length == 0) {
+            return;
+        }
+        this.jdbc.sql("""
+                insert into campaign_recipient (campaign_id, contact_id, role)
+                select :id, c, :role from unnest(cast(:contacts as bigint[])) c
+                on conflict (campaign_id, contact_id) do nothing""")
+            .param("id", campaignId)
+            .param("contacts", contacts)
+            .param("role", role)
+            .update();
+    }
+
+    private long cursorOf(long campaignId) {
+        return this.jdbc.sql("select launch_cursor from campaign where id = :id")
+            .param("id", campaignId)
+            .query(Long.class)
+            .single();
+    }
+
+    private long[] waitingOf(long campaignId) {
+        return this.jdbc
+            .sql("select contact_id from campaign_recipient where campaign_id = :id and role = 'WAITING' "
+                    + "order by contact_id")
+            .param("id", campaignId)
+            .query(Long.class)
+            .list()
+            .stream()
+            .mapToLong(Long::longValue)
+            .toArray();
+    }
+
+    private void finish(long campaignId, String winner, long nanos) {
+        CampaignView campaign = this.store.find(campaignId, null).orElseThrow();
+        CampaignView.Launch launch = campaign.launch();
+        if (winner == null) {
+            this.jdbc
+                .sql("update campaign set launch_finished_at = now() where id = :id and launch_finished_at is null")
+                .param("id", campaignId)
+                .update();
+            this.store.event(campaignId, "LAUNCH", null, null,
+                    String.format(
+                            "%d recipients: %d messages queued, %d held out, %d over the frequency cap, "
+                                    + "%d waiting for the A/B winner (written in %.1f s)",
+                            launch.audience(), launch.queued(), launch.holdout(), launch.capped(), launch.waiting(),
+                            nanos / 1e9),
+                    launch.by());
+        }
+        else {
+            this.store.event(campaignId, "WINNER", null, null,
+                    "Variant " + winner + " sent to the " + "recipients who waited for the test's result", "A/B test");
+        }
+        log.info("Campaign {}: launch written in {} ms", campaignId, TimeUnit.NANOSECONDS.toMillis(nanos));
+    }
+
+}

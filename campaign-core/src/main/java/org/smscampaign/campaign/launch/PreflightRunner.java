@@ -1,0 +1,337 @@
+package org.smscampaign.campaign.launch;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.smscampaign.campaign.CampaignDraft;
+import org.smscampaign.campaign.CampaignProperties;
+import org.smscampaign.campaign.Preflight;
+import org.smscampaign.campaign.template.MergeFields;
+import org.smscampaign.campaign.template.MessageTemplate;
+import org.smscampaign.campaign.window.RecipientWindows;
+import org.smscampaign.contact.AudienceCount;
+import org.smscampaign.contact.ContactCriteria;
+import org.smscampaign.contact.ContactQueries;
+import org.smscampaign.link.BrandView;
+import org.smscampaign.link.Brands;
+import org.smscampaign.link.ShortCodes;
+import org.smscampaign.messaging.MessageGateway;
+import org.smscampaign.messaging.MessagingProperties;
+import org.smscampaign.messaging.OptOuts;
+import org.smscampaign.messaging.SmsText;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Renders every recipient's message as a launch would (merge fields, links at their true
+ * length) without sending anything, and sums up what it would cost and where it could go
+ * wrong.
+ */
+@Component
+public class PreflightRunner {
+
+    private static final int BATCH = 5000;
+
+    private final ContactQueries contacts;
+
+    private final AudienceCriteria audiences;
+
+    private final RecipientWindows windows;
+
+    private final OptOuts optOuts;
+
+    private final MessageGateway gateway;
+
+    private final Brands brands;
+
+    private final CampaignProperties properties;
+
+    private final MessagingProperties messaging;
+
+    private final Clock clock;
+
+    PreflightRunner(ContactQueries contacts, AudienceCriteria audiences, RecipientWindows windows, OptOuts optOuts,
+            MessageGateway gateway, Brands brands, CampaignProperties properties, MessagingProperties messaging,
+            Clock clock) {
+        this.contacts = contacts;
+        this.audiences = audiences;
+        this.windows = windows;
+        this.optOuts = optOuts;
+        this.gateway = gateway;
+        this.brands = brands;
+        this.properties = properties;
+        this.messaging = messaging;
+        this.clock = clock;
+    }
+
+    /** Contacts over the frequency cap around the moment the campaign starts. */
+    long[] capped(Instant start) {
+        CampaignProperties.FrequencyCap cap = this.properties.frequencyCap();
+        if (cap.messages() <= 0) {
+            return new long[0];
+        }
+        return this.gateway.contactsMessagedBetween(start.minus(cap.window()), start.plus(cap.window()),
+                cap.messages());
+    }
+
+    BrandView brandOf(CampaignDraft draft) {
+        return (draft.brandId() != null) ? this.brands.get(draft.brandId()) : this.brands.defaultBrand();
+    }
+
+    public Preflight run(long campaignId, CampaignDraft draft) {
+        Instant now = this.clock.instant();
+        ContactCriteria criteria = this.audiences.of(draft.audience());
+        AudienceCount count = this.contacts.count(criteria);
+        Map<String, MessageTemplate> templates = CampaignTexts.templates(draft, this.properties);
+        String placeholderLink = brandOf(draft).baseUrl() + "x".repeat(ShortCodes.LENGTH);
+        Recipients recipients = new Recipients(campaignId, draft, this.windows, capped(now), now);
+        Tally tally = new Tally(templates.keySet());
+        LocalDate today = LocalDate.now(this.clock);
+        List<Row> batch = new ArrayList<>(BATCH);
+        this.contacts.forEachMatching(criteria, true, (row) -> {
+            batch.add(new Row(row.getLong("id"), row.getString("phone_number"), row.getString("country"),
+                    row.getString("region"), row.getString("time_zone"), MergeFields.of(row, today)));
+            if (batch.size() == BATCH) {
+                tally(batch, recipients, templates, placeholderLink, tally);
+                batch.clear();
+            }
+        });
+        tally(batch, recipients, templates, placeholderLink, tally);
+        return tally.result(count, draft, templates, this.properties, this.messaging, now);
+    }
+
+    private record Row(long id, String phone, String country, String region, String timeZone,
+            Map<String, String> fields) {
+
+    }
+
+    private void tally(List<Row> batch, Recipients recipients, Map<String, MessageTemplate> templates, String link,
+            Tally tally) {
+        Set<String> suppressed = this.optOuts.suppressedAmong(batch.stream().map(Row::phone).toList());
+        for (Row row : batch) {
+            if (suppressed.contains(row.phone())) {
+                tally.suppressed++;
+                continue;
+            }
+            Recipients.Decision decision = recipients.decide(row.id(), row.country(), row.region(), row.timeZone(),
+                    null);
+            switch (decision.role()) {
+                case HOLDOUT -> tally.holdout++;
+                case CAPPED -> tally.capped++;
+                case WAITING -> tally.waiting++;
+                case OUTSIDE -> tally.outside++;
+                case SEND -> {
+                    MessageTemplate template = templates.get(decision.variant());
+                    MessageTemplate.Rendered rendered = template.render(row.fields()::get,
+                            java.util.Collections.nCopies(template.links().size(), link));
+                    tally.add(decision, rendered, row.country(), this.windows);
+                }
+            }
+        }
+    }
+
+    /** The running sums of a preflight. */
+    private static final class Tally {
+
+        int suppressed;
+
+        int holdout;
+
+        int capped;
+
+        int waiting;
+
+        int outside;
+
+        int deferred;
+
+        int fellBack;
+
+        int recipients;
+
+        long segments;
+
+        Instant firstDue;
+
+        Instant earliestClose;
+
+        final Map<Integer, Integer> segmentCounts = new TreeMap<>();
+
+        final Map<String, String> countryOf = new LinkedHashMap<>();
+
+        final Map<String, long[]> segmentsByCountry = new LinkedHashMap<>();
+
+        final Map<String, VariantTally> variants = new LinkedHashMap<>();
+
+        Tally(Set<String> labels) {
+            labels.forEach((label) -> this.variants.put(label, new VariantTally()));
+        }
+
+        void add(Recipients.Decision decision, MessageTemplate.Rendered rendered, String country,
+                RecipientWindows windows) {
+            SmsText text = SmsText.of(rendered.text());
+            this.recipients++;
+            this.segments += text.segments();
+            this.segmentCounts.merge(text.segments(), 1, Integer::sum);
+            this.segmentsByCountry.computeIfAbsent((country != null) ? country : "", (c) -> new long[1])[0] += text
+                .segments();
+            if (rendered.fellBack()) {
+                this.fellBack++;
+            }
+            VariantTally variant = this.variants.get(decision.variant());
+            variant.add(text, rendered.text());
+            if (this.firstDue == null || decision.due().isBefore(this.firstDue)) {
+                this.firstDue = decision.due();
+            }
+            Instant scheduledNow = decision.due();
+            if (decision.window() != null) {
+                Instant close = closeAfter(decision.window(), scheduledNow);
+                if (this.earliestClose == null || close.isBefore(this.earliestClose)) {
+                    this.earliestClose = close;
+                }
+            }
+        }
+
+        private static Instant closeAfter(org.smscampaign.messaging.SendWindow window, Instant moment) {
+            java.time.ZonedDateTime local = moment.atZone(window.zone());
+            java.time.ZonedDateTime close = local
+                .with(window.end().equals(java.time.LocalTime.MAX) ? java.time.LocalTime.of(23, 59) : window.end());
+            return close.isAfter(local) ? close.toInstant() : close.plusDays(1).toInstant();
+        }
+
+        Preflight result(AudienceCount count, CampaignDraft draft, Map<String, MessageTemplate> templates,
+                CampaignProperties properties, MessagingProperties messaging, Instant now) {
+            MessagingProperties.Sender sender = messaging.senders().get(draft.sender());
+            String channel = (sender != null) ? sender.channel().name() : "SMS";
+            BigDecimal cost = BigDecimal.ZERO;
+            for (Map.Entry<String, long[]> entry : this.segmentsByCountry.entrySet()) {
+                cost = cost
+                    .add(price(properties, channel, entry.getKey()).multiply(BigDecimal.valueOf(entry.getValue()[0])));
+            }
+            Instant completes = null;
+            if (this.firstDue != null && sender != null && sender.segmentsPerSecond() > 0) {
+                completes = this.firstDue
+                    .plus(Duration.ofMillis((long) (this.segments * 1000 / sender.segmentsPerSecond())));
+            }
+            List<Preflight.VariantPreflight> variants = new ArrayList<>();
+            this.variants.forEach((label, tally) -> variants.add(tally.result(label)));
+            List<Preflight.Warning> warnings = warnings(draft, templates, properties, variants, completes);
+            return new Preflight(this.recipients, (int) (count.matching() - count.reachable()), this.suppressed,
+                    this.capped, this.holdout, this.waiting, variants, this.segments, this.segmentCounts, this.fellBack,
+                    this.outside, cost.setScale(2, RoundingMode.HALF_UP), properties.currency(), completes, warnings);
+        }
+
+        private List<Preflight.Warning> warnings(CampaignDraft draft, Map<String, MessageTemplate> templates,
+                CampaignProperties properties, List<Preflight.VariantPreflight> variants, Instant completes) {
+            List<Preflight.Warning> warnings = new ArrayList<>();
+            if (this.recipients == 0) {
+                warnings.add(new Preflight.Warning("NO_RECIPIENTS", "Nobody would get this campaign."));
+            }
+            templates.forEach((label, template) -> {
+                if (!template.links().isEmpty() && template.plainWords() < 4) {
+                    warnings.add(new Preflight.Warning("LINK_WITHOUT_CONTEXT",
+                            "Variant " + label + ": the link has hardly any words around it; say what it leads to."));
+                }
+            });
+            if (!draft.optOutLine()
+                    && draft.variants().stream().anyMatch((v) -> !v.body().toUpperCase().contains("STOP"))) {
+                warnings.add(new Preflight.Warning("NO_OPT_OUT",
+                        "No opt-out line: marketing texts must tell how to stop them (\"Reply STOP to opt out\")."));
+            }
+            for (Preflight.VariantPreflight variant : variants) {
+                if (variant.maxSegments() > properties.maxSegments()) {
+                    warnings.add(new Preflight.Warning("TOO_MANY_SEGMENTS", "Variant " + variant.label()
+                            + " takes up to " + variant.maxSegments() + " segments: each costs a message."));
+                }
+                if ("UCS2".equals(variant.encoding())) {
+                    warnings.add(new Preflight.Warning("UCS2",
+                            "Variant " + variant.label() + " is sent as UCS-2 (70 characters a segment) because of "
+                                    + String.join(" ", variant.ucs2Characters()) + "."));
+                }
+            }
+            if (this.fellBack > 0) {
+                warnings.add(new Preflight.Warning("FALLBACKS",
+                        this.fellBack + " recipients miss a merge field and get its fallback."));
+            }
+            if (this.outside > 0) {
+                warnings.add(new Preflight.Warning("OUTSIDE_WINDOW", this.outside
+                        + " recipients are outside their allowed hours at the scheduled time and will be skipped."));
+            }
+            if (completes != null && this.earliestClose != null && completes.isAfter(this.earliestClose)) {
+                warnings.add(new Preflight.Warning("THROUGHPUT",
+                        "At the sender's pace the last message goes out at " + completes
+                                + ", after some recipients' allowed hours end (first at " + this.earliestClose
+                                + "); the rest wait for the next day."));
+            }
+            return warnings;
+        }
+
+        private static BigDecimal price(CampaignProperties properties, String channel, String country) {
+            BigDecimal fallback = BigDecimal.ZERO;
+            for (CampaignProperties.Price price : properties.prices()) {
+                if (!price.channel().equalsIgnoreCase(channel)) {
+                    continue;
+                }
+                if (price.country() != null && price.country().equalsIgnoreCase(country)) {
+                    return price.perSegment();
+                }
+                if (price.country() == null) {
+                    fallback = price.perSegment();
+                }
+            }
+            return fallback;
+        }
+
+    }
+
+    /** One variant's running sums. */
+    private static final class VariantTally {
+
+        int recipients;
+
+        long segments;
+
+        int min = Integer.MAX_VALUE;
+
+        int max;
+
+        boolean ucs2;
+
+        final Set<String> ucs2Characters = new LinkedHashSet<>();
+
+        String sample;
+
+        void add(SmsText text, String rendered) {
+            this.recipients++;
+            this.segments += text.segments();
+            this.min = Math.min(this.min, text.segments());
+            this.max = Math.max(this.max, text.segments());
+            if (text.encoding() == SmsText.Encoding.UCS2) {
+                this.ucs2 = true;
+                this.ucs2Characters.addAll(text.ucs2Characters());
+            }
+            if (this.sample == null) {
+                this.sample = rendered;
+            }
+        }
+
+        Preflight.VariantPreflight result(String label) {
+            return new Preflight.VariantPreflight(label, this.recipients, this.ucs2 ? "UCS2" : "GSM7",
+                    Set.copyOf(this.ucs2Characters), (this.recipients > 0) ? this.min : 0, this.max, this.segments,
+                    this.sample);
+        }
+
+    }
+
+}

@@ -1,0 +1,288 @@
+package org.smscampaign.campaign.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.smscampaign.campaign.CampaignDraft;
+import org.smscampaign.campaign.CampaignStatus;
+import org.smscampaign.campaign.CampaignView;
+import org.smscampaign.campaign.GoalMetric;
+import org.smscampaign.messaging.SendWindow;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Campaigns in SQL: the campaign row and its audience, variants, goals and events. */
+@Component
+public class CampaignStore {
+
+    private final JdbcClient jdbc;
+
+    CampaignStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(CampaignDraft draft, String by) {
+        long id = this.jdbc.sql("""
+                insert into campaign (name, sender, created_by) values (:name, :sender, :by) returning id""")
+            .param("name", draft.name())
+            .param("sender", draft.sender())
+            .param("by", by)
+            .query(Long.class)
+            .single();
+        write(id, draft);
+        return id;
+    }
+
+    /** Replaces a campaign's settings, audience, variants and goals. */
+    public void write(long id, CampaignDraft draft) {
+        CampaignDraft.Schedule schedule = draft.schedule();
+        this.jdbc.sql("""
+                update campaign set name = :name, sender = :sender, brand_id = :brand, schedule_type = :type,
+                    send_at = :at, local_date = :date, local_time = :time, window_policy = :policy,
+                    opt_out_line = :optOut, signature = :signature, holdout_percent = :holdout,
+                    winner_test_percent = :testPercent, winner_test_hours = :testHours, winner_metric = :metric,
+                    attribution_days = :attribution, evaluation_days = :evaluation, updated_at = now(),
+                    version = version + 1
+                where id = :id""")
+            .param("id", id)
+            .param("name", draft.name())
+            .param("sender", draft.sender())
+            .param("brand", draft.brandId())
+            .param("type", schedule.type().name())
+            .param("at", (schedule.at() != null) ? Timestamp.from(schedule.at()) : null)
+            .param("date", (schedule.localDate() != null) ? java.sql.Date.valueOf(schedule.localDate()) : null)
+            .param("time", (schedule.localTime() != null) ? Time.valueOf(schedule.localTime()) : null)
+            .param("policy", draft.windowPolicy().name())
+            .param("optOut", draft.optOutLine())
+            .param("signature", draft.signature())
+            .param("holdout", draft.holdoutPercent())
+            .param("testPercent", (draft.winner() != null) ? draft.winner().testPercent() : null)
+            .param("testHours", (draft.winner() != null) ? draft.winner().testHours() : null)
+            .param("metric", (draft.winner() != null) ? draft.winner().metric().name() : null)
+            .param("attribution", draft.attributionDays())
+            .param("evaluation", draft.evaluationDays())
+            .update();
+        this.jdbc.sql("delete from campaign_audience where campaign_id = :id").param("id", id).update();
+        audience(id, "SEGMENT", draft.audience().segments(), true);
+        audience(id, "LIST", draft.audience().lists(), true);
+        audience(id, "SEGMENT", draft.audience().excludedSegments(), false);
+        audience(id, "LIST", draft.audience().excludedLists(), false);
+        this.jdbc.sql("delete from campaign_variant where campaign_id = :id").param("id", id).update();
+        for (CampaignDraft.Variant variant : draft.variants()) {
+            this.jdbc.sql(
+                    "insert into campaign_variant (campaign_id, label, body, split) values (:id, :label, :body, :split)")
+                .param("id", id)
+                .param("label", variant.label())
+                .param("body", variant.body())
+                .param("split", variant.split())
+                .update();
+        }
+        writeGoals(id, draft.goals());
+    }
+
+    public void writeGoals(long id, List<CampaignDraft.Goal> goals) {
+        this.jdbc.sql("delete from campaign_goal where campaign_id = :id").param("id", id).update();
+        for (CampaignDraft.Goal goal : goals) {
+            this.jdbc.sql("insert into campaign_goal (campaign_id, metric, target) values (:id, :metric, :target)")
+                .param("id", id)
+                .param("metric", goal.metric().name())
+                .param("target", goal.target())
+                .update();
+        }
+    }
+
+    private void audience(long id, String kind, List<Long> refs, boolean included) {
+        for (Long ref : refs) {
+            this.jdbc
+                .sql("insert into campaign_audience (campaign_id, kind, ref_id, included) "
+                        + "values (:id, :kind, :ref, :included) on conflict do nothing")
+                .param("id", id)
+                .param("kind", kind)
+                .param("ref", ref)
+                .param("included", included)
+                .update();
+        }
+    }
+
+    /**
+     * Moves a campaign from one status to another if it is still in the first; logs the
+     * transition. Returns whether it moved.
+     */
+    public boolean transition(long id, CampaignStatus from, CampaignStatus to, String by, String detail) {
+        int moved = this.jdbc.sql("""
+                update campaign set status = :to, updated_at = now(), version = version + 1,
+                    finished_at = case when :to in ('COMPLETED', 'CANCELLED') then now() else finished_at end
+                where id = :id and status = :from""")
+            .param("id", id)
+            .param("from", from.name())
+            .param("to", to.name())
+            .update();
+        if (moved == 1) {
+            event(id, "TRANSITION", from, to, detail, by);
+        }
+        return moved == 1;
+    }
+
+    public void event(long id, String kind, CampaignStatus from, CampaignStatus to, String detail, String by) {
+        this.jdbc.sql("""
+                insert into campaign_event (campaign_id, kind, from_status, to_status, detail, by_user)
+                values (:id, :kind, :from, :to, :detail, :by)""")
+            .param("id", id)
+            .param("kind", kind)
+            .param("from", (from != null) ? from.name() : null)
+            .param("to", (to != null) ? to.name() : null)
+            .param("detail", detail)
+            .param("by", by)
+            .update();
+    }
+
+    /**
+     * Records who launched the campaign and when (the launch itself runs in the
+     * background).
+     */
+    public void markLaunched(long id, String by, Instant at) {
+        this.jdbc.sql("update campaign set launched_by = :by, launched_at = :at, updated_at = now() where id = :id")
+            .param("id", id)
+            .param("by", by)
+            .param("at", Timestamp.from(at))
+            .update();
+    }
+
+    /** Records the A/B test's winner once. Returns 1 when it was recorded now. */
+    public int chooseWinner(long id, String variant) {
+        return this.jdbc
+            .sql("update campaign set winner_variant = :variant, winner_chosen_at = now() "
+                    + "where id = :id and winner_variant is null")
+            .param("id", id)
+            .param("variant", variant)
+            .update();
+    }
+
+    /** Campaigns whose launch was not written to the end (a crash, a restart). */
+    public List<Long> unfinishedLaunches() {
+        return this.jdbc.sql("""
+                select id from campaign where launched_at is not null and launch_finished_at is null
+                  and status in ('SCHEDULED', 'SENDING', 'PAUSED') order by id""").query(Long.class).list();
+    }
+
+    public Optional<CampaignStatus> status(long id) {
+        return this.jdbc.sql("select status from campaign where id = :id")
+            .param("id", id)
+            .query((row, n) -> CampaignStatus.valueOf(row.getString(1)))
+            .optional();
+    }
+
+    public Optional<CampaignView> find(long id, String pauseReason) {
+        return this.jdbc.sql("select * from campaign where id = :id")
+            .param("id", id)
+            .query((row, n) -> view(row, pauseReason, true))
+            .optional();
+    }
+
+    /** Campaigns, newest first, optionally in one status. */
+    public List<CampaignView> list(CampaignStatus status, int limit) {
+        String where = (status != null) ? " where status = :status" : "";
+        var statement = this.jdbc.sql("select * from campaign" + where + " order by id desc limit :limit")
+            .param("limit", limit);
+        if (status != null) {
+            statement = statement.param("status", status.name());
+        }
+        return statement.query((row, n) -> view(row, null, false)).list();
+    }
+
+    /** Ids of campaigns in a status. */
+    public List<Long> idsIn(CampaignStatus status) {
+        return this.jdbc.sql("select id from campaign where status = :status order by id")
+            .param("status", status.name())
+            .query(Long.class)
+            .list();
+    }
+
+    private CampaignView view(ResultSet row, String pauseReason, boolean withEvents) throws SQLException {
+        long id = row.getLong("id");
+        Timestamp at = row.getTimestamp("send_at");
+        java.sql.Date date = row.getDate("local_date");
+        Time time = row.getTime("local_time");
+        CampaignDraft.Schedule schedule = new CampaignDraft.Schedule(
+                CampaignDraft.ScheduleType.valueOf(row.getString("schedule_type")),
+                (at != null) ? at.toInstant() : null, (date != null) ? date.toLocalDate() : null,
+                (time != null) ? time.toLocalTime() : null);
+        CampaignDraft.Winner winner = (row.getObject("winner_test_percent") != null)
+                ? new CampaignDraft.Winner(row.getInt("winner_test_percent"), row.getInt("winner_test_hours"),
+                        CampaignDraft.WinnerMetric.valueOf(row.getString("winner_metric")))
+                : null;
+        CampaignDraft draft = new CampaignDraft(row.getString("name"), row.getString("sender"),
+                row.getObject("brand_id", Long.class), audienceOf(id), variantsOf(id), schedule,
+                SendWindow.Policy.valueOf(row.getString("window_policy")), row.getBoolean("opt_out_line"),
+                row.getString("signature"), row.getInt("holdout_percent"), winner, goalsOf(id),
+                row.getInt("attribution_days"), row.getInt("evaluation_days"));
+        Timestamp launched = row.getTimestamp("launched_at");
+        CampaignView.Launch launch = (launched != null) ? new CampaignView.Launch(row.getString("launched_by"),
+                launched.toInstant(), row.getTimestamp("launch_finished_at") != null,
+                instant(row.getTimestamp("first_due_at")), row.getInt("audience_count"), row.getInt("queued_count"),
+                row.getInt("holdout_count"), row.getInt("capped_count"), row.getInt("waiting_count")) : null;
+        return new CampaignView(id, row.getString("name"), CampaignStatus.valueOf(row.getString("status")), draft,
+                row.getString("created_by"), instant(row.getTimestamp("created_at")),
+                instant(row.getTimestamp("updated_at")), launch, row.getString("winner_variant"), pauseReason,
+                withEvents ? eventsOf(id) : List.of());
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return (timestamp != null) ? timestamp.toInstant() : null;
+    }
+
+    private CampaignDraft.Audience audienceOf(long id) {
+        List<Long> segments = new ArrayList<>();
+        List<Long> lists = new ArrayList<>();
+        List<Long> excludedSegments = new ArrayList<>();
+        List<Long> excludedLists = new ArrayList<>();
+        this.jdbc.sql("select * from campaign_audience where campaign_id = :id order by ref_id")
+            .param("id", id)
+            .query((row, n) -> {
+                boolean segment = row.getString("kind").equals("SEGMENT");
+                boolean included = row.getBoolean("included");
+                (segment ? (included ? segments : excludedSegments) : (included ? lists : excludedLists))
+                    .add(row.getLong("ref_id"));
+                return null;
+            })
+            .list();
+        return new CampaignDraft.Audience(segments, lists, excludedSegments, excludedLists);
+    }
+
+    private List<CampaignDraft.Variant> variantsOf(long id) {
+        return this.jdbc.sql("select * from campaign_variant where campaign_id = :id order by label")
+            .param("id", id)
+            .query((row, n) -> new CampaignDraft.Variant(row.getString("label"), row.getString("body"),
+                    row.getInt("split")))
+            .list();
+    }
+
+    private List<CampaignDraft.Goal> goalsOf(long id) {
+        return this.jdbc.sql("select * from campaign_goal where campaign_id = :id order by metric")
+            .param("id", id)
+            .query((row, n) -> new CampaignDraft.Goal(GoalMetric.valueOf(row.getString("metric")),
+                    row.getBigDecimal("target").stripTrailingZeros()))
+            .list();
+    }
+
+    private List<CampaignView.EventView> eventsOf(long id) {
+        return this.jdbc.sql("select * from campaign_event where campaign_id = :id order by id")
+            .param("id", id)
+            .query((row, n) -> new CampaignView.EventView(row.getString("kind"), status(row.getString("from_status")),
+                    status(row.getString("to_status")), row.getString("detail"), row.getString("by_user"),
+                    row.getTimestamp("at").toInstant()))
+            .list();
+    }
+
+    private static CampaignStatus status(String value) {
+        return (value != null) ? CampaignStatus.valueOf(value) : null;
+    }
+
+}
