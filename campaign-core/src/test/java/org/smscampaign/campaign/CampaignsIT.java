@@ -1,0 +1,277 @@
+package org.smscampaign.campaign;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.smscampaign.CampaignCoreIT;
+import org.smscampaign.contact.ConsentSource;
+import org.smscampaign.contact.ConsentStatus;
+import org.smscampaign.contact.ContactDetails;
+import org.smscampaign.contact.ContactInput;
+import org.smscampaign.contact.ContactLists;
+import org.smscampaign.contact.ContactManagement;
+import org.smscampaign.messaging.MessageGateway;
+import org.smscampaign.messaging.MessageSearch;
+import org.smscampaign.messaging.MessageStatus;
+import org.smscampaign.messaging.MessageView;
+import org.smscampaign.messaging.OptOuts;
+import org.smscampaign.messaging.SendWindow;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** Campaigns from draft to completion, through the link and messaging modules. */
+@CampaignCoreIT
+class CampaignsIT {
+
+    @Autowired
+    CampaignManagement campaigns;
+
+    @Autowired
+    CampaignClock clock;
+
+    @Autowired
+    ContactManagement contacts;
+
+    @Autowired
+    ContactLists lists;
+
+    @Autowired
+    MessageGateway gateway;
+
+    @Autowired
+    OptOuts optOuts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    long list;
+
+    List<ContactDetails> people;
+
+    @BeforeEach
+    void audience() {
+        this.list = this.lists.create("Campaign test " + System.nanoTime(), null).id();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        this.people = List.of(
+                contact("Anna", "+49176" + random.nextInt(10_000_000, 100_000_000), "DE", null,
+                        ConsentStatus.SUBSCRIBED),
+                contact("Ben", "+1212736" + random.nextInt(1000, 10_000), "US", "NY", ConsentStatus.SUBSCRIBED),
+                contact(null, "+3361" + random.nextInt(1_000_000, 10_000_000), "FR", null, ConsentStatus.SUBSCRIBED),
+                contact("Dora", "+49151" + random.nextInt(10_000_000, 100_000_000), "DE", null,
+                        ConsentStatus.UNSUBSCRIBED));
+        this.lists.add(this.list, this.people.stream().map(ContactDetails::id).toList());
+    }
+
+    private ContactDetails contact(String name, String number, String country, String region, ConsentStatus consent) {
+        return this.contacts.create(new ContactInput(number, name, null, null, null, region, country, null, null, null,
+                null, null, Map.of()), consent, ConsentSource.FORM, "test", "test");
+    }
+
+    private CampaignDraft draft(String name, CampaignDraft.Schedule schedule) {
+        return new CampaignDraft(name, "default", null,
+                new CampaignDraft.Audience(List.of(), List.of(this.list), List.of(), List.of()), List.of(
+                        new CampaignDraft.Variant("A",
+                                "Hi {{first_name|there}}, our autumn sale is on: "
+                                        + "{{link:https://shop.example/autumn}}",
+                                50),
+                        new CampaignDraft.Variant("B",
+                                "{{first_name|Hello}}! 20% off everything today: "
+                                        + "{{link:https://shop.example/autumn}}",
+                                50)),
+                schedule, SendWindow.Policy.HOLD, true, null, 0, null,
+                List.of(new CampaignDraft.Goal(GoalMetric.HUMAN_CTR, new BigDecimal("8"))), 7, 7);
+    }
+
+    private CampaignView awaitLaunchWritten(long id) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            CampaignView campaign = this.campaigns.get(id);
+            if (campaign.launch() != null && campaign.launch().finished()) {
+                return campaign;
+            }
+            sleep(50);
+        }
+        throw new AssertionError("Launch of campaign " + id + " not written within 30 s");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private List<MessageView> messagesOf(long id) {
+        return this.gateway.search(new MessageSearch(id, null, null), 100);
+    }
+
+    @Test
+    void aPreflightRendersEveryRecipientAndSumsUpCostAndWarnings() {
+        CampaignView campaign = this.campaigns.create(draft("Preflight", CampaignDraft.Schedule.now()), "marketer");
+
+        Preflight preflight = this.campaigns.preflight(campaign.id());
+
+        assertThat(preflight.recipients()).as("the subscribed three").isEqualTo(3);
+        assertThat(preflight.excludedUnsubscribed()).isEqualTo(1);
+        assertThat(preflight.variants()).extracting(Preflight.VariantPreflight::recipients)
+            .containsExactlyInAnyOrder(preflight.variants().get(0).recipients(),
+                    3 - preflight.variants().get(0).recipients());
+        assertThat(preflight.variants()).allMatch((v) -> v.encoding().equals("GSM7"));
+        assertThat(preflight.totalSegments()).isGreaterThanOrEqualTo(3);
+        assertThat(preflight.fellBack()).as("one contact has no first name").isEqualTo(1);
+        assertThat(preflight.estimatedCost()).isPositive();
+        assertThat(preflight.warnings()).extracting(Preflight.Warning::code).contains("FALLBACKS");
+        String sample = preflight.variants()
+            .stream()
+            .filter((v) -> v.sample() != null)
+            .findFirst()
+            .orElseThrow()
+            .sample();
+        assertThat(sample).contains("http://localhost:8080/r/xxxxxxx").endsWith("Reply STOP to opt out");
+    }
+
+    @Test
+    void aLaunchWritesOneMessageWithItsOwnLinkPerRecipientEvenWhenSubmittedTwice() {
+        CampaignView campaign = this.campaigns.create(draft("Autumn sale", CampaignDraft.Schedule.now()), "marketer");
+
+        this.campaigns.launch(campaign.id(), "marketer");
+        this.campaigns.launch(campaign.id(), "marketer");
+        CampaignView launched = awaitLaunchWritten(campaign.id());
+
+        assertThat(launched.status()).isEqualTo(CampaignStatus.SENDING);
+        assertThat(launched.launch().queued()).isEqualTo(3);
+        List<MessageView> messages = messagesOf(campaign.id());
+        assertThat(messages).hasSize(3);
+        assertThat(messages).extracting(MessageView::body)
+            .allMatch((body) -> body.matches("(?s).*http://localhost:8080/r/[0-9A-Za-z]{7}.*Reply STOP to opt out"));
+        assertThat(messages.stream().map(MessageView::body).distinct()).as("a link per recipient").hasSize(3);
+        assertThat(this.jdbc.sql("select count(*) from short_link where campaign_id = :id and message_id is not null")
+            .param("id", campaign.id())
+            .query(Long.class)
+            .single()).isEqualTo(3);
+        assertThat(messages).extracting((m) -> m.attribution().variant())
+            .allMatch((v) -> v.equals("A") || v.equals("B"));
+        assertThat(launched.events()).extracting(CampaignView.EventView::kind).contains("TRANSITION", "LAUNCH");
+    }
+
+    @Test
+    void pausingStopsSendingResumingContinuesAndCancellingWithdrawsTheRest() {
+        CampaignDraft.Schedule later = new CampaignDraft.Schedule(CampaignDraft.ScheduleType.AT,
+                Instant.now().plus(Duration.ofDays(3)), null, null);
+        CampaignView campaign = this.campaigns.create(draft("Later", later), "marketer");
+        assertThat(this.campaigns.launch(campaign.id(), "marketer").status()).isEqualTo(CampaignStatus.SCHEDULED);
+        awaitLaunchWritten(campaign.id());
+
+        assertThat(this.campaigns.pause(campaign.id(), "manager").status()).isEqualTo(CampaignStatus.PAUSED);
+        assertThat(this.gateway.pauseOf(campaign.id())).isPresent();
+        assertThat(this.campaigns.resume(campaign.id(), "manager").status()).as("its messages are not due yet")
+            .isEqualTo(CampaignStatus.SCHEDULED);
+        assertThat(this.gateway.pauseOf(campaign.id())).isEmpty();
+
+        CampaignView cancelled = this.campaigns.cancel(campaign.id(), "manager");
+
+        assertThat(cancelled.status()).isEqualTo(CampaignStatus.CANCELLED);
+        assertThat(messagesOf(campaign.id())).allMatch((m) -> m.status() == MessageStatus.CANCELED);
+        assertThatExceptionOfType(CampaignProblem.class)
+            .isThrownBy(() -> this.campaigns.resume(campaign.id(), "manager"))
+            .withMessageContaining("cancelled campaign cannot be resumed");
+        assertThatExceptionOfType(CampaignProblem.class)
+            .isThrownBy(() -> this.campaigns.update(campaign.id(), draft("Renamed", CampaignDraft.Schedule.now()), "m"))
+            .withMessageContaining("only drafts can be edited");
+    }
+
+    @Test
+    void aLocalTimeScheduleSendsAtThatHourInEachRecipientsZone() {
+        LocalDate date = LocalDate.now(ZoneId.of("UTC")).plusDays(10);
+        while (date.getDayOfWeek() == java.time.DayOfWeek.SUNDAY) {
+            date = date.plusDays(1);
+        }
+        CampaignView campaign = this.campaigns.create(draft("Local ten o'clock",
+                new CampaignDraft.Schedule(CampaignDraft.ScheduleType.LOCAL_TIME, null, date, LocalTime.of(10, 0))),
+                "marketer");
+
+        this.campaigns.launch(campaign.id(), "marketer");
+        awaitLaunchWritten(campaign.id());
+
+        for (MessageView message : messagesOf(campaign.id())) {
+            ContactDetails contact = this.contacts.find(message.attribution().contactId()).orElseThrow();
+            assertThat(message.dueAt().atZone(ZoneId.of(contact.timeZone())).toLocalTime()).as(contact.country())
+                .isEqualTo(LocalTime.of(10, 0));
+        }
+        assertThat(this.campaigns.get(campaign.id()).status()).isEqualTo(CampaignStatus.SCHEDULED);
+    }
+
+    @Test
+    void recipientsOverTheFrequencyCapOrOptedOutGetNothingAndAreCounted() {
+        CampaignView first = this.campaigns.create(draft("First", CampaignDraft.Schedule.now()), "marketer");
+        this.campaigns.launch(first.id(), "marketer");
+        awaitLaunchWritten(first.id());
+        // A number that replied STOP before it became a contact: subscribed in the list,
+        // suppressed at the gateway.
+        String eve = "+49176" + ThreadLocalRandom.current().nextInt(10_000_000, 100_000_000);
+        this.optOuts.suppress(eve, "replied STOP before the import");
+        this.lists.add(this.list, List.of(contact("Eve", eve, "DE", null, ConsentStatus.SUBSCRIBED).id()));
+
+        CampaignView second = this.campaigns.create(draft("Second the same day", CampaignDraft.Schedule.now()),
+                "marketer");
+        Preflight preflight = this.campaigns.preflight(second.id());
+        this.campaigns.launch(second.id(), "marketer");
+        CampaignView launched = awaitLaunchWritten(second.id());
+
+        assertThat(preflight.excludedSuppressed()).isEqualTo(1);
+        assertThat(preflight.capped()).as("everyone texted by the first campaign").isEqualTo(3);
+        assertThat(launched.launch().capped()).isEqualTo(3);
+        assertThat(launched.launch().queued()).isZero();
+        assertThat(messagesOf(second.id())).isEmpty();
+    }
+
+    @Test
+    void goalsChangedAfterLaunchAreLogged() {
+        CampaignView campaign = this.campaigns.create(draft("Goals", CampaignDraft.Schedule.now()), "marketer");
+        this.campaigns.launch(campaign.id(), "marketer");
+
+        CampaignView changed = this.campaigns.changeGoals(campaign.id(),
+                List.of(new CampaignDraft.Goal(GoalMetric.HUMAN_CTR, new BigDecimal("5"))), "manager");
+
+        assertThat(changed.draft().goals()).extracting(CampaignDraft.Goal::target).containsExactly(new BigDecimal("5"));
+        assertThat(changed.events()).anySatisfy((event) -> {
+            assertThat(event.kind()).isEqualTo("GOALS");
+            assertThat(event.detail()).contains("HUMAN_CTR 8").contains("HUMAN_CTR 5");
+            assertThat(event.by()).isEqualTo("manager");
+        });
+    }
+
+    @Test
+    void invalidDraftsAreRefusedWithTheReason() {
+        assertThatExceptionOfType(CampaignProblem.class)
+            .isThrownBy(() -> this.campaigns.create(new CampaignDraft("", "default", null, null, List.of(), null, null,
+                    true, null, 0, null, null, 7, 7), "m"))
+            .withMessageContaining("name");
+        CampaignDraft badLink = new CampaignDraft("Bad link", "default", null, null,
+                List.of(new CampaignDraft.Variant("A", "Go {{link:javascript:alert(1)}}", 100)), null, null, true, null,
+                0, null, null, 7, 7);
+        assertThatExceptionOfType(CampaignProblem.class).isThrownBy(() -> this.campaigns.create(badLink, "m"))
+            .withMessageContaining("variant A");
+        CampaignDraft badSplit = new CampaignDraft("Split", "default", null, null,
+                List.of(new CampaignDraft.Variant("A", "One", 60), new CampaignDraft.Variant("B", "Two", 60)), null,
+                null, true, null, 0, null, null, 7, 7);
+        assertThatExceptionOfType(CampaignProblem.class).isThrownBy(() -> this.campaigns.create(badSplit, "m"))
+            .withMessageContaining("120%");
+    }
+
+}
