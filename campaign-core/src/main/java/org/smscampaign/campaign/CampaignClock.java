@@ -58,6 +58,7 @@ class CampaignClock {
 
     @EventListener(ApplicationReadyEvent.class)
     void resumeInterruptedLaunches() {
+        // Also on every tick: a launch that failed (the database away) is tried again.
         for (long id : this.store.unfinishedLaunches()) {
             log.info("Resuming the launch of campaign {}", id);
             this.launches.submit(id);
@@ -75,6 +76,7 @@ class CampaignClock {
     @Scheduled(fixedDelayString = "${sms.campaign.clock-interval:5s}")
     void tick() {
         Instant now = this.clock.instant();
+        this.store.unfinishedLaunches().forEach(this.launches::submit);
         for (long id : this.store.idsIn(CampaignStatus.SCHEDULED)) {
             this.store.find(id, null)
                 .filter((c) -> c.launch() != null && c.launch().firstDueAt() != null

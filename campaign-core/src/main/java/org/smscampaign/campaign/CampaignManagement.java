@@ -91,6 +91,24 @@ public class CampaignManagement {
         return get(id);
     }
 
+    /**
+     * Replaces look-alike Unicode (curly quotes, dashes, ellipsis) in a draft's texts by
+     * GSM-7 equivalents, so they cost 160 characters a segment instead of 70.
+     */
+    @Transactional
+    public CampaignView smartEncode(long id, String by) {
+        CampaignView current = get(id);
+        CampaignDraft draft = current.draft();
+        List<CampaignDraft.Variant> fixed = draft.variants()
+            .stream()
+            .map((v) -> new CampaignDraft.Variant(v.label(), org.smscampaign.messaging.SmsText.smartEncode(v.body()),
+                    v.split()))
+            .toList();
+        return update(id, new CampaignDraft(draft.name(), draft.sender(), draft.brandId(), draft.audience(), fixed,
+                draft.schedule(), draft.windowPolicy(), draft.optOutLine(), draft.signature(), draft.holdoutPercent(),
+                draft.winner(), draft.goals(), draft.attributionDays(), draft.evaluationDays()), by);
+    }
+
     /** Changes the goals; after launch the change is logged with its author. */
     @Transactional
     public CampaignView changeGoals(long id, List<CampaignDraft.Goal> goals, String by) {

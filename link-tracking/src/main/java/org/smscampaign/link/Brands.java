@@ -106,10 +106,11 @@ public class Brands {
     }
 
     public BrandView defaultBrand() {
-        return this.jdbc.sql("select * from link_brand where is_default")
-            .query(this::view)
-            .optional()
-            .orElseGet(() -> all().get(0));
+        return this.jdbc.sql("select * from link_brand where is_default").query(this::view).optional().orElseGet(() -> {
+            ensureDefault(); // asked for before the application was ready (a launch at
+                             // start-up)
+            return all().get(0);
+        });
     }
 
     @Transactional

@@ -105,15 +105,30 @@ public class LaunchRunner {
         this.clock = clock;
     }
 
-    /** Starts (or resumes) writing a launched campaign's messages in the background. */
+    /** Launches being written, and when a failed one may be tried again. */
+    private final Map<Long, Long> busy = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static final long RETRY_AFTER_FAILURE = TimeUnit.MINUTES.toNanos(1);
+
+    /**
+     * Starts (or resumes) writing a launched campaign's messages in the background,
+     * unless it is being written already or failed less than a minute ago.
+     */
     public Future<?> submit(long campaignId) {
+        Long since = this.busy.get(campaignId);
+        if (since != null && (since == Long.MAX_VALUE || System.nanoTime() < since)) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        this.busy.put(campaignId, Long.MAX_VALUE);
         return this.launches.submit(() -> {
             try {
                 run(campaignId, null);
+                this.busy.remove(campaignId);
             }
             catch (RuntimeException ex) {
-                log.error("Launch of campaign {} stopped: {}; it resumes at the next start or retry", campaignId,
-                        ex.toString(), ex);
+                this.busy.put(campaignId, System.nanoTime() + RETRY_AFTER_FAILURE);
+                log.error("Launch of campaign {} stopped: {}; it is tried again in a minute", campaignId, ex.toString(),
+                        ex);
             }
         });
     }
@@ -143,7 +158,8 @@ public class LaunchRunner {
         Map<String, MessageTemplate> templates = CampaignTexts.templates(draft, this.properties);
         BrandView brand = this.preflight.brandOf(draft);
         Instant start = (winner == null) ? campaign.launch().at() : this.clock.instant();
-        Recipients recipients = new Recipients(campaignId, draft, this.windows, this.preflight.capped(start), start);
+        Recipients recipients = new Recipients(campaignId, draft, this.windows, this.preflight.capped(draft, start),
+                start);
         long[] waiting = (winner != null) ? waitingOf(campaignId) : null;
         long cursor = (winner == null) ? cursorOf(campaignId) : 0;
         ContactCriteria criteria = this.audiences.of(draft.audience());

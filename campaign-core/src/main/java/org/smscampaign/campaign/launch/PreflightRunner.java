@@ -75,14 +75,29 @@ public class PreflightRunner {
         this.clock = clock;
     }
 
-    /** Contacts over the frequency cap around the moment the campaign starts. */
-    long[] capped(Instant start) {
+    /**
+     * Contacts over the frequency cap around the moment the campaign sends (for a local
+     * time, widened by the spread of time zones).
+     */
+    long[] capped(CampaignDraft draft, Instant launch) {
         CampaignProperties.FrequencyCap cap = this.properties.frequencyCap();
         if (cap.messages() <= 0) {
             return new long[0];
         }
-        return this.gateway.contactsMessagedBetween(start.minus(cap.window()), start.plus(cap.window()),
-                cap.messages());
+        CampaignDraft.Schedule schedule = draft.schedule();
+        Instant from = launch;
+        Instant to = launch;
+        if (schedule.type() == CampaignDraft.ScheduleType.AT && schedule.at() != null
+                && schedule.at().isAfter(launch)) {
+            from = schedule.at();
+            to = schedule.at();
+        }
+        else if (schedule.type() == CampaignDraft.ScheduleType.LOCAL_TIME && schedule.localDate() != null) {
+            Instant utc = schedule.localDate().atTime(schedule.localTime()).toInstant(java.time.ZoneOffset.UTC);
+            from = utc.minus(java.time.Duration.ofHours(14));
+            to = utc.plus(java.time.Duration.ofHours(12));
+        }
+        return this.gateway.contactsMessagedBetween(from.minus(cap.window()), to.plus(cap.window()), cap.messages());
     }
 
     BrandView brandOf(CampaignDraft draft) {
@@ -95,7 +110,7 @@ public class PreflightRunner {
         AudienceCount count = this.contacts.count(criteria);
         Map<String, MessageTemplate> templates = CampaignTexts.templates(draft, this.properties);
         String placeholderLink = brandOf(draft).baseUrl() + "x".repeat(ShortCodes.LENGTH);
-        Recipients recipients = new Recipients(campaignId, draft, this.windows, capped(now), now);
+        Recipients recipients = new Recipients(campaignId, draft, this.windows, capped(draft, now), now);
         Tally tally = new Tally(templates.keySet());
         LocalDate today = LocalDate.now(this.clock);
         List<Row> batch = new ArrayList<>(BATCH);

@@ -98,12 +98,16 @@ class DemoAudience implements ApplicationRunner {
             int roll = random.nextInt(100);
             ConsentStatus consent = (roll < 88) ? ConsentStatus.SUBSCRIBED
                     : (roll < 93) ? ConsentStatus.PENDING : ConsentStatus.UNSUBSCRIBED;
-            byConsent.computeIfAbsent(consent, (c) -> new ArrayList<>()).add(outcome.contact());
+            // List members go in with their list (an import adds existing numbers to no
+            // list).
             if (Boolean.TRUE.equals(outcome.contact().attributes().get("vip"))) {
                 vips.add(outcome.contact());
             }
             else if (random.nextInt(4) == 0) {
                 signups.add(outcome.contact());
+            }
+            else {
+                byConsent.computeIfAbsent(consent, (c) -> new ArrayList<>()).add(outcome.contact());
             }
         }
         byConsent.forEach((consent, people) -> this.batches.upsert(people, options(consent, null)));

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smscampaign.campaign.CampaignProblem;
 import org.smscampaign.contact.ContactProblem;
 import org.smscampaign.link.LinkProblem;
 import org.smscampaign.segment.SegmentProblem;
@@ -89,6 +90,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(SegmentProblem.class)
     ProblemDetail segmentProblem(SegmentProblem ex) {
+        return switch (ex.kind()) {
+            case NOT_FOUND -> ProblemType.NOT_FOUND.problem(ex.getMessage());
+            case INVALID -> ProblemType.VALIDATION_FAILED.problem(ex.getMessage());
+            case CONFLICT -> ProblemType.CONFLICT.problem(ex.getMessage());
+        };
+    }
+
+    @ExceptionHandler(CampaignProblem.class)
+    ProblemDetail campaign(CampaignProblem ex) {
         return switch (ex.kind()) {
             case NOT_FOUND -> ProblemType.NOT_FOUND.problem(ex.getMessage());
             case INVALID -> ProblemType.VALIDATION_FAILED.problem(ex.getMessage());

@@ -126,6 +126,14 @@ public final class Browser implements AutoCloseable {
         });
     }
 
+    /**
+     * Sets an input's value the way a date or time picker would (typing is locale-bound).
+     */
+    public void setValue(By field, String value) {
+        this.driver.executeScript("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}))", find(field), value);
+    }
+
     /** Whether the image was loaded and decoded. */
     public boolean imageLoaded(By image) {
         return Boolean.TRUE.equals(this.driver

@@ -144,8 +144,8 @@ class MessagesBrowserIT {
     @Test
     void aPausedCampaignSaysWhyAndAMarketerResumesIt() {
         long campaign = ThreadLocalRandom.current().nextLong(1_000_000, 2_000_000_000);
-        this.gateway.pause(campaign, "Paused automatically: 40 of the last 50 messages failed (most often error 30007).",
-                "error storm");
+        this.gateway.pause(campaign,
+                "Paused automatically: 40 of the last 50 messages failed (most often error 30007).", "error storm");
         browser.signIn("demo-marketer", PlatformIT.DEMO_PASSWORD);
 
         browser.open("/messages?campaign=" + campaign);

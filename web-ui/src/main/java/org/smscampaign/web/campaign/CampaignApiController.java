@@ -1,0 +1,134 @@
+package org.smscampaign.web.campaign;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.smscampaign.campaign.CampaignDraft;
+import org.smscampaign.campaign.CampaignManagement;
+import org.smscampaign.campaign.CampaignStatus;
+import org.smscampaign.campaign.CampaignView;
+import org.smscampaign.campaign.Preflight;
+import org.smscampaign.contact.ContactProperties;
+import org.smscampaign.contact.PhoneNumbers;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Campaigns over REST: drafts, preflight, launch and lifecycle, test sends. */
+@RestController
+@RequestMapping("/api/v1/campaigns")
+@Tag(name = "Campaigns")
+class CampaignApiController {
+
+    private final CampaignManagement campaigns;
+
+    private final PhoneNumbers numbers;
+
+    private final ContactProperties contactSettings;
+
+    CampaignApiController(CampaignManagement campaigns, PhoneNumbers numbers, ContactProperties contactSettings) {
+        this.campaigns = campaigns;
+        this.numbers = numbers;
+        this.contactSettings = contactSettings;
+    }
+
+    /** A test message: the number and the variant to send. */
+    record TestSend(String number, String variant) {
+
+    }
+
+    /** The id of a queued message. */
+    record Queued(long messageId) {
+
+    }
+
+    @GetMapping
+    @Operation(summary = "Campaigns, newest first", description = "All, or those in one status.")
+    List<CampaignView> list(@RequestParam(required = false) CampaignStatus status,
+            @RequestParam(defaultValue = "100") int limit) {
+        return this.campaigns.list(status, limit);
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a draft",
+            description = "Audience (segments and lists in and out), variants with merge fields "
+                    + "({{first_name|there}}) and tracked links ({{link:https://...}}), schedule (NOW, AT, LOCAL_TIME), "
+                    + "window policy, holdout, A/B winner, goals.")
+    ResponseEntity<CampaignView> create(@RequestBody CampaignDraft draft, Principal principal) {
+        CampaignView created = this.campaigns.create(draft, principal.getName());
+        return ResponseEntity.created(URI.create("/api/v1/campaigns/" + created.id())).body(created);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A campaign with its launch counts and history")
+    CampaignView get(@PathVariable long id) {
+        return this.campaigns.get(id);
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Rewrite a draft", description = "Only drafts; 409 once launched.")
+    CampaignView update(@PathVariable long id, @RequestBody CampaignDraft draft, Principal principal) {
+        return this.campaigns.update(id, draft, principal.getName());
+    }
+
+    @PutMapping("/{id}/goals")
+    @Operation(summary = "Change the goals", description = "After launch the change is logged with its author.")
+    CampaignView goals(@PathVariable long id, @RequestBody List<CampaignDraft.Goal> goals, Principal principal) {
+        return this.campaigns.changeGoals(id, goals, principal.getName());
+    }
+
+    @GetMapping("/{id}/preflight")
+    @Operation(summary = "What a launch would send",
+            description = "Every recipient's message rendered for real: encoding, segments and their distribution, "
+                    + "cost by destination country, exclusions, and warnings.")
+    Preflight preflight(@PathVariable long id) {
+        return this.campaigns.preflight(id);
+    }
+
+    @PostMapping("/{id}/launch")
+    @Operation(summary = "Launch",
+            description = "Idempotent: launching twice launches once. The messages are written in the background.")
+    CampaignView launch(@PathVariable long id, Principal principal) {
+        return this.campaigns.launch(id, principal.getName());
+    }
+
+    @PostMapping("/{id}/pause")
+    @Operation(summary = "Pause sending", description = "Stops new sends within seconds.")
+    CampaignView pause(@PathVariable long id, Principal principal) {
+        return this.campaigns.pause(id, principal.getName());
+    }
+
+    @PostMapping("/{id}/resume")
+    @Operation(summary = "Resume sending", description = "Nothing is sent twice.")
+    CampaignView resume(@PathVariable long id, Principal principal) {
+        return this.campaigns.resume(id, principal.getName());
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel", description = "Withdraws the messages not yet sent.")
+    CampaignView cancel(@PathVariable long id, Principal principal) {
+        return this.campaigns.cancel(id, principal.getName());
+    }
+
+    @PostMapping("/{id}/test")
+    @Operation(summary = "Send one variant to a number now, as a test")
+    Queued test(@PathVariable long id, @RequestBody TestSend request, Principal principal) {
+        PhoneNumbers.Result number = this.numbers.parse(request.number(), this.contactSettings.defaultRegion());
+        if (!number.isValid()) {
+            throw new IllegalArgumentException("number: " + number.problem());
+        }
+        return new Queued(this.campaigns.testSend(id, (request.variant() != null) ? request.variant() : "A",
+                number.number().e164(), principal.getName()));
+    }
+
+}

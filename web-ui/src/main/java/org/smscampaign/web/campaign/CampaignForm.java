@@ -1,0 +1,115 @@
+package org.smscampaign.web.campaign;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.smscampaign.campaign.CampaignDraft;
+import org.smscampaign.campaign.CampaignView;
+import org.smscampaign.campaign.GoalMetric;
+import org.smscampaign.messaging.SendWindow;
+
+/**
+ * The campaign form: three variant slots (a blank one is no variant), the schedule as the
+ * browser's date and time inputs (UTC for a fixed moment), and one target per goal
+ * measure (blank: no goal).
+ */
+record CampaignForm(String name, String sender, List<Long> segments, List<Long> lists, List<Long> excludedSegments,
+        List<Long> excludedLists, String bodyA, Integer splitA, String bodyB, Integer splitB, String bodyC,
+        Integer splitC, String scheduleType, LocalDateTime sendAt, LocalDate localDate, LocalTime localTime,
+        String windowPolicy, boolean optOutLine, String signature, Integer holdoutPercent, boolean abTest,
+        Integer testPercent, Integer testHours, String winnerMetric, BigDecimal goalCtr, BigDecimal goalConversions,
+        BigDecimal goalRevenue, BigDecimal goalRoi, Integer attributionDays, Integer evaluationDays) {
+
+    static CampaignForm empty(String sender) {
+        return new CampaignForm("", sender, List.of(), List.of(), List.of(), List.of(),
+                "Hi {{first_name|there}}, our autumn sale starts today: 20% off everything at {{link:https://shop.example/autumn}}",
+                50, "", 50, "", 0, "NOW", null, null, LocalTime.of(10, 0), "HOLD", true, "", 0, false, 20, 4,
+                "HUMAN_CTR", null, null, null, null, 7, 7);
+    }
+
+    static CampaignForm of(CampaignView campaign) {
+        CampaignDraft draft = campaign.draft();
+        List<CampaignDraft.Variant> variants = draft.variants();
+        CampaignDraft.Schedule schedule = draft.schedule();
+        CampaignDraft.Winner winner = draft.winner();
+        return new CampaignForm(draft.name(), draft.sender(), draft.audience().segments(), draft.audience().lists(),
+                draft.audience().excludedSegments(), draft.audience().excludedLists(), body(variants, 0),
+                split(variants, 0), body(variants, 1), split(variants, 1), body(variants, 2), split(variants, 2),
+                schedule.type().name(),
+                (schedule.at() != null) ? LocalDateTime.ofInstant(schedule.at(), ZoneOffset.UTC) : null,
+                schedule.localDate(), schedule.localTime(), draft.windowPolicy().name(), draft.optOutLine(),
+                draft.signature(), draft.holdoutPercent(), winner != null, (winner != null) ? winner.testPercent() : 20,
+                (winner != null) ? winner.testHours() : 4, (winner != null) ? winner.metric().name() : "HUMAN_CTR",
+                goal(draft, GoalMetric.HUMAN_CTR), goal(draft, GoalMetric.CONVERSIONS), goal(draft, GoalMetric.REVENUE),
+                goal(draft, GoalMetric.ROI), draft.attributionDays(), draft.evaluationDays());
+    }
+
+    private static String body(List<CampaignDraft.Variant> variants, int index) {
+        return (variants.size() > index) ? variants.get(index).body() : "";
+    }
+
+    private static Integer split(List<CampaignDraft.Variant> variants, int index) {
+        return (variants.size() > index) ? variants.get(index).split() : 0;
+    }
+
+    private static BigDecimal goal(CampaignDraft draft, GoalMetric metric) {
+        return draft.goals()
+            .stream()
+            .filter((g) -> g.metric() == metric)
+            .map(CampaignDraft.Goal::target)
+            .findFirst()
+            .orElse(null);
+    }
+
+    CampaignDraft draft() {
+        List<CampaignDraft.Variant> variants = new ArrayList<>();
+        addVariant(variants, "A", this.bodyA, this.splitA);
+        addVariant(variants, "B", this.bodyB, this.splitB);
+        addVariant(variants, "C", this.bodyC, this.splitC);
+        if (variants.size() == 1) {
+            variants.set(0, new CampaignDraft.Variant("A", variants.get(0).body(), 100));
+        }
+        CampaignDraft.ScheduleType type = CampaignDraft.ScheduleType
+            .valueOf((this.scheduleType != null) ? this.scheduleType : "NOW");
+        Instant at = (this.sendAt != null) ? this.sendAt.toInstant(ZoneOffset.UTC) : null;
+        List<CampaignDraft.Goal> goals = new ArrayList<>();
+        addGoal(goals, GoalMetric.HUMAN_CTR, this.goalCtr);
+        addGoal(goals, GoalMetric.CONVERSIONS, this.goalConversions);
+        addGoal(goals, GoalMetric.REVENUE, this.goalRevenue);
+        addGoal(goals, GoalMetric.ROI, this.goalRoi);
+        CampaignDraft.Winner winner = this.abTest ? new CampaignDraft.Winner(value(this.testPercent, 20),
+                value(this.testHours, 4),
+                CampaignDraft.WinnerMetric.valueOf((this.winnerMetric != null) ? this.winnerMetric : "HUMAN_CTR"))
+                : null;
+        return new CampaignDraft(this.name, this.sender, null,
+                new CampaignDraft.Audience(this.segments, this.lists, this.excludedSegments, this.excludedLists),
+                variants, new CampaignDraft.Schedule(type, at, this.localDate, this.localTime),
+                SendWindow.Policy.valueOf((this.windowPolicy != null) ? this.windowPolicy : "HOLD"), this.optOutLine,
+                (this.signature != null && !this.signature.isBlank()) ? this.signature.strip() : null,
+                value(this.holdoutPercent, 0), winner, goals, value(this.attributionDays, 7),
+                value(this.evaluationDays, 7));
+    }
+
+    private static void addVariant(List<CampaignDraft.Variant> variants, String label, String body, Integer split) {
+        if (body != null && !body.isBlank()) {
+            variants.add(new CampaignDraft.Variant(label, body.strip(), value(split, 0)));
+        }
+    }
+
+    private static void addGoal(List<CampaignDraft.Goal> goals, GoalMetric metric, BigDecimal target) {
+        if (target != null) {
+            goals.add(new CampaignDraft.Goal(metric, target));
+        }
+    }
+
+    private static int value(Integer value, int fallback) {
+        return (value != null) ? value : fallback;
+    }
+
+}
