@@ -29,6 +29,9 @@ fresh_database() {
 
 build_app() {
   say "building the platform"
+  # Without the old jar: Maven skips an unchanged module's jar, and the runnable jar would keep
+  # the previous code of the modules it contains.
+  rm -f "$ROOT"/web-ui/target/sms-campaign-platform.jar*
   (cd "$ROOT" && ./mvnw -B -q -DskipTests -Dspring-javaformat.skip=true package -pl web-ui -am)
 }
 

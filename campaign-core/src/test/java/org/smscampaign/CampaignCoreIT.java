@@ -20,7 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         properties = {
                 "spring.flyway.locations=classpath:db/migration/campaign-core,"
                         + "classpath:db/migration/link-tracking,classpath:db/migration/messaging-gateway",
-                "spring.jpa.open-in-view=false", "sms.contact.default-region=DE", "sms.link.server.port=0" })
+                "spring.jpa.open-in-view=false", "sms.contact.default-region=DE", "sms.link.server.port=0",
+                "sms.campaign.launch-batch=100" })
 @PostgresTest
 public @interface CampaignCoreIT {
 

@@ -30,7 +30,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record CampaignProperties(@DefaultValue("Reply STOP to opt out") String optOutLine,
         @DefaultValue("3") int maxSegments, @DefaultValue FrequencyCap frequencyCap, @DefaultValue Window window,
         List<WindowRule> windowRules, List<Price> prices, @DefaultValue("USD") String currency,
-        @DefaultValue("10000") int launchBatch) {
+        @DefaultValue("20000") int launchBatch) {
 
     public CampaignProperties {
         if (windowRules == null || windowRules.isEmpty()) {

@@ -257,6 +257,62 @@ class CampaignsIT {
     }
 
     @Test
+    void aLaunchInterruptedMidwayResumesWithoutLosingOrDuplicatingAnyone() {
+        // 250 more recipients, written by SQL: batches of 100 take the COPY path.
+        long big = this.lists.create("Launch test " + System.nanoTime(), null).id();
+        long base = ThreadLocalRandom.current().nextLong(10_000_000, 80_000_000);
+        List<Long> ids = this.jdbc.sql("""
+                insert into contact (phone_number, phone_type, first_name, country, time_zone, consent_status)
+                select '+49176' || (:base + g), 'MOBILE', 'Kim', 'DE', 'Europe/Berlin', 'SUBSCRIBED'
+                from generate_series(1, 250) g returning id""").param("base", base).query(Long.class).list();
+        this.lists.add(big, ids);
+        CampaignDraft draft = draft("Resumed", CampaignDraft.Schedule.now());
+        CampaignView campaign = this.campaigns.create(new CampaignDraft(draft.name(), draft.sender(), null,
+                new CampaignDraft.Audience(List.of(), List.of(big), List.of(), List.of()), draft.variants(),
+                draft.schedule(), draft.windowPolicy(), true, null, 0, null, List.of(), 7, 7), "marketer");
+        this.campaigns.launch(campaign.id(), "marketer");
+        awaitLaunchWritten(campaign.id());
+        assertThat(messagesOf(campaign.id())).hasSize(100); // the first page of the
+                                                            // search
+        long cursor = ids.get(99);
+
+        // The state a crash after the first batch leaves: its links, messages and cursor
+        // only.
+        this.gateway.cancel(campaign.id(), "test"); // nothing is sent meanwhile
+        this.jdbc.sql("delete from outbound_message where campaign_id = :id and contact_id > :cursor")
+            .param("id", campaign.id())
+            .param("cursor", cursor)
+            .update();
+        this.jdbc.sql("delete from short_link where campaign_id = :id and contact_id > :cursor")
+            .param("id", campaign.id())
+            .param("cursor", cursor)
+            .update();
+        this.jdbc.sql("update outbound_message set status = 'QUEUED', final_at = null where campaign_id = :id")
+            .param("id", campaign.id())
+            .update();
+        this.jdbc
+            .sql("update campaign set launch_cursor = :cursor, launch_finished_at = null, queued_count = 100, "
+                    + "audience_count = 100 where id = :id")
+            .param("id", campaign.id())
+            .param("cursor", cursor)
+            .update();
+
+        this.clock.resumeInterruptedLaunches();
+        CampaignView resumed = awaitLaunchWritten(campaign.id());
+
+        assertThat(resumed.launch().queued()).isEqualTo(250);
+        assertThat(this.jdbc
+            .sql("select count(*), count(distinct contact_id) from outbound_message where campaign_id = :id")
+            .param("id", campaign.id())
+            .query((row, n) -> List.of(row.getLong(1), row.getLong(2)))
+            .single()).containsExactly(250L, 250L);
+        assertThat(this.jdbc.sql("select count(distinct message_id) from short_link where campaign_id = :id")
+            .param("id", campaign.id())
+            .query(Long.class)
+            .single()).isEqualTo(250);
+    }
+
+    @Test
     void invalidDraftsAreRefusedWithTheReason() {
         assertThatExceptionOfType(CampaignProblem.class)
             .isThrownBy(() -> this.campaigns.create(new CampaignDraft("", "default", null, null, List.of(), null, null,

@@ -37,11 +37,14 @@ public class ShortLinks {
 
     private final Clock clock;
 
-    ShortLinks(JdbcClient jdbc, Brands brands, LinkProperties properties, Clock clock) {
+    private final LinkCopy copy;
+
+    ShortLinks(JdbcClient jdbc, Brands brands, LinkProperties properties, Clock clock, LinkCopy copy) {
         this.jdbc = jdbc;
         this.brands = brands;
         this.properties = properties;
         this.clock = clock;
+        this.copy = copy;
     }
 
     /** Creates a plain short link; its target is checked and gets UTM parameters. */
@@ -105,6 +108,9 @@ public class ShortLinks {
                         : target.toString();
             }));
             codes.add(null);
+        }
+        if (requests.size() >= LinkCopy.MINIMUM) {
+            return this.copy.mint(requests, targets, brandsById);
         }
         Set<Integer> pending = new HashSet<>();
         for (int i = 0; i < requests.size(); i++) {

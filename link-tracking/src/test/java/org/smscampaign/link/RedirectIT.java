@@ -117,6 +117,29 @@ class RedirectIT {
     }
 
     @Test
+    void manyRecipientLinksAreMintedAtOnceWithUniqueCodesAndRedirect() {
+        List<RecipientLinkRequest> requests = new java.util.ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            requests.add(new RecipientLinkRequest("https://shop.example/launch", null, 77, 5000 + i, "B", 9000L + i,
+                    "launch", 3));
+        }
+
+        List<MintedLink> minted = this.links.mint(requests);
+
+        assertThat(minted).hasSize(250);
+        assertThat(minted.stream().map(MintedLink::code).distinct()).hasSize(250);
+        assertThat(minted).allMatch((link) -> link.shortUrl().equals("http://localhost/r/" + link.code()));
+        ShortLinkView stored = this.links.get(minted.get(42).id());
+        assertThat(stored.contactId()).isEqualTo(5042L);
+        assertThat(stored.messageId()).isEqualTo(9042L);
+        assertThat(stored.attributionDays()).isEqualTo(3);
+        assertThat(stored.targetUrl()).contains("utm_campaign=launch").contains("utm_content=B");
+        RawHttp.Response hit = RawHttp.get(this.port, "/r/" + minted.get(42).code(), PHONE);
+        assertThat(hit.status()).isEqualTo(302);
+        assertThat(hit.header("Location")).startsWith("https://shop.example/launch?");
+    }
+
+    @Test
     void brandedHostsAnswerAtTheRootAndForbidCrawling() {
         this.brands.create("Test brand " + System.nanoTime(), "https://go" + System.nanoTime() % 100000 + ".test/",
                 null, List.of(), List.of("go.brand-test.example"), false);

@@ -25,24 +25,32 @@ public record SmsText(Encoding encoding, int units, int segments, Set<String> uc
 
     private static final String GSM_EXTENSION = "^{}\\[~]|€\f";
 
+    /** Septets per character of the basic plane: 1 basic, 2 extension, 0 not GSM-7. */
+    private static final byte[] SEPTETS = new byte[0x10000];
+
+    static {
+        GSM_BASIC.chars().forEach((c) -> SEPTETS[c] = 1);
+        GSM_EXTENSION.chars().forEach((c) -> SEPTETS[c] = 2);
+    }
+
     public static SmsText of(String text) {
         int septets = 0;
-        Set<String> outside = new LinkedHashSet<>();
+        Set<String> outside = null;
         for (int i = 0; i < text.length();) {
             int codePoint = text.codePointAt(i);
-            String character = new String(Character.toChars(codePoint));
-            if (codePoint < 0x10000 && GSM_BASIC.indexOf(codePoint) >= 0) {
-                septets += 1;
-            }
-            else if (codePoint < 0x10000 && GSM_EXTENSION.indexOf(codePoint) >= 0) {
-                septets += 2;
+            int cost = (codePoint < 0x10000) ? SEPTETS[codePoint] : 0;
+            if (cost > 0) {
+                septets += cost;
             }
             else {
-                outside.add(character);
+                if (outside == null) {
+                    outside = new LinkedHashSet<>();
+                }
+                outside.add(new String(Character.toChars(codePoint)));
             }
             i += Character.charCount(codePoint);
         }
-        if (outside.isEmpty()) {
+        if (outside == null) {
             return new SmsText(Encoding.GSM7, septets, segments(septets, 160, 153), Set.of());
         }
         int codeUnits = text.length();

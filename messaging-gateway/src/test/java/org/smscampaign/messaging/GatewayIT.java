@@ -124,6 +124,30 @@ class GatewayIT {
     }
 
     @Test
+    void aBigEnqueueWithReservedIdsIsCopiedInAndStaysIdempotent() {
+        long campaign = campaign();
+        long[] ids = this.gateway.reserveIds(150);
+        List<MessageRequest> requests = new ArrayList<>();
+        for (int i = 0; i < ids.length; i++) {
+            requests.add(new MessageRequest(ids[i], key(), Channel.SMS, "paced", number(), "Launch text " + i, 1,
+                    Instant.now().plusSeconds(3600), SendWindow.daytime(ZoneId.of("Europe/Berlin")),
+                    new Attribution(campaign, (long) i, "A"), List.of()));
+        }
+
+        Map<String, Long> first = this.gateway.enqueue(requests);
+        Map<String, Long> again = this.gateway.enqueue(requests);
+
+        assertThat(first.values()).containsExactlyElementsOf(java.util.Arrays.stream(ids).boxed().toList());
+        assertThat(again).isEqualTo(first);
+        assertThat(this.gateway.countsOfCampaign(campaign)).containsEntry(MessageStatus.QUEUED, 150L);
+        MessageView one = this.gateway.find(ids[7]).orElseThrow();
+        assertThat(one.body()).isEqualTo("Launch text 7");
+        assertThat(one.estimatedCost()).isNull();
+        assertThat(one.attribution()).isEqualTo(new Attribution(campaign, 7L, "A"));
+        this.gateway.cancel(campaign, "test");
+    }
+
+    @Test
     void aPacedSenderNeverSendsFasterThanItsPacePlusItsBurst() {
         List<MessageRequest> requests = new ArrayList<>();
         for (int i = 0; i < 15; i++) {

@@ -100,7 +100,9 @@ public class LaunchRunner {
         this.optOuts = optOuts;
         this.properties = properties;
         this.messaging = messaging;
-        this.transactions = transactions;
+        // Each batch commits by itself, whatever transaction the caller runs in.
+        this.transactions = new TransactionTemplate(transactions.getTransactionManager());
+        this.transactions.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -164,8 +166,17 @@ public class LaunchRunner {
         long cursor = (winner == null) ? cursorOf(campaignId) : 0;
         ContactCriteria criteria = this.audiences.of(draft.audience());
         int batchSize = Math.max(100, this.properties.launchBatch());
+        // Two batches wait at most; past that the reader waits for the writer.
         ThreadPoolExecutor writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(2),
-                (task) -> new Thread(task, "campaign-launch-writer"), new ThreadPoolExecutor.CallerRunsPolicy());
+                (task) -> new Thread(task, "campaign-launch-writer"), (task, executor) -> {
+                    try {
+                        executor.getQueue().put(task);
+                    }
+                    catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                        throw new java.util.concurrent.RejectedExecutionException(ex);
+                    }
+                });
         List<Future<?>> written = new ArrayList<>();
         List<Row> batch = new ArrayList<>(batchSize);
         LocalDate today = LocalDate.now(this.clock);

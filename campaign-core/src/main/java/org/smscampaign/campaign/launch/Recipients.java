@@ -40,6 +40,8 @@ final class Recipients {
 
     private final int[] cumulativeSplits;
 
+    private final java.util.Map<String, RecipientWindows.Rule> rules = new java.util.concurrent.ConcurrentHashMap<>();
+
     Recipients(long campaignId, CampaignDraft draft, RecipientWindows windows, long[] capped, Instant launchTime) {
         this.campaignId = campaignId;
         this.draft = draft;
@@ -91,8 +93,12 @@ final class Recipients {
                 && bucket(contactId, 2) >= this.draft.winner().testPercent()) {
             return new Decision(Role.WAITING, null, null, null);
         }
-        ZoneId zone = zone(timeZone);
-        RecipientWindows.Rule rule = this.windows.ruleFor(country, region, zone, this.draft.windowPolicy());
+        // Rules repeat for every contact of a country, region and zone: resolved once
+        // each.
+        String key = country + '\u0000' + region + '\u0000' + timeZone;
+        RecipientWindows.Rule rule = this.rules.computeIfAbsent(key,
+                (k) -> this.windows.ruleFor(country, region, zone(timeZone), this.draft.windowPolicy()));
+        ZoneId zone = rule.window().zone();
         Instant due = this.windows.due(rule, scheduled(zone));
         if (due == null) {
             return new Decision(Role.OUTSIDE, variant, null, rule.window());

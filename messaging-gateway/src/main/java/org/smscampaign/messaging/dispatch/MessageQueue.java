@@ -32,9 +32,12 @@ public class MessageQueue {
 
     private final MessagingProperties properties;
 
-    MessageQueue(JdbcClient jdbc, MessagingProperties properties) {
+    private final MessageCopy copy;
+
+    MessageQueue(JdbcClient jdbc, MessagingProperties properties, MessageCopy copy) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.copy = copy;
     }
 
     public boolean knowsSender(String name) {
@@ -64,6 +67,10 @@ public class MessageQueue {
     public Map<String, Long> enqueue(List<MessageRequest> requests) {
         Map<String, Long> ids = new LinkedHashMap<>();
         if (requests.isEmpty()) {
+            return ids;
+        }
+        if (MessageCopy.suits(requests) && this.copy.copy(requests)) {
+            requests.forEach((request) -> ids.put(request.idempotencyKey(), request.messageId()));
             return ids;
         }
         Map<List<ChainStep>, Long> chains = chains(requests);
