@@ -43,7 +43,7 @@ start_app() { # start_app [extra JVM args...]
   say "starting the platform on port $APP_PORT"
   SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$BENCH_DB" SPRING_DATASOURCE_USERNAME=sms \
     SPRING_DATASOURCE_PASSWORD=$PGPASSWORD SMS_ADMIN_PASSWORD="bench-$(date +%s%N)" \
-    java "$@" -jar "$ROOT/web-ui/target/sms-campaign-platform.jar" --server.port="$APP_PORT" \
+    java "$@" ${BENCH_JVM_OPTS:-} -jar "$ROOT/web-ui/target/sms-campaign-platform.jar" --server.port="$APP_PORT" \
     --sms.contact.imports.directory="$WORK/imports" --sms.link.server.port="$LINK_PORT" ${APP_ARGS[@]+"${APP_ARGS[@]}"} > "$WORK/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 120); do

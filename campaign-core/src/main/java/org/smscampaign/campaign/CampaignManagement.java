@@ -243,8 +243,8 @@ public class CampaignManagement {
             .filter((v) -> v.label().equals(variantLabel))
             .findFirst()
             .orElseThrow(() -> CampaignProblem.invalid("No variant " + variantLabel));
-        MessageTemplate template = MessageTemplate.parse(
-                org.smscampaign.campaign.launch.CampaignTexts.full(campaign.draft(), variant.body(), this.properties));
+        MessageTemplate template = MessageTemplate.parse(org.smscampaign.campaign.launch.CampaignTexts
+            .full(campaign.draft(), variant.body(), this.properties.optOutLineFor(null)));
         List<String> urls = template.links()
             .stream()
             .map((target) -> this.links

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of campaigns.
  *
  * @param optOutLine the line appended to messages that carry it
+ * @param optOutLines the line in other markets, by country code (built in: DE, FR, ES)
  * @param maxSegments above this many segments a message gets a warning
  * @param frequencyCap how many campaign messages a contact may get within a window
  * @param window the default allowed hours, in the recipient's time zone
@@ -28,11 +29,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("sms.campaign")
 public record CampaignProperties(@DefaultValue("Reply STOP to opt out") String optOutLine,
-        @DefaultValue("3") int maxSegments, @DefaultValue FrequencyCap frequencyCap, @DefaultValue Window window,
-        List<WindowRule> windowRules, List<Price> prices, @DefaultValue("USD") String currency,
-        @DefaultValue("20000") int launchBatch) {
+        java.util.Map<String, String> optOutLines, @DefaultValue("3") int maxSegments,
+        @DefaultValue FrequencyCap frequencyCap, @DefaultValue Window window, List<WindowRule> windowRules,
+        List<Price> prices, @DefaultValue("USD") String currency, @DefaultValue("20000") int launchBatch) {
 
     public CampaignProperties {
+        if (optOutLines == null || optOutLines.isEmpty()) {
+            optOutLines = java.util.Map.of("DE", "Antworte STOP zum Abmelden", "FR",
+                    "Répondez STOP pour ne plus recevoir de SMS", "ES", "Responde STOP para darte de baja");
+        }
         if (windowRules == null || windowRules.isEmpty()) {
             Set<DayOfWeek> everyDay = EnumSet.allOf(DayOfWeek.class);
             LocalTime eight = LocalTime.of(8, 0);
@@ -50,6 +55,13 @@ public record CampaignProperties(@DefaultValue("Reply STOP to opt out") String o
                     new Price("SMS", "FR", new BigDecimal("0.0769")), new Price("SMS", "ES", new BigDecimal("0.0748")),
                     new Price("WHATSAPP", null, new BigDecimal("0.0050")));
         }
+    }
+
+    /** The opt-out line for a recipient in a country. */
+    public String optOutLineFor(String country) {
+        return (country != null)
+                ? this.optOutLines.getOrDefault(country.toUpperCase(java.util.Locale.ROOT), this.optOutLine)
+                : this.optOutLine;
     }
 
     /**

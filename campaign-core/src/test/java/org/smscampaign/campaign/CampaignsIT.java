@@ -142,7 +142,7 @@ class CampaignsIT {
             .findFirst()
             .orElseThrow()
             .sample();
-        assertThat(sample).contains("http://localhost:8080/r/xxxxxxx").endsWith("Reply STOP to opt out");
+        assertThat(sample).contains("http://localhost:8080/r/xxxxxxx").containsPattern("\\n.*STOP.*$");
     }
 
     @Test
@@ -158,7 +158,12 @@ class CampaignsIT {
         List<MessageView> messages = messagesOf(campaign.id());
         assertThat(messages).hasSize(3);
         assertThat(messages).extracting(MessageView::body)
-            .allMatch((body) -> body.matches("(?s).*http://localhost:8080/r/[0-9A-Za-z]{7}.*Reply STOP to opt out"));
+            .allMatch((body) -> body.matches("(?s).*http://localhost:8080/r/[0-9A-Za-z]{7}\n.*STOP.*"));
+        assertThat(messages).extracting(MessageView::body)
+            .as("each market's opt-out line")
+            .anyMatch((body) -> body.endsWith("Antworte STOP zum Abmelden"))
+            .anyMatch((body) -> body.endsWith("Reply STOP to opt out"))
+            .anyMatch((body) -> body.endsWith("Répondez STOP pour ne plus recevoir de SMS"));
         assertThat(messages.stream().map(MessageView::body).distinct()).as("a link per recipient").hasSize(3);
         assertThat(this.jdbc.sql("select count(*) from short_link where campaign_id = :id and message_id is not null")
             .param("id", campaign.id())
@@ -310,6 +315,50 @@ class CampaignsIT {
             .param("id", campaign.id())
             .query(Long.class)
             .single()).isEqualTo(250);
+    }
+
+    @Test
+    void anAbTestSendsTheWinnerToThoseWhoWaitedWhenTheTestEnds() {
+        long big = this.lists.create("A/B test " + System.nanoTime(), null).id();
+        long base = ThreadLocalRandom.current().nextLong(10_000_000, 80_000_000);
+        this.lists.add(big, this.jdbc.sql("""
+                insert into contact (phone_number, phone_type, first_name, country, time_zone, consent_status)
+                select '+49151' || (:base + g), 'MOBILE', 'Lou', 'DE', 'Europe/Berlin', 'SUBSCRIBED'
+                from generate_series(1, 60) g returning id""").param("base", base).query(Long.class).list());
+        CampaignDraft template = draft("A/B", CampaignDraft.Schedule.now());
+        CampaignView campaign = this.campaigns.create(
+                new CampaignDraft("A/B", "default", null,
+                        new CampaignDraft.Audience(List.of(), List.of(big), List.of(), List.of()), template.variants(),
+                        template.schedule(), SendWindow.Policy.HOLD, true, null, 0,
+                        new CampaignDraft.Winner(25, 2, CampaignDraft.WinnerMetric.HUMAN_CTR), List.of(), 7, 7),
+                "marketer");
+        this.campaigns.launch(campaign.id(), "marketer");
+        CampaignView testing = awaitLaunchWritten(campaign.id());
+        assertThat(testing.launch().waiting()).isPositive();
+        assertThat(testing.launch().queued() + testing.launch().waiting()).isEqualTo(60);
+
+        this.jdbc.sql("update campaign set first_due_at = now() - interval '3 hours' where id = :id")
+            .param("id", campaign.id())
+            .update();
+        this.clock.tick();
+
+        Instant deadline = Instant.now().plusSeconds(20);
+        CampaignView done = this.campaigns.get(campaign.id());
+        while (done.launch().waiting() > 0 && Instant.now().isBefore(deadline)) {
+            sleep(50);
+            done = this.campaigns.get(campaign.id());
+        }
+        assertThat(done.winnerVariant()).isIn("A", "B");
+        assertThat(done.launch().waiting()).isZero();
+        assertThat(done.launch().queued()).isEqualTo(60);
+        assertThat(done.events()).anySatisfy((event) -> assertThat(event.detail()).contains("won on human ctr"));
+        assertThat(this.jdbc
+            .sql("select count(*) from outbound_message where campaign_id = :id and variant = :winner "
+                    + "and idempotency_key like '%:winner'")
+            .param("id", campaign.id())
+            .param("winner", done.winnerVariant())
+            .query(Long.class)
+            .single()).isEqualTo(testing.launch().waiting());
     }
 
     @Test

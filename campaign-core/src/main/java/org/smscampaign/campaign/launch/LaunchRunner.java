@@ -141,7 +141,11 @@ public class LaunchRunner {
     }
 
     /** A recipient read from the audience. */
-    record Row(long id, String phone, String country, String region, String timeZone, Map<String, String> fields) {
+    /**
+     * A recipient read from the audience, and what the campaign does with them (decided
+     * by the reader).
+     */
+    record Row(long id, String phone, String country, Map<String, String> fields, Recipients.Decision decision) {
 
     }
 
@@ -157,7 +161,7 @@ public class LaunchRunner {
             return;
         }
         CampaignDraft draft = campaign.draft();
-        Map<String, MessageTemplate> templates = CampaignTexts.templates(draft, this.properties);
+        CampaignTexts templates = new CampaignTexts(draft, this.properties);
         BrandView brand = this.preflight.brandOf(draft);
         Instant start = (winner == null) ? campaign.launch().at() : this.clock.instant();
         Recipients recipients = new Recipients(campaignId, draft, this.windows, this.preflight.capped(draft, start),
@@ -187,8 +191,12 @@ public class LaunchRunner {
                 if (waiting != null && Arrays.binarySearch(waiting, id) < 0) {
                     return;
                 }
-                batch.add(new Row(id, row.getString("phone_number"), row.getString("country"), row.getString("region"),
-                        row.getString("time_zone"), MergeFields.of(row, today)));
+                String country = row.getString("country");
+                Recipients.Decision decision = recipients.decide(id, country, row.getString("region"),
+                        row.getString("time_zone"), winner);
+                boolean sends = decision.role() == Recipients.Role.SEND;
+                batch.add(new Row(id, row.getString("phone_number"), country, sends ? MergeFields.of(row, today) : null,
+                        decision));
                 if (batch.size() == batchSize) {
                     List<Row> full = List.copyOf(batch);
                     batch.clear();
@@ -248,8 +256,8 @@ public class LaunchRunner {
 
     }
 
-    private void write(CampaignView campaign, CampaignDraft draft, Map<String, MessageTemplate> templates,
-            BrandView brand, Recipients recipients, String winner, List<Row> rows) {
+    private void write(CampaignView campaign, CampaignDraft draft, CampaignTexts templates, BrandView brand,
+            Recipients recipients, String winner, List<Row> rows) {
         this.transactions.executeWithoutResult((status) -> {
             if (this.store.status(campaign.id()).orElse(CampaignStatus.CANCELLED) == CampaignStatus.CANCELLED) {
                 throw new LaunchCancelled();
@@ -276,8 +284,8 @@ public class LaunchRunner {
         });
     }
 
-    private Counts writeBatch(CampaignView campaign, CampaignDraft draft, Map<String, MessageTemplate> templates,
-            BrandView brand, Recipients recipients, String winner, List<Row> rows) {
+    private Counts writeBatch(CampaignView campaign, CampaignDraft draft, CampaignTexts templates, BrandView brand,
+            Recipients recipients, String winner, List<Row> rows) {
         Set<String> suppressed = this.optOuts.suppressedAmong(rows.stream().map(Row::phone).toList());
         List<Row> sending = new ArrayList<>(rows.size());
         List<Recipients.Decision> decisions = new ArrayList<>(rows.size());
@@ -291,8 +299,7 @@ public class LaunchRunner {
             if (suppressed.contains(row.phone())) {
                 continue;
             }
-            Recipients.Decision decision = recipients.decide(row.id(), row.country(), row.region(), row.timeZone(),
-                    winner);
+            Recipients.Decision decision = row.decision();
             switch (decision.role()) {
                 case HOLDOUT -> holdout[holdouts++] = row.id();
                 case CAPPED -> capped[cappeds++] = row.id();
@@ -323,13 +330,13 @@ public class LaunchRunner {
         return new Counts(sending.size(), holdouts, cappeds, waitings, firstDue);
     }
 
-    private Instant enqueue(CampaignView campaign, CampaignDraft draft, Map<String, MessageTemplate> templates,
-            BrandView brand, String winner, List<Row> sending, List<Recipients.Decision> decisions) {
+    private Instant enqueue(CampaignView campaign, CampaignDraft draft, CampaignTexts templates, BrandView brand,
+            String winner, List<Row> sending, List<Recipients.Decision> decisions) {
         long[] ids = this.gateway.reserveIds(sending.size());
         List<RecipientLinkRequest> linkRequests = new ArrayList<>();
         String slug = CampaignTexts.slug(draft.name());
         for (int i = 0; i < sending.size(); i++) {
-            MessageTemplate template = templates.get(decisions.get(i).variant());
+            MessageTemplate template = templates.of(decisions.get(i).variant(), sending.get(i).country());
             for (String target : template.links()) {
                 linkRequests.add(new RecipientLinkRequest(target, brand.id(), campaign.id(), sending.get(i).id(),
                         decisions.get(i).variant(), ids[i], slug, draft.attributionDays()));
@@ -343,7 +350,7 @@ public class LaunchRunner {
         for (int i = 0; i < sending.size(); i++) {
             Row row = sending.get(i);
             Recipients.Decision decision = decisions.get(i);
-            MessageTemplate template = templates.get(decision.variant());
+            MessageTemplate template = templates.of(decision.variant(), row.country());
             List<String> urls = new ArrayList<>(template.links().size());
             for (int l = 0; l < template.links().size(); l++) {
                 urls.add(minted.get(link++).shortUrl());

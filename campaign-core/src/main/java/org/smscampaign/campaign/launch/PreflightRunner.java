@@ -108,10 +108,10 @@ public class PreflightRunner {
         Instant now = this.clock.instant();
         ContactCriteria criteria = this.audiences.of(draft.audience());
         AudienceCount count = this.contacts.count(criteria);
-        Map<String, MessageTemplate> templates = CampaignTexts.templates(draft, this.properties);
+        CampaignTexts templates = new CampaignTexts(draft, this.properties);
         String placeholderLink = brandOf(draft).baseUrl() + "x".repeat(ShortCodes.LENGTH);
         Recipients recipients = new Recipients(campaignId, draft, this.windows, capped(draft, now), now);
-        Tally tally = new Tally(templates.keySet());
+        Tally tally = new Tally(templates.defaults().keySet());
         LocalDate today = LocalDate.now(this.clock);
         List<Row> batch = new ArrayList<>(BATCH);
         this.contacts.forEachMatching(criteria, true, (row) -> {
@@ -123,7 +123,7 @@ public class PreflightRunner {
             }
         });
         tally(batch, recipients, templates, placeholderLink, tally);
-        return tally.result(count, draft, templates, this.properties, this.messaging, now);
+        return tally.result(count, draft, templates.defaults(), this.properties, this.messaging, now);
     }
 
     private record Row(long id, String phone, String country, String region, String timeZone,
@@ -131,8 +131,7 @@ public class PreflightRunner {
 
     }
 
-    private void tally(List<Row> batch, Recipients recipients, Map<String, MessageTemplate> templates, String link,
-            Tally tally) {
+    private void tally(List<Row> batch, Recipients recipients, CampaignTexts templates, String link, Tally tally) {
         Set<String> suppressed = this.optOuts.suppressedAmong(batch.stream().map(Row::phone).toList());
         for (Row row : batch) {
             if (suppressed.contains(row.phone())) {
@@ -147,7 +146,7 @@ public class PreflightRunner {
                 case WAITING -> tally.waiting++;
                 case OUTSIDE -> tally.outside++;
                 case SEND -> {
-                    MessageTemplate template = templates.get(decision.variant());
+                    MessageTemplate template = templates.of(decision.variant(), row.country());
                     MessageTemplate.Rendered rendered = template.render(row.fields()::get,
                             java.util.Collections.nCopies(template.links().size(), link));
                     tally.add(decision, rendered, row.country(), this.windows);
@@ -203,6 +202,9 @@ public class PreflightRunner {
                 .segments();
             if (rendered.fellBack()) {
                 this.fellBack++;
+            }
+            if (decision.deferred()) {
+                this.deferred++;
             }
             VariantTally variant = this.variants.get(decision.variant());
             variant.add(text, rendered.text());
@@ -278,6 +280,11 @@ public class PreflightRunner {
             if (this.fellBack > 0) {
                 warnings.add(new Preflight.Warning("FALLBACKS",
                         this.fellBack + " recipients miss a merge field and get its fallback."));
+            }
+            if (this.deferred > 0) {
+                warnings.add(new Preflight.Warning("OUTSIDE_WINDOW", this.deferred
+                        + " recipients are outside their allowed hours at the scheduled time: their messages wait "
+                        + "until the hours open."));
             }
             if (this.outside > 0) {
                 warnings.add(new Preflight.Warning("OUTSIDE_WINDOW", this.outside

@@ -24,7 +24,11 @@ final class Recipients {
 
     }
 
-    record Decision(Role role, String variant, Instant due, SendWindow window) {
+    /**
+     * @param deferred the scheduled moment was outside the allowed hours: due at their
+     * opening
+     */
+    record Decision(Role role, String variant, Instant due, SendWindow window, boolean deferred) {
 
     }
 
@@ -83,15 +87,15 @@ final class Recipients {
 
     Decision decide(long contactId, String country, String region, String timeZone, String winner) {
         if (bucket(contactId, 1) < this.draft.holdoutPercent()) {
-            return new Decision(Role.HOLDOUT, null, null, null);
+            return new Decision(Role.HOLDOUT, null, null, null, false);
         }
         if (this.capped.length > 0 && Arrays.binarySearch(this.capped, contactId) >= 0) {
-            return new Decision(Role.CAPPED, null, null, null);
+            return new Decision(Role.CAPPED, null, null, null, false);
         }
         String variant = (winner != null) ? winner : variantOf(contactId);
         if (winner == null && this.draft.winner() != null
                 && bucket(contactId, 2) >= this.draft.winner().testPercent()) {
-            return new Decision(Role.WAITING, null, null, null);
+            return new Decision(Role.WAITING, null, null, null, false);
         }
         // Rules repeat for every contact of a country, region and zone: resolved once
         // each.
@@ -99,11 +103,12 @@ final class Recipients {
         RecipientWindows.Rule rule = this.rules.computeIfAbsent(key,
                 (k) -> this.windows.ruleFor(country, region, zone(timeZone), this.draft.windowPolicy()));
         ZoneId zone = rule.window().zone();
-        Instant due = this.windows.due(rule, scheduled(zone));
+        Instant scheduled = scheduled(zone);
+        Instant due = this.windows.due(rule, scheduled);
         if (due == null) {
-            return new Decision(Role.OUTSIDE, variant, null, rule.window());
+            return new Decision(Role.OUTSIDE, variant, null, rule.window(), false);
         }
-        return new Decision(Role.SEND, variant, due, rule.window());
+        return new Decision(Role.SEND, variant, due, rule.window(), !due.equals(scheduled));
     }
 
     private Instant scheduled(ZoneId zone) {
