@@ -405,52 +405,41 @@ public class MessageStore {
 
     /** Withdraws the waiting messages to a number that opted out. */
     List<Transition> suppressWaiting(String phone, String detail) {
-        return this.jdbc.sql("""
-                with changed as (
-                    update outbound_message m set status = 'SUPPRESSED', final_at = now(), lease_owner = null,
-                        lease_until = null, version = m.version + 1
-                    where m.to_number = :phone and m.status in ('QUEUED', 'CLAIMED')
-                    returning m.*),
-                logged as (
-                    insert into message_event (message_id, status, detail, source)
-                    select id, 'SUPPRESSED', :detail, 'GATEWAY' from changed)
-                select * from changed""")
-            .param("phone", phone)
-            .param("detail", truncate(detail, 255))
-            .query(MessageStore::transition)
-            .list();
+        return withdraw("m.to_number = :key", phone, MessageStatus.SUPPRESSED, detail, "GATEWAY");
     }
 
     /** Withdraws the waiting messages of a campaign. */
     List<Transition> cancelCampaign(long campaignId, String detail) {
-        return this.jdbc.sql("""
-                with changed as (
-                    update outbound_message m set status = 'CANCELED', final_at = now(), lease_owner = null,
-                        lease_until = null, version = m.version + 1
-                    where m.campaign_id = :campaign and m.status in ('QUEUED', 'CLAIMED')
-                    returning m.*),
-                logged as (
-                    insert into message_event (message_id, status, detail, source)
-                    select id, 'CANCELED', :detail, 'OPERATOR' from changed)
-                select * from changed""")
-            .param("campaign", campaignId)
-            .param("detail", truncate(detail, 255))
-            .query(MessageStore::transition)
-            .list();
+        return withdraw("m.campaign_id = :key", campaignId, MessageStatus.CANCELED, detail, "OPERATOR");
     }
 
     /** Withdraws the later steps of a recipient's cascade that have not gone out yet. */
     List<Transition> cancelLaterSteps(long chainRoot) {
+        return withdraw("m.chain_root_id = :key", chainRoot, MessageStatus.CANCELED, "an earlier channel delivered",
+                "GATEWAY");
+    }
+
+    /**
+     * Ends the messages that have not gone out yet (queued or claimed), with their
+     * history.
+     */
+    private List<Transition> withdraw(String which, Object key, MessageStatus status, String detail, String source) {
         return this.jdbc.sql("""
                 with changed as (
-                    update outbound_message m set status = 'CANCELED', final_at = now(), lease_owner = null,
+                    update outbound_message m set status = :status, final_at = now(), lease_owner = null,
                         lease_until = null, version = m.version + 1
-                    where m.chain_root_id = :root and m.status in ('QUEUED', 'CLAIMED')
+                    where %s and m.status in ('QUEUED', 'CLAIMED')
                     returning m.*),
                 logged as (
                     insert into message_event (message_id, status, detail, source)
-                    select id, 'CANCELED', 'an earlier channel delivered', 'GATEWAY' from changed)
-                select * from changed""").param("root", chainRoot).query(MessageStore::transition).list();
+                    select id, :status, :detail, :source from changed)
+                select * from changed""".formatted(which))
+            .param("key", key)
+            .param("status", status.name())
+            .param("detail", truncate(detail, 255))
+            .param("source", source)
+            .query(MessageStore::transition)
+            .list();
     }
 
     /** Queue depth and the age of the oldest due message, per sender. */

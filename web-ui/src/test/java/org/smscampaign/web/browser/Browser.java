@@ -86,7 +86,10 @@ public final class Browser implements AutoCloseable {
         open("/login");
         type(By.id("username"), username);
         type(By.id("password"), password);
+        WebElement form = find(By.id("sign-in"));
         click(By.id("sign-in"));
+        // the next page (welcome or the error) has loaded once the login form is gone
+        new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(form));
     }
 
     public void type(By field, String text) {

@@ -6,50 +6,22 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.smscampaign.web.PlatformIT;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Contacts, imports and segments as a marketer uses them, in real Chromium. */
 @PlatformIT
-class ContactsBrowserIT {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
+class ContactsBrowserIT extends BrowserSession {
 
     @BeforeEach
     void signedInMarketer() {
-        if (browser == null) {
-            browser = Browser.start(this.port);
-        }
-        browser.resize(1280, 900);
-        browser.forgetSession();
         browser.signIn("demo-marketer", PlatformIT.DEMO_PASSWORD);
-    }
-
-    @AfterEach
-    void screenshot(TestInfo test) {
-        browser.screenshot(test.getTestMethod().orElseThrow().getName());
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     @Test

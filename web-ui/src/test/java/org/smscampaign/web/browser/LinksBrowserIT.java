@@ -5,11 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.smscampaign.link.MintedLink;
 import org.smscampaign.link.RecipientLinkRequest;
@@ -18,7 +15,6 @@ import org.smscampaign.web.HttpFixture;
 import org.smscampaign.web.PlatformIT;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,41 +23,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and a campaign's links with raw and human hits and the reasons hits were not counted.
  */
 @PlatformIT
-class LinksBrowserIT {
+class LinksBrowserIT extends BrowserSession {
 
     static final String PHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
             + "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
 
     static final String WHATSAPP = "WhatsApp/2.23.20.0 A";
 
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
     @Autowired
     ShortLinks links;
 
     @BeforeEach
     void signedInMarketer() {
-        if (browser == null) {
-            browser = Browser.start(this.port);
-        }
-        browser.forgetSession();
         browser.signIn("demo-marketer", PlatformIT.DEMO_PASSWORD);
-    }
-
-    @AfterEach
-    void screenshot(TestInfo test) {
-        browser.screenshot(test.getTestMethod().orElseThrow().getName());
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     @Test

@@ -3,11 +3,8 @@ package org.smscampaign.web.browser;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.smscampaign.messaging.MessageGateway;
@@ -19,7 +16,6 @@ import org.smscampaign.web.HttpFixture;
 import org.smscampaign.web.PlatformIT;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,12 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * simulator told to misbehave by an admin.
  */
 @PlatformIT
-class MessagesBrowserIT {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
+class MessagesBrowserIT extends BrowserSession {
 
     @Autowired
     SignatureKey key;
@@ -45,26 +36,9 @@ class MessagesBrowserIT {
     @Autowired
     MessageGateway gateway;
 
-    @BeforeEach
-    void start() {
-        if (browser == null) {
-            browser = Browser.start(this.port);
-        }
-        browser.forgetSession();
-    }
-
     @AfterEach
-    void screenshot(TestInfo test) {
-        browser.screenshot(test.getTestMethod().orElseThrow().getName());
+    void normalSimulator() {
         this.simulator.behave(SimulatorBehaviour.NORMAL);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     private static String number() {

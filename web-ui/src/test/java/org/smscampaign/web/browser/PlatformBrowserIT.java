@@ -3,18 +3,11 @@ package org.smscampaign.web.browser;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.smscampaign.web.HttpFixture;
 import org.smscampaign.web.PlatformIT;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,34 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Sign-in, navigation, sign-out and administration as people do them, in real Chromium.
  */
 @PlatformIT
-class PlatformBrowserIT {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeEach
-    void newVisitor() {
-        if (browser == null) {
-            browser = Browser.start(this.port);
-        }
-        browser.resize(1280, 900);
-        browser.forgetSession();
-    }
-
-    @AfterEach
-    void screenshot(TestInfo test) {
-        browser.screenshot(test.getTestMethod().orElseThrow().getName());
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
+class PlatformBrowserIT extends BrowserSession {
 
     @Test
     void theLoginPageRendersAndAWrongPasswordIsRefused() {
