@@ -47,13 +47,15 @@ class LinkPagesController {
 
     @GetMapping
     String index(@RequestParam(required = false) Long campaign, Model model) {
+        // the totals first: clicks only grow, so the rows below never show fewer than the
+        // totals
+        if (campaign != null) {
+            model.addAttribute("campaignStats", this.links.statsOfCampaign(campaign));
+        }
         List<ShortLinkView> list = this.links.list(new LinkSearch(campaign, false), LIST_SIZE);
         model.addAttribute("links", list);
         model.addAttribute("counts", this.links.countsByLink(list.stream().map(ShortLinkView::id).toList()));
         model.addAttribute("campaign", campaign);
-        if (campaign != null) {
-            model.addAttribute("campaignStats", this.links.statsOfCampaign(campaign));
-        }
         if (!model.containsAttribute("link")) {
             model.addAttribute("link", LinkForm.empty());
         }
