@@ -82,7 +82,7 @@ public class ContactExport {
      * A cell a spreadsheet will not execute: text starting with {@code = + - @}, tab or
      * carriage return gets a leading apostrophe (OWASP CSV injection guidance).
      */
-    static String safe(String value) {
+    public static String safe(String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }

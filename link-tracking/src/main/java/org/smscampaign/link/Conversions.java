@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.smscampaign.link.rollup.ClickRollups;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -41,7 +43,10 @@ public class Conversions {
 
     private final ApplicationEventPublisher events;
 
-    Conversions(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+    private final ClickRollups rollups;
+
+    Conversions(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, ClickRollups rollups) {
+        this.rollups = rollups;
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
@@ -106,6 +111,9 @@ public class Conversions {
             .orElse(-1L);
         if (id < 0) {
             return existing(orderId, event).orElseThrow();
+        }
+        if (attribution.campaignId != null) {
+            this.rollups.markDirty(attribution.campaignId);
         }
         this.events.publishEvent(new ConversionRecorded(id, event, request.value(), currency, orderId, occurredAt,
                 attribution.attributed, attribution.clickId, attribution.linkId, attribution.campaignId,

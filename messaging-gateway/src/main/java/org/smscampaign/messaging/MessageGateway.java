@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.smscampaign.messaging.dispatch.MessageQueue;
 import org.smscampaign.messaging.dispatch.MessageStoreAccess;
+import org.smscampaign.messaging.rollup.MessageRollups;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,8 +36,11 @@ public class MessageGateway {
 
     private final Clock clock;
 
+    private final MessageRollups rollups;
+
     MessageGateway(MessageQueue queue, MessageStoreAccess store, JdbcClient jdbc, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, MessageRollups rollups) {
+        this.rollups = rollups;
         this.queue = queue;
         this.store = store;
         this.jdbc = jdbc;
@@ -54,7 +58,12 @@ public class MessageGateway {
      * id.
      */
     public Map<String, Long> enqueue(List<MessageRequest> requests) {
-        return this.queue.enqueue(requests);
+        Map<String, Long> ids = this.queue.enqueue(requests);
+        requests.stream()
+            .map((request) -> request.attribution().campaignId())
+            .distinct()
+            .forEach(this.rollups::changed);
+        return ids;
     }
 
     /**

@@ -30,6 +30,7 @@ import org.smscampaign.link.ClickReason;
 import org.smscampaign.link.LinkClicked;
 import org.smscampaign.link.LinkClicksRecorded;
 import org.smscampaign.link.LinkProperties;
+import org.smscampaign.link.rollup.ClickRollups;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
@@ -211,6 +212,7 @@ public class ClickWriter implements SmartLifecycle {
                 burstIds.remove(hit.id()); // written with its reason already
             }
             markEarlierBurstHits(connection, burstIds);
+            ClickRollups.markDirty(connection, campaignsOf(batch));
             connection.commit();
             this.agents.remember(agentIds);
             newlyHitLinks.forEach((link) -> this.linksHit.put(link, Boolean.TRUE));
@@ -223,6 +225,16 @@ public class ClickWriter implements SmartLifecycle {
         catch (IOException ex) {
             throw new SQLException(ex);
         }
+    }
+
+    private static Set<Long> campaignsOf(List<Hit> batch) {
+        Set<Long> campaigns = new HashSet<>();
+        for (Hit hit : batch) {
+            if (hit.campaignId() != null) {
+                campaigns.add(hit.campaignId());
+            }
+        }
+        return campaigns;
     }
 
     private ClickReason reason(Hit hit, Long deliveredAt, boolean burst) {

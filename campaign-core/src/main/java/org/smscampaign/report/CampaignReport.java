@@ -1,0 +1,89 @@
+package org.smscampaign.report;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import org.smscampaign.campaign.CampaignStatus;
+import org.smscampaign.campaign.GoalMetric;
+
+/**
+ * Everything the campaign dashboard shows, by the definitions of {@code docs/metrics.md}.
+ * Rates are percentages, null where their denominator is zero.
+ *
+ * @param evaluationEndsAt when the goals are judged for good (launch + evaluation days)
+ * @param refreshedAt when the oldest of the underlying figures was recomputed
+ */
+public record CampaignReport(long campaignId, String name, CampaignStatus status, Instant launchedAt,
+        Instant evaluationEndsAt, String currency, Funnel funnel, Rates rates, Money money, List<GoalResult> goals,
+        List<VariantResult> variants, String winner, List<Point> series, List<Breakdown> excluded,
+        List<Breakdown> links, List<Delay> clicksAfterDelivery, Instant refreshedAt) {
+
+    /**
+     * From audience to conversion.
+     *
+     * @param pending queued, deferred to the recipient's hours, or being sent
+     * @param sent taken by the provider (accepted, sent, delivered or undelivered)
+     * @param skipped not sent: outside the recipient's hours under the SKIP policy
+     * @param clickers recipients (links) with any hit
+     * @param humanClickers recipients with a hit counted as a person's
+     */
+    public record Funnel(long audience, long holdout, long capped, long waiting, long messages, long pending, long sent,
+            long delivered, long failed, long undelivered, long unknown, long suppressed, long skipped, long canceled,
+            long clickers, long humanClickers, long conversions, long hits, long humanHits) {
+
+    }
+
+    public record Rates(Double delivery, Double humanCtr, Double rawCtr, Double conversionPerDelivered,
+            Double conversionPerClick, Double optOut, Double reply, long optOuts, long replies) {
+
+    }
+
+    /**
+     * @param roi profit per cost, in percent
+     * @param cascadeSavings what delivering on cheaper channels saved against sending the
+     * same by SMS, or null without a cascade
+     */
+    public record Money(BigDecimal cost, BigDecimal revenue, BigDecimal profit, Double roi, BigDecimal costPerClick,
+            BigDecimal costPerConversion, BigDecimal cascadeSavings, List<ChannelCost> channels) {
+
+    }
+
+    public record ChannelCost(String channel, long messages, long delivered, BigDecimal cost,
+            BigDecimal costPerDelivered) {
+
+    }
+
+    public record GoalResult(GoalMetric metric, String label, BigDecimal target, BigDecimal actual,
+            GoalVerdict verdict) {
+
+    }
+
+    /**
+     * One variant against the first (the control).
+     *
+     * @param ctrDifference human CTR minus the control's, in percentage points
+     * @param confidence 1 - p of a two-sided two-proportion z-test on human CTR, in
+     * percent; null for the control or too small a sample
+     */
+    public record VariantResult(String label, long sent, long delivered, long humanClickers, Double humanCtr,
+            long conversions, BigDecimal revenue, Double ctrDifference, Double confidence, boolean winner) {
+
+    }
+
+    /** One hour of the campaign. */
+    public record Point(Instant hour, long sent, long delivered, long humanHits, long humanClickers, long conversions) {
+
+    }
+
+    /** Hits and unique human clickers of one key (an exclusion reason, a destination). */
+    public record Breakdown(String key, long hits, long humanClickers) {
+
+    }
+
+    /** Unique human clickers by whole hours from delivery (48 means 48 or more). */
+    public record Delay(Integer hours, long humanClickers) {
+
+    }
+
+}

@@ -1,0 +1,253 @@
+package org.smscampaign.report;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import org.smscampaign.campaign.CampaignDraft;
+import org.smscampaign.campaign.CampaignView;
+import org.smscampaign.campaign.GoalMetric;
+import org.smscampaign.link.ClickFigures;
+import org.smscampaign.messaging.Channel;
+import org.smscampaign.messaging.MessageFigures;
+import org.smscampaign.messaging.MessageStatus;
+
+/**
+ * The one place where figures become a report: every definition of
+ * {@code docs/metrics.md} is here, so page, CSV, report and API cannot disagree.
+ */
+final class ReportCalculator {
+
+    private static final Set<MessageStatus> PENDING = EnumSet.of(MessageStatus.QUEUED, MessageStatus.CLAIMED,
+            MessageStatus.SENDING);
+
+    private static final Set<MessageStatus> SENT = EnumSet.of(MessageStatus.ACCEPTED, MessageStatus.SENT,
+            MessageStatus.DELIVERED, MessageStatus.UNDELIVERED);
+
+    /** Never offered to the provider: no cost, not counted per channel. */
+    private static final Set<MessageStatus> NOT_TRIED = EnumSet.of(MessageStatus.QUEUED, MessageStatus.CLAIMED,
+            MessageStatus.SUPPRESSED, MessageStatus.SKIPPED, MessageStatus.CANCELED);
+
+    private ReportCalculator() {
+    }
+
+    static CampaignReport report(CampaignView campaign, MessageFigures messages, ClickFigures clicks, Instant now,
+            String currency) {
+        CampaignReport.Funnel funnel = funnel(campaign, messages, clicks);
+        CampaignReport.Rates rates = rates(funnel, messages);
+        CampaignReport.Money money = money(funnel, messages, clicks);
+        Instant launchedAt = (campaign.launch() != null) ? campaign.launch().at() : null;
+        Instant evaluationEndsAt = (launchedAt != null)
+                ? launchedAt.plus(Duration.ofDays(campaign.draft().evaluationDays())) : null;
+        List<CampaignReport.GoalResult> goals = campaign.draft()
+            .goals()
+            .stream()
+            .map((goal) -> goal(goal, funnel, rates, money, evaluationEndsAt, now))
+            .toList();
+        return new CampaignReport(campaign.id(), campaign.name(), campaign.status(), launchedAt, evaluationEndsAt,
+                currency, funnel, rates, money, goals, variants(campaign, messages, clicks), campaign.winnerVariant(),
+                series(messages, clicks),
+                clicks.excluded()
+                    .stream()
+                    .map((e) -> new CampaignReport.Breakdown(e.reason().name(), e.hits(), 0))
+                    .toList(),
+                clicks.targets()
+                    .stream()
+                    .map((t) -> new CampaignReport.Breakdown(t.target(), t.hits(), t.humanClickers()))
+                    .toList(),
+                clicks.delays().stream().map((d) -> new CampaignReport.Delay(d.hours(), d.humanClickers())).toList(),
+                oldest(messages.refreshedAt(), clicks.refreshedAt()));
+    }
+
+    private static CampaignReport.Funnel funnel(CampaignView campaign, MessageFigures messages, ClickFigures clicks) {
+        CampaignView.Launch launch = campaign.launch();
+        return new CampaignReport.Funnel((launch != null) ? launch.audience() : 0,
+                (launch != null) ? launch.holdout() : 0, (launch != null) ? launch.capped() : 0,
+                (launch != null) ? launch.waiting() : 0, messages(messages, (t) -> true),
+                messages(messages, (t) -> PENDING.contains(t.status())),
+                messages(messages, (t) -> SENT.contains(t.status())), status(messages, MessageStatus.DELIVERED),
+                status(messages, MessageStatus.FAILED), status(messages, MessageStatus.UNDELIVERED),
+                status(messages, MessageStatus.UNKNOWN), status(messages, MessageStatus.SUPPRESSED),
+                status(messages, MessageStatus.SKIPPED), status(messages, MessageStatus.CANCELED),
+                clicks.hours().stream().mapToLong(ClickFigures.Hour::clickers).sum(),
+                clicks.hours().stream().mapToLong(ClickFigures.Hour::humanClickers).sum(),
+                clicks.hours().stream().mapToLong(ClickFigures.Hour::conversions).sum(),
+                clicks.hours().stream().mapToLong(ClickFigures.Hour::hits).sum(),
+                clicks.hours().stream().mapToLong(ClickFigures.Hour::humanHits).sum());
+    }
+
+    private static long messages(MessageFigures messages, Predicate<MessageFigures.Total> which) {
+        return messages.totals().stream().filter(which).mapToLong(MessageFigures.Total::messages).sum();
+    }
+
+    private static long status(MessageFigures messages, MessageStatus status) {
+        return messages(messages, (t) -> t.status() == status);
+    }
+
+    private static CampaignReport.Rates rates(CampaignReport.Funnel funnel, MessageFigures messages) {
+        long optOuts = messages.replies().getOrDefault("OPT_OUT", 0L);
+        long replies = messages.replies().values().stream().mapToLong(Long::longValue).sum();
+        return new CampaignReport.Rates(Ratios.percent(funnel.delivered(), funnel.sent()),
+                Ratios.percent(funnel.humanClickers(), funnel.delivered()),
+                Ratios.percent(funnel.clickers(), funnel.delivered()),
+                Ratios.percent(funnel.conversions(), funnel.delivered()),
+                Ratios.percent(funnel.conversions(), funnel.humanClickers()),
+                Ratios.percent(optOuts, funnel.delivered()), Ratios.percent(replies, funnel.delivered()), optOuts,
+                replies);
+    }
+
+    private static CampaignReport.Money money(CampaignReport.Funnel funnel, MessageFigures messages,
+            ClickFigures clicks) {
+        BigDecimal cost = sum(messages.totals().stream().map(MessageFigures.Total::cost).toList());
+        BigDecimal revenue = sum(clicks.hours().stream().map(ClickFigures.Hour::revenue).toList());
+        BigDecimal profit = revenue.subtract(cost);
+        List<CampaignReport.ChannelCost> channels = channels(messages);
+        return new CampaignReport.Money(cost, revenue, profit, Ratios.percent(profit, cost),
+                Ratios.per(cost, funnel.humanClickers()), Ratios.per(cost, funnel.conversions()),
+                cascadeSavings(channels), channels);
+    }
+
+    private static List<CampaignReport.ChannelCost> channels(MessageFigures messages) {
+        Map<Channel, List<MessageFigures.Total>> byChannel = messages.totals()
+            .stream()
+            .filter((t) -> !NOT_TRIED.contains(t.status()))
+            .collect(Collectors.groupingBy(MessageFigures.Total::channel, TreeMap::new, Collectors.toList()));
+        List<CampaignReport.ChannelCost> channels = new ArrayList<>();
+        byChannel.forEach((channel, totals) -> {
+            long tried = totals.stream().mapToLong(MessageFigures.Total::messages).sum();
+            long delivered = totals.stream()
+                .filter((t) -> t.status() == MessageStatus.DELIVERED)
+                .mapToLong(MessageFigures.Total::messages)
+                .sum();
+            BigDecimal cost = sum(totals.stream().map(MessageFigures.Total::cost).toList());
+            channels.add(new CampaignReport.ChannelCost(channel.name(), tried, delivered, cost,
+                    Ratios.per(cost, delivered)));
+        });
+        return channels;
+    }
+
+    /**
+     * Delivered on other channels, priced at what an SMS cost here, minus what those
+     * channels cost: null without a cascade or without SMS to compare with.
+     */
+    private static BigDecimal cascadeSavings(List<CampaignReport.ChannelCost> channels) {
+        CampaignReport.ChannelCost sms = channels.stream()
+            .filter((c) -> c.channel().equals(Channel.SMS.name()))
+            .findFirst()
+            .orElse(null);
+        if (channels.size() < 2 || sms == null || sms.messages() == 0) {
+            return null;
+        }
+        BigDecimal smsPerMessage = sms.cost()
+            .divide(BigDecimal.valueOf(sms.messages()), 6, java.math.RoundingMode.HALF_UP);
+        BigDecimal savings = BigDecimal.ZERO;
+        for (CampaignReport.ChannelCost channel : channels) {
+            if (channel != sms) {
+                savings = savings.add(smsPerMessage.multiply(BigDecimal.valueOf(channel.delivered())))
+                    .subtract(channel.cost());
+            }
+        }
+        return savings.setScale(4, java.math.RoundingMode.HALF_UP);
+    }
+
+    static CampaignReport.GoalResult goal(CampaignDraft.Goal goal, CampaignReport.Funnel funnel,
+            CampaignReport.Rates rates, CampaignReport.Money money, Instant evaluationEndsAt, Instant now) {
+        BigDecimal actual = switch (goal.metric()) {
+            case HUMAN_CTR -> decimal(rates.humanCtr());
+            case CONVERSIONS -> BigDecimal.valueOf(funnel.conversions());
+            case REVENUE -> money.revenue();
+            case ROI -> decimal(money.roi());
+        };
+        boolean cumulative = goal.metric() == GoalMetric.CONVERSIONS || goal.metric() == GoalMetric.REVENUE;
+        boolean met = actual != null && actual.compareTo(goal.target()) >= 0;
+        GoalVerdict verdict;
+        if (evaluationEndsAt == null || (funnel.delivered() == 0 && !now.isAfter(evaluationEndsAt))) {
+            verdict = GoalVerdict.NOT_STARTED;
+        }
+        else if (met && cumulative) {
+            verdict = GoalVerdict.PASSED;
+        }
+        else if (now.isAfter(evaluationEndsAt)) {
+            verdict = met ? GoalVerdict.PASSED : GoalVerdict.FAILED;
+        }
+        else {
+            verdict = met ? GoalVerdict.ON_TRACK : GoalVerdict.FAILING;
+        }
+        return new CampaignReport.GoalResult(goal.metric(), goal.metric().label(), goal.target(), actual, verdict);
+    }
+
+    private static List<CampaignReport.VariantResult> variants(CampaignView campaign, MessageFigures messages,
+            ClickFigures clicks) {
+        List<CampaignReport.VariantResult> results = new ArrayList<>();
+        long controlClickers = 0;
+        long controlDelivered = 0;
+        Double controlCtr = null;
+        for (CampaignDraft.Variant variant : campaign.draft().variants()) {
+            String label = variant.label();
+            long sent = messages(messages, (t) -> t.variant().equals(label) && SENT.contains(t.status()));
+            long delivered = messages(messages,
+                    (t) -> t.variant().equals(label) && t.status() == MessageStatus.DELIVERED);
+            List<ClickFigures.Hour> hours = clicks.hours().stream().filter((h) -> h.variant().equals(label)).toList();
+            long clickers = hours.stream().mapToLong(ClickFigures.Hour::humanClickers).sum();
+            long conversions = hours.stream().mapToLong(ClickFigures.Hour::conversions).sum();
+            BigDecimal revenue = sum(hours.stream().map(ClickFigures.Hour::revenue).toList());
+            Double ctr = Ratios.percent(clickers, delivered);
+            boolean control = results.isEmpty();
+            if (control) {
+                controlClickers = clickers;
+                controlDelivered = delivered;
+                controlCtr = ctr;
+            }
+            Double difference = (!control && ctr != null && controlCtr != null) ? ctr - controlCtr : null;
+            Double confidence = control ? null
+                    : VariantTest.confidence(controlClickers, controlDelivered, clickers, delivered);
+            results.add(new CampaignReport.VariantResult(label, sent, delivered, clickers, ctr, conversions, revenue,
+                    difference, confidence, label.equals(campaign.winnerVariant())));
+        }
+        return results;
+    }
+
+    private static List<CampaignReport.Point> series(MessageFigures messages, ClickFigures clicks) {
+        Map<Instant, long[]> hours = new TreeMap<>();
+        for (MessageFigures.Hour hour : messages.hours()) {
+            long[] point = hours.computeIfAbsent(hour.hour(), (h) -> new long[5]);
+            point[0] += hour.sent();
+            point[1] += hour.delivered();
+        }
+        for (ClickFigures.Hour hour : clicks.hours()) {
+            long[] point = hours.computeIfAbsent(hour.hour(), (h) -> new long[5]);
+            point[2] += hour.humanHits();
+            point[3] += hour.humanClickers();
+            point[4] += hour.conversions();
+        }
+        return hours.entrySet()
+            .stream()
+            .map((e) -> new CampaignReport.Point(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2],
+                    e.getValue()[3], e.getValue()[4]))
+            .toList();
+    }
+
+    private static BigDecimal sum(List<BigDecimal> amounts) {
+        return amounts.stream().filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static BigDecimal decimal(Double value) {
+        return (value != null) ? BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP) : null;
+    }
+
+    private static Instant oldest(Instant a, Instant b) {
+        if (a == null || b == null) {
+            return (a != null) ? a : b;
+        }
+        return a.isBefore(b) ? a : b;
+    }
+
+}

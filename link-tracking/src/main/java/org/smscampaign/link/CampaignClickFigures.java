@@ -1,0 +1,132 @@
+package org.smscampaign.link;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.smscampaign.link.rollup.ClickRollups;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Campaign click and conversion figures for dashboards and reports, read from the rollups
+ * (kept current by the rollup job), one campaign or many at once.
+ */
+@Service
+public class CampaignClickFigures {
+
+    private final JdbcClient jdbc;
+
+    private final ClickRollups rollups;
+
+    CampaignClickFigures(JdbcClient jdbc, ClickRollups rollups) {
+        this.jdbc = jdbc;
+        this.rollups = rollups;
+    }
+
+    @Transactional(readOnly = true)
+    public ClickFigures of(long campaignId) {
+        List<ClickFigures.Hour> hours = hours(List.of(campaignId)).getOrDefault(campaignId, List.of());
+        List<ClickFigures.Excluded> excluded = new ArrayList<>();
+        List<ClickFigures.Target> targets = new ArrayList<>();
+        List<ClickFigures.Delay> delays = new ArrayList<>();
+        this.jdbc
+            .sql("select facet, key, hits, human_clickers from campaign_click_facet where campaign_id = :id "
+                    + "order by facet, hits desc, key")
+            .param("id", campaignId)
+            .query((row, n) -> {
+                String key = row.getString("key");
+                switch (row.getString("facet")) {
+                    case "REASON" ->
+                        excluded.add(new ClickFigures.Excluded(ClickReason.valueOf(key), row.getLong("hits")));
+                    case "TARGET" ->
+                        targets.add(new ClickFigures.Target(key, row.getLong("hits"), row.getLong("human_clickers")));
+                    default -> delays.add(new ClickFigures.Delay(key.equals("unknown") ? null : Integer.valueOf(key),
+                            row.getLong("human_clickers")));
+                }
+                return null;
+            })
+            .list();
+        delays.sort(java.util.Comparator.comparing(ClickFigures.Delay::hours,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+        return new ClickFigures(campaignId, hours, excluded, targets, delays,
+                refreshedAt(List.of(campaignId)).get(campaignId));
+    }
+
+    /** Hours of many campaigns (no breakdowns), for overviews. */
+    @Transactional(readOnly = true)
+    public Map<Long, ClickFigures> hoursOf(Collection<Long> campaignIds) {
+        Map<Long, List<ClickFigures.Hour>> hours = hours(campaignIds);
+        Map<Long, Instant> refreshed = refreshedAt(campaignIds);
+        Map<Long, ClickFigures> figures = new HashMap<>();
+        for (Long id : campaignIds) {
+            figures.put(id, new ClickFigures(id, hours.getOrDefault(id, List.of()), List.of(), List.of(), List.of(),
+                    refreshed.get(id)));
+        }
+        return figures;
+    }
+
+    private Map<Long, List<ClickFigures.Hour>> hours(Collection<Long> campaignIds) {
+        Map<Long, List<ClickFigures.Hour>> hours = new HashMap<>();
+        this.jdbc.sql("""
+                select campaign_id, variant, hour, hits, human_hits, clickers, human_clickers, conversions, revenue
+                from campaign_click_hour where campaign_id = any(:ids) order by hour, variant""")
+            .param("ids", campaignIds.toArray(Long[]::new))
+            .query((row, n) -> hours.computeIfAbsent(row.getLong("campaign_id"), (k) -> new ArrayList<>())
+                .add(new ClickFigures.Hour(row.getString("variant"), instant(row, "hour"), row.getLong("hits"),
+                        row.getLong("human_hits"), row.getLong("clickers"), row.getLong("human_clickers"),
+                        row.getLong("conversions"), row.getBigDecimal("revenue"))))
+            .list();
+        return hours;
+    }
+
+    private Map<Long, Instant> refreshedAt(Collection<Long> campaignIds) {
+        Map<Long, Instant> refreshed = new HashMap<>();
+        this.jdbc.sql("select campaign_id, refreshed_at from click_rollup_state where campaign_id = any(:ids)")
+            .param("ids", campaignIds.toArray(Long[]::new))
+            .query((row, n) -> refreshed.put(row.getLong("campaign_id"), instant(row, "refreshed_at")))
+            .list();
+        return refreshed;
+    }
+
+    /**
+     * Per week (Monday 00:00 UTC) across all campaigns: unique human clickers,
+     * conversions and revenue.
+     */
+    @Transactional(readOnly = true)
+    public List<Week> weeks(Instant from) {
+        return this.jdbc.sql("""
+                select date_trunc('week', hour, 'UTC') as week, sum(human_clickers) as human_clickers,
+                    sum(conversions) as conversions, sum(revenue) as revenue
+                from campaign_click_hour where hour >= :from group by 1 order by 1""")
+            .param("from", Timestamp.from(from))
+            .query((row, n) -> new Week(instant(row, "week"), row.getLong("human_clickers"), row.getLong("conversions"),
+                    row.getBigDecimal("revenue")))
+            .list();
+    }
+
+    /** Recomputes a campaign's figures now (tests, and after a bulk change). */
+    public void refresh(long campaignId) {
+        this.rollups.refresh(campaignId);
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        Timestamp at = row.getTimestamp(column);
+        return (at != null) ? at.toInstant() : null;
+    }
+
+    /** One week of all campaigns' clicks and conversions. */
+    public record Week(Instant week, long humanClickers, long conversions, BigDecimal revenue) {
+
+    }
+
+}

@@ -1,0 +1,166 @@
+package org.smscampaign.link.rollup;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps {@code campaign_click_hour} and {@code campaign_click_facet} current. Whoever
+ * records hits or a conversion marks the campaign dirty in the same transaction (so no
+ * change is ever missed, even across a crash or on another instance); the job recomputes
+ * each dirty campaign from its raw rows at most once per interval. Recomputing keeps the
+ * figures exact: a hit reclassified later (a burst found afterwards) counts right. The
+ * mark is cleared before recomputing, so hits written meanwhile mark it again.
+ */
+@Component
+public class ClickRollups {
+
+    private static final Logger log = LoggerFactory.getLogger(ClickRollups.class);
+
+    private static final int LOCK_SPACE = 0x6c63; // "lc": click rollups
+
+    private static final String MARK = "insert into click_rollup_state (campaign_id, dirty) select c, true "
+            + "from unnest(?::bigint[]) as c on conflict (campaign_id) do update set dirty = true "
+            + "where not click_rollup_state.dirty";
+
+    private final JdbcClient jdbc;
+
+    private final TransactionTemplate transaction;
+
+    ClickRollups(JdbcClient jdbc, TransactionTemplate transaction) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+    }
+
+    /** Marks campaigns dirty on the caller's connection, inside its transaction. */
+    public static void markDirty(Connection connection, Collection<Long> campaignIds) throws SQLException {
+        if (campaignIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(MARK)) {
+            statement.setArray(1, connection.createArrayOf("bigint", campaignIds.toArray()));
+            statement.executeUpdate();
+        }
+    }
+
+    /** Marks a campaign dirty inside the current transaction. */
+    public void markDirty(long campaignId) {
+        this.jdbc.sql(MARK.replace("?::bigint[]", "array[:id]::bigint[]")).param("id", campaignId).update();
+    }
+
+    @Scheduled(fixedDelayString = "${sms.link.rollup.interval:15s}", initialDelay = 3_000)
+    void run() {
+        List<Long> dirty = this.jdbc.sql("select campaign_id from click_rollup_state where dirty order by campaign_id")
+            .query(Long.class)
+            .list();
+        for (Long campaign : dirty) {
+            try {
+                refresh(campaign);
+            }
+            catch (RuntimeException ex) {
+                log.warn("Recomputing the click figures of campaign {} failed: {}", campaign, ex.getMessage());
+                this.jdbc.sql("update click_rollup_state set dirty = true where campaign_id = :id")
+                    .param("id", campaign)
+                    .update();
+            }
+        }
+    }
+
+    /**
+     * Recomputes one campaign's figures now; false when another instance is at it (its
+     * result is as fresh).
+     */
+    public boolean refresh(long campaignId) {
+        this.jdbc.sql("update click_rollup_state set dirty = false where campaign_id = :id and dirty")
+            .param("id", campaignId)
+            .update();
+        Boolean done = this.transaction.execute((status) -> {
+            boolean locked = this.jdbc.sql("select pg_try_advisory_xact_lock(:space, :id)")
+                .param("space", LOCK_SPACE)
+                .param("id", (int) campaignId)
+                .query(Boolean.class)
+                .single();
+            if (locked) {
+                recompute(campaignId);
+            }
+            return locked;
+        });
+        return Boolean.TRUE.equals(done);
+    }
+
+    private void recompute(long campaignId) {
+        this.jdbc.sql("delete from campaign_click_hour where campaign_id = :id").param("id", campaignId).update();
+        this.jdbc.sql("delete from campaign_click_facet where campaign_id = :id").param("id", campaignId).update();
+        // Hits grouped per link, hour and reason: far fewer rows than hits, enough for
+        // every figure.
+        this.jdbc
+            .sql("""
+                    create temp table click_link_hour on commit drop as
+                    select c.link_id, coalesce(l.variant, '') as variant, left(coalesce(l.label, l.target_url), 500) as target,
+                        l.message_id, date_trunc('hour', c.occurred_at, 'UTC') as hour, c.reason, count(*) as hits,
+                        count(*) filter (where c.human) as human_hits, min(c.occurred_at) filter (where c.human) as first_human
+                    from short_link l join link_click c on c.link_id = l.id
+                    where l.campaign_id = :id
+                    group by c.link_id, l.variant, l.label, l.target_url, l.message_id, date_trunc('hour', c.occurred_at, 'UTC'),
+                        c.reason""")
+            .param("id", campaignId)
+            .update();
+        this.jdbc.sql("""
+                create temp table click_link_first on commit drop as
+                select link_id, variant, target, message_id, min(hour) as first_hour, min(first_human) as first_human
+                from click_link_hour group by link_id, variant, target, message_id""").update();
+        this.jdbc
+            .sql("""
+                    insert into campaign_click_hour (campaign_id, variant, hour, hits, human_hits, clickers, human_clickers,
+                        conversions, revenue)
+                    select :id, variant, hour, sum(hits), sum(human_hits), sum(clickers), sum(human_clickers),
+                        sum(conversions), sum(revenue)
+                    from (
+                        select variant, hour, hits, human_hits, 0 as clickers, 0 as human_clickers, 0 as conversions,
+                            0 as revenue from click_link_hour
+                        union all
+                        select variant, first_hour, 0, 0, 1, 0, 0, 0 from click_link_first
+                        union all
+                        select variant, date_trunc('hour', first_human, 'UTC'), 0, 0, 0, 1, 0, 0 from click_link_first
+                        where first_human is not null
+                        union all
+                        select coalesce(variant, ''), date_trunc('hour', occurred_at, 'UTC'), 0, 0, 0, 0, 1, coalesce(value, 0)
+                        from conversion where campaign_id = :id and attributed
+                    ) as events
+                    group by variant, hour""")
+            .param("id", campaignId)
+            .update();
+        this.jdbc.sql("""
+                insert into campaign_click_facet (campaign_id, facet, key, hits, human_clickers)
+                select :id, 'REASON', reason, sum(hits), 0 from click_link_hour where reason is not null group by reason
+                union all
+                select :id, 'TARGET', t.target, t.hits, coalesce(f.humans, 0)
+                from (select target, sum(hits) as hits from click_link_hour group by target) as t
+                left join (select target, count(*) as humans from click_link_first where first_human is not null
+                           group by target) as f on f.target = t.target
+                union all
+                select :id, 'DELAY', delay, 0, count(*) from (
+                    -- greatest() ignores nulls: an unknown delivery time must be caught first.
+                select case when d.delivered_at is null then 'unknown' else least(greatest(
+                    floor(extract(epoch from (f.first_human - d.delivered_at)) / 3600), 0), 48)::int::text end as delay
+                    from click_link_first f left join link_delivery d on d.message_id = f.message_id
+                    where f.first_human is not null) as delays
+                group by delay""").param("id", campaignId).update();
+        this.jdbc.sql("""
+                insert into click_rollup_state (campaign_id, dirty, refreshed_at) values (:id, false, now())
+                on conflict (campaign_id) do update set refreshed_at = excluded.refreshed_at""")
+            .param("id", campaignId)
+            .update();
+    }
+
+}

@@ -1,0 +1,120 @@
+package org.smscampaign.messaging;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.smscampaign.messaging.rollup.MessageRollups;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Campaign figures of the gateway for dashboards and reports, read from the rollups (kept
+ * current by the rollup job), one campaign or many at once.
+ */
+@Service
+public class CampaignMessageFigures {
+
+    private final JdbcClient jdbc;
+
+    private final MessageRollups rollups;
+
+    CampaignMessageFigures(JdbcClient jdbc, MessageRollups rollups) {
+        this.jdbc = jdbc;
+        this.rollups = rollups;
+    }
+
+    @Transactional(readOnly = true)
+    public MessageFigures of(long campaignId) {
+        return of(List.of(campaignId), true).get(campaignId);
+    }
+
+    /** Totals and replies of many campaigns (no hours), for overviews. */
+    @Transactional(readOnly = true)
+    public Map<Long, MessageFigures> totalsOf(Collection<Long> campaignIds) {
+        return of(campaignIds, false);
+    }
+
+    private Map<Long, MessageFigures> of(Collection<Long> campaignIds, boolean withHours) {
+        Long[] ids = campaignIds.toArray(Long[]::new);
+        Map<Long, List<MessageFigures.Total>> totals = new HashMap<>();
+        this.jdbc.sql("""
+                select campaign_id, variant, channel, status, messages, segments, cost from campaign_message_total
+                where campaign_id = any(:ids) order by campaign_id, variant, channel, status""")
+            .param("ids", ids)
+            .query((row, n) -> totals.computeIfAbsent(row.getLong("campaign_id"), (k) -> new ArrayList<>())
+                .add(new MessageFigures.Total(row.getString("variant"), Channel.valueOf(row.getString("channel")),
+                        MessageStatus.valueOf(row.getString("status")), row.getLong("messages"),
+                        row.getLong("segments"), row.getBigDecimal("cost"))))
+            .list();
+        Map<Long, List<MessageFigures.Hour>> hours = new HashMap<>();
+        if (withHours) {
+            this.jdbc.sql("""
+                    select campaign_id, variant, hour, sent, delivered, failed, cost from campaign_message_hour
+                    where campaign_id = any(:ids) order by hour, variant""")
+                .param("ids", ids)
+                .query((row, n) -> hours.computeIfAbsent(row.getLong("campaign_id"), (k) -> new ArrayList<>())
+                    .add(new MessageFigures.Hour(row.getString("variant"), instant(row, "hour"), row.getLong("sent"),
+                            row.getLong("delivered"), row.getLong("failed"), row.getBigDecimal("cost"))))
+                .list();
+        }
+        Map<Long, Map<String, Long>> replies = new HashMap<>();
+        this.jdbc.sql("""
+                select campaign_id, kind, count(*) as replies from inbound_message
+                where campaign_id = any(:ids) group by campaign_id, kind""")
+            .param("ids", ids)
+            .query((row, n) -> replies.computeIfAbsent(row.getLong("campaign_id"), (k) -> new HashMap<>())
+                .put(row.getString("kind"), row.getLong("replies")))
+            .list();
+        Map<Long, Instant> refreshed = new HashMap<>();
+        this.jdbc.sql("select campaign_id, refreshed_at from message_rollup_state where campaign_id = any(:ids)")
+            .param("ids", ids)
+            .query((row, n) -> refreshed.put(row.getLong("campaign_id"), instant(row, "refreshed_at")))
+            .list();
+        Map<Long, MessageFigures> figures = new HashMap<>();
+        for (Long id : campaignIds) {
+            figures.put(id, new MessageFigures(id, totals.getOrDefault(id, List.of()),
+                    hours.getOrDefault(id, List.of()), replies.getOrDefault(id, Map.of()), refreshed.get(id)));
+        }
+        return figures;
+    }
+
+    /**
+     * Per week (Monday 00:00 UTC) across all campaigns: messages taken by the provider,
+     * delivered, and their cost.
+     */
+    @Transactional(readOnly = true)
+    public List<Week> weeks(Instant from) {
+        return this.jdbc.sql("""
+                select date_trunc('week', hour, 'UTC') as week, sum(sent) as sent, sum(delivered) as delivered,
+                    sum(cost) as cost
+                from campaign_message_hour where hour >= :from group by 1 order by 1""")
+            .param("from", java.sql.Timestamp.from(from))
+            .query((row, n) -> new Week(instant(row, "week"), row.getLong("sent"), row.getLong("delivered"),
+                    row.getBigDecimal("cost")))
+            .list();
+    }
+
+    /** Recomputes a campaign's figures now (tests, and after a bulk change). */
+    public void refresh(long campaignId) {
+        this.rollups.refresh(campaignId);
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        java.sql.Timestamp at = row.getTimestamp(column);
+        return (at != null) ? at.toInstant() : null;
+    }
+
+    /** One week of all campaigns' messages. */
+    public record Week(Instant week, long sent, long delivered, java.math.BigDecimal cost) {
+
+    }
+
+}

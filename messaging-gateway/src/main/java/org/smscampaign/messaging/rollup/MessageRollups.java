@@ -1,0 +1,156 @@
+package org.smscampaign.messaging.rollup;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smscampaign.messaging.MessageStatusChanged;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps {@code campaign_message_total} and {@code campaign_message_hour} current: a
+ * campaign whose messages were enqueued or changed status here is recomputed from its raw
+ * rows at the next run. A sweep covers what no event told this instance (other instances'
+ * callbacks, a restart): campaigns with messages finished since the last sweep, and
+ * campaigns that still had messages in flight. Recomputing a whole campaign keeps the
+ * figures exact (no drift from missed increments); two instances never recompute one
+ * campaign at once (advisory lock).
+ */
+@Component
+public class MessageRollups {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageRollups.class);
+
+    private static final int LOCK_SPACE = 0x6d73; // "ms": message rollups
+
+    private final Set<Long> changed = ConcurrentHashMap.newKeySet();
+
+    private final JdbcClient jdbc;
+
+    private final TransactionTemplate transaction;
+
+    private volatile Instant lastSweep;
+
+    MessageRollups(JdbcClient jdbc, TransactionTemplate transaction) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+    }
+
+    /** Marks campaigns whose messages changed (recomputed at the next run). */
+    public void changed(Long campaignId) {
+        if (campaignId != null) {
+            this.changed.add(campaignId);
+        }
+    }
+
+    @EventListener
+    void statusChanged(MessageStatusChanged event) {
+        changed(event.attribution().campaignId());
+    }
+
+    @Scheduled(fixedDelayString = "${sms.messaging.rollup.interval:15s}",
+            initialDelayString = "${sms.messaging.rollup.interval:15s}")
+    void run() {
+        for (Long campaign : List.copyOf(this.changed)) {
+            this.changed.remove(campaign);
+            refreshQuietly(campaign);
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${sms.messaging.rollup.sweep-interval:1m}", initialDelay = 5_000)
+    void sweep() {
+        Instant started = this.jdbc.sql("select now()").query(Instant.class).single();
+        Instant since = (this.lastSweep != null) ? this.lastSweep
+                : this.jdbc
+                    .sql("select coalesce(max(refreshed_at), now() - interval '1 day') from message_rollup_state")
+                    .query(Instant.class)
+                    .single();
+        // A minute's margin: a transaction may commit a while after it set final_at.
+        List<Long> campaigns = this.jdbc.sql("""
+                select distinct campaign_id from outbound_message
+                where final_at > :since - interval '1 minute' and campaign_id is not null
+                union
+                select campaign_id from message_rollup_state
+                where open_messages > 0 and refreshed_at < now() - interval '5 minutes'""")
+            .param("since", java.sql.Timestamp.from(since))
+            .query(Long.class)
+            .list();
+        campaigns.forEach(this::refreshQuietly);
+        this.lastSweep = started;
+    }
+
+    private void refreshQuietly(long campaignId) {
+        try {
+            refresh(campaignId);
+        }
+        catch (RuntimeException ex) {
+            this.changed.add(campaignId);
+            log.warn("Recomputing the message figures of campaign {} failed: {}", campaignId, ex.getMessage());
+        }
+    }
+
+    /**
+     * Recomputes one campaign's figures now; false when another instance is at it (its
+     * result is as fresh).
+     */
+    public boolean refresh(long campaignId) {
+        Boolean done = this.transaction.execute((status) -> {
+            boolean locked = this.jdbc.sql("select pg_try_advisory_xact_lock(:space, :id)")
+                .param("space", LOCK_SPACE)
+                .param("id", (int) campaignId)
+                .query(Boolean.class)
+                .single();
+            if (!locked) {
+                return false;
+            }
+            recompute(campaignId);
+            return true;
+        });
+        return Boolean.TRUE.equals(done);
+    }
+
+    private void recompute(long campaignId) {
+        this.jdbc.sql("delete from campaign_message_total where campaign_id = :id").param("id", campaignId).update();
+        this.jdbc.sql("delete from campaign_message_hour where campaign_id = :id").param("id", campaignId).update();
+        this.jdbc.sql("""
+                insert into campaign_message_total (campaign_id, variant, channel, status, messages, segments, cost)
+                select :id, coalesce(variant, ''), channel, status, count(*), sum(segments),
+                    coalesce(sum(coalesce(price, estimated_cost)) filter (where provider_sid is not null), 0)
+                from outbound_message where campaign_id = :id
+                group by 2, 3, 4""").param("id", campaignId).update();
+        this.jdbc.sql("""
+                insert into campaign_message_hour (campaign_id, variant, hour, sent, delivered, failed, cost)
+                select :id, variant, hour, sum(sent), sum(delivered), sum(failed), sum(cost)
+                from (
+                    select coalesce(m.variant, '') as variant, e.hour, e.sent, e.delivered, e.failed, e.cost
+                    from outbound_message m
+                    cross join lateral (values
+                        (date_trunc('hour', m.sent_at, 'UTC'), 1, 0, 0, coalesce(m.price, m.estimated_cost, 0)),
+                        (date_trunc('hour', m.final_at, 'UTC'), 0, (m.status = 'DELIVERED')::int,
+                            (m.status in ('FAILED', 'UNDELIVERED'))::int, 0)) as e(hour, sent, delivered, failed, cost)
+                    where m.campaign_id = :id and m.status in ('ACCEPTED', 'SENT', 'DELIVERED', 'UNDELIVERED', 'FAILED')
+                      and e.hour is not null
+                      and (e.sent = 0 or m.provider_sid is not null)
+                      and (e.sent = 1 or m.status in ('DELIVERED', 'UNDELIVERED', 'FAILED'))
+                ) as events
+                group by variant, hour""").param("id", campaignId).update();
+        this.jdbc.sql("""
+                insert into message_rollup_state (campaign_id, refreshed_at, open_messages)
+                values (:id, now(), (select coalesce(sum(messages), 0) from campaign_message_total
+                                     where campaign_id = :id
+                                       and status in ('QUEUED', 'CLAIMED', 'SENDING', 'ACCEPTED', 'SENT', 'UNKNOWN')))
+                on conflict (campaign_id) do update
+                    set refreshed_at = excluded.refreshed_at, open_messages = excluded.open_messages""")
+            .param("id", campaignId)
+            .update();
+    }
+
+}

@@ -1,0 +1,49 @@
+package org.smscampaign.web.dashboard;
+
+import java.util.Map;
+
+/**
+ * The definition of every figure, shown as its tooltip; the same words as
+ * docs/metrics.md.
+ */
+final class MetricDefinitions {
+
+    static final Map<String, String> ALL = Map.ofEntries(
+            Map.entry("audience", "Recipients in the audience snapshot taken at launch (subscribed, not suppressed)."),
+            Map.entry("holdout", "Recipients kept out on purpose to measure lift: they get no message."),
+            Map.entry("capped", "Recipients left out by the frequency cap."),
+            Map.entry("waiting", "Recipients waiting for the A/B test's winner."),
+            Map.entry("pending", "Messages queued, deferred to the recipient's allowed hours, or being sent."),
+            Map.entry("sent", "Messages the provider took: accepted, sent, delivered or undelivered."),
+            Map.entry("delivered", "Messages with a delivery receipt."),
+            Map.entry("failed", "Messages the provider refused or that failed before the carrier (permanent errors)."),
+            Map.entry("undelivered", "Messages the carrier could not deliver."),
+            Map.entry("suppressed", "Messages not sent because the number opted out or is suppressed."),
+            Map.entry("skipped", "Messages not sent: outside the recipient's allowed hours under the SKIP policy."),
+            Map.entry("humanClickers",
+                    "Recipients whose link had at least one hit counted as a person's (unique human clicks)."),
+            Map.entry("clickers", "Recipients whose link had any hit, bots and previews included (unique raw clicks)."),
+            Map.entry("conversions",
+                    "Conversions attributed to a click on the campaign's links within its attribution window."),
+            Map.entry("deliveryRate", "Delivered ÷ sent."), Map.entry("humanCtr", "Unique human clickers ÷ delivered."),
+            Map.entry("rawCtr", "Unique clickers, bots and previews included ÷ delivered."),
+            Map.entry("conversionPerDelivered", "Conversions ÷ delivered."),
+            Map.entry("conversionPerClick", "Conversions ÷ unique human clickers."),
+            Map.entry("optOut", "Opt-out replies (STOP and the like) attributed to the campaign ÷ delivered."),
+            Map.entry("reply", "All replies attributed to the campaign (opt-outs included) ÷ delivered."),
+            Map.entry("cost",
+                    "Sum over messages the provider took: its stated price, else the estimate from the price per segment."),
+            Map.entry("revenue", "Sum of the values of attributed conversions."),
+            Map.entry("profit", "Revenue − cost."), Map.entry("roi", "(Revenue − cost) ÷ cost."),
+            Map.entry("costPerClick", "Cost ÷ unique human clickers."),
+            Map.entry("costPerConversion", "Cost ÷ conversions."),
+            Map.entry("cascadeSavings",
+                    "Messages delivered on cheaper channels priced as SMS of this campaign, minus what those channels cost."),
+            Map.entry("confidence",
+                    "Two-sided two-proportion z-test of the variant's human CTR against the first variant: 1 − p. "
+                            + "Not stated below 5 clickers and 5 non-clickers per side."));
+
+    private MetricDefinitions() {
+    }
+
+}

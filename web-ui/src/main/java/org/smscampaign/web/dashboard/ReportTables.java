@@ -1,0 +1,141 @@
+package org.smscampaign.web.dashboard;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.smscampaign.report.CampaignOverview;
+import org.smscampaign.report.CampaignReport;
+
+/**
+ * Every table of the dashboards as rows for CSV: the same report the page shows, so a
+ * downloaded figure is the figure on screen.
+ */
+final class ReportTables {
+
+    /** A table: its column names and rows. */
+    record Table(List<String> header, List<List<Object>> rows) {
+
+    }
+
+    private static final Map<String, Function<CampaignReport, Table>> CAMPAIGN = Map.of("funnel", ReportTables::funnel,
+            "rates", ReportTables::rates, "money", ReportTables::money, "channels", ReportTables::channels, "goals",
+            ReportTables::goals, "variants", ReportTables::variants, "series", ReportTables::series, "links",
+            ReportTables::links, "exclusions", ReportTables::exclusions, "delays", ReportTables::delays);
+
+    private ReportTables() {
+    }
+
+    static boolean knows(String name) {
+        return CAMPAIGN.containsKey(name);
+    }
+
+    static Table of(CampaignReport report, String name) {
+        return CAMPAIGN.get(name).apply(report);
+    }
+
+    private static Table funnel(CampaignReport report) {
+        CampaignReport.Funnel f = report.funnel();
+        return pairs("stage", "count", "audience", f.audience(), "holdout", f.holdout(), "capped", f.capped(),
+                "waiting_for_winner", f.waiting(), "messages", f.messages(), "pending", f.pending(), "sent", f.sent(),
+                "delivered", f.delivered(), "failed", f.failed(), "undelivered", f.undelivered(), "unknown",
+                f.unknown(), "suppressed", f.suppressed(), "skipped", f.skipped(), "canceled", f.canceled(), "clickers",
+                f.clickers(), "human_clickers", f.humanClickers(), "conversions", f.conversions(), "hits", f.hits(),
+                "human_hits", f.humanHits());
+    }
+
+    private static Table rates(CampaignReport report) {
+        CampaignReport.Rates r = report.rates();
+        return pairs("rate", "percent", "delivery_rate", r.delivery(), "human_ctr", r.humanCtr(), "raw_ctr", r.rawCtr(),
+                "conversion_rate_per_delivered", r.conversionPerDelivered(), "conversion_rate_per_click",
+                r.conversionPerClick(), "opt_out_rate", r.optOut(), "reply_rate", r.reply());
+    }
+
+    private static Table money(CampaignReport report) {
+        CampaignReport.Money m = report.money();
+        return pairs("figure", "amount_" + report.currency(), "cost", m.cost(), "revenue", m.revenue(), "profit",
+                m.profit(), "roi_percent", m.roi(), "cost_per_click", m.costPerClick(), "cost_per_conversion",
+                m.costPerConversion(), "cascade_savings", m.cascadeSavings());
+    }
+
+    private static Table channels(CampaignReport report) {
+        return table(List.of("channel", "messages", "delivered", "cost", "cost_per_delivered"),
+                report.money().channels(),
+                (c) -> List.of(c.channel(), c.messages(), c.delivered(), c.cost(), nullable(c.costPerDelivered())));
+    }
+
+    private static Table goals(CampaignReport report) {
+        return table(List.of("metric", "target", "actual", "verdict", "evaluation_ends_at"), report.goals(),
+                (g) -> List.of(g.metric().name(), g.target(), nullable(g.actual()), g.verdict().name(),
+                        nullable(report.evaluationEndsAt())));
+    }
+
+    private static Table variants(CampaignReport report) {
+        return table(
+                List.of("variant", "sent", "delivered", "human_clickers", "human_ctr", "conversions", "revenue",
+                        "ctr_difference_points", "confidence_percent", "winner"),
+                report.variants(),
+                (v) -> List.of(v.label(), v.sent(), v.delivered(), v.humanClickers(), nullable(v.humanCtr()),
+                        v.conversions(), v.revenue(), nullable(v.ctrDifference()), nullable(v.confidence()),
+                        v.winner()));
+    }
+
+    private static Table series(CampaignReport report) {
+        return table(List.of("hour_utc", "sent", "delivered", "human_hits", "human_clickers", "conversions"),
+                report.series(),
+                (p) -> List.of(p.hour(), p.sent(), p.delivered(), p.humanHits(), p.humanClickers(), p.conversions()));
+    }
+
+    private static Table links(CampaignReport report) {
+        return table(List.of("destination", "hits", "human_clickers"), report.links(),
+                (b) -> List.of(b.key(), b.hits(), b.humanClickers()));
+    }
+
+    private static Table exclusions(CampaignReport report) {
+        return table(List.of("reason", "hits"), report.excluded(), (b) -> List.of(b.key(), b.hits()));
+    }
+
+    private static Table delays(CampaignReport report) {
+        return table(List.of("hours_after_delivery", "human_clickers"), report.clicksAfterDelivery(),
+                (d) -> List.of((d.hours() != null) ? d.hours() : "unknown", d.humanClickers()));
+    }
+
+    static Table campaigns(CampaignOverview overview) {
+        return table(
+                List.of("id", "name", "status", "launched_at", "sent", "delivered", "delivery_rate", "human_clickers",
+                        "human_ctr", "conversions", "revenue", "cost", "profit", "roi_percent", "goals"),
+                overview.campaigns(),
+                (r) -> List.of(r.id(), r.name(), r.status().name(), nullable(r.launchedAt()), r.sent(), r.delivered(),
+                        nullable(r.deliveryRate()), r.humanClickers(), nullable(r.humanCtr()), r.conversions(),
+                        r.revenue(), r.cost(), r.profit(), nullable(r.roi()), String.join("; ",
+                                r.goals().stream().map((g) -> g.metric().name() + " " + g.verdict().name()).toList())));
+    }
+
+    static Table weeks(CampaignOverview overview) {
+        return table(
+                List.of("week_utc", "sent", "delivered", "human_clickers", "human_ctr", "conversions", "revenue",
+                        "cost"),
+                overview.weeks(), (w) -> List.of(w.week(), w.sent(), w.delivered(), w.humanClickers(),
+                        nullable(w.humanCtr()), w.conversions(), w.revenue(), w.cost()));
+    }
+
+    private static <T> Table table(List<String> header, List<T> items, Function<T, List<Object>> row) {
+        return new Table(header, items.stream().map(row).toList());
+    }
+
+    private static Table pairs(String keyName, String valueName, Object... pairs) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            rows.add(Arrays.asList(pairs[i], pairs[i + 1]));
+        }
+        return new Table(List.of(keyName, valueName), rows);
+    }
+
+    /** An empty cell for a value that has none (List.of refuses null). */
+    private static Object nullable(Object value) {
+        return (value != null) ? value : "";
+    }
+
+}
