@@ -5,6 +5,8 @@
   'use strict';
   const LIVE = ['SCHEDULED', 'SENDING', 'PAUSED'];
   const POLL_MS = 5000;
+  // After sending, clicks and conversions keep coming until the goals are judged.
+  const SETTLING_POLL_MS = 15000;
   const COLORS = { sent: '#6c757d', delivered: '#0b5563', clicks: '#d63384', conversions: '#198754', cost: '#fd7e14' };
   const charts = {};
 
@@ -14,6 +16,7 @@
   const FORMATS = {
     int: (v) => integer.format(v),
     pct: (v) => oneDecimal.format(v) + ' %',
+    pts: (v) => oneDecimal.format(v) + ' pts',
     money: (v) => twoDecimals.format(v)
   };
 
@@ -51,15 +54,16 @@
 
   function drawCampaign(report) {
     const series = report.series;
+    // Messages as bars (a campaign sent within the hour still shows), reactions as lines.
     draw('chart-series', {
-      type: 'line',
+      type: 'bar',
       data: {
         labels: series.map((p) => hourLabel(p.hour)),
         datasets: [
           { label: 'Sent', data: series.map((p) => p.sent), borderColor: COLORS.sent, backgroundColor: COLORS.sent },
           { label: 'Delivered', data: series.map((p) => p.delivered), borderColor: COLORS.delivered, backgroundColor: COLORS.delivered },
-          { label: 'Human clicks', data: series.map((p) => p.humanHits), borderColor: COLORS.clicks, backgroundColor: COLORS.clicks },
-          { label: 'Conversions', data: series.map((p) => p.conversions), borderColor: COLORS.conversions, backgroundColor: COLORS.conversions }
+          { type: 'line', label: 'Human clicks', data: series.map((p) => p.humanHits), borderColor: COLORS.clicks, backgroundColor: COLORS.clicks, pointRadius: 4 },
+          { type: 'line', label: 'Conversions', data: series.map((p) => p.conversions), borderColor: COLORS.conversions, backgroundColor: COLORS.conversions, pointRadius: 4 }
         ]
       },
       options: { scales: { y: { beginAtZero: true } } }
@@ -90,6 +94,7 @@
   function campaignDashboard(page) {
     const url = '/api/v1/reports/campaigns/' + page.dataset.id;
     let status = page.dataset.status;
+    let evaluationEndsAt = page.dataset.evaluationEndsAt ? Date.parse(page.dataset.evaluationEndsAt) : null;
     async function refresh() {
       try {
         const response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
@@ -98,6 +103,7 @@
         }
         const report = await response.json();
         status = report.status;
+        evaluationEndsAt = report.evaluationEndsAt ? Date.parse(report.evaluationEndsAt) : null;
         updateFigures(report);
         drawCampaign(report);
         const refreshed = document.getElementById('refreshed-at');
@@ -107,6 +113,8 @@
       } finally {
         if (LIVE.includes(status)) {
           window.setTimeout(refresh, POLL_MS);
+        } else if (evaluationEndsAt && evaluationEndsAt > Date.now()) {
+          window.setTimeout(refresh, SETTLING_POLL_MS);
         } else {
           const live = document.getElementById('live');
           if (live) {

@@ -76,7 +76,7 @@ public class MessageRollups {
         // A minute's margin: a transaction may commit a while after it set final_at.
         List<Long> campaigns = this.jdbc.sql("""
                 select distinct campaign_id from outbound_message
-                where final_at > :since - interval '1 minute' and campaign_id is not null
+                where final_at > cast(:since as timestamptz) - interval '1 minute' and campaign_id is not null
                 union
                 select campaign_id from message_rollup_state
                 where open_messages > 0 and refreshed_at < now() - interval '5 minutes'""")

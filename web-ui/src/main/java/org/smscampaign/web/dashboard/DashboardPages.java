@@ -1,5 +1,6 @@
 package org.smscampaign.web.dashboard;
 
+import java.time.Clock;
 import java.util.Map;
 
 import org.smscampaign.campaign.CampaignProblem;
@@ -30,8 +31,11 @@ class DashboardPages {
 
     private final CampaignReports reports;
 
-    DashboardPages(CampaignReports reports) {
+    private final Clock clock;
+
+    DashboardPages(CampaignReports reports, Clock clock) {
         this.reports = reports;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -56,6 +60,9 @@ class DashboardPages {
     String campaign(@PathVariable long id, Model model) {
         CampaignReport report = this.reports.report(id);
         model.addAttribute("report", report);
+        // Clicks and conversions keep coming after sending, until the goals are judged.
+        model.addAttribute("live", report.status().live()
+                || (report.evaluationEndsAt() != null && report.evaluationEndsAt().isAfter(this.clock.instant())));
         model.addAttribute("definitions", MetricDefinitions.ALL);
         return "dashboards/campaign";
     }

@@ -126,7 +126,7 @@ class DemoCampaigns implements ApplicationRunner {
                 new CampaignDraft.Audience(segments, lists, List.of(), List.of()), variants, schedule,
                 SendWindow.Policy.HOLD, true, null, holdout, null,
                 List.of(new CampaignDraft.Goal(GoalMetric.HUMAN_CTR, new BigDecimal("8")),
-                        new CampaignDraft.Goal(GoalMetric.REVENUE, new BigDecimal("2500"))),
+                        new CampaignDraft.Goal(GoalMetric.REVENUE, new BigDecimal("300"))),
                 7, 7);
     }
 

@@ -143,6 +143,31 @@ public final class Browser implements AutoCloseable {
             .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", find(image)));
     }
 
+    /**
+     * Whether a canvas has been drawn on: sized, with at least one non-transparent pixel.
+     */
+    public boolean canvasDrawn(By canvas) {
+        return Boolean.TRUE.equals(this.driver.executeScript("""
+                const c = arguments[0];
+                if (!c.width || !c.height) { return false; }
+                const pixels = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                for (let i = 3; i < pixels.length; i += 4) { if (pixels[i] !== 0) { return true; } }
+                return false;""", find(canvas)));
+    }
+
+    /**
+     * POSTs to an address from within the page, with its session and CSRF token, as a
+     * form would; returns the status.
+     */
+    public long postStatus(String url) {
+        return (Long) this.driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const token = document.querySelector('meta[name=_csrf]').content;
+                const header = document.querySelector('meta[name=_csrf_header]').content;
+                fetch(arguments[0], { method: 'POST', redirect: 'manual', headers: { [header]: token } })
+                  .then(r => done(r.status));""", url);
+    }
+
     /** Fetches an address from within the page (with its session), returning the text. */
     public String fetchText(String url) {
         return (String) this.driver.executeAsyncScript(

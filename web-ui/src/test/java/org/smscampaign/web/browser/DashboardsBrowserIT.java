@@ -1,0 +1,161 @@
+package org.smscampaign.web.browser;
+
+import java.text.NumberFormat;
+import java.time.Duration;
+import java.util.Locale;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.smscampaign.campaign.CampaignManagement;
+import org.smscampaign.campaign.CampaignStatus;
+import org.smscampaign.campaign.CampaignView;
+import org.smscampaign.report.CampaignReport;
+import org.smscampaign.report.CampaignReports;
+import org.smscampaign.web.HttpFixture;
+import org.smscampaign.web.PlatformIT;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Dashboards as a manager reads them in real Chromium: the overview with its trend chart,
+ * a demo campaign's dashboard with its charts drawn, the variant view switched, a table
+ * downloaded as CSV, a new click showing up without reloading; and no way to change a
+ * campaign.
+ */
+@PlatformIT
+class DashboardsBrowserIT extends BrowserSession {
+
+    static final String PHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
+            + "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
+
+    @Autowired
+    CampaignManagement campaigns;
+
+    @Autowired
+    CampaignReports reports;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void signedInManager() {
+        browser.signIn("demo-manager", PlatformIT.DEMO_PASSWORD);
+    }
+
+    private long demoCampaign(String name) {
+        return this.campaigns.list(null, 100)
+            .stream()
+            .filter((c) -> c.name().equals(name))
+            .map(CampaignView::id)
+            .findFirst()
+            .orElseThrow();
+    }
+
+    private CampaignReport deliveredReport(long id) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        CampaignReport report = this.reports.refreshedReport(id);
+        while (report.funnel().delivered() == 0 && System.nanoTime() < deadline) {
+            sleep(250);
+            report = this.reports.refreshedReport(id);
+        }
+        assertThat(report.funnel().delivered()).as("the demo campaign delivers through the simulator").isPositive();
+        return report;
+    }
+
+    @Test
+    void aManagerReadsTheOverviewAndACampaignDashboardThatStaysLive() {
+        long id = demoCampaign("Autumn running sale");
+        CampaignReport report = deliveredReport(id);
+
+        browser.open("/dashboards");
+        assertThat(browser.heading()).isEqualTo("Dashboards");
+        assertThat(browser.find(By.cssSelector("tr[data-campaign='" + id + "']")).getText())
+            .contains("Autumn running sale");
+        browser.waitUntil(Duration.ofSeconds(10), () -> browser.canvasDrawn(By.id("chart-weeks")));
+        assertThat(browser.fetchText(browser.find(By.id("campaigns-csv")).getAttribute("href")))
+            .startsWith("id,name,status,launched_at,sent,delivered")
+            .contains("Autumn running sale");
+
+        browser.click(By.cssSelector("tr[data-campaign='" + id + "'] a"));
+        assertThat(browser.path()).isEqualTo("/dashboards/campaigns/" + id);
+        assertThat(browser.find(By.id("f-delivered")).getText()).isEqualTo(integer(report.funnel().delivered()));
+        assertThat(browser.find(By.id("goals")).getText()).contains("Human click-through rate (%)", "Revenue");
+        browser.waitUntil(Duration.ofSeconds(10), () -> browser.canvasDrawn(By.id("chart-series")));
+
+        browser.click(By.id("variant-view-chart"));
+        browser.waitUntil(Duration.ofSeconds(10), () -> browser.canvasDrawn(By.id("chart-variants")));
+        assertThat(browser.findAll(By.id("variant-table")).get(0).isDisplayed()).isFalse();
+        browser.click(By.id("variant-view-table"));
+        assertThat(browser.find(By.cssSelector("tr[data-variant=A]")).isDisplayed()).isTrue();
+        assertThat(browser.fetchText(browser.find(By.id("variants-csv")).getAttribute("href")))
+            .startsWith("variant,sent,delivered,human_clickers,human_ctr")
+            .containsPattern("\r?\nA,\\d+,\\d+,");
+
+        // A person taps a delivered message's link (past the seconds after delivery when
+        // only machines are that fast): the dashboard shows it without a reload.
+        String code = this.jdbc.sql("""
+                select l.code from short_link l join link_delivery d on d.message_id = l.message_id
+                where l.campaign_id = :id and d.delivered_at < now() - interval '6 seconds'
+                  and not exists (select 1 from link_click c where c.link_id = l.id) limit 1""")
+            .param("id", id)
+            .query(String.class)
+            .optional()
+            .orElseGet(() -> {
+                sleep(6_500);
+                return this.jdbc.sql("""
+                        select l.code from short_link l join link_delivery d on d.message_id = l.message_id
+                        where l.campaign_id = :id
+                          and not exists (select 1 from link_click c where c.link_id = l.id) limit 1""")
+                    .param("id", id)
+                    .query(String.class)
+                    .single();
+            });
+        assertThat(new HttpFixture(this.port).get("/r/" + code, "User-Agent", PHONE).statusCode()).isEqualTo(302);
+        long before = report.funnel().humanClickers();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        CampaignReport after = this.reports.refreshedReport(id);
+        while (after.funnel().humanClickers() == before && System.nanoTime() < deadline) {
+            sleep(200);
+            after = this.reports.refreshedReport(id);
+        }
+        String clicked = integer(after.funnel().humanClickers());
+        assertThat(clicked).isNotEqualTo(integer(before));
+        assertThat(browser.find(By.id("live")).isDisplayed()).isTrue();
+        browser.waitUntil(Duration.ofSeconds(30), () -> browser.find(By.id("f-clicked")).getText().equals(clicked));
+    }
+
+    @Test
+    void aManagerCannotChangeACampaign() {
+        long draft = demoCampaign("Travel deals for the holidays");
+        assertThat(this.campaigns.get(draft).status()).isEqualTo(CampaignStatus.DRAFT);
+
+        browser.open("/campaigns/" + draft);
+        assertThat(browser.findAll(By.id("lifecycle"))).as("no edit, launch or cancel buttons").isEmpty();
+        assertThat(browser.postStatus("/campaigns/" + draft + "/launch")).isEqualTo(403);
+        assertThat(this.campaigns.get(draft).status()).isEqualTo(CampaignStatus.DRAFT);
+    }
+
+    @Test
+    void anUnknownCampaignDashboardIsANotFoundPage() {
+        browser.open("/dashboards/campaigns/987654321");
+        assertThat(browser.title()).containsIgnoringCase("not found");
+    }
+
+    private static String integer(long value) {
+        return NumberFormat.getIntegerInstance(Locale.US).format(value);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}
