@@ -7,10 +7,11 @@ import java.util.List;
 import org.smscampaign.campaign.CampaignStatus;
 
 /**
- * All launched campaigns with their headline figures and goal verdicts, and the weeks of
- * all of them together.
+ * All launched campaigns with their headline figures and goal verdicts, the weeks of all
+ * of them together, and the channels compared (cost per delivered message).
  */
-public record CampaignOverview(String currency, List<Row> campaigns, List<Week> weeks) {
+public record CampaignOverview(String currency, List<Row> campaigns, List<Week> weeks,
+        List<CampaignReport.ChannelCost> channels) {
 
     /** One campaign's headline figures, from the same report as its dashboard. */
     public record Row(long id, String name, CampaignStatus status, Instant launchedAt, long sent, long delivered,

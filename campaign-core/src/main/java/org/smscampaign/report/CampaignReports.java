@@ -74,7 +74,9 @@ public class CampaignReports {
             .map((c) -> CampaignOverview.Row.of(ReportCalculator.report(c, messageFigures.get(c.id()),
                     clickFigures.get(c.id()), now, this.currency)))
             .toList();
-        return new CampaignOverview(this.currency, rows, weeks(now.minus(Duration.ofDays(7L * weeks))));
+        MessageFigures allCampaigns = new MessageFigures(0, this.messages.totalsByChannel(), List.of(), Map.of(), null);
+        return new CampaignOverview(this.currency, rows, weeks(now.minus(Duration.ofDays(7L * weeks))),
+                ReportCalculator.channels(allCampaigns));
     }
 
     private List<CampaignOverview.Week> weeks(Instant from) {

@@ -115,7 +115,7 @@ final class ReportCalculator {
                 cascadeSavings(channels), channels);
     }
 
-    private static List<CampaignReport.ChannelCost> channels(MessageFigures messages) {
+    static List<CampaignReport.ChannelCost> channels(MessageFigures messages) {
         Map<Channel, List<MessageFigures.Total>> byChannel = messages.totals()
             .stream()
             .filter((t) -> !NOT_TRIED.contains(t.status()))

@@ -40,6 +40,9 @@ class CampaignReportsIT {
     CampaignReports reports;
 
     @Autowired
+    SummaryReports summaries;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -86,7 +89,12 @@ class CampaignReportsIT {
         long m7 = message("B", "DELIVERED", "0.05", null, true, t0);
         message("B", "SENT", "0.05", null, true, t0);
         message("B", "SUPPRESSED", null, "0.04", false, t0);
-        message("B", "QUEUED", null, "0.04", false, t0);
+        long m10 = message("B", "QUEUED", null, "0.04", false, t0);
+        // Due next month: the dispatcher of this test application must not send it
+        // meanwhile.
+        this.jdbc.sql("update outbound_message set due_at = now() + interval '30 days' where id = :id")
+            .param("id", m10)
+            .update();
         // Other tests' delivery times may name these ids: only m1 and m3 have one here.
         this.jdbc.sql("delete from link_delivery where message_id in (:m1, :m3, :m6)")
             .param("m1", m1)
@@ -291,6 +299,37 @@ class CampaignReportsIT {
         Map<String, long[]> conversionsByVariant = this.conversions.countsByVariant(this.campaign);
         assertThat(report.variants()).allSatisfy((variant) -> assertThat(variant.conversions())
             .isEqualTo(conversionsByVariant.getOrDefault(variant.label(), new long[] { 0 })[0]));
+    }
+
+    @Test
+    void aPeriodSummaryCountsTheEventsThatFellIntoIt() {
+        this.reports.refreshedReport(this.campaign);
+
+        PeriodSummary sendingDay = this.summaries.summary(this.launched, this.launched.plus(Duration.ofDays(1)));
+        PeriodSummary.CampaignPeriod sent = sendingDay.campaigns()
+            .stream()
+            .filter((c) -> c.id() == this.campaign)
+            .findFirst()
+            .orElseThrow();
+        assertThat(sent.sent()).isEqualTo(7);
+        assertThat(sent.delivered()).isEqualTo(5);
+        assertThat(sent.failed()).as("one failed, one undelivered").isEqualTo(2);
+        assertThat(sent.humanClickers()).isEqualTo(3);
+        assertThat(sent.cost()).isEqualByComparingTo("0.34");
+        assertThat(sent.conversions()).as("the orders came in later").isZero();
+        assertThat(sent.goals()).hasSize(4);
+
+        PeriodSummary today = this.summaries.summary(Instant.now().minus(Duration.ofHours(1)),
+                Instant.now().plus(Duration.ofHours(1)));
+        PeriodSummary.CampaignPeriod ordered = today.campaigns()
+            .stream()
+            .filter((c) -> c.id() == this.campaign)
+            .findFirst()
+            .orElseThrow();
+        assertThat(ordered.sent()).isZero();
+        assertThat(ordered.conversions()).isEqualTo(2);
+        assertThat(ordered.revenue()).isEqualByComparingTo("150.50");
+        assertThat(today.total().conversions()).isGreaterThanOrEqualTo(2);
     }
 
     @Test

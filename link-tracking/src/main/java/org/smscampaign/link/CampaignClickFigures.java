@@ -89,6 +89,23 @@ public class CampaignClickFigures {
         return hours;
     }
 
+    /** Hours within [from, to) of every campaign with hits or conversions in them. */
+    @Transactional(readOnly = true)
+    public Map<Long, List<ClickFigures.Hour>> hoursBetween(Instant from, Instant to) {
+        Map<Long, List<ClickFigures.Hour>> hours = new HashMap<>();
+        this.jdbc.sql("""
+                select campaign_id, variant, hour, hits, human_hits, clickers, human_clickers, conversions, revenue
+                from campaign_click_hour where hour >= :from and hour < :to order by campaign_id, hour, variant""")
+            .param("from", Timestamp.from(from))
+            .param("to", Timestamp.from(to))
+            .query((row, n) -> hours.computeIfAbsent(row.getLong("campaign_id"), (k) -> new ArrayList<>())
+                .add(new ClickFigures.Hour(row.getString("variant"), instant(row, "hour"), row.getLong("hits"),
+                        row.getLong("human_hits"), row.getLong("clickers"), row.getLong("human_clickers"),
+                        row.getLong("conversions"), row.getBigDecimal("revenue"))))
+            .list();
+        return hours;
+    }
+
     private Map<Long, Instant> refreshedAt(Collection<Long> campaignIds) {
         Map<Long, Instant> refreshed = new HashMap<>();
         this.jdbc.sql("select campaign_id, refreshed_at from click_rollup_state where campaign_id = any(:ids)")

@@ -102,6 +102,39 @@ public class CampaignMessageFigures {
             .list();
     }
 
+    /**
+     * Hours within [from, to) of every campaign with messages sent or finished in them.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<MessageFigures.Hour>> hoursBetween(Instant from, Instant to) {
+        Map<Long, List<MessageFigures.Hour>> hours = new HashMap<>();
+        this.jdbc.sql("""
+                select campaign_id, variant, hour, sent, delivered, failed, cost from campaign_message_hour
+                where hour >= :from and hour < :to order by campaign_id, hour, variant""")
+            .param("from", java.sql.Timestamp.from(from))
+            .param("to", java.sql.Timestamp.from(to))
+            .query((row, n) -> hours.computeIfAbsent(row.getLong("campaign_id"), (k) -> new ArrayList<>())
+                .add(new MessageFigures.Hour(row.getString("variant"), instant(row, "hour"), row.getLong("sent"),
+                        row.getLong("delivered"), row.getLong("failed"), row.getBigDecimal("cost"))))
+            .list();
+        return hours;
+    }
+
+    /**
+     * Messages of all campaigns per channel and status (variant ''), for comparing
+     * channels.
+     */
+    @Transactional(readOnly = true)
+    public List<MessageFigures.Total> totalsByChannel() {
+        return this.jdbc.sql("""
+                select channel, status, sum(messages) as messages, sum(segments) as segments, sum(cost) as cost
+                from campaign_message_total group by channel, status order by channel, status""")
+            .query((row, n) -> new MessageFigures.Total("", Channel.valueOf(row.getString("channel")),
+                    MessageStatus.valueOf(row.getString("status")), row.getLong("messages"), row.getLong("segments"),
+                    row.getBigDecimal("cost")))
+            .list();
+    }
+
     /** Recomputes a campaign's figures now (tests, and after a bulk change). */
     public void refresh(long campaignId) {
         this.rollups.refresh(campaignId);

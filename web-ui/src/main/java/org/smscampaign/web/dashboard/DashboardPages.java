@@ -56,6 +56,11 @@ class DashboardPages {
         return CsvDownloads.of("weeks.csv", ReportTables.weeks(overview));
     }
 
+    @GetMapping("/channels.csv")
+    ResponseEntity<byte[]> channelsCsv() {
+        return CsvDownloads.of("channels.csv", ReportTables.channels(this.reports.overview(WEEKS).channels()));
+    }
+
     @GetMapping("/campaigns/{id}")
     String campaign(@PathVariable long id, Model model) {
         CampaignReport report = this.reports.report(id);

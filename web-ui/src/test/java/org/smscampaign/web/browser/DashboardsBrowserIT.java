@@ -129,6 +129,36 @@ class DashboardsBrowserIT extends BrowserSession {
     }
 
     @Test
+    void aManagerReadsTodaysSummaryAndKeepsItInTheHistory() {
+        long id = demoCampaign("Autumn running sale");
+        deliveredReport(id);
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+
+        browser.open("/reports?from=" + today + "&to=" + today);
+        assertThat(browser.heading()).isEqualTo("Summary report");
+        assertThat(browser.find(By.cssSelector("#summary-table tr[data-campaign='" + id + "']")).getText())
+            .contains("Autumn running sale");
+        assertThat(browser.find(By.id("summary-total")).getText()).startsWith("All campaigns");
+
+        browser.click(By.id("send"));
+        assertThat(browser.path()).isEqualTo("/reports/history");
+        assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("kept in the history");
+        assertThat(browser.find(By.cssSelector("#report-table tbody tr")).getText()).contains("on demand")
+            .contains("demo-manager")
+            .contains("not sent");
+        browser.click(By.cssSelector("#report-table tbody tr a"));
+        assertThat(browser.title()).isEqualTo("Summary " + today + " (UTC)");
+        assertThat(browser.find(By.tagName("body")).getText()).contains("Autumn running sale");
+    }
+
+    @Test
+    void aReversedRangeIsExplained() {
+        browser.open("/reports?from=2026-11-20&to=2026-11-10");
+        assertThat(browser.find(By.cssSelector(".alert-danger")).getText())
+            .isEqualTo("The range ends before it starts.");
+    }
+
+    @Test
     void aManagerCannotChangeACampaign() {
         long draft = demoCampaign("Travel deals for the holidays");
         assertThat(this.campaigns.get(draft).status()).isEqualTo(CampaignStatus.DRAFT);

@@ -1,0 +1,28 @@
+package org.smscampaign.report;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What happened in a period, per campaign: the events that fell into it (messages taken
+ * by the provider, receipts, first human clicks, conversions, cost), and each campaign's
+ * goals as they stand at the end of it. The daily summary is the previous day's.
+ */
+public record PeriodSummary(Instant from, Instant to, Instant generatedAt, String currency,
+        List<CampaignPeriod> campaigns, CampaignPeriod total) {
+
+    /**
+     * One campaign in the period (or all of them, for the total: id 0).
+     *
+     * @param humanClickers people whose first human click fell into the period
+     * @param humanCtr those people per message delivered in the period
+     * @param goals verdicts as of the report (null for the total)
+     */
+    public record CampaignPeriod(long id, String name, String status, long sent, long delivered, long failed,
+            Double deliveryRate, long humanClickers, Double humanCtr, long conversions, BigDecimal revenue,
+            BigDecimal cost, BigDecimal profit, Double roi, List<CampaignReport.GoalResult> goals) {
+
+    }
+
+}
