@@ -91,7 +91,37 @@
     });
   }
 
+  let audienceDimension = 'AGE';
+
+  function drawAudience(report) {
+    const slices = report.audience.filter((s) => s.dimension === audienceDimension);
+    draw('chart-audience', {
+      type: 'bar',
+      data: {
+        labels: slices.map((s) => s.value),
+        datasets: [{ label: 'Human CTR % (blank: fewer than 20 delivered)', data: slices.map((s) => s.humanCtr), backgroundColor: COLORS.clicks }]
+      },
+      options: { indexAxis: 'y', scales: { x: { beginAtZero: true } } }
+    });
+  }
+
   function campaignDashboard(page) {
+    let latest = null;
+    document.querySelectorAll('#audience button[data-dimension]').forEach((button) => {
+      button.addEventListener('click', () => {
+        audienceDimension = button.dataset.dimension;
+        document.querySelectorAll('#audience button[data-dimension]').forEach((b) => {
+          b.classList.toggle('active', b === button);
+          b.setAttribute('aria-pressed', String(b === button));
+        });
+        document.querySelectorAll('#audience table[data-dimension]').forEach((t) => {
+          t.hidden = t.dataset.dimension !== audienceDimension;
+        });
+        if (latest) {
+          drawAudience(latest);
+        }
+      });
+    });
     const url = '/api/v1/reports/campaigns/' + page.dataset.id;
     let status = page.dataset.status;
     let evaluationEndsAt = page.dataset.evaluationEndsAt ? Date.parse(page.dataset.evaluationEndsAt) : null;
@@ -102,6 +132,8 @@
           return;
         }
         const report = await response.json();
+        latest = report;
+        drawAudience(report);
         status = report.status;
         evaluationEndsAt = report.evaluationEndsAt ? Date.parse(report.evaluationEndsAt) : null;
         updateFigures(report);

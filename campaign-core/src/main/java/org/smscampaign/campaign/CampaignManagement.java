@@ -139,6 +139,15 @@ public class CampaignManagement {
         return this.store.find(id, reason);
     }
 
+    /**
+     * Contacts of the campaign's holdout group (they get no message: the lift's
+     * baseline).
+     */
+    @Transactional(readOnly = true)
+    public long[] holdoutContacts(long id) {
+        return this.store.recipientsWithRole(id, "HOLDOUT");
+    }
+
     @Transactional(readOnly = true)
     public List<CampaignView> list(CampaignStatus status, int limit) {
         return this.store.list(status, Math.max(1, Math.min(limit, 1000)));

@@ -11,7 +11,22 @@ import org.smscampaign.campaign.CampaignStatus;
  * of them together, and the channels compared (cost per delivered message).
  */
 public record CampaignOverview(String currency, List<Row> campaigns, List<Week> weeks,
-        List<CampaignReport.ChannelCost> channels) {
+        List<CampaignReport.ChannelCost> channels, List<SendTime> bestTime) {
+
+    /** Messages behind a heat-map cell below which it states no CTR. */
+    public static final int MINIMUM_SAMPLE = 50;
+
+    /**
+     * One hour of the week in the recipients' own time zones, across past campaigns.
+     *
+     * @param weekday 1 = Monday ... 7 = Sunday
+     * @param delivered messages delivered in that hour that carried a link
+     * @param humanCtr human clickers per delivered message, percent; null below
+     * {@link #MINIMUM_SAMPLE} messages
+     */
+    public record SendTime(int weekday, int hour, long delivered, long humanClickers, Double humanCtr) {
+
+    }
 
     /** One campaign's headline figures, from the same report as its dashboard. */
     public record Row(long id, String name, CampaignStatus status, Instant launchedAt, long sent, long delivered,

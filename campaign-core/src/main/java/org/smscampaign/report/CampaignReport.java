@@ -17,7 +17,38 @@ import org.smscampaign.campaign.GoalMetric;
 public record CampaignReport(long campaignId, String name, CampaignStatus status, Instant launchedAt,
         Instant evaluationEndsAt, String currency, Funnel funnel, Rates rates, Money money, List<GoalResult> goals,
         List<VariantResult> variants, String winner, List<Point> series, List<Breakdown> excluded,
-        List<Breakdown> links, List<Delay> clicksAfterDelivery, Instant refreshedAt) {
+        List<Breakdown> links, List<Delay> clicksAfterDelivery, List<AudienceSlice> audience, Holdout holdout,
+        Instant refreshedAt) {
+
+    /**
+     * The campaign against its holdout group: the share of contacts who converted within
+     * the attribution window after launch (any conversion reported for the contact),
+     * among those sent a message and among those held out.
+     *
+     * @param lift treated rate minus holdout rate, in percentage points
+     * @param confidence 1 - p of a two-sided two-proportion z-test, percent; null for too
+     * small a sample
+     */
+    public record Holdout(long holdout, long holdoutConverters, Double holdoutRate, long treated,
+            long treatedConverters, Double treatedRate, Double lift, Double confidence) {
+
+    }
+
+    /**
+     * The campaign's results among recipients with one attribute value (age band 25-34,
+     * gender female, country DE, a city, an interest).
+     *
+     * @param dimension AGE, GENDER, COUNTRY, CITY or INTEREST
+     * @param humanCtr human clickers per delivered message, percent; null below
+     * {@link #MINIMUM_SAMPLE} delivered messages
+     */
+    public record AudienceSlice(String dimension, String value, long delivered, long humanClickers, Double humanCtr,
+            long conversions) {
+
+        /** Delivered messages below which a slice states no CTR. */
+        public static final int MINIMUM_SAMPLE = 20;
+
+    }
 
     /**
      * From audience to conversion.

@@ -37,8 +37,11 @@ public class CampaignReports {
 
     private final String currency;
 
+    private final AudienceBreakdowns audience;
+
     CampaignReports(CampaignManagement campaigns, CampaignMessageFigures messages, CampaignClickFigures clicks,
-            Clock clock, CampaignProperties properties) {
+            Clock clock, CampaignProperties properties, AudienceBreakdowns audience) {
+        this.audience = audience;
         this.campaigns = campaigns;
         this.messages = messages;
         this.clicks = clicks;
@@ -50,13 +53,14 @@ public class CampaignReports {
     public CampaignReport report(long campaignId) {
         CampaignView campaign = this.campaigns.get(campaignId);
         return ReportCalculator.report(campaign, this.messages.of(campaignId), this.clicks.of(campaignId),
-                this.clock.instant(), this.currency);
+                this.audience.of(campaignId), this.audience.holdout(campaignId), this.clock.instant(), this.currency);
     }
 
     /** The report recomputed from raw rows first (tests, and on demand). */
     public CampaignReport refreshedReport(long campaignId) {
         this.messages.refresh(campaignId);
         this.clicks.refresh(campaignId);
+        this.audience.refresh(campaignId);
         return report(campaignId);
     }
 
@@ -76,7 +80,26 @@ public class CampaignReports {
             .toList();
         MessageFigures allCampaigns = new MessageFigures(0, this.messages.totalsByChannel(), List.of(), Map.of(), null);
         return new CampaignOverview(this.currency, rows, weeks(now.minus(Duration.ofDays(7L * weeks))),
-                ReportCalculator.channels(allCampaigns));
+                ReportCalculator.channels(allCampaigns), bestTime());
+    }
+
+    /**
+     * All 168 hours of the week, Monday 00h first, with what past campaigns did in them.
+     */
+    private List<CampaignOverview.SendTime> bestTime() {
+        long[][] slots = new long[168][2];
+        for (CampaignClickFigures.SendSlotFigures slot : this.clicks.sendSlots()) {
+            slots[slot.slot()][0] = slot.delivered();
+            slots[slot.slot()][1] = slot.humanClickers();
+        }
+        List<CampaignOverview.SendTime> cells = new java.util.ArrayList<>(168);
+        for (int slot = 0; slot < 168; slot++) {
+            long delivered = slots[slot][0];
+            long clickers = slots[slot][1];
+            cells.add(new CampaignOverview.SendTime(slot / 24 + 1, slot % 24, delivered, clickers,
+                    (delivered >= CampaignOverview.MINIMUM_SAMPLE) ? Ratios.percent(clickers, delivered) : null));
+        }
+        return cells;
     }
 
     private List<CampaignOverview.Week> weeks(Instant from) {

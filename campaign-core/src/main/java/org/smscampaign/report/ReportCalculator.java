@@ -41,6 +41,11 @@ final class ReportCalculator {
 
     static CampaignReport report(CampaignView campaign, MessageFigures messages, ClickFigures clicks, Instant now,
             String currency) {
+        return report(campaign, messages, clicks, List.of(), null, now, currency);
+    }
+
+    static CampaignReport report(CampaignView campaign, MessageFigures messages, ClickFigures clicks,
+            List<CampaignReport.AudienceSlice> audience, CampaignReport.Holdout holdout, Instant now, String currency) {
         CampaignReport.Funnel funnel = funnel(campaign, messages, clicks);
         CampaignReport.Rates rates = rates(funnel, messages);
         CampaignReport.Money money = money(funnel, messages, clicks);
@@ -64,7 +69,7 @@ final class ReportCalculator {
                     .map((t) -> new CampaignReport.Breakdown(t.target(), t.hits(), t.humanClickers()))
                     .toList(),
                 clicks.delays().stream().map((d) -> new CampaignReport.Delay(d.hours(), d.humanClickers())).toList(),
-                oldest(messages.refreshedAt(), clicks.refreshedAt()));
+                audience, holdout, oldest(messages.refreshedAt(), clicks.refreshedAt()));
     }
 
     private static CampaignReport.Funnel funnel(CampaignView campaign, MessageFigures messages, ClickFigures clicks) {
@@ -213,6 +218,18 @@ final class ReportCalculator {
                     difference, confidence, label.equals(campaign.winnerVariant())));
         }
         return results;
+    }
+
+    /** The holdout comparison from its four counts; null without a holdout group. */
+    static CampaignReport.Holdout holdout(long holdout, long holdoutConverters, long treated, long treatedConverters) {
+        if (holdout == 0) {
+            return null;
+        }
+        Double holdoutRate = Ratios.percent(holdoutConverters, holdout);
+        Double treatedRate = Ratios.percent(treatedConverters, treated);
+        Double lift = (holdoutRate != null && treatedRate != null) ? treatedRate - holdoutRate : null;
+        return new CampaignReport.Holdout(holdout, holdoutConverters, holdoutRate, treated, treatedConverters,
+                treatedRate, lift, VariantTest.confidence(holdoutConverters, holdout, treatedConverters, treated));
     }
 
     private static List<CampaignReport.Point> series(MessageFigures messages, ClickFigures clicks) {

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -12,8 +13,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.smscampaign.CampaignCoreIT;
 import org.smscampaign.campaign.GoalMetric;
+import org.smscampaign.contact.ConsentSource;
+import org.smscampaign.contact.ConsentStatus;
+import org.smscampaign.contact.ContactInput;
+import org.smscampaign.contact.ContactManagement;
 import org.smscampaign.link.Brands;
 import org.smscampaign.link.ClickReason;
+import org.smscampaign.link.ConversionRequest;
 import org.smscampaign.link.Conversions;
 import org.smscampaign.link.LinkStats;
 import org.smscampaign.link.ShortLinks;
@@ -41,6 +47,9 @@ class CampaignReportsIT {
 
     @Autowired
     SummaryReports summaries;
+
+    @Autowired
+    ContactManagement contacts;
 
     @Autowired
     JdbcClient jdbc;
@@ -299,6 +308,114 @@ class CampaignReportsIT {
         Map<String, long[]> conversionsByVariant = this.conversions.countsByVariant(this.campaign);
         assertThat(report.variants()).allSatisfy((variant) -> assertThat(variant.conversions())
             .isEqualTo(conversionsByVariant.getOrDefault(variant.label(), new long[] { 0 })[0]));
+    }
+
+    @Test
+    void resultsAreBrokenDownByTheRecipientsAttributes() {
+        long anna = contact("+49151", 8, "Berlin", "DE", "female", "1995-06-01", "sports");
+        long ben = contact("+3361", 7, "Paris", "FR", "male", "1980-03-15", "travel");
+        long cleo = contact("+49151", 8, "Berlin", "DE", null, "1960-09-30", "sports;travel");
+        long dan = contact("+49151", 8, "Hamburg", "DE", "male", "1990-01-01", null);
+        long eve = contact("+447700", 6, null, "GB", "female", null, null);
+        // m1 delivered, clicked, converted; m2 delivered, only a bot; m3 delivered,
+        // clicked;
+        // m6 delivered, clicked, converted; m7 delivered, only a HEAD request.
+        recipient(1, anna);
+        recipient(2, dan);
+        recipient(3, ben);
+        recipient(6, cleo);
+        recipient(7, eve);
+
+        CampaignReport report = this.reports.refreshedReport(this.campaign);
+
+        assertThat(slices(report, "GENDER")).containsExactlyInAnyOrder("female 2 1 1", "male 2 1 0", "unknown 1 1 1");
+        assertThat(slices(report, "COUNTRY")).containsExactlyInAnyOrder("DE 3 2 2", "FR 1 1 0", "GB 1 0 0");
+        assertThat(slices(report, "AGE")).containsExactlyInAnyOrder("25-34 1 1 1", "35-44 1 0 0", "45-54 1 1 0",
+                "65+ 1 1 1", "unknown 1 0 0");
+        assertThat(slices(report, "INTEREST")).containsExactlyInAnyOrder("sports 2 2 2", "travel 2 2 1", "none 2 0 0");
+        assertThat(slices(report, "CITY")).containsExactlyInAnyOrder("Berlin 2 2 2", "Paris 1 1 0", "Hamburg 1 0 0",
+                "unknown 1 0 0");
+        assertThat(report.audience()).as("no CTR stated from so few messages")
+            .allSatisfy((slice) -> assertThat(slice.humanCtr()).isNull());
+    }
+
+    private long contact(String prefix, int digits, String city, String country, String gender, String birthDate,
+            String tags) {
+        long low = (long) Math.pow(10, digits - 1);
+        String number = prefix + ThreadLocalRandom.current().nextLong(low, low * 10);
+        return this.contacts
+            .create(new ContactInput(number, "Test", null, null, city, null, country, gender, birthDate, null, null,
+                    tags, Map.of()), ConsentStatus.SUBSCRIBED, ConsentSource.FORM, "test", "test")
+            .id();
+    }
+
+    /** Gives the campaign's n-th message (and its link and conversions) to a contact. */
+    private void recipient(int nth, long contact) {
+        long message = this.jdbc
+            .sql("select id from outbound_message where campaign_id = :id order by id offset :n limit 1")
+            .param("id", this.campaign)
+            .param("n", nth - 1)
+            .query(Long.class)
+            .single();
+        this.jdbc.sql("update outbound_message set contact_id = :contact where id = :message")
+            .param("contact", contact)
+            .param("message", message)
+            .update();
+        this.jdbc.sql("update short_link set contact_id = :contact where message_id = :message")
+            .param("contact", contact)
+            .param("message", message)
+            .update();
+        this.jdbc.sql("""
+                update conversion set contact_id = :contact
+                where link_id in (select id from short_link where message_id = :message)""")
+            .param("contact", contact)
+            .param("message", message)
+            .update();
+    }
+
+    private static List<String> slices(CampaignReport report, String dimension) {
+        return report.audience()
+            .stream()
+            .filter((slice) -> slice.dimension().equals(dimension))
+            .map((slice) -> slice.value() + " " + slice.delivered() + " " + slice.humanClickers() + " "
+                    + slice.conversions())
+            .toList();
+    }
+
+    @Test
+    void theCampaignIsComparedWithItsHoldoutGroup() {
+        long anna = contact("+49151", 8, "Berlin", "DE", "female", "1995-06-01", null);
+        long cleo = contact("+49151", 8, "Berlin", "DE", null, "1960-09-30", null);
+        recipient(1, anna);
+        recipient(6, cleo);
+        // The campaign's orders within its attribution window (launch + 7 days).
+        this.jdbc.sql("update conversion set occurred_at = :at where campaign_id = :id")
+            .param("at", Timestamp.from(this.launched.plus(Duration.ofDays(1))))
+            .param("id", this.campaign)
+            .update();
+        long held1 = contact("+49151", 8, "Köln", "DE", "male", null, null);
+        long held2 = contact("+49151", 8, "Köln", "DE", "male", null, null);
+        this.jdbc.sql("insert into campaign_recipient values (:id, :a, 'HOLDOUT'), (:id, :b, 'HOLDOUT')")
+            .param("id", this.campaign)
+            .param("a", held1)
+            .param("b", held2)
+            .update();
+        // One held-out customer bought anyway: the shop names the contact, there is no
+        // click.
+        this.conversions.record(new ConversionRequest(null, null, "sale", new BigDecimal("30"), "USD",
+                "holdout-" + System.nanoTime(), this.launched.plus(Duration.ofDays(2)), held1),
+                Conversions.Source.SERVER);
+
+        CampaignReport.Holdout holdout = this.reports.refreshedReport(this.campaign).holdout();
+
+        assertThat(holdout.holdout()).isEqualTo(2);
+        assertThat(holdout.holdoutConverters()).isEqualTo(1);
+        assertThat(holdout.treated()).as("contacts of the 7 messages the provider took: 5 of them one placeholder")
+            .isEqualTo(3);
+        assertThat(holdout.treatedConverters()).isEqualTo(2);
+        assertThat(holdout.treatedRate()).isCloseTo(200.0 / 3, within(1e-9));
+        assertThat(holdout.lift()).isCloseTo(200.0 / 3 - 50, within(1e-9));
+        assertThat(holdout.confidence()).as("too small a sample").isNull();
     }
 
     @Test

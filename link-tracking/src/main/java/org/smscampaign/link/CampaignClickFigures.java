@@ -41,7 +41,7 @@ public class CampaignClickFigures {
         List<ClickFigures.Delay> delays = new ArrayList<>();
         this.jdbc
             .sql("select facet, key, hits, human_clickers from campaign_click_facet where campaign_id = :id "
-                    + "order by facet, hits desc, key")
+                    + "and facet in ('REASON', 'TARGET', 'DELAY') " + "order by facet, hits desc, key")
             .param("id", campaignId)
             .query((row, n) -> {
                 String key = row.getString("key");
@@ -50,8 +50,9 @@ public class CampaignClickFigures {
                         excluded.add(new ClickFigures.Excluded(ClickReason.valueOf(key), row.getLong("hits")));
                     case "TARGET" ->
                         targets.add(new ClickFigures.Target(key, row.getLong("hits"), row.getLong("human_clickers")));
-                    default -> delays.add(new ClickFigures.Delay(key.equals("unknown") ? null : Integer.valueOf(key),
-                            row.getLong("human_clickers")));
+                    case "DELAY" ->
+                        delays.add(new ClickFigures.Delay(key.equals("unknown") ? null : Integer.valueOf(key),
+                                row.getLong("human_clickers")));
                 }
                 return null;
             })
@@ -129,6 +130,67 @@ public class CampaignClickFigures {
             .query((row, n) -> new Week(instant(row, "week"), row.getLong("human_clickers"), row.getLong("conversions"),
                     row.getBigDecimal("revenue")))
             .list();
+    }
+
+    /**
+     * Across all campaigns, per hour of the week in the recipients' zones (0 = Monday
+     * 00h): messages delivered with a link, and how many of them a person clicked.
+     */
+    @Transactional(readOnly = true)
+    public List<SendSlotFigures> sendSlots() {
+        return this.jdbc.sql("""
+                select key::int as slot, sum(hits) as delivered, sum(human_clickers) as clickers
+                from campaign_click_facet where facet = 'SLOT' group by 1 order by 1""")
+            .query((row, n) -> new SendSlotFigures(row.getInt("slot"), row.getLong("delivered"),
+                    row.getLong("clickers")))
+            .list();
+    }
+
+    /**
+     * One hour of the week (0 = Monday 00:00-00:59 in the recipient's zone).
+     *
+     * @param delivered messages delivered in it that carried a link
+     * @param humanClickers those a person clicked
+     */
+    public record SendSlotFigures(int slot, long delivered, long humanClickers) {
+
+    }
+
+    /** Campaigns whose figures were recomputed after the given time. */
+    @Transactional(readOnly = true)
+    public List<Long> refreshedAfter(Instant since) {
+        return this.jdbc.sql("select campaign_id from click_rollup_state where refreshed_at > :since")
+            .param("since", Timestamp.from(since))
+            .query(Long.class)
+            .list();
+    }
+
+    /**
+     * Contacts who clicked a link of the campaign as a person (unique human clickers).
+     */
+    @Transactional(readOnly = true)
+    public long[] humanClickerContacts(long campaignId) {
+        return contacts("""
+                select distinct l.contact_id from short_link l join link_click c on c.link_id = l.id
+                where l.campaign_id = :id and l.contact_id is not null and c.human""", campaignId);
+    }
+
+    /** Contacts with a conversion attributed to the campaign. */
+    @Transactional(readOnly = true)
+    public long[] convertedContacts(long campaignId) {
+        return contacts("""
+                select distinct contact_id from conversion
+                where campaign_id = :id and attributed and contact_id is not null""", campaignId);
+    }
+
+    private long[] contacts(String sql, long campaignId) {
+        return this.jdbc.sql(sql)
+            .param("id", campaignId)
+            .query(Long.class)
+            .list()
+            .stream()
+            .mapToLong(Long::longValue)
+            .toArray();
     }
 
     /** Recomputes a campaign's figures now (tests, and after a bulk change). */

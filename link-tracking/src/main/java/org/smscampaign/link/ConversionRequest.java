@@ -14,8 +14,18 @@ import java.time.Instant;
  * @param orderId the shop's order id: a second report with the same id and event is
  * ignored
  * @param occurredAt when it happened; now when not given
+ * @param contactId the platform's id of the customer's contact, when the shop knows it
+ * (from a contact export or its CRM sync): a conversion without any click still counts
+ * for the contact, which measures the lift of a campaign against its holdout group. A
+ * contact found through the click wins.
  */
 public record ConversionRequest(Long clickId, String code, String event, BigDecimal value, String currency,
-        String orderId, Instant occurredAt) {
+        String orderId, Instant occurredAt, Long contactId) {
+
+    /** A conversion reported by click or code only. */
+    public ConversionRequest(Long clickId, String code, String event, BigDecimal value, String currency, String orderId,
+            Instant occurredAt) {
+        this(clickId, code, event, value, currency, orderId, occurredAt, null);
+    }
 
 }

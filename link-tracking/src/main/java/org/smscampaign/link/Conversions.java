@@ -104,7 +104,7 @@ public class Conversions {
             .param("link", attribution.linkId)
             .param("attributed", attribution.attributed)
             .param("campaign", attribution.campaignId)
-            .param("contact", attribution.contactId)
+            .param("contact", contactOf(attribution, referrer, request))
             .param("variant", attribution.variant)
             .query(Long.class)
             .optional()
@@ -117,9 +117,43 @@ public class Conversions {
         }
         this.events.publishEvent(new ConversionRecorded(id, event, request.value(), currency, orderId, occurredAt,
                 attribution.attributed, attribution.clickId, attribution.linkId, attribution.campaignId,
-                attribution.contactId, attribution.variant));
+                contactOf(attribution, referrer, request), attribution.variant));
         return new ConversionView(id, event, request.value(), currency, orderId, occurredAt, attribution.attributed,
-                attribution.clickId, attribution.campaignId, attribution.contactId, attribution.variant, false);
+                attribution.clickId, attribution.campaignId, contactOf(attribution, referrer, request),
+                attribution.variant, false);
+    }
+
+    /**
+     * The contact found through the click (even outside its window), else the one the
+     * shop named.
+     */
+    private static Long contactOf(Attribution attribution, Referrer referrer, ConversionRequest request) {
+        if (attribution.contactId != null) {
+            return attribution.contactId;
+        }
+        return (referrer.contactId != null) ? referrer.contactId : request.contactId();
+    }
+
+    /**
+     * Of the given contacts, those with any conversion (attributed or not) in [from, to):
+     * the converters of a campaign's audience or of its holdout group.
+     */
+    @Transactional(readOnly = true)
+    public long[] convertingContacts(long[] contactIds, Instant from, Instant to) {
+        if (contactIds.length == 0) {
+            return contactIds;
+        }
+        return this.jdbc.sql("""
+                select distinct contact_id from conversion
+                where contact_id = any(:ids) and occurred_at >= :from and occurred_at < :to""")
+            .param("ids", contactIds)
+            .param("from", Timestamp.from(from))
+            .param("to", Timestamp.from(to))
+            .query(Long.class)
+            .list()
+            .stream()
+            .mapToLong(Long::longValue)
+            .toArray();
     }
 
     /** The click or link a conversion refers to, as far as it can be found. */

@@ -34,12 +34,14 @@ public class LinkDeliveries {
      * reclassified.
      */
     @Transactional
-    public int delivered(long messageId, Instant deliveredAt) {
-        this.jdbc
-            .sql("insert into link_delivery (message_id, delivered_at) values (:message, :at) "
-                    + "on conflict (message_id) do update set delivered_at = least(link_delivery.delivered_at, :at)")
+    public int delivered(long messageId, Instant deliveredAt, String recipientZone) {
+        this.jdbc.sql("""
+                insert into link_delivery (message_id, delivered_at, local_slot) values (:message, :at, :slot)
+                on conflict (message_id) do update set delivered_at = least(link_delivery.delivered_at, :at),
+                    local_slot = coalesce(link_delivery.local_slot, excluded.local_slot)""")
             .param("message", messageId)
             .param("at", Timestamp.from(deliveredAt))
+            .param("slot", SendSlot.of(deliveredAt, recipientZone))
             .update();
         int before = this.jdbc.sql("update link_click set human = false, reason = 'BEFORE_DELIVERY' "
                 + "where link_id in (select id from short_link where message_id = :message) and human and occurred_at < :at")
@@ -55,6 +57,13 @@ public class LinkDeliveries {
             .param("near", Timestamp.from(deliveredAt.plus(this.properties.classification().nearDelivery())))
             .update();
         this.times.delivered(messageId, deliveredAt.toEpochMilli());
+        if (before + near > 0) {
+            // Hits reclassified: their campaign's figures change.
+            this.jdbc.sql("""
+                    insert into click_rollup_state (campaign_id, dirty)
+                    select campaign_id, true from short_link where message_id = :message and campaign_id is not null
+                    on conflict (campaign_id) do update set dirty = true""").param("message", messageId).update();
+        }
         return before + near;
     }
 

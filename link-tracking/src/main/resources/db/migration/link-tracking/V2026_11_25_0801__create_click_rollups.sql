@@ -18,10 +18,12 @@ create table campaign_click_hour (
 
 -- Breakdowns: REASON (hits not counted as human, by reason), TARGET (per destination: hits and
 -- unique human clickers), DELAY (unique human clickers by whole hours from delivery to their
--- first human hit; key 'unknown' when the delivery time is not known).
+-- first human hit; key 'unknown' when the delivery time is not known), SLOT (per hour of the week
+-- in the recipient's zone when the message arrived, 0 = Monday 00h: hits holds the messages
+-- delivered, human_clickers those of them clicked by a person).
 create table campaign_click_facet (
     campaign_id    bigint not null,
-    facet          varchar(8) not null check (facet in ('REASON', 'TARGET', 'DELAY')),
+    facet          varchar(8) not null check (facet in ('REASON', 'TARGET', 'DELAY', 'SLOT')),
     key            varchar(500) not null,
     hits           bigint not null,
     human_clickers bigint not null,

@@ -230,17 +230,17 @@ class RedirectIT {
         MintedLink early = recipientLink(900_002);
         RawHttp.get(this.port, "/r/" + early.code(), PHONE);
         hitsOf(early.id(), 1);
-        this.deliveries.delivered(900_002, Instant.now().plusSeconds(1));
+        this.deliveries.delivered(900_002, Instant.now().plusSeconds(1), null);
         assertThat(hitsOf(early.id(), 1).get(0)).containsEntry("human", false)
             .containsEntry("reason", "BEFORE_DELIVERY");
 
         MintedLink near = recipientLink(900_003);
-        this.deliveries.delivered(900_003, Instant.now());
+        this.deliveries.delivered(900_003, Instant.now(), null);
         RawHttp.get(this.port, "/r/" + near.code(), PHONE);
         assertThat(hitsOf(near.id(), 1).get(0)).containsEntry("reason", "NEAR_DELIVERY");
 
         MintedLink read = recipientLink(900_004);
-        this.deliveries.delivered(900_004, Instant.now().minusSeconds(60));
+        this.deliveries.delivered(900_004, Instant.now().minusSeconds(60), null);
         RawHttp.get(this.port, "/r/" + read.code(), PHONE);
         assertThat(hitsOf(read.id(), 1).get(0)).containsEntry("human", true);
     }

@@ -135,6 +135,42 @@ public class CampaignMessageFigures {
             .list();
     }
 
+    /** Campaigns whose figures were recomputed after the given time. */
+    @Transactional(readOnly = true)
+    public List<Long> refreshedAfter(Instant since) {
+        return this.jdbc.sql("select campaign_id from message_rollup_state where refreshed_at > :since")
+            .param("since", java.sql.Timestamp.from(since))
+            .query(Long.class)
+            .list();
+    }
+
+    /** Contacts whose message of the campaign was delivered. */
+    @Transactional(readOnly = true)
+    public long[] deliveredContacts(long campaignId) {
+        return contacts(campaignId, "status = 'DELIVERED'");
+    }
+
+    /**
+     * Contacts the campaign sent a message to (the provider took it), whatever came of
+     * it: the treated group that the holdout group is compared with.
+     */
+    @Transactional(readOnly = true)
+    public long[] sentContacts(long campaignId) {
+        return contacts(campaignId, "status in ('ACCEPTED', 'SENT', 'DELIVERED', 'UNDELIVERED')");
+    }
+
+    private long[] contacts(long campaignId, String condition) {
+        return this.jdbc.sql(
+                "select distinct contact_id from outbound_message where campaign_id = :id and contact_id is not null and "
+                        + condition)
+            .param("id", campaignId)
+            .query(Long.class)
+            .list()
+            .stream()
+            .mapToLong(Long::longValue)
+            .toArray();
+    }
+
     /** Recomputes a campaign's figures now (tests, and after a bulk change). */
     public void refresh(long campaignId) {
         this.rollups.refresh(campaignId);

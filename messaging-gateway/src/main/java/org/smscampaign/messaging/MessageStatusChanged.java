@@ -9,8 +9,10 @@ import java.time.Instant;
  *
  * @param price what the provider charged (negative numbers as Twilio states them are
  * turned positive), or null
+ * @param recipientZone the recipient's time zone (IANA id), when the message had allowed
+ * hours
  */
 public record MessageStatusChanged(long messageId, Attribution attribution, Channel channel, MessageStatus status,
-        Integer errorCode, BigDecimal price, String priceUnit, Instant at) {
+        Integer errorCode, BigDecimal price, String priceUnit, Instant at, String recipientZone) {
 
 }

@@ -75,7 +75,7 @@ class GatewayFeedback {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void statusChanged(MessageStatusChanged event) {
         if (event.status() == MessageStatus.DELIVERED) {
-            this.deliveries.delivered(event.messageId(), event.at());
+            this.deliveries.delivered(event.messageId(), event.at(), event.recipientZone());
         }
     }
 

@@ -187,6 +187,17 @@ public class CampaignStore {
     }
 
     /** Campaigns, newest first, optionally in one status. */
+    public long[] recipientsWithRole(long campaignId, String role) {
+        return this.jdbc.sql("select contact_id from campaign_recipient where campaign_id = :id and role = :role")
+            .param("id", campaignId)
+            .param("role", role)
+            .query(Long.class)
+            .list()
+            .stream()
+            .mapToLong(Long::longValue)
+            .toArray();
+    }
+
     public List<CampaignView> list(CampaignStatus status, int limit) {
         String where = (status != null) ? " where status = :status" : "";
         var statement = this.jdbc.sql("select * from campaign" + where + " order by id desc limit :limit")

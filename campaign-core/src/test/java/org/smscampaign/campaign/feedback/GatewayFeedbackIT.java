@@ -93,7 +93,7 @@ class GatewayFeedbackIT {
         Instant delivered = Instant.parse("2026-11-25T10:00:00Z");
 
         this.events.publishEvent(new MessageStatusChanged(message, new Attribution(77L, 1L, "A"), Channel.SMS,
-                MessageStatus.DELIVERED, null, null, null, delivered));
+                MessageStatus.DELIVERED, null, null, null, delivered, "Europe/Berlin"));
 
         assertThat(link.code()).isNotBlank();
         assertThat(this.jdbc.sql("select delivered_at from link_delivery where message_id = :id")

@@ -155,7 +155,13 @@ public class ClickRollups {
                     floor(extract(epoch from (f.first_human - d.delivered_at)) / 3600), 0), 48)::int::text end as delay
                     from click_link_first f left join link_delivery d on d.message_id = f.message_id
                     where f.first_human is not null) as delays
-                group by delay""").param("id", campaignId).update();
+                group by delay
+                union all
+                select :id, 'SLOT', d.local_slot::text, count(*), count(f.link_id)
+                from short_link l join link_delivery d on d.message_id = l.message_id
+                left join click_link_first f on f.link_id = l.id and f.first_human is not null
+                where l.campaign_id = :id and d.local_slot is not null
+                group by d.local_slot""").param("id", campaignId).update();
         this.jdbc.sql("""
                 insert into click_rollup_state (campaign_id, dirty, refreshed_at) values (:id, false, now())
                 on conflict (campaign_id) do update set refreshed_at = excluded.refreshed_at""")

@@ -136,7 +136,7 @@ public class MessageStore {
                 else {
                     suppressed.add(new Transition(row.getLong("id"), MessageStatus.SUPPRESSED, null, null, null,
                             Channel.valueOf(row.getString("channel")), attribution(row), row.getString("to_number"),
-                            row.getObject("chain_root", Long.class)));
+                            row.getObject("chain_root", Long.class), null));
                 }
                 return null;
             })
@@ -226,7 +226,8 @@ public class MessageStore {
         }
         return new Transition(row.getLong("id"), MessageStatus.valueOf(row.getString("status")),
                 row.getObject("error_code", Integer.class), row.getBigDecimal("price"), row.getString("price_unit"),
-                Channel.valueOf(row.getString("channel")), attribution(row), row.getString("to_number"), root);
+                Channel.valueOf(row.getString("channel")), attribution(row), row.getString("to_number"), root,
+                row.getString("window_zone"));
     }
 
     /**

@@ -37,9 +37,9 @@ public class StatusEvents {
         Instant now = this.clock.instant();
         for (Transition transition : transitions) {
             this.metrics.transition(transition);
-            this.events
-                .publishEvent(new MessageStatusChanged(transition.id(), transition.attribution(), transition.channel(),
-                        transition.status(), transition.errorCode(), transition.price(), transition.priceUnit(), now));
+            this.events.publishEvent(new MessageStatusChanged(transition.id(), transition.attribution(),
+                    transition.channel(), transition.status(), transition.errorCode(), transition.price(),
+                    transition.priceUnit(), now, transition.recipientZone()));
             if (transition.status() == MessageStatus.DELIVERED && transition.chainRoot() != null) {
                 publish(this.store.cancelLaterSteps(transition.chainRoot()));
             }

@@ -8,6 +8,6 @@ import org.smscampaign.messaging.MessageStatus;
 
 /** A message that moved to a new status, as stored (for events and metrics). */
 public record Transition(long id, MessageStatus status, Integer errorCode, BigDecimal price, String priceUnit,
-        Channel channel, Attribution attribution, String to, Long chainRoot) {
+        Channel channel, Attribution attribution, String to, Long chainRoot, String recipientZone) {
 
 }

@@ -79,7 +79,7 @@ public class MessageRollups {
                 where final_at > cast(:since as timestamptz) - interval '1 minute' and campaign_id is not null
                 union
                 select campaign_id from message_rollup_state
-                where open_messages > 0 and refreshed_at < now() - interval '5 minutes'""")
+                where open_messages > 0 and refreshed_at < now() - interval '30 minutes'""")
             .param("since", java.sql.Timestamp.from(since))
             .query(Long.class)
             .list();

@@ -40,7 +40,10 @@ class DashboardPages {
 
     @GetMapping
     String overview(Model model) {
-        model.addAttribute("overview", this.reports.overview(WEEKS));
+        CampaignOverview overview = this.reports.overview(WEEKS);
+        model.addAttribute("overview", overview);
+        model.addAttribute("heat", HeatMap.of(overview.bestTime()));
+        model.addAttribute("minimumSample", CampaignOverview.MINIMUM_SAMPLE);
         model.addAttribute("definitions", MetricDefinitions.ALL);
         return "dashboards/index";
     }
@@ -54,6 +57,11 @@ class DashboardPages {
     ResponseEntity<byte[]> weeksCsv() {
         CampaignOverview overview = this.reports.overview(WEEKS);
         return CsvDownloads.of("weeks.csv", ReportTables.weeks(overview));
+    }
+
+    @GetMapping("/best-time.csv")
+    ResponseEntity<byte[]> bestTimeCsv() {
+        return CsvDownloads.of("best-time.csv", ReportTables.bestTime(this.reports.overview(WEEKS)));
     }
 
     @GetMapping("/channels.csv")

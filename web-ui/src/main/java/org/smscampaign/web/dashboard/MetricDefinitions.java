@@ -10,7 +10,10 @@ final class MetricDefinitions {
 
     static final Map<String, String> ALL = Map.ofEntries(
             Map.entry("audience", "Recipients in the audience snapshot taken at launch (subscribed, not suppressed)."),
-            Map.entry("holdout", "Recipients kept out on purpose to measure lift: they get no message."),
+            Map.entry("holdout",
+                    "Recipients kept out on purpose to measure lift: they get no message. Lift: the share of contacts "
+                            + "sent a message who converted within the attribution window after launch, minus the "
+                            + "share of held-out contacts who did (their conversions reported with their contact id)."),
             Map.entry("capped", "Recipients left out by the frequency cap."),
             Map.entry("waiting", "Recipients waiting for the A/B test's winner."),
             Map.entry("pending", "Messages queued, deferred to the recipient's allowed hours, or being sent."),

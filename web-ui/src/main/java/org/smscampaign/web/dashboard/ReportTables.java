@@ -20,10 +20,13 @@ final class ReportTables {
 
     }
 
-    private static final Map<String, Function<CampaignReport, Table>> CAMPAIGN = Map.of("funnel", ReportTables::funnel,
-            "rates", ReportTables::rates, "money", ReportTables::money, "channels", ReportTables::channels, "goals",
-            ReportTables::goals, "variants", ReportTables::variants, "series", ReportTables::series, "links",
-            ReportTables::links, "exclusions", ReportTables::exclusions, "delays", ReportTables::delays);
+    private static final Map<String, Function<CampaignReport, Table>> CAMPAIGN = Map.ofEntries(
+            Map.entry("funnel", ReportTables::funnel), Map.entry("rates", ReportTables::rates),
+            Map.entry("money", ReportTables::money), Map.entry("channels", ReportTables::channels),
+            Map.entry("goals", ReportTables::goals), Map.entry("variants", ReportTables::variants),
+            Map.entry("series", ReportTables::series), Map.entry("links", ReportTables::links),
+            Map.entry("exclusions", ReportTables::exclusions), Map.entry("delays", ReportTables::delays),
+            Map.entry("audience", ReportTables::audience), Map.entry("holdout", ReportTables::holdout));
 
     private ReportTables() {
     }
@@ -61,8 +64,11 @@ final class ReportTables {
     }
 
     private static Table channels(CampaignReport report) {
-        return table(List.of("channel", "messages", "delivered", "cost", "cost_per_delivered"),
-                report.money().channels(),
+        return channels(report.money().channels());
+    }
+
+    static Table channels(List<CampaignReport.ChannelCost> channels) {
+        return table(List.of("channel", "messages", "delivered", "cost", "cost_per_delivered"), channels,
                 (c) -> List.of(c.channel(), c.messages(), c.delivered(), c.cost(), nullable(c.costPerDelivered())));
     }
 
@@ -97,6 +103,23 @@ final class ReportTables {
         return table(List.of("reason", "hits"), report.excluded(), (b) -> List.of(b.key(), b.hits()));
     }
 
+    private static Table holdout(CampaignReport report) {
+        CampaignReport.Holdout h = report.holdout();
+        if (h == null) {
+            return pairs("figure", "value");
+        }
+        return pairs("figure", "value", "holdout_contacts", h.holdout(), "holdout_converters", h.holdoutConverters(),
+                "holdout_conversion_rate", h.holdoutRate(), "treated_contacts", h.treated(), "treated_converters",
+                h.treatedConverters(), "treated_conversion_rate", h.treatedRate(), "lift_points", h.lift(),
+                "confidence_percent", h.confidence());
+    }
+
+    private static Table audience(CampaignReport report) {
+        return table(List.of("dimension", "value", "delivered", "human_clickers", "human_ctr", "conversions"),
+                report.audience(), (s) -> List.of(s.dimension(), s.value(), s.delivered(), s.humanClickers(),
+                        nullable(s.humanCtr()), s.conversions()));
+    }
+
     private static Table delays(CampaignReport report) {
         return table(List.of("hours_after_delivery", "human_clickers"), report.clicksAfterDelivery(),
                 (d) -> List.of((d.hours() != null) ? d.hours() : "unknown", d.humanClickers()));
@@ -111,6 +134,12 @@ final class ReportTables {
                         nullable(r.deliveryRate()), r.humanClickers(), nullable(r.humanCtr()), r.conversions(),
                         r.revenue(), r.cost(), r.profit(), nullable(r.roi()), String.join("; ",
                                 r.goals().stream().map((g) -> g.metric().name() + " " + g.verdict().name()).toList())));
+    }
+
+    static Table bestTime(CampaignOverview overview) {
+        return table(List.of("weekday", "hour", "delivered", "human_clickers", "human_ctr"), overview.bestTime(),
+                (t) -> List.of(java.time.DayOfWeek.of(t.weekday()).name(), t.hour(), t.delivered(), t.humanClickers(),
+                        nullable(t.humanCtr())));
     }
 
     static Table weeks(CampaignOverview overview) {

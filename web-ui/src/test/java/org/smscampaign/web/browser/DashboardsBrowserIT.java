@@ -80,11 +80,25 @@ class DashboardsBrowserIT extends BrowserSession {
             .startsWith("id,name,status,launched_at,sent,delivered")
             .contains("Autumn running sale");
 
+        assertThat(browser.find(By.id("heat-title")).getText()).isEqualTo("Best time to send");
+        String bestTime = browser.fetchText("/dashboards/best-time.csv");
+        assertThat(bestTime).startsWith("weekday,hour,delivered,human_clickers,human_ctr")
+            .as("the demo campaign's deliveries counted in their recipients' hour of the week")
+            .containsPattern("\\n[A-Z]+DAY,\\d+,[1-9]\\d*,");
+        assertThat(browser.find(By.id("channel-table")).getText()).contains("SMS");
+
         browser.click(By.cssSelector("tr[data-campaign='" + id + "'] a"));
         assertThat(browser.path()).isEqualTo("/dashboards/campaigns/" + id);
         assertThat(browser.find(By.id("f-delivered")).getText()).isEqualTo(integer(report.funnel().delivered()));
         assertThat(browser.find(By.id("goals")).getText()).contains("Human click-through rate (%)", "Revenue");
         browser.waitUntil(Duration.ofSeconds(10), () -> browser.canvasDrawn(By.id("chart-series")));
+
+        browser.click(By.cssSelector("#audience button[data-dimension=GENDER]"));
+        assertThat(browser.find(By.cssSelector("#audience table[data-dimension=GENDER]")).getText())
+            .containsAnyOf("female", "male", "diverse", "unknown");
+        assertThat(browser.findAll(By.cssSelector("#audience table[data-dimension=AGE]")).get(0).isDisplayed())
+            .isFalse();
+        browser.waitUntil(Duration.ofSeconds(10), () -> browser.canvasDrawn(By.id("chart-audience")));
 
         browser.click(By.id("variant-view-chart"));
         browser.waitUntil(Duration.ofSeconds(10), () -> browser.canvasDrawn(By.id("chart-variants")));
