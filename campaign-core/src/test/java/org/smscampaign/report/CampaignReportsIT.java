@@ -316,7 +316,7 @@ class CampaignReportsIT {
         long ben = contact("+3361", 7, "Paris", "FR", "male", "1980-03-15", "travel");
         long cleo = contact("+49151", 8, "Berlin", "DE", null, "1960-09-30", "sports;travel");
         long dan = contact("+49151", 8, "Hamburg", "DE", "male", "1990-01-01", null);
-        long eve = contact("+447700", 6, null, "GB", "female", null, null);
+        long eve = contact("+447400", 6, null, "GB", "female", null, null);
         // m1 delivered, clicked, converted; m2 delivered, only a bot; m3 delivered,
         // clicked;
         // m6 delivered, clicked, converted; m7 delivered, only a HEAD request.
