@@ -72,6 +72,13 @@ public final class HttpFixture {
             .build());
     }
 
+    /** Any method with an empty form body (what a probe of every endpoint sends). */
+    public HttpResponse<String> empty(String method, String path, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build());
+    }
+
     public HttpResponse<String> delete(String path, String... headers) {
         return send(request(path, headers).DELETE().build());
     }
