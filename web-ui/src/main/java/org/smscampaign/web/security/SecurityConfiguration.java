@@ -125,7 +125,8 @@ class SecurityConfiguration {
             .requestMatchers(PathRequest.toStaticResources().atCommonLocations())
             .permitAll()
             .requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**", "/login", "/problems", "/problems/*",
-                    "/robots.txt", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                    "/robots.txt", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+                    "/swagger-ui/**")
             .permitAll()
             .requestMatchers("/admin/**")
             .hasRole(ADMIN)
@@ -145,7 +146,13 @@ class SecurityConfiguration {
         ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint();
         http.addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), CsrfFilter.class)
             .csrf((csrf) -> csrf.ignoringRequestMatchers(ApiKeyAuthenticationFilter::hasApiKey))
-            .sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+            // No session management here: it would store a key's authentication in a
+            // session a
+            // client happened to have, and that cookie would then open the pages without
+            // the key.
+            // Browser sessions still reach the API (the security context is read, never
+            // written).
+            .sessionManagement((sessions) -> sessions.disable())
             .requestCache((cache) -> cache.disable())
             .exceptionHandling(
                     (exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));

@@ -61,11 +61,14 @@ class AuthorizationMatrixIT {
     }
 
     /** First match wins. Paths are the mapping patterns, with their {variables}. */
-    static final List<Rule> RULES = List.of(rule("/login|/error|/problems(/.*)?|/robots\\.txt", Access.PUBLIC),
-            rule("/v3/api-docs.*|/swagger-ui.*", Access.PUBLIC), rule("/r/.*|/t/.*", Access.PUBLIC),
-            rule("/webhooks/.*", Access.SIGNED_BY_PROVIDER), rule("/api/v1/admin/.*", Access.ADMIN),
-            rule("POST", "/api/v1/conversions", Access.SIGNED_IN), rule("GET", "/api/.*", Access.SIGNED_IN),
-            rule("/api/.*", Access.MARKETER), rule("/admin(/.*)?", Access.ADMIN), rule("GET", "/.*", Access.SIGNED_IN),
+    static final List<Rule> RULES = List.of(rule("/login|/problems(/.*)?|/robots\\.txt", Access.PUBLIC),
+            // Error dispatches render for anyone; opened directly, /error is a page like
+            // others.
+            rule("/error", Access.SIGNED_IN), rule("/v3/api-docs.*|/swagger-ui.*", Access.PUBLIC),
+            rule("/r/.*|/t/.*", Access.PUBLIC), rule("/webhooks/.*", Access.SIGNED_BY_PROVIDER),
+            rule("/api/v1/admin/.*", Access.ADMIN), rule("POST", "/api/v1/conversions", Access.SIGNED_IN),
+            rule("GET", "/api/.*", Access.SIGNED_IN), rule("/api/.*", Access.MARKETER),
+            rule("/admin(/.*)?", Access.ADMIN), rule("GET", "/.*", Access.SIGNED_IN),
             rule("/(dashboards|reports)(/.*)?", Access.MANAGER), rule("/.*", Access.MARKETER));
 
     private static Rule rule(String path, Access access) {
@@ -112,6 +115,7 @@ class AuthorizationMatrixIT {
                     headers.addAll(List.of("X-CSRF-TOKEN", csrf.get(caller)));
                 }
                 HttpResponse<String> response = callers.get(caller).empty(method, path, headers.toArray(String[]::new));
+
                 boolean expected = allowed(access, caller, pattern);
                 boolean let = letThrough(response);
                 if (expected != let || response.statusCode() >= 500) {

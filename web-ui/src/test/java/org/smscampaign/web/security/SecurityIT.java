@@ -141,6 +141,19 @@ class SecurityIT {
     }
 
     @Test
+    void anApiKeyNeverLeavesASessionThatOpensThePages() {
+        String key = this.apiKeys.create("cookie jar", Role.MARKETER, "test").token();
+        // A request that ends on the error page gives the client a session cookie...
+        this.http.get("/api/v1/contact-imports/987654321/rejections", "X-API-Key", key, "Accept", "text/html");
+        // ...which a later keyed request must not turn into a signed-in session.
+        assertThat(this.http.get("/api/v1/contacts", "X-API-Key", key).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> page = this.http.get("/campaigns");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    }
+
+    @Test
     void aForgedApiKeyIsRefused() {
         CreatedApiKey created = this.apiKeys.create("forged", Role.ADMIN, "test");
         String forged = created.token().substring(0, created.token().length() - 4) + "AAAA";
