@@ -11,9 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicActuatorEndpoints actuator endpoint ids reachable without login (probes
  * and scraping); every other actuator endpoint needs the ADMIN role
  * @param secureCookies whether session cookies carry the Secure flag (on behind TLS)
+ * @param publicBodyLimit the largest request body the public machine endpoints accept
+ * (provider webhooks, browser tracking, conversion postbacks): more is refused with 413
  */
 @ConfigurationProperties("sms.web.security")
 public record WebSecurityProperties(@DefaultValue( {
-        "health", "prometheus" }) List<String> publicActuatorEndpoints, @DefaultValue("false") boolean secureCookies){
+        "health", "prometheus" }) List<String> publicActuatorEndpoints, @DefaultValue("false") boolean secureCookies,
+        @DefaultValue("64KB") org.springframework.util.unit.DataSize publicBodyLimit){
 
 }

@@ -154,6 +154,19 @@ class SecurityIT {
     }
 
     @Test
+    void thePublicEndpointsRefuseOversizedBodiesBeforeReadingThem() {
+        String big = "Body=" + "x".repeat(70_000);
+        for (String path : new String[] { "/webhooks/twilio/inbound", "/webhooks/twilio/status/1", "/t/conversions",
+                "/api/v1/conversions" }) {
+            HttpResponse<String> response = this.http.post(path, big);
+            assertThat(response.statusCode()).as(path).isEqualTo(413);
+            assertThat(response.body()).as(path).contains("\"type\":\"/problems/payload-too-large\"");
+        }
+        assertThat(this.http.post("/webhooks/twilio/inbound", "Body=STOP").statusCode()).as("a normal size passes")
+            .isEqualTo(403); // and meets the signature check
+    }
+
+    @Test
     void aForgedApiKeyIsRefused() {
         CreatedApiKey created = this.apiKeys.create("forged", Role.ADMIN, "test");
         String forged = created.token().substring(0, created.token().length() - 4) + "AAAA";
