@@ -86,6 +86,9 @@ final class CriteriaCompiler {
         ContactField.Kind kind = field.kind();
         String column = field.column();
         if (field == ContactField.CUSTOM) {
+            if (condition.attribute() == null || condition.attribute().isBlank()) {
+                throw refused(path, "a custom attribute condition needs the attribute's name");
+            }
             CustomAttributeType type = this.customTypes.get(condition.attribute());
             if (type == null) {
                 throw refused(path, "unknown custom attribute '" + abbreviate(condition.attribute()) + "'");
