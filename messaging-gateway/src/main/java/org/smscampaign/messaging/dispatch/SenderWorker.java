@@ -139,7 +139,7 @@ final class SenderWorker implements Runnable {
             if (chunk.isEmpty() || System.nanoTime() > deadline || System.nanoTime() < this.quietUntil) {
                 break;
             }
-            send(chunk);
+            send(chunk, deadline);
         }
         if (!pending.isEmpty()) {
             // The lease runs out, the provider throttles or the worker stops: the rest
@@ -232,7 +232,7 @@ final class SenderWorker implements Runnable {
         return chunk;
     }
 
-    private void send(List<Claimed> chunk) {
+    private void send(List<Claimed> chunk, long deadline) {
         MessageStore.Start start = this.store.startSending(chunk, MARGIN);
         if (!start.suppressed().isEmpty()) {
             this.metrics.suppressed(start.suppressed().size());
@@ -240,7 +240,7 @@ final class SenderWorker implements Runnable {
         }
         Set<Long> mayGo = new HashSet<>(start.sending());
         List<Claimed> going = chunk.stream().filter((m) -> mayGo.contains(m.id())).toList();
-        List<SendOutcome> outcomes = call(going);
+        List<SendOutcome> outcomes = call(going, deadline);
         Instant now = this.clock.instant();
         List<Completion> completions = new ArrayList<>(going.size());
         for (int i = 0; i < going.size(); i++) {
@@ -278,12 +278,12 @@ final class SenderWorker implements Runnable {
     }
 
     /** The provider calls, in parallel up to the sender's concurrency. */
-    private List<SendOutcome> call(List<Claimed> messages) {
+    private List<SendOutcome> call(List<Claimed> messages, long deadline) {
         if (messages.size() == 1 || this.requests == null) {
-            return messages.stream().map(this::call).toList();
+            return messages.stream().map((message) -> call(message, deadline)).toList();
         }
         List<Future<SendOutcome>> futures = messages.stream()
-            .map((message) -> this.requests.submit(() -> call(message)))
+            .map((message) -> this.requests.submit(() -> call(message, deadline)))
             .toList();
         List<SendOutcome> outcomes = new ArrayList<>(futures.size());
         for (Future<SendOutcome> future : futures) {
@@ -301,7 +301,14 @@ final class SenderWorker implements Runnable {
         return outcomes;
     }
 
-    private SendOutcome call(Claimed message) {
+    private SendOutcome call(Claimed message, long deadline) {
+        if (System.nanoTime() > deadline) {
+            // This worker stalled (a long pause, a stopped process) past its lease:
+            // another
+            // instance may have taken the message over. Not a request goes out; the write
+            // that follows is fenced by the message's version.
+            return new SendOutcome.Unavailable("not sent: the worker's lease ran out before the call");
+        }
         try {
             return this.provider.send(new OutgoingMessage(message.id(), message.channel(), message.to(), message.body(),
                     this.name, this.sender, this.callbacks.statusCallback(message.id())));
