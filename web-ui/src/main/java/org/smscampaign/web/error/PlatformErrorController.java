@@ -48,8 +48,7 @@ class PlatformErrorController implements ErrorController {
     private static HttpStatus statusOf(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = (code instanceof Integer value) ? HttpStatus.resolve(value) : null;
-        // No error to report: someone opened /error itself.
-        return (status != null) ? status : (code == null) ? HttpStatus.NOT_FOUND : HttpStatus.INTERNAL_SERVER_ERROR;
+        return (status != null) ? status : HttpStatus.INTERNAL_SERVER_ERROR;
     }
 
 }
