@@ -410,7 +410,8 @@ class CampaignReportsIT {
 
         assertThat(holdout.holdout()).isEqualTo(2);
         assertThat(holdout.holdoutConverters()).isEqualTo(1);
-        assertThat(holdout.treated()).as("contacts of the 7 messages the provider took: 5 of them one placeholder")
+        assertThat(holdout.treated())
+            .as("contacts of the 7 messages the provider took: 5 of them share one stand-in contact")
             .isEqualTo(3);
         assertThat(holdout.treatedConverters()).isEqualTo(2);
         assertThat(holdout.treatedRate()).isCloseTo(200.0 / 3, within(1e-9));

@@ -21,7 +21,7 @@ class MessageTemplateFuzzTest {
 
     @Provide
     Arbitrary<String> templates() {
-        // Text rich in the syntax's own characters, so that placeholders, links and
+        // Text rich in the syntax's own characters, so that merge fields, links and
         // broken
         // braces come up often.
         Arbitrary<String> pieces = Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(20),
