@@ -14,7 +14,10 @@ COPY --from=build /extracted/dependencies/ ./
 COPY --from=build /extracted/spring-boot-loader/ ./
 COPY --from=build /extracted/snapshot-dependencies/ ./
 COPY --from=build /extracted/application/ ./
+# Uploaded CSV files wait here; several replicas share it as a volume (docker-compose.replicas.yml).
+RUN mkdir -p /var/lib/sms/imports && chown sms /var/lib/sms/imports
 USER sms
-EXPOSE 8080 8081
+# 8080 pages, API and webhooks; 8081 the redirector of link hosts; 8082 probes and metrics.
+EXPOSE 8080 8081 8082
 # The throughput collector: the redirector is allocation-heavy and latency-tolerant at the millisecond level.
 ENTRYPOINT ["java", "-XX:+UseParallelGC", "-XX:MaxRAMPercentage=75", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -8,6 +8,7 @@ mkdir -p "$WORK"
 BENCH_DB=${BENCH_DB:-sms_bench}
 APP_PORT=${APP_PORT:-18080}
 LINK_PORT=${LINK_PORT:-18081}   # the redirector's own listener (sms.link.server.port)
+MGMT_PORT=${MGMT_PORT:-18082}   # probes and metrics (management.server.port)
 APP_PID=""
 say() { echo "[bench] $*" >&2; }
 
@@ -33,7 +34,10 @@ build_app() {
   # the previous code of the modules it contains.
   rm -f "$ROOT"/web-ui/target/sms-campaign-platform.jar*
   (cd "$ROOT" && ./mvnw -B -q -DskipTests -Dspring-javaformat.skip=true package -pl web-ui -am)
+  # Run a copy: a build in the working tree meanwhile cannot pull the jar from under the app.
+  cp "$ROOT/web-ui/target/sms-campaign-platform.jar" "$APP_JAR"
 }
+APP_JAR="$WORK/sms-campaign-platform.jar"
 
 API_KEY="sms_Bench001_$(python3 -c 'import secrets,string; a=string.ascii_letters+string.digits; print("".join(secrets.choice(a) for _ in range(32)))')"
 
@@ -43,11 +47,12 @@ start_app() { # start_app [extra JVM args...]
   say "starting the platform on port $APP_PORT"
   SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$BENCH_DB" SPRING_DATASOURCE_USERNAME=sms \
     SPRING_DATASOURCE_PASSWORD=$PGPASSWORD SMS_ADMIN_PASSWORD="bench-$(date +%s%N)" \
-    java "$@" ${BENCH_JVM_OPTS:-} -jar "$ROOT/web-ui/target/sms-campaign-platform.jar" --server.port="$APP_PORT" \
-    --sms.contact.imports.directory="$WORK/imports" --sms.link.server.port="$LINK_PORT" ${APP_ARGS[@]+"${APP_ARGS[@]}"} > "$WORK/app.log" 2>&1 &
+    java "$@" ${BENCH_JVM_OPTS:-} -jar "$APP_JAR" --server.port="$APP_PORT" \
+    --sms.contact.imports.directory="$WORK/imports" --sms.link.server.port="$LINK_PORT" \
+    --management.server.port="$MGMT_PORT" ${APP_ARGS[@]+"${APP_ARGS[@]}"} > "$WORK/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 120); do
-    curl -sf "http://127.0.0.1:$APP_PORT/actuator/health/readiness" >/dev/null 2>&1 && break
+    curl -sf "http://127.0.0.1:$MGMT_PORT/actuator/health/readiness" >/dev/null 2>&1 && break
     kill -0 "$APP_PID" 2>/dev/null || { say "the platform did not start:"; tail -30 "$WORK/app.log" >&2; exit 1; }
     sleep 1
   done
@@ -76,7 +81,7 @@ cleanup() {
 }
 
 heap_used_mb() { # without starting a JSON tool: benchmarks poll this while measuring
-  api "http://127.0.0.1:$APP_PORT/actuator/metrics/jvm.memory.used?tag=area:heap" \
+  api "http://127.0.0.1:$MGMT_PORT/actuator/metrics/jvm.memory.used?tag=area:heap" \
     | sed -E 's/.*"value":([0-9.E+]+).*/\1/' | awk '{printf "%d", $1 / 1048576}'
 }
 

@@ -45,16 +45,20 @@ class AdminApiKeysController {
         return VIEW;
     }
 
+    /**
+     * Shows the new token in this answer rather than after a redirect: a flash attribute
+     * would write it into the session, which lives in the database.
+     */
     @PostMapping
     String create(@Valid @ModelAttribute("newKey") NewApiKeyForm form, BindingResult errors, Principal principal,
-            Model model, RedirectAttributes redirect) {
-        if (errors.hasErrors()) {
-            model.addAttribute("keys", this.apiKeys.list());
-            return VIEW;
+            Model model) {
+        if (!errors.hasErrors()) {
+            CreatedApiKey created = this.apiKeys.create(form.name(), form.role(), principal.getName());
+            model.addAttribute("createdKey", created);
+            model.addAttribute("newKey", NewApiKeyForm.empty());
         }
-        CreatedApiKey created = this.apiKeys.create(form.name(), form.role(), principal.getName());
-        redirect.addFlashAttribute("createdKey", created);
-        return "redirect:/admin/api-keys";
+        model.addAttribute("keys", this.apiKeys.list());
+        return VIEW;
     }
 
     @PostMapping("/{id}/revoke")

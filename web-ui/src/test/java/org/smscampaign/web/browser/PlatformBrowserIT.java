@@ -41,12 +41,12 @@ class PlatformBrowserIT extends BrowserSession {
     @Test
     void aMarketerSignsInVisitsEverySectionAndSignsOut() {
         browser.open("/login");
-        String anonymousSession = browser.cookie("JSESSIONID");
+        String anonymousSession = browser.cookie("SESSION");
 
         browser.signIn("demo-marketer", PlatformIT.DEMO_PASSWORD);
 
         assertThat(browser.path()).isEqualTo("/campaigns");
-        assertThat(browser.cookie("JSESSIONID")).isNotEqualTo(anonymousSession);
+        assertThat(browser.cookie("SESSION")).isNotEqualTo(anonymousSession);
         assertThat(browser.find(By.id("signed-in-as")).getText()).contains("demo-marketer");
         assertThat(browser.findAll(By.linkText("Admin"))).isEmpty();
         for (String section : List.of("Contacts", "Segments", "Dashboards", "Campaigns")) {

@@ -8,6 +8,7 @@ import org.smscampaign.web.HttpFixture;
 import org.smscampaign.web.PlatformIT;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +18,9 @@ class SecurityIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     ApiKeys apiKeys;
@@ -61,13 +65,13 @@ class SecurityIT {
     @Test
     void signingInChangesTheSessionId() {
         this.http.get("/login");
-        String before = this.http.cookie("JSESSIONID");
+        String before = this.http.cookie("SESSION");
 
         HttpResponse<String> response = this.http.signIn(PlatformIT.ADMIN, PlatformIT.ADMIN_PASSWORD);
 
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(before).isNotNull();
-        assertThat(this.http.cookie("JSESSIONID")).isNotNull().isNotEqualTo(before);
+        assertThat(this.http.cookie("SESSION")).isNotNull().isNotEqualTo(before);
         assertThat(this.http.get("/campaigns").statusCode()).isEqualTo(200);
     }
 
@@ -80,7 +84,7 @@ class SecurityIT {
 
         String token = this.http.csrfToken("/admin/api-keys");
         assertThat(this.http.post("/admin/api-keys", "name=with-token&role=MARKETER&_csrf=" + token).statusCode())
-            .isEqualTo(302);
+            .isEqualTo(200);
         assertThat(this.apiKeys.list()).anyMatch((key) -> key.name().equals("with-token"));
     }
 
@@ -134,7 +138,7 @@ class SecurityIT {
         assertThat(me.body()).contains("\"name\":\"integration\"", "\"roles\":[\"MARKETER\"]", "\"api-key\"");
         assertThat(this.http.get("/api/v1/me", "Authorization", "Bearer " + created.token()).statusCode())
             .isEqualTo(200);
-        assertThat(this.http.cookie("JSESSIONID")).as("no session for API-key calls").isNull();
+        assertThat(this.http.cookie("SESSION")).as("no session for API-key calls").isNull();
 
         this.apiKeys.revoke(created.key().id(), "test");
         assertThat(this.http.get("/api/v1/me", "X-API-Key", created.token()).statusCode()).isEqualTo(401);
@@ -198,27 +202,37 @@ class SecurityIT {
 
     @Test
     void probesAndMetricsArePublicTheRestOfTheActuatorIsForAdmins() {
-        assertThat(this.http.get("/actuator/health").body()).contains("\"status\":\"UP\"");
-        assertThat(this.http.get("/actuator/health/liveness").body()).contains("\"status\":\"UP\"");
-        HttpResponse<String> readiness = this.http.get("/actuator/health/readiness");
+        HttpFixture management = new HttpFixture(this.managementPort);
+        assertThat(management.get("/actuator/health").body()).contains("\"status\":\"UP\"");
+        assertThat(management.get("/actuator/health/liveness").body()).contains("\"status\":\"UP\"");
+        HttpResponse<String> readiness = management.get("/actuator/health/readiness");
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(readiness.body()).contains("\"status\":\"UP\"");
-        HttpResponse<String> prometheus = this.http.get("/actuator/prometheus");
+        HttpResponse<String> prometheus = management.get("/actuator/prometheus");
         assertThat(prometheus.statusCode()).isEqualTo(200);
         assertThat(prometheus.body()).contains("jvm_memory_used_bytes", "hikaricp_connections");
 
-        assertThat(this.http.get("/actuator/metrics").statusCode()).isEqualTo(401);
+        assertThat(management.get("/actuator/metrics").statusCode()).isEqualTo(401);
         String admin = this.apiKeys.create("ops", Role.ADMIN, "test").token();
-        assertThat(this.http.get("/actuator/metrics", "X-API-Key", admin).statusCode()).isEqualTo(200);
+        assertThat(management.get("/actuator/metrics", "X-API-Key", admin).statusCode()).isEqualTo(200);
         String marketer = this.apiKeys.create("not-ops", Role.MARKETER, "test").token();
-        assertThat(this.http.get("/actuator/metrics", "X-API-Key", marketer).statusCode()).isEqualTo(403);
+        assertThat(management.get("/actuator/metrics", "X-API-Key", marketer).statusCode()).isEqualTo(403);
     }
 
     @Test
     void theReadinessGroupIncludesTheDatabase() {
+        HttpFixture management = new HttpFixture(this.managementPort);
         String admin = this.apiKeys.create("probe-reader", Role.ADMIN, "test").token();
 
-        assertThat(this.http.get("/actuator/health/readiness", "X-API-Key", admin).body()).contains("\"db\"");
+        assertThat(management.get("/actuator/health/readiness", "X-API-Key", admin).body()).contains("\"db\"");
+    }
+
+    @Test
+    void theActuatorIsNotOnTheApplicationPort() {
+        String admin = this.apiKeys.create("wrong-door", Role.ADMIN, "test").token();
+
+        assertThat(this.http.get("/actuator/health/readiness").statusCode()).isNotEqualTo(200);
+        assertThat(this.http.get("/actuator/metrics", "X-API-Key", admin).statusCode()).isNotEqualTo(200);
     }
 
 }
