@@ -39,9 +39,12 @@ public class Brands {
 
     private final Map<Long, BrandView> byId = new ConcurrentHashMap<>();
 
-    Brands(JdbcClient jdbc, LinkProperties properties) {
+    private final LinkChanges changes;
+
+    Brands(JdbcClient jdbc, LinkProperties properties, LinkChanges changes) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.changes = changes;
     }
 
     /**
@@ -165,12 +168,14 @@ public class Brands {
             throw new LinkProblem(LinkProblem.Kind.CONFLICT, "The host " + clean + " is in use.");
         }
         refresh();
+        this.changes.changedAll();
     }
 
     @Transactional
     public void removeHost(String host) {
         this.jdbc.sql("delete from link_host where host = :host").param("host", host).update();
         refresh();
+        this.changes.changedAll();
     }
 
     @Transactional
@@ -185,6 +190,7 @@ public class Brands {
             .param("domains", domains(allowedTargetDomains))
             .update();
         this.byId.remove(brandId);
+        this.changes.changedAll();
     }
 
     private static String checkedBaseUrl(String baseUrl) {

@@ -39,12 +39,16 @@ public class ShortLinks {
 
     private final LinkCopy copy;
 
-    ShortLinks(JdbcClient jdbc, Brands brands, LinkProperties properties, Clock clock, LinkCopy copy) {
+    private final LinkChanges changes;
+
+    ShortLinks(JdbcClient jdbc, Brands brands, LinkProperties properties, Clock clock, LinkCopy copy,
+            LinkChanges changes) {
         this.jdbc = jdbc;
         this.brands = brands;
         this.properties = properties;
         this.clock = clock;
         this.copy = copy;
+        this.changes = changes;
     }
 
     /** Creates a plain short link; its target is checked and gets UTM parameters. */
@@ -189,6 +193,32 @@ public class ShortLinks {
             })
             .list();
         return inserted;
+    }
+
+    /**
+     * Changes a link's destination or end; every instance's redirector follows the change
+     * as soon as it commits (see {@link LinkChanges}).
+     */
+    @Transactional
+    public ShortLinkView update(long id, LinkUpdate update) {
+        ShortLinkView link = get(id);
+        String target = link.targetUrl();
+        if (update.targetUrl() != null) {
+            URI checked = TargetUrls.check(update.targetUrl(), this.brands.get(link.brandId()).allowedTargetDomains());
+            target = this.properties.utm() ? TargetUrls.withUtm(checked, null, link.variant()) : checked.toString();
+        }
+        Instant expires = link.expiresAt();
+        if (update.expiresAt() != null) {
+            Instant now = this.clock.instant();
+            expires = update.expiresAt().isBefore(now) ? now : update.expiresAt();
+        }
+        this.jdbc.sql("update short_link set target_url = :target, expires_at = :expires where id = :id")
+            .param("id", id)
+            .param("target", target)
+            .param("expires", (expires != null) ? Timestamp.from(expires) : null)
+            .update();
+        this.changes.changed(link.code());
+        return get(id);
     }
 
     public ShortLinkView get(long id) {

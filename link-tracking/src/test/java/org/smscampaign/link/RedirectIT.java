@@ -190,6 +190,57 @@ class RedirectIT {
         assertThat(RawHttp.get(this.port, "/r/" + without.code(), PHONE).status()).isEqualTo(404);
     }
 
+    /** The Location of a redirect once it starts with the expected text (within 2 s). */
+    private String locationWithin2s(String code, String expectedStart) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(2));
+        String location;
+        do {
+            RawHttp.Response response = RawHttp.get(this.port, "/r/" + code, PHONE);
+            location = (response.status() == 302) ? response.header("Location") : "status " + response.status();
+            if (location.startsWith(expectedStart)) {
+                return location;
+            }
+            sleep(20);
+        }
+        while (Instant.now().isBefore(deadline));
+        throw new AssertionError("Still redirecting to " + location + " 2 s after the change");
+    }
+
+    @Test
+    void aChangedDestinationIsFollowedAtOnceThoughTheLinkWasCached() {
+        ShortLinkView link = plainLink("https://shop.example/sael");
+        assertThat(RawHttp.get(this.port, "/r/" + link.code(), PHONE).header("Location"))
+            .startsWith("https://shop.example/sael?");
+
+        ShortLinkView changed = this.links.update(link.id(), new LinkUpdate("https://shop.example/sale", null));
+
+        assertThat(changed.targetUrl()).isEqualTo("https://shop.example/sale?utm_source=sms&utm_medium=sms");
+        assertThat(locationWithin2s(link.code(), "https://shop.example/sale?")).contains("smsclid=");
+        assertThatExceptionOfType(LinkProblem.class)
+            .isThrownBy(() -> this.links.update(link.id(), new LinkUpdate("javascript:alert(1)", null)));
+        assertThat(this.links.get(link.id()).targetUrl()).isEqualTo(changed.targetUrl());
+    }
+
+    @Test
+    void aLinkEndedNowGoesToItsBrandsFallbackAndFollowsTheBrandsRules() {
+        ShortLinkView link = plainLink("https://shop.example/flash-sale");
+        BrandView brand = this.brands.defaultBrand();
+        assertThat(RawHttp.get(this.port, "/r/" + link.code(), PHONE).status()).isEqualTo(302);
+
+        this.links.update(link.id(), new LinkUpdate(null, Instant.EPOCH));
+        assertThat(this.links.get(link.id()).expiresAt()).isBeforeOrEqualTo(Instant.now());
+        assertThat(locationWithin2s(link.code(), "status 404")).isEqualTo("status 404");
+
+        try {
+            this.brands.updateRules(brand.id(), "https://shop.example/other-offers", brand.allowedTargetDomains());
+            assertThat(locationWithin2s(link.code(), "https://shop.example/other-offers"))
+                .isEqualTo("https://shop.example/other-offers");
+        }
+        finally {
+            this.brands.updateRules(brand.id(), brand.fallbackUrl(), brand.allowedTargetDomains());
+        }
+    }
+
     @Test
     void invalidTargetsAreRefusedWhenTheLinkIsCreated() {
         for (String target : List.of("javascript:alert(1)", "data:text/html,x", "https://a:b@shop.example/")) {

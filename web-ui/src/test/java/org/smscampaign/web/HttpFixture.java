@@ -51,6 +51,12 @@ public final class HttpFixture {
             .build());
     }
 
+    public HttpResponse<String> patchJson(String path, String json, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(json))
+            .build());
+    }
+
     /** A multipart upload of a file and, optionally, a JSON settings part. */
     public HttpResponse<String> upload(String path, String fileName, byte[] file, String settingsJson,
             String... headers) {

@@ -2,6 +2,7 @@ package org.smscampaign.link.redirect;
 
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -95,8 +96,16 @@ class LinkCache {
         this.refresher.shutdownNow();
     }
 
+    /** Forgets a changed link: the next request reads it from the database. */
     void forget(String code) {
         this.cache.invalidate(code);
+    }
+
+    /**
+     * Reads every cached link again in the background; the old entries answer meanwhile.
+     */
+    void refreshAll() {
+        this.cache.refreshAll(List.copyOf(this.cache.asMap().keySet()));
     }
 
     private Optional<LinkTarget> load(String code) {

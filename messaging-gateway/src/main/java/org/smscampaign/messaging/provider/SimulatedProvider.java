@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -45,6 +46,8 @@ public class SimulatedProvider implements SmsSender {
     /** Twilio: the channel could not find the To address (no WhatsApp account). */
     private static final int NOT_ON_WHATSAPP = 63003;
 
+    private static final int CALLBACK_CONCURRENCY = 16;
+
     private final MessagingProperties.Simulator settings;
 
     private final JdbcClient jdbc;
@@ -59,6 +62,13 @@ public class SimulatedProvider implements SmsSender {
 
     private volatile SimulatorBehaviour behaviour;
 
+    /**
+     * Callbacks posted at once, as a provider bounds its webhook workers: unbounded, a
+     * big send opened a connection per callback until the process ran out of file
+     * handles. When all are taken, later callbacks wait (they arrive late, never lost).
+     */
+    private final Semaphore callbacksInFlight = new Semaphore(CALLBACK_CONCURRENCY);
+
     public SimulatedProvider(MessagingProperties properties, JdbcClient jdbc, SignatureKey key,
             CallbackAddresses addresses) {
         this.settings = properties.simulator();
@@ -71,7 +81,10 @@ public class SimulatedProvider implements SmsSender {
             thread.setDaemon(true);
             return thread;
         });
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     }
 
     public void behave(SimulatorBehaviour behaviour) {
@@ -193,7 +206,15 @@ public class SimulatedProvider implements SmsSender {
             .header("User-Agent", "TwilioProxy/1.1 (simulated)")
             .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
             .build();
+        try {
+            this.callbacksInFlight.acquire();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         this.http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+            this.callbacksInFlight.release();
             if (failure != null) {
                 log.debug("Simulated callback for message {} not delivered: {}", message.id(), failure.getMessage());
             }

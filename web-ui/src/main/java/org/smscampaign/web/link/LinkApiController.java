@@ -7,6 +7,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.smscampaign.link.LinkSearch;
+import org.smscampaign.link.LinkUpdate;
 import org.smscampaign.link.LinkStats;
 import org.smscampaign.link.PlainLinkRequest;
 import org.smscampaign.link.QrCodes;
@@ -16,6 +17,7 @@ import org.smscampaign.link.ShortLinks;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -55,6 +57,14 @@ class LinkApiController {
     @Operation(summary = "A link")
     ShortLinkView get(@PathVariable long id) {
         return this.links.get(id);
+    }
+
+    @PatchMapping("/{id}")
+    @Operation(summary = "Change a link's destination or end",
+            description = "Fields left out stay as they are. The destination is checked as on creation; an end "
+                    + "already past ends the link now. Every instance redirects by the change as soon as it is saved.")
+    ShortLinkView update(@PathVariable long id, @RequestBody LinkUpdate update) {
+        return this.links.update(id, update);
     }
 
     @GetMapping("/{id}/stats")

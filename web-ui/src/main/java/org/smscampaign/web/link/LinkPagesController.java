@@ -1,11 +1,15 @@
 package org.smscampaign.web.link;
 
 import java.security.Principal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.smscampaign.link.Brands;
 import org.smscampaign.link.LinkProblem;
 import org.smscampaign.link.LinkSearch;
+import org.smscampaign.link.LinkUpdate;
 import org.smscampaign.link.QrCodes;
 import org.smscampaign.link.ShortLinkView;
 import org.smscampaign.link.ShortLinks;
@@ -85,6 +89,27 @@ class LinkPagesController {
         model.addAttribute("clicks", this.links.recentClicks(id, 100));
         model.addAttribute("expired", link.expired(java.time.Instant.now()));
         return "links/show";
+    }
+
+    /** A new destination or end date, or (endNow) the end of the link at once. */
+    @PostMapping("/{id}")
+    String update(@PathVariable long id, @RequestParam(required = false) String targetUrl,
+            @RequestParam(required = false) LocalDate expiresOn, @RequestParam(defaultValue = "false") boolean endNow,
+            RedirectAttributes redirect) {
+        Instant expires = endNow ? Instant.EPOCH
+                : (expiresOn != null) ? expiresOn.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC) : null;
+        try {
+            this.links.update(id, new LinkUpdate(endNow ? null : targetUrl, expires));
+            redirect.addFlashAttribute("success", endNow ? "The link has ended: it now leads to its fallback."
+                    : "Link saved: every redirect uses the change from now on.");
+        }
+        catch (LinkProblem ex) {
+            if (ex.kind() == LinkProblem.Kind.NOT_FOUND) {
+                throw ex;
+            }
+            redirect.addFlashAttribute("error", ex.getMessage());
+        }
+        return "redirect:/links/" + id;
     }
 
     @GetMapping(value = "/{id}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)

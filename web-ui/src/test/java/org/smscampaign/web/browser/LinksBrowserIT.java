@@ -9,7 +9,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.smscampaign.link.MintedLink;
+import org.smscampaign.link.PlainLinkRequest;
 import org.smscampaign.link.RecipientLinkRequest;
+import org.smscampaign.link.ShortLinkView;
 import org.smscampaign.link.ShortLinks;
 import org.smscampaign.web.HttpFixture;
 import org.smscampaign.web.PlatformIT;
@@ -72,6 +74,37 @@ class LinksBrowserIT extends BrowserSession {
         assertThat(browser.find(By.cssSelector("[data-stat=human]")).getText()).isEqualTo("1");
         assertThat(browser.find(By.cssSelector("[data-reason=PREVIEW]")).getText()).isEqualTo("Link preview 1");
         assertThat(browser.find(By.id("clicks")).getText()).contains("person").contains("iPhone").contains("WhatsApp");
+    }
+
+    @Test
+    void aMistypedDestinationIsCorrectedAndTheLinkEndedFromItsPage() {
+        ShortLinkView link = this.links.create(
+                new PlainLinkRequest("https://shop.example/wintr", "Typo", null, null, "https://shop.example/", null),
+                "demo-marketer");
+        HttpFixture phone = new HttpFixture(this.port);
+        assertThat(phone.get("/r/" + link.code(), "User-Agent", PHONE).headers().firstValue("Location").orElseThrow())
+            .startsWith("https://shop.example/wintr?");
+        browser.open("/links/" + link.id());
+
+        browser.click(By.cssSelector("#change-link summary"));
+        browser.type(By.id("new-target"), "https://shop.example/winter");
+        browser.click(By.id("save-link"));
+
+        assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("Link saved");
+        assertThat(browser.find(By.id("target")).getText()).startsWith("https://shop.example/winter?");
+        browser.waitUntil(Duration.ofSeconds(2),
+                () -> phone.get("/r/" + link.code(), "User-Agent", PHONE)
+                    .headers()
+                    .firstValue("Location")
+                    .orElseThrow()
+                    .startsWith("https://shop.example/winter?"));
+
+        browser.click(By.cssSelector("#change-link summary"));
+        browser.click(By.id("end-link"));
+        assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("ended");
+        assertThat(browser.find(By.cssSelector("dd .badge")).getText()).isEqualTo("expired");
+        browser.waitUntil(Duration.ofSeconds(2), () -> "https://shop.example/"
+            .equals(phone.get("/r/" + link.code(), "User-Agent", PHONE).headers().firstValue("Location").orElse("")));
     }
 
     @Test
