@@ -20,6 +20,8 @@ public class CallbackAddresses {
 
     private final Environment environment;
 
+    private volatile String localBase;
+
     CallbackAddresses(MessagingProperties properties, Environment environment) {
         this.publicBase = properties.publicBaseUrl();
         this.environment = environment;
@@ -43,9 +45,22 @@ public class CallbackAddresses {
         return localBase();
     }
 
+    /**
+     * Read once the server has its port: looking a property up in the environment walks
+     * every property source (and rechecks the system properties' keys), far too slow for
+     * every message and callback.
+     */
     private String localBase() {
-        return "http://127.0.0.1:" + this.environment.getProperty("local.server.port",
-                this.environment.getProperty("server.port", "8080"));
+        String known = this.localBase;
+        if (known != null) {
+            return known;
+        }
+        String port = this.environment.getProperty("local.server.port");
+        if (port == null) {
+            return "http://127.0.0.1:" + this.environment.getProperty("server.port", "8080");
+        }
+        this.localBase = "http://127.0.0.1:" + port;
+        return this.localBase;
     }
 
 }

@@ -2,6 +2,7 @@ package org.smscampaign.messaging.rollup;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -38,6 +39,18 @@ public class MessageRollups {
     private final TransactionTemplate transaction;
 
     private volatile Instant lastSweep;
+
+    /**
+     * A recompute costs in proportion to the campaign's messages: a big campaign changing
+     * all the time is recomputed again only after ten times its last recompute took (at
+     * most a tenth of the database's time for it).
+     */
+    private static final int COST_FACTOR = 10;
+
+    /**
+     * Per campaign, the System.nanoTime() before which it is not recomputed by the jobs.
+     */
+    private final Map<Long, Long> notBefore = new ConcurrentHashMap<>();
 
     MessageRollups(JdbcClient jdbc, TransactionTemplate transaction) {
         this.jdbc = jdbc;
@@ -88,6 +101,12 @@ public class MessageRollups {
     }
 
     private void refreshQuietly(long campaignId) {
+        long now = System.nanoTime();
+        Long next = this.notBefore.get(campaignId);
+        if (next != null && now - next < 0) {
+            this.changed.add(campaignId); // a later run takes it
+            return;
+        }
         try {
             refresh(campaignId);
         }
@@ -95,6 +114,9 @@ public class MessageRollups {
             this.changed.add(campaignId);
             log.warn("Recomputing the message figures of campaign {} failed: {}", campaignId, ex.getMessage());
         }
+        long finished = System.nanoTime();
+        this.notBefore.values().removeIf((time) -> finished - time >= 0);
+        this.notBefore.put(campaignId, finished + COST_FACTOR * (finished - now));
     }
 
     /**
