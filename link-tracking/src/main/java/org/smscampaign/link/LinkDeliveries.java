@@ -7,7 +7,6 @@ import org.smscampaign.link.click.DeliveryTimes;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Delivery times of messages, as the gateway reports them, so that hits before delivery
@@ -31,40 +30,50 @@ public class LinkDeliveries {
 
     /**
      * Records when a message was delivered; returns how many of its hits were
-     * reclassified.
+     * reclassified. A receipt arrives for every message sent and most find no hit on the
+     * message's link yet: the note and that question are one plain statement (its plan is
+     * kept), and only hits found are reclassified.
      */
-    @Transactional
     public int delivered(long messageId, Instant deliveredAt, String recipientZone) {
-        this.jdbc.sql("""
-                insert into link_delivery (message_id, delivered_at, local_slot) values (:message, :at, :slot)
-                on conflict (message_id) do update set delivered_at = least(link_delivery.delivered_at, :at),
-                    local_slot = coalesce(link_delivery.local_slot, excluded.local_slot)""")
+        boolean hits = this.jdbc.sql("""
+                with noted as (
+                    insert into link_delivery (message_id, delivered_at, local_slot) values (:message, :at, :slot)
+                    on conflict (message_id) do update set delivered_at = least(link_delivery.delivered_at, :at),
+                        local_slot = coalesce(link_delivery.local_slot, excluded.local_slot))
+                select exists (select 1 from link_click
+                               where link_id in (select id from short_link where message_id = :message))""")
             .param("message", messageId)
             .param("at", Timestamp.from(deliveredAt))
             .param("slot", SendSlot.of(deliveredAt, recipientZone))
-            .update();
-        int before = this.jdbc.sql("update link_click set human = false, reason = 'BEFORE_DELIVERY' "
-                + "where link_id in (select id from short_link where message_id = :message) and human and occurred_at < :at")
-            .param("message", messageId)
-            .param("at", Timestamp.from(deliveredAt))
-            .update();
-        int near = this.jdbc
-            .sql("update link_click set human = false, reason = 'NEAR_DELIVERY' "
-                    + "where link_id in (select id from short_link where message_id = :message) and human "
-                    + "and occurred_at >= :at and occurred_at < :near")
+            .query(Boolean.class)
+            .single();
+        this.times.delivered(messageId, deliveredAt.toEpochMilli());
+        return hits ? reclassify(messageId, deliveredAt) : 0;
+    }
+
+    /**
+     * Hits before the delivery, or seconds after it, are no person's; their campaign's
+     * figures change.
+     */
+    private int reclassify(long messageId, Instant deliveredAt) {
+        return this.jdbc.sql("""
+                with reclassified as (
+                    update link_click set human = false,
+                        reason = case when occurred_at < :at then 'BEFORE_DELIVERY' else 'NEAR_DELIVERY' end
+                    where link_id in (select id from short_link where message_id = :message)
+                      and human and occurred_at < :near
+                    returning link_id),
+                marked as (
+                    insert into click_rollup_state (campaign_id, dirty)
+                    select campaign_id, true from short_link
+                    where message_id = :message and campaign_id is not null and exists (select 1 from reclassified)
+                    on conflict (campaign_id) do update set dirty = true)
+                select count(*) from reclassified""")
             .param("message", messageId)
             .param("at", Timestamp.from(deliveredAt))
             .param("near", Timestamp.from(deliveredAt.plus(this.properties.classification().nearDelivery())))
-            .update();
-        this.times.delivered(messageId, deliveredAt.toEpochMilli());
-        if (before + near > 0) {
-            // Hits reclassified: their campaign's figures change.
-            this.jdbc.sql("""
-                    insert into click_rollup_state (campaign_id, dirty)
-                    select campaign_id, true from short_link where message_id = :message and campaign_id is not null
-                    on conflict (campaign_id) do update set dirty = true""").param("message", messageId).update();
-        }
-        return before + near;
+            .query(Integer.class)
+            .single();
     }
 
 }

@@ -38,8 +38,12 @@ public record LinkProperties(@DefaultValue("http://localhost:8080/r/") String de
      * @param maximumSize links held in memory for redirects
      * @param timeToLive how long a cached link is trusted before it is read again (edits
      * of a link reach every instance within this time)
+     * @param deliveredLinks how long the link of a message just delivered is held in
+     * memory before anyone taps it (every instance reads them each second, so a
+     * recipient's first tap is answered from memory); 0 turns this off
      */
-    public record Cache(@DefaultValue("1000000") long maximumSize, @DefaultValue("5m") Duration timeToLive) {
+    public record Cache(@DefaultValue("1000000") long maximumSize, @DefaultValue("5m") Duration timeToLive,
+            @DefaultValue("15m") Duration deliveredLinks) {
 
     }
 

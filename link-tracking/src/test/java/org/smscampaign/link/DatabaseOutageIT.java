@@ -3,20 +3,14 @@ package org.smscampaign.link;
 import java.time.Duration;
 import java.time.Instant;
 
-import javax.sql.DataSource;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.smscampaign.LinkTrackingIT;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -29,20 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @LinkTrackingIT
 @TestPropertySource(properties = { "sms.link.buffer.capacity=64", "sms.link.buffer.batch-size=16" })
-@Import(DatabaseOutageIT.Outage.class)
+@Import(SwitchableDataSource.InFrontOfThePool.class)
 class DatabaseOutageIT {
-
-    @TestConfiguration
-    static class Outage {
-
-        @Bean
-        @Primary
-        SwitchableDataSource switchableDataSource(DataSourceProperties properties) {
-            DataSource pool = properties.initializeDataSourceBuilder().build();
-            return new SwitchableDataSource(pool);
-        }
-
-    }
 
     @LocalServerPort
     int port;

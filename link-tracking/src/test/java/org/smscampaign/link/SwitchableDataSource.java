@@ -5,6 +5,10 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /** A data source a test can take down and bring back, like a database restart. */
@@ -22,6 +26,19 @@ public class SwitchableDataSource extends DelegatingDataSource {
 
     public void up() {
         this.down = false;
+    }
+
+    /** Puts it in front of the application's pool: {@code @Import} it into a test. */
+    @TestConfiguration
+    public static class InFrontOfThePool {
+
+        @Bean
+        @Primary
+        SwitchableDataSource switchableDataSource(DataSourceProperties properties) {
+            DataSource pool = properties.initializeDataSourceBuilder().build();
+            return new SwitchableDataSource(pool);
+        }
+
     }
 
     @Override

@@ -6,7 +6,6 @@ import org.smscampaign.contact.ConsentSource;
 import org.smscampaign.contact.ConsentStatus;
 import org.smscampaign.contact.ContactManagement;
 import org.smscampaign.link.LinkDeliveries;
-import org.smscampaign.messaging.MessageStatus;
 import org.smscampaign.messaging.MessageStatusChanged;
 import org.smscampaign.messaging.OptOutReason;
 import org.smscampaign.messaging.RecipientOptedIn;
@@ -71,12 +70,15 @@ class GatewayFeedback {
                     ConsentSource.REPLY_KEYWORD, "Replied \"" + event.keyword() + "\"", RECORDED_BY));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /**
+     * Deliveries only. The note is one statement, atomic by itself: it runs outside any
+     * transaction (one still bound after its commit would swallow it), so a receipt costs
+     * no transaction of its own here.
+     */
+    @TransactionalEventListener(fallbackExecution = true, condition = "#event.status().name() == 'DELIVERED'")
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     void statusChanged(MessageStatusChanged event) {
-        if (event.status() == MessageStatus.DELIVERED) {
-            this.deliveries.delivered(event.messageId(), event.at(), event.recipientZone());
-        }
+        this.deliveries.delivered(event.messageId(), event.at(), event.recipientZone());
     }
 
 }

@@ -1,6 +1,9 @@
 package org.smscampaign.link.redirect;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -19,9 +22,10 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 
 /**
- * One connection of the link server: turns each request into the redirector's answer.
- * Request bodies are ignored; a request Netty could not parse (too long, malformed) gets
- * 400 and the connection is closed. The request is never echoed.
+ * One connection of the link server: turns each request into the redirector's answer, on
+ * the connection's event loop, which never waits for the database. Request bodies are
+ * ignored; a request Netty could not parse (too long, malformed) gets 400 and the
+ * connection is closed. The request is never echoed.
  */
 final class LinkRequestHandler extends SimpleChannelInboundHandler<HttpObject> {
 
@@ -39,6 +43,12 @@ final class LinkRequestHandler extends SimpleChannelInboundHandler<HttpObject> {
 
     private final boolean forwardedFor;
 
+    /** Whether a request of this connection waits for its link to be read. */
+    private boolean answering;
+
+    /** Requests that arrived meanwhile (pipelined), answered in turn afterwards. */
+    private final Deque<HttpRequest> waiting = new ArrayDeque<>();
+
     LinkRequestHandler(Redirector redirector, boolean forwardedFor) {
         this.redirector = redirector;
         this.forwardedFor = forwardedFor;
@@ -49,6 +59,14 @@ final class LinkRequestHandler extends SimpleChannelInboundHandler<HttpObject> {
         if (!(message instanceof HttpRequest request)) {
             return; // request content: nothing to read in a GET or HEAD
         }
+        if (this.answering) {
+            this.waiting.add(request); // pipelined behind a request still being answered
+            return;
+        }
+        handle(context, request);
+    }
+
+    private void handle(ChannelHandlerContext context, HttpRequest request) {
         if (!request.decoderResult().isSuccess()) {
             FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                     HttpResponseStatus.BAD_REQUEST);
@@ -59,18 +77,35 @@ final class LinkRequestHandler extends SimpleChannelInboundHandler<HttpObject> {
         String uri = request.uri();
         int query = uri.indexOf('?');
         String path = (query >= 0) ? uri.substring(0, query) : uri;
-        Answer answer;
         if (path.equals("/robots.txt")) {
-            answer = Answer.ROBOTS;
+            context.writeAndFlush(response(Answer.ROBOTS, request), context.voidPromise());
+            return;
         }
-        else {
-            String code = path.startsWith(RedirectFilter.PREFIX) ? path.substring(RedirectFilter.PREFIX.length())
-                    : path.substring(Math.min(1, path.length()));
-            HttpHeaders headers = request.headers();
-            answer = this.redirector.answer(request.method().name(), code, headers.get(HttpHeaderNames.USER_AGENT),
-                    headers.get(HttpHeaderNames.REFERER), client(context, headers));
+        String code = path.startsWith(RedirectFilter.PREFIX) ? path.substring(RedirectFilter.PREFIX.length())
+                : path.substring(Math.min(1, path.length()));
+        HttpHeaders headers = request.headers();
+        CompletableFuture<Answer> answer = this.redirector.answer(request.method().name(), code,
+                headers.get(HttpHeaderNames.USER_AGENT), headers.get(HttpHeaderNames.REFERER),
+                client(context, headers));
+        if (answer.isDone()) {
+            context.writeAndFlush(response(answer.join(), request), context.voidPromise());
+            return;
         }
-        context.writeAndFlush(response(answer, request), context.voidPromise());
+        // The link is being read: the connection reads nothing more meanwhile, and
+        // answers
+        // leave in the order of their requests.
+        this.answering = true;
+        context.channel().config().setAutoRead(false);
+        answer.thenAccept((ready) -> context.executor().execute(() -> {
+            context.writeAndFlush(response(ready, request), context.voidPromise());
+            this.answering = false;
+            while (!this.answering && !this.waiting.isEmpty()) {
+                handle(context, this.waiting.poll());
+            }
+            if (!this.answering) {
+                context.channel().config().setAutoRead(true);
+            }
+        }));
     }
 
     private static FullHttpResponse response(Answer answer, HttpRequest request) {

@@ -49,9 +49,12 @@ class RedirectFilter implements Filter {
         write(answer, request, (HttpServletResponse) res);
     }
 
+    /** On a servlet thread, which may wait for a link to be read. */
     private Answer answer(HttpServletRequest request, String code) {
-        return this.redirector.answer(request.getMethod(), code, request.getHeader("User-Agent"),
-                request.getHeader("Referer"), request.getRemoteAddr());
+        return this.redirector
+            .answer(request.getMethod(), code, request.getHeader("User-Agent"), request.getHeader("Referer"),
+                    request.getRemoteAddr())
+            .join();
     }
 
     private static void write(Answer answer, HttpServletRequest request, HttpServletResponse response)

@@ -1,6 +1,7 @@
 package org.smscampaign.link.redirect;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -58,25 +59,31 @@ class Redirector {
     }
 
     /**
-     * The answer to a request for a code.
+     * The answer to a request for a code: done at once when the link is in memory, later
+     * when it has to be read (the caller need not wait for it on its own thread).
      * @param method the HTTP method
      * @param code the path after the prefix, as received (not yet known to be a code)
      * @param client the client's address (rate limits; stored only truncated or hashed)
      */
-    Answer answer(String method, String code, String userAgent, String referrer, String client) {
+    CompletableFuture<Answer> answer(String method, String code, String userAgent, String referrer, String client) {
         boolean head = "HEAD".equals(method);
         if (!head && !"GET".equals(method)) {
-            return Answer.METHOD_NOT_ALLOWED;
+            return CompletableFuture.completedFuture(Answer.METHOD_NOT_ALLOWED);
         }
-        Optional<LinkTarget> found;
-        try {
-            found = ShortCodes.looksValid(code) ? this.links.get(code) : Optional.empty();
-        }
-        catch (RuntimeException ex) {
-            log.warn("Link lookup failed: {}", ex.getMessage());
-            return Answer.UNAVAILABLE;
-        }
-        long now = System.currentTimeMillis();
+        long now = System.currentTimeMillis(); // the hit's time is its arrival
+        CompletableFuture<Optional<LinkTarget>> lookup = ShortCodes.looksValid(code) ? this.links.get(code)
+                : CompletableFuture.completedFuture(Optional.empty());
+        return lookup.handle((found, failure) -> {
+            if (failure != null) {
+                log.warn("Link lookup failed: {}", failure.getMessage());
+                return Answer.UNAVAILABLE;
+            }
+            return answer(found, now, head, userAgent, referrer, client);
+        });
+    }
+
+    private Answer answer(Optional<LinkTarget> found, long now, boolean head, String userAgent, String referrer,
+            String client) {
         String location = null;
         if (found.isPresent()) {
             LinkTarget target = found.get();

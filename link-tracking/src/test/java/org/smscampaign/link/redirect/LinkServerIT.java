@@ -1,5 +1,9 @@
 package org.smscampaign.link.redirect;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -74,6 +78,40 @@ class LinkServerIT {
             .query(String.class)
             .single()).as("the peer's address, truncated; X-Forwarded-For is not trusted by default")
             .isEqualTo("127.0.0.0/24");
+    }
+
+    @Test
+    void answersPipelinedRequestsInTheirOrderWhileTheirLinksAreRead() throws IOException {
+        // Neither link is in memory: each is read on a loader thread, the second possibly
+        // sooner than the first.
+        ShortLinkView first = this.links
+            .create(new PlainLinkRequest("https://shop.example/first", "first", null, null, null, null), "test");
+        ShortLinkView second = this.links
+            .create(new PlainLinkRequest("https://shop.example/second", "second", null, null, null, null), "test");
+        String requests = "GET /" + first.code() + " HTTP/1.1\r\nHost: localhost\r\nUser-Agent: " + PHONE + "\r\n\r\n"
+                + "GET /" + second.code() + " HTTP/1.1\r\nHost: localhost\r\nUser-Agent: " + PHONE + "\r\n\r\n"
+                + "GET /robots.txt HTTP/1.1\r\nHost: localhost\r\n\r\n";
+        StringBuilder answers = new StringBuilder();
+        try (Socket socket = new Socket("127.0.0.1", this.server.port())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(requests.getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[4096];
+            while (!answers.toString().contains("Disallow")) {
+                int read = in.read(buffer);
+                if (read < 0) {
+                    break;
+                }
+                answers.append(new String(buffer, 0, read, StandardCharsets.US_ASCII));
+            }
+        }
+
+        String text = answers.toString();
+        int firstAt = text.indexOf("https://shop.example/first");
+        int secondAt = text.indexOf("https://shop.example/second");
+        assertThat(firstAt).as("the first answer").isPositive();
+        assertThat(secondAt).as("answered after the first").isGreaterThan(firstAt);
+        assertThat(text.indexOf("Disallow")).as("robots.txt last").isGreaterThan(secondAt);
     }
 
     @Test

@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smscampaign.messaging.MessageStatus;
@@ -40,6 +39,9 @@ final class SenderWorker implements Runnable {
 
     /** Lease left that a worker keeps in reserve: below it, it starts no more sends. */
     private static final Duration MARGIN = Duration.ofSeconds(5);
+
+    /** How often a paced sender sends a chunk, at most. */
+    private static final Duration TICK = Duration.ofMillis(50);
 
     private final String name;
 
@@ -74,6 +76,12 @@ final class SenderWorker implements Runnable {
     /** Tokens taken from the shared bucket and not yet spent. */
     private long credit;
 
+    /**
+     * Tokens taken at once when several messages wait: the pace of one tick (within the
+     * bucket's capacity), so a sender of 100 segments/s sends five every 50 ms.
+     */
+    private final long tickTokens;
+
     /** Until when (nanoTime) the worker waits after the provider throttled. */
     private long quietUntil;
 
@@ -92,6 +100,8 @@ final class SenderWorker implements Runnable {
         this.clock = collaborators.clock();
         this.bucket = bucket;
         this.retries = new RetryPolicy(settings);
+        this.tickTokens = Math.max(1,
+                Math.min(sender.bucketCapacity(), Math.round(sender.segmentsPerSecond() * TICK.toNanos() / 1e9)));
         this.requests = requests;
     }
 
@@ -195,7 +205,8 @@ final class SenderWorker implements Runnable {
 
     /**
      * The next messages the pace allows, waiting for tokens as needed (never past the
-     * lease).
+     * lease). Tokens are taken a tick's worth at a time, not one by one: every take is a
+     * transaction on the shared bucket, and every chunk two more on the messages.
      */
     private List<Claimed> paced(Deque<Claimed> pending, long deadline) {
         List<Claimed> chunk = new ArrayList<>();
@@ -209,19 +220,15 @@ final class SenderWorker implements Runnable {
             long needed = pending.peek().segments();
             if (this.credit < needed) {
                 long wanted = pending.stream().limit(this.sender.concurrency()).mapToLong(Claimed::segments).sum();
-                this.credit += this.bucket.tryConsumeAsMuchAsPossible(Math.max(1, wanted - this.credit));
-            }
-            if (this.credit < needed) {
-                // Not enough yet: ask for exactly what is missing, and sleep just as long
-                // as it takes.
-                ConsumptionProbe probe = this.bucket.tryConsumeAndReturnRemaining(needed - this.credit);
-                if (probe.isConsumed()) {
-                    this.credit = needed;
+                long take = Math.max(needed, Math.min(wanted, this.tickTokens)) - this.credit;
+                // One transaction: the tokens are reserved at once (no other instance can
+                // take them meanwhile), then this thread sleeps until they are due; never
+                // past the lease.
+                long wait = deadline - System.nanoTime();
+                if (wait <= 0 || !this.bucket.asBlocking().tryConsumeUninterruptibly(take, Duration.ofNanos(wait))) {
+                    break;
                 }
-                else {
-                    LockSupport.parkNanos(Math.max(100_000, probe.getNanosToWaitForRefill()));
-                    continue;
-                }
+                this.credit += take;
             }
             while (!pending.isEmpty() && this.credit >= pending.peek().segments()
                     && chunk.size() < this.sender.concurrency()) {

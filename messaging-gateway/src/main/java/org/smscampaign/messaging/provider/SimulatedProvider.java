@@ -1,9 +1,6 @@
 package org.smscampaign.messaging.provider;
 
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,13 +8,21 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.message.BasicNameValuePair;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smscampaign.messaging.MessageStatus;
@@ -58,16 +63,9 @@ public class SimulatedProvider implements SmsSender {
 
     private final ScheduledExecutorService callbacks;
 
-    private final HttpClient http;
+    private final CloseableHttpClient http;
 
     private volatile SimulatorBehaviour behaviour;
-
-    /**
-     * Callbacks posted at once, as a provider bounds its webhook workers: unbounded, a
-     * big send opened a connection per callback until the process ran out of file
-     * handles. When all are taken, later callbacks wait (they arrive late, never lost).
-     */
-    private final Semaphore callbacksInFlight = new Semaphore(CALLBACK_CONCURRENCY);
 
     public SimulatedProvider(MessagingProperties properties, JdbcClient jdbc, SignatureKey key,
             CallbackAddresses addresses) {
@@ -76,14 +74,29 @@ public class SimulatedProvider implements SmsSender {
         this.jdbc = jdbc;
         this.key = key;
         this.behaviour = this.settings.behaviour();
-        this.callbacks = Executors.newScheduledThreadPool(2, (task) -> {
+        // Callbacks posted at once, as a provider bounds its webhook workers: one
+        // blocking
+        // post per thread, on as many pooled connections. Unbounded, a big send opened a
+        // connection per callback until the process ran out of file handles; when all
+        // threads post, later callbacks wait (they arrive late, never lost). A blocking
+        // client on purpose: the JDK's asynchronous one costs two thread hand-overs per
+        // callback, and on two cores a new thread for each answer.
+        this.callbacks = Executors.newScheduledThreadPool(CALLBACK_CONCURRENCY, (task) -> {
             Thread thread = new Thread(task, "simulator-callbacks");
             thread.setDaemon(true);
             return thread;
         });
-        this.http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
+        this.http = HttpClients.custom()
+            .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(CALLBACK_CONCURRENCY)
+                .setMaxConnPerRoute(CALLBACK_CONCURRENCY)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                    .setConnectTimeout(Timeout.ofSeconds(5))
+                    .setSocketTimeout(Timeout.ofSeconds(10))
+                    .build())
+                .build())
+            .disableAutomaticRetries() // a provider posts each callback once
+            .setUserAgent("TwilioProxy/1.1 (simulated)")
             .build();
     }
 
@@ -196,29 +209,20 @@ public class SimulatedProvider implements SmsSender {
         }
         // Signed for the address the provider was given; posted to this very server.
         String url = message.statusCallback().toString();
-        StringJoiner body = new StringJoiner("&");
-        form.forEach((name, value) -> body.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        HttpRequest request = HttpRequest.newBuilder(this.addresses.local(message.statusCallback()))
-            .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("X-Twilio-Signature", TwilioSignatures.sign(url, form, this.key.token()))
-            .header("User-Agent", "TwilioProxy/1.1 (simulated)")
-            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-            .build();
+        HttpPost request = new HttpPost(this.addresses.local(message.statusCallback()));
+        request.setHeader("X-Twilio-Signature", TwilioSignatures.sign(url, form, this.key.token()));
+        request.setEntity(new UrlEncodedFormEntity(
+                form.entrySet().stream().map((e) -> new BasicNameValuePair(e.getKey(), e.getValue())).toList(),
+                StandardCharsets.UTF_8));
         try {
-            this.callbacksInFlight.acquire();
+            this.http.execute(request, (response) -> {
+                EntityUtils.consume(response.getEntity());
+                return null;
+            });
         }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            return;
+        catch (IOException ex) {
+            log.debug("Simulated callback for message {} not delivered: {}", message.id(), ex.getMessage());
         }
-        this.http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-            this.callbacksInFlight.release();
-            if (failure != null) {
-                log.debug("Simulated callback for message {} not delivered: {}", message.id(), failure.getMessage());
-            }
-        });
     }
 
     @Override
@@ -246,6 +250,7 @@ public class SimulatedProvider implements SmsSender {
 
     public void shutdown() {
         this.callbacks.shutdownNow();
+        this.http.close(CloseMode.IMMEDIATE);
     }
 
     private static void pause(Duration duration) {

@@ -2,23 +2,24 @@ package org.smscampaign.web.demo;
 
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Component;
 
-/** Tells every page whether it shows demo data, so that the layout can say so. */
-@ControllerAdvice(annotations = Controller.class)
-class DemoMode {
+/**
+ * Whether the platform shows demo data, for the layout to say so
+ * ({@code @demoMode.active} in templates). A bean the pages ask, not a model attribute: a
+ * controller advice would add it to every request, provider webhooks included.
+ */
+@Component("demoMode")
+public class DemoMode {
 
-    private final boolean demo;
+    private final boolean active;
 
     DemoMode(Environment environment) {
-        this.demo = environment.acceptsProfiles(Profiles.of("demo"));
+        this.active = environment.acceptsProfiles(Profiles.of("demo"));
     }
 
-    @ModelAttribute("demoMode")
-    boolean demoMode() {
-        return this.demo;
+    public boolean isActive() {
+        return this.active;
     }
 
 }

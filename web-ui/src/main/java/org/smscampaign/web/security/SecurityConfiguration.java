@@ -11,6 +11,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -22,9 +23,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * One security filter chain per kind of caller, tried in order:
  * <ol>
- * <li>public machine endpoints (redirector {@code /r/**}, landing-page tracking
- * {@code /t/**}, provider webhooks {@code /webhooks/**}): no session, no CSRF; webhooks
- * authenticate by provider signature in their handler, redirects are public by design and
+ * <li>provider webhooks {@code /webhooks/**}: authenticated by the provider's signature
+ * in their handler, and nothing else;</li>
+ * <li>public endpoints of browsers (redirector {@code /r/**}, landing-page tracking
+ * {@code /t/**}): no session, no CSRF; redirects are public by design and
  * rate-limited;</li>
  * <li>the REST API {@code /api/**}: an API key per request, or the browser's session with
  * its CSRF token; errors as problem documents;</li>
@@ -37,7 +39,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    static final String[] PUBLIC_MACHINE_PATHS = { "/r/**", "/t/**", "/webhooks/**" };
+    static final String[] PUBLIC_BROWSER_PATHS = { "/r/**", "/t/**" };
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
@@ -59,10 +61,30 @@ class SecurityConfiguration {
         return RoleHierarchyImpl.withDefaultRolePrefix().role(ADMIN).implies(MARKETER, MANAGER).build();
     }
 
+    /**
+     * A receipt arrives for every message sent, so this chain is as short as it can be:
+     * nothing of a person's request applies to a provider's (no session, security
+     * context, CSRF, anonymous user, logout, saved request or security headers).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain providerWebhooks(HttpSecurity http) {
+        http.securityMatcher("/webhooks/**")
+            .csrf(AbstractHttpConfigurer::disable)
+            .securityContext(AbstractHttpConfigurer::disable)
+            .sessionManagement(AbstractHttpConfigurer::disable)
+            .anonymous(AbstractHttpConfigurer::disable)
+            .logout(AbstractHttpConfigurer::disable)
+            .requestCache(AbstractHttpConfigurer::disable)
+            .headers(AbstractHttpConfigurer::disable)
+            .servletApi(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain publicMachineEndpoints(HttpSecurity http) {
-        http.securityMatcher(PUBLIC_MACHINE_PATHS)
+    SecurityFilterChain publicBrowserEndpoints(HttpSecurity http) {
+        http.securityMatcher(PUBLIC_BROWSER_PATHS)
             .authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
             .csrf((csrf) -> csrf.disable())
             .sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
