@@ -19,5 +19,6 @@ RUN mkdir -p /var/lib/sms/imports && chown sms /var/lib/sms/imports
 USER sms
 # 8080 pages, API and webhooks; 8081 the redirector of link hosts; 8082 probes and metrics.
 EXPOSE 8080 8081 8082
-# The throughput collector: the redirector is allocation-heavy and latency-tolerant at the millisecond level.
-ENTRYPOINT ["java", "-XX:+UseParallelGC", "-XX:MaxRAMPercentage=75", "org.springframework.boot.loader.launch.JarLauncher"]
+# The throughput collector, with the heap committed from the start: a young generation of a third
+# of it collects every ~12 s under a sending campaign rather than every ~3 s (benchmarks/fault-suite).
+ENTRYPOINT ["java", "-XX:+UseParallelGC", "-XX:InitialRAMPercentage=75", "-XX:MaxRAMPercentage=75", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -125,17 +125,18 @@ public class ClickRollups {
         this.jdbc.sql("delete from campaign_click_hour where campaign_id = :id").param("id", campaignId).update();
         this.jdbc.sql("delete from campaign_click_facet where campaign_id = :id").param("id", campaignId).update();
         // Hits grouped per link, hour and reason: far fewer rows than hits, enough for
-        // every figure.
+        // every figure. Grouped before the link's text is joined: a fraction of the time
+        // of grouping by it (this runs while the campaign is busiest).
         this.jdbc
             .sql("""
                     create temp table click_link_hour on commit drop as
                     select c.link_id, coalesce(l.variant, '') as variant, left(coalesce(l.label, l.target_url), 500) as target,
-                        l.message_id, date_trunc('hour', c.occurred_at, 'UTC') as hour, c.reason, count(*) as hits,
-                        count(*) filter (where c.human) as human_hits, min(c.occurred_at) filter (where c.human) as first_human
-                    from short_link l join link_click c on c.link_id = l.id
-                    where l.campaign_id = :id
-                    group by c.link_id, l.variant, l.label, l.target_url, l.message_id, date_trunc('hour', c.occurred_at, 'UTC'),
-                        c.reason""")
+                        l.message_id, c.hour, c.reason, c.hits, c.human_hits, c.first_human
+                    from (select link_id, date_trunc('hour', occurred_at, 'UTC') as hour, reason, count(*) as hits,
+                              count(*) filter (where human) as human_hits, min(occurred_at) filter (where human) as first_human
+                          from link_click where link_id in (select id from short_link where campaign_id = :id)
+                          group by 1, 2, 3) as c
+                    join short_link l on l.id = c.link_id""")
             .param("id", campaignId)
             .update();
         this.jdbc.sql("""
