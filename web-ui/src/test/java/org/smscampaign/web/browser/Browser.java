@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -178,6 +179,21 @@ public final class Browser implements AutoCloseable {
     public String path() {
         String url = this.driver.getCurrentUrl();
         return url.substring(this.base.length());
+    }
+
+    /**
+     * Waits until the browser is at the path, as a click's navigation may commit after
+     * the click returns.
+     */
+    public void waitForPath(String path) {
+        waitForPathMatching(Pattern.quote(path));
+    }
+
+    /** Waits until the path matches the pattern, and returns the path. */
+    public String waitForPathMatching(String pattern) {
+        return new WebDriverWait(this.driver, Duration.ofSeconds(10))
+            .withMessage(() -> "the path " + path() + " does not match " + pattern)
+            .until((driver) -> path().matches(pattern) ? path() : null);
     }
 
     public String heading() {

@@ -26,7 +26,7 @@ class PlatformBrowserIT extends BrowserSession {
 
         browser.signIn("demo-marketer", "wrong-password");
 
-        assertThat(browser.path()).isEqualTo("/login?error");
+        browser.waitForPath("/login?error");
         assertThat(browser.find(By.id("login-error")).getText()).contains("Wrong username or password");
     }
 
@@ -34,7 +34,7 @@ class PlatformBrowserIT extends BrowserSession {
     void aPageWithoutLoginLeadsToTheLoginPage() {
         browser.open("/dashboards");
 
-        assertThat(browser.path()).isEqualTo("/login");
+        browser.waitForPath("/login");
         assertThat(browser.heading()).isEqualTo("Sign in");
     }
 
@@ -45,7 +45,7 @@ class PlatformBrowserIT extends BrowserSession {
 
         browser.signIn("demo-marketer", PlatformIT.DEMO_PASSWORD);
 
-        assertThat(browser.path()).isEqualTo("/campaigns");
+        browser.waitForPath("/campaigns");
         assertThat(browser.cookie("SESSION")).isNotEqualTo(anonymousSession);
         assertThat(browser.find(By.id("signed-in-as")).getText()).contains("demo-marketer");
         assertThat(browser.findAll(By.linkText("Admin"))).isEmpty();
@@ -58,17 +58,17 @@ class PlatformBrowserIT extends BrowserSession {
 
         browser.click(By.id("sign-out"));
 
-        assertThat(browser.path()).isEqualTo("/login?logout");
+        browser.waitForPath("/login?logout");
         assertThat(browser.find(By.id("logout-message")).getText()).contains("signed out");
         browser.open("/campaigns");
-        assertThat(browser.path()).isEqualTo("/login");
+        browser.waitForPath("/login");
     }
 
     @Test
     void aManagerLandsOnDashboardsAndIsDeniedAdministration() {
         browser.signIn("demo-manager", PlatformIT.DEMO_PASSWORD);
 
-        assertThat(browser.path()).isEqualTo("/dashboards");
+        browser.waitForPath("/dashboards");
         browser.open("/admin/users");
         assertThat(browser.heading()).isEqualTo("Access denied");
     }
@@ -81,7 +81,7 @@ class PlatformBrowserIT extends BrowserSession {
 
         assertThat(browser.heading()).isEqualTo("Page not found");
         browser.click(By.linkText("Back to the start page"));
-        assertThat(browser.path()).isEqualTo("/campaigns");
+        browser.waitForPath("/campaigns");
     }
 
     @Test
@@ -89,7 +89,7 @@ class PlatformBrowserIT extends BrowserSession {
         String username = "browser-" + UUID.randomUUID().toString().substring(0, 8);
         browser.signIn("demo-admin", PlatformIT.DEMO_PASSWORD);
         browser.click(By.linkText("Admin"));
-        assertThat(browser.path()).isEqualTo("/admin/users");
+        browser.waitForPath("/admin/users");
 
         browser.type(By.id("new-username"), username);
         browser.find(By.id("new-role")).sendKeys("Manager");
