@@ -12,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -119,15 +120,21 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the condition holds. */
     public void waitUntil(Duration timeout, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(this.driver, timeout).until((driver) -> condition.getAsBoolean());
+        new WebDriverWait(this.driver, timeout).ignoring(StaleElementReferenceException.class)
+            .until((driver) -> condition.getAsBoolean());
     }
 
-    /** Waits until the element's text satisfies the test, and returns that text. */
+    /**
+     * Waits until the element's text satisfies the test, and returns that text. Pages
+     * that follow a status live replace the element meanwhile, so a stale one is looked
+     * up again.
+     */
     public String waitForText(By locator, java.util.function.Predicate<String> test) {
-        return new WebDriverWait(this.driver, Duration.ofSeconds(10)).until((driver) -> {
-            String text = driver.findElement(locator).getText();
-            return test.test(text) ? text : null;
-        });
+        return new WebDriverWait(this.driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+            .until((driver) -> {
+                String text = driver.findElement(locator).getText();
+                return test.test(text) ? text : null;
+            });
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.smscampaign.web.browser;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterEach;
@@ -110,7 +111,8 @@ class MessagesBrowserIT extends BrowserSession {
             browser.open(browser.path());
             return browser.find(By.id("history")).getText().contains("429");
         });
-        assertThat(browser.find(By.cssSelector("#message-status .badge")).getText()).isEqualTo("queued");
+        // Waiting for its next try, or on it: a throttled message never fails.
+        browser.waitForText(By.cssSelector("#message-status .badge"), Set.of("queued", "sending")::contains);
 
         this.simulator.behave(SimulatorBehaviour.NORMAL);
         browser.waitForText(By.cssSelector("#message-status .badge"), "delivered"::equals);
