@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -28,6 +27,30 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser implements AutoCloseable {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    /** How long a page may take to show what a test waits for. */
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+
+    /**
+     * Scrolls the element into view and notes on the window whether the coming click
+     * leaves the page. The listeners sit on the window, so they hear a submit or click
+     * after the page's own handlers had their chance to prevent it.
+     */
+    private static final String NOTICE_LEAVING = """
+            arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});
+            window.smsLeaving = false;
+            if (!window.smsNoticesLeaving) {
+              window.smsNoticesLeaving = true;
+              window.addEventListener('submit', (event) => {
+                window.smsLeaving ||= !event.defaultPrevented && !event.target.target;
+              });
+              window.addEventListener('click', (event) => {
+                const link = event.target.closest && event.target.closest('a[href]');
+                window.smsLeaving ||= !!link && !event.defaultPrevented && !link.target
+                  && !link.hasAttribute('download') && !link.getAttribute('href').startsWith('#');
+              });
+            }
+            """;
 
     private final ChromeDriver driver;
 
@@ -88,10 +111,7 @@ public final class Browser implements AutoCloseable {
         open("/login");
         type(By.id("username"), username);
         type(By.id("password"), password);
-        WebElement form = find(By.id("sign-in"));
         click(By.id("sign-in"));
-        // the next page (welcome or the error) has loaded once the login form is gone
-        new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(form));
     }
 
     public void type(By field, String text) {
@@ -101,17 +121,28 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Clicks the element, scrolled to the middle of the window first, as a person would.
+     * Clicks the element, scrolled to the middle of the window first, as a person would,
+     * and when the click leaves the page (a form sent, a link followed, neither taken
+     * over by the page's script) waits until the next page has replaced it: the click
+     * returns before that navigation commits, and a test reading on would read the old
+     * page.
      */
     public void click(By element) {
-        WebElement target = find(element);
-        this.driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", target);
+        click(find(element));
+    }
+
+    /** Clicks an element found within another, as {@link #click(By)} does. */
+    public void click(WebElement target) {
+        WebElement page = this.driver.findElement(By.tagName("html"));
+        this.driver.executeScript(NOTICE_LEAVING, target);
         target.click();
+        if (Boolean.TRUE.equals(this.driver.executeScript("return window.smsLeaving === true"))) {
+            patiently(PATIENCE).until(ExpectedConditions.stalenessOf(page));
+        }
     }
 
     public WebElement find(By locator) {
-        return new WebDriverWait(this.driver, Duration.ofSeconds(10))
-            .until(ExpectedConditions.visibilityOfElementLocated(locator));
+        return patiently(PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
     public List<WebElement> findAll(By locator) {
@@ -120,21 +151,15 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the condition holds. */
     public void waitUntil(Duration timeout, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(this.driver, timeout).ignoring(StaleElementReferenceException.class)
-            .until((driver) -> condition.getAsBoolean());
+        patiently(timeout).until((driver) -> condition.getAsBoolean());
     }
 
-    /**
-     * Waits until the element's text satisfies the test, and returns that text. Pages
-     * that follow a status live replace the element meanwhile, so a stale one is looked
-     * up again.
-     */
+    /** Waits until the element's text satisfies the test, and returns that text. */
     public String waitForText(By locator, java.util.function.Predicate<String> test) {
-        return new WebDriverWait(this.driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
-            .until((driver) -> {
-                String text = driver.findElement(locator).getText();
-                return test.test(text) ? text : null;
-            });
+        return patiently(PATIENCE).until((driver) -> {
+            String text = driver.findElement(locator).getText();
+            return test.test(text) ? text : null;
+        });
     }
 
     /**
@@ -189,18 +214,13 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Waits until the browser is at the path, as a click's navigation may commit after
-     * the click returns.
+     * A wait that looks elements up again when they go stale: pages that follow a status
+     * live redraw them meanwhile.
      */
-    public void waitForPath(String path) {
-        waitForPathMatching(Pattern.quote(path));
-    }
-
-    /** Waits until the path matches the pattern, and returns the path. */
-    public String waitForPathMatching(String pattern) {
-        return new WebDriverWait(this.driver, Duration.ofSeconds(10))
-            .withMessage(() -> "the path " + path() + " does not match " + pattern)
-            .until((driver) -> path().matches(pattern) ? path() : null);
+    private WebDriverWait patiently(Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(this.driver, timeout);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     public String heading() {

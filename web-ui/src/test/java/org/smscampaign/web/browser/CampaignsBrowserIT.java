@@ -44,7 +44,7 @@ class CampaignsBrowserIT extends BrowserSession {
         fill(By.id("goalCtr"), "9");
         browser.click(By.id("save-campaign"));
 
-        browser.waitForPathMatching("/campaigns/\\d+");
+        assertThat(browser.path()).matches("/campaigns/\\d+");
         assertThat(browser.find(By.id("campaign-status")).getText()).isEqualTo("draft");
         int recipients = Integer.parseInt(browser.find(By.id("pf-recipients")).getText());
         assertThat(recipients).as("VIP customers who are subscribed").isPositive();

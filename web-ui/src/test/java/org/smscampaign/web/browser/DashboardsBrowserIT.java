@@ -88,7 +88,7 @@ class DashboardsBrowserIT extends BrowserSession {
         assertThat(browser.find(By.id("channel-table")).getText()).contains("SMS");
 
         browser.click(By.cssSelector("tr[data-campaign='" + id + "'] a"));
-        browser.waitForPath("/dashboards/campaigns/" + id);
+        assertThat(browser.path()).isEqualTo("/dashboards/campaigns/" + id);
         assertThat(browser.find(By.id("f-delivered")).getText()).isEqualTo(integer(report.funnel().delivered()));
         assertThat(browser.find(By.id("goals")).getText()).contains("Human click-through rate (%)", "Revenue");
         browser.waitUntil(Duration.ofSeconds(10), () -> browser.canvasDrawn(By.id("chart-series")));
@@ -155,7 +155,7 @@ class DashboardsBrowserIT extends BrowserSession {
         assertThat(browser.find(By.id("summary-total")).getText()).startsWith("All campaigns");
 
         browser.click(By.id("send"));
-        browser.waitForPath("/reports/history");
+        assertThat(browser.path()).isEqualTo("/reports/history");
         assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("kept in the history");
         assertThat(browser.find(By.cssSelector("#report-table tbody tr")).getText()).contains("on demand")
             .contains("demo-manager")

@@ -48,7 +48,7 @@ class LinksBrowserIT extends BrowserSession {
         browser.type(By.id("utmCampaign"), "summer-flyer");
         browser.click(By.cssSelector("#new-link button[type=submit]"));
 
-        browser.waitForPathMatching("/links/\\d+");
+        assertThat(browser.path()).matches("/links/\\d+");
         assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("created");
         String shortUrl = browser.find(By.id("short-url")).getText();
         String code = shortUrl.substring(shortUrl.lastIndexOf('/') + 1);

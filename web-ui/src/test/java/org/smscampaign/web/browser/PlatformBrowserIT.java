@@ -26,7 +26,7 @@ class PlatformBrowserIT extends BrowserSession {
 
         browser.signIn("demo-marketer", "wrong-password");
 
-        browser.waitForPath("/login?error");
+        assertThat(browser.path()).isEqualTo("/login?error");
         assertThat(browser.find(By.id("login-error")).getText()).contains("Wrong username or password");
     }
 
@@ -34,7 +34,7 @@ class PlatformBrowserIT extends BrowserSession {
     void aPageWithoutLoginLeadsToTheLoginPage() {
         browser.open("/dashboards");
 
-        browser.waitForPath("/login");
+        assertThat(browser.path()).isEqualTo("/login");
         assertThat(browser.heading()).isEqualTo("Sign in");
     }
 
@@ -45,7 +45,7 @@ class PlatformBrowserIT extends BrowserSession {
 
         browser.signIn("demo-marketer", PlatformIT.DEMO_PASSWORD);
 
-        browser.waitForPath("/campaigns");
+        assertThat(browser.path()).isEqualTo("/campaigns");
         assertThat(browser.cookie("SESSION")).isNotEqualTo(anonymousSession);
         assertThat(browser.find(By.id("signed-in-as")).getText()).contains("demo-marketer");
         assertThat(browser.findAll(By.linkText("Admin"))).isEmpty();
@@ -58,17 +58,17 @@ class PlatformBrowserIT extends BrowserSession {
 
         browser.click(By.id("sign-out"));
 
-        browser.waitForPath("/login?logout");
+        assertThat(browser.path()).isEqualTo("/login?logout");
         assertThat(browser.find(By.id("logout-message")).getText()).contains("signed out");
         browser.open("/campaigns");
-        browser.waitForPath("/login");
+        assertThat(browser.path()).isEqualTo("/login");
     }
 
     @Test
     void aManagerLandsOnDashboardsAndIsDeniedAdministration() {
         browser.signIn("demo-manager", PlatformIT.DEMO_PASSWORD);
 
-        browser.waitForPath("/dashboards");
+        assertThat(browser.path()).isEqualTo("/dashboards");
         browser.open("/admin/users");
         assertThat(browser.heading()).isEqualTo("Access denied");
     }
@@ -81,7 +81,7 @@ class PlatformBrowserIT extends BrowserSession {
 
         assertThat(browser.heading()).isEqualTo("Page not found");
         browser.click(By.linkText("Back to the start page"));
-        browser.waitForPath("/campaigns");
+        assertThat(browser.path()).isEqualTo("/campaigns");
     }
 
     @Test
@@ -89,7 +89,7 @@ class PlatformBrowserIT extends BrowserSession {
         String username = "browser-" + UUID.randomUUID().toString().substring(0, 8);
         browser.signIn("demo-admin", PlatformIT.DEMO_PASSWORD);
         browser.click(By.linkText("Admin"));
-        browser.waitForPath("/admin/users");
+        assertThat(browser.path()).isEqualTo("/admin/users");
 
         browser.type(By.id("new-username"), username);
         browser.find(By.id("new-role")).sendKeys("Manager");
@@ -104,7 +104,7 @@ class PlatformBrowserIT extends BrowserSession {
         WebElement row = browser.find(By.cssSelector("tr[data-username='" + username + "']"));
         assertThat(row.getText()).contains("Active");
 
-        row.findElement(By.xpath(".//button[text()='Disable']")).click();
+        browser.click(row.findElement(By.xpath(".//button[text()='Disable']")));
         assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("disabled");
         assertThat(browser.find(By.cssSelector("tr[data-username='" + username + "']")).getText()).contains("Disabled");
     }
@@ -123,9 +123,8 @@ class PlatformBrowserIT extends BrowserSession {
         HttpFixture api = new HttpFixture(this.port);
         assertThat(api.get("/api/v1/me", "X-API-Key", token).body()).contains(name);
 
-        browser.find(By.cssSelector("tr[data-name='" + name + "']"))
-            .findElement(By.xpath(".//button[text()='Revoke']"))
-            .click();
+        browser.click(browser.find(By.cssSelector("tr[data-name='" + name + "']"))
+            .findElement(By.xpath(".//button[text()='Revoke']")));
         assertThat(browser.find(By.cssSelector("tr[data-name='" + name + "']")).getText()).contains("Revoked");
         assertThat(api.get("/api/v1/me", "X-API-Key", token).statusCode()).isEqualTo(401);
         browser.open("/admin/api-keys");
