@@ -13,7 +13,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * The messaging gateway on a random port against the test PostgreSQL, with the simulator
  * as provider (fast), and three senders: {@code fast} (no pace), {@code paced} (5
- * segments/s) and {@code whatsapp}.
+ * segments/s) and {@code whatsapp}. Prices are fetched when a test asks
+ * ({@code PriceFetcher.fetch()}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,7 +28,8 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "sms.messaging.senders.fast.segments-per-second=0", "sms.messaging.senders.fast.concurrency=4",
                 "sms.messaging.senders.fast.cost-per-segment=0.05", "sms.messaging.senders.paced.segments-per-second=5",
                 "sms.messaging.senders.whatsapp.channel=WHATSAPP", "sms.messaging.senders.whatsapp.from=+14155550100",
-                "sms.messaging.senders.whatsapp.segments-per-second=0" })
+                "sms.messaging.senders.whatsapp.segments-per-second=0", "sms.messaging.pricing.fetch.enabled=false",
+                "sms.messaging.pricing.fetch.delay=0s" })
 @PostgresTest
 public @interface MessagingIT {
 

@@ -18,14 +18,17 @@ import org.smscampaign.messaging.SendWindow;
  * @param holdoutPercent share of the audience that receives nothing (lift measurement)
  * @param winner an A/B test on part of the audience before the winner goes to the rest,
  * or null
+ * @param costs costs besides the messages (agency fee, creative, a coupon's discount per
+ * conversion), in the reporting currency
  */
 public record CampaignDraft(String name, String sender, Long brandId, Audience audience, List<Variant> variants,
         Schedule schedule, SendWindow.Policy windowPolicy, boolean optOutLine, String signature, int holdoutPercent,
-        Winner winner, List<Goal> goals, int attributionDays, int evaluationDays) {
+        Winner winner, List<Goal> goals, int attributionDays, int evaluationDays, List<Cost> costs) {
 
     public CampaignDraft {
         variants = (variants != null) ? List.copyOf(variants) : List.of();
         goals = (goals != null) ? List.copyOf(goals) : List.of();
+        costs = (costs != null) ? List.copyOf(costs) : List.of();
         audience = (audience != null) ? audience : new Audience(List.of(), List.of(), List.of(), List.of());
         schedule = (schedule != null) ? schedule : Schedule.now();
         windowPolicy = (windowPolicy != null) ? windowPolicy : SendWindow.Policy.HOLD;
@@ -93,6 +96,29 @@ public record CampaignDraft(String name, String sender, Long brandId, Audience a
 
     /** A goal declared before launch. */
     public record Goal(GoalMetric metric, BigDecimal target) {
+
+    }
+
+    /** The same draft with other costs. */
+    public CampaignDraft withCosts(List<Cost> otherCosts) {
+        return new CampaignDraft(this.name, this.sender, this.brandId, this.audience, this.variants, this.schedule,
+                this.windowPolicy, this.optOutLine, this.signature, this.holdoutPercent, this.winner, this.goals,
+                this.attributionDays, this.evaluationDays, otherCosts);
+    }
+
+    /**
+     * A cost of the campaign besides its messages, in the reporting currency: FIXED once
+     * (an agency fee, the creative), or PER_CONVERSION (a coupon's discount, a
+     * commission) for each attributed conversion.
+     */
+    public record Cost(String label, CostKind kind, BigDecimal amount) {
+
+    }
+
+    /** Once, or per conversion. */
+    public enum CostKind {
+
+        FIXED, PER_CONVERSION
 
     }
 

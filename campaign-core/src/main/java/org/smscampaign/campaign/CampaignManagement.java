@@ -106,7 +106,7 @@ public class CampaignManagement {
             .toList();
         return update(id, new CampaignDraft(draft.name(), draft.sender(), draft.brandId(), draft.audience(), fixed,
                 draft.schedule(), draft.windowPolicy(), draft.optOutLine(), draft.signature(), draft.holdoutPercent(),
-                draft.winner(), draft.goals(), draft.attributionDays(), draft.evaluationDays()), by);
+                draft.winner(), draft.goals(), draft.attributionDays(), draft.evaluationDays(), draft.costs()), by);
     }
 
     /** Changes the goals; after launch the change is logged with its author. */
@@ -121,6 +121,52 @@ public class CampaignManagement {
                     by);
         }
         return get(id);
+    }
+
+    /**
+     * Changes the costs besides the messages (known only later, often: an agency's
+     * invoice); after launch the change is logged with its author.
+     */
+    @Transactional
+    public CampaignView changeCosts(long id, List<CampaignDraft.Cost> costs, String by) {
+        CampaignView current = get(id);
+        validateCosts(costs);
+        this.store.writeCosts(id, costs);
+        if (!current.status().editable()) {
+            this.store.event(id, "COSTS", null, null, "Other costs changed after launch from "
+                    + describeCosts(current.draft().costs()) + " to " + describeCosts(costs), by);
+        }
+        return get(id);
+    }
+
+    private static String describeCosts(List<CampaignDraft.Cost> costs) {
+        return costs.isEmpty() ? "none"
+                : String.join(", ",
+                        costs.stream()
+                            .map((c) -> c.label() + " " + c.amount().toPlainString()
+                                    + ((c.kind() == CampaignDraft.CostKind.PER_CONVERSION) ? " per conversion" : ""))
+                            .toList());
+    }
+
+    private static void validateCosts(List<CampaignDraft.Cost> costs) {
+        if (costs.size() > 20) {
+            throw CampaignProblem.invalid("costs: at most 20 items.");
+        }
+        for (int i = 0; i < costs.size(); i++) {
+            CampaignDraft.Cost cost = costs.get(i);
+            String field = "costs[" + i + "]";
+            if (cost.label() == null || cost.label().isBlank() || cost.label().strip().length() > 100) {
+                throw CampaignProblem.invalid(field + ".label: name the cost (at most 100 characters).");
+            }
+            if (cost.kind() == null) {
+                throw CampaignProblem.invalid(field + ".kind: FIXED or PER_CONVERSION.");
+            }
+            if (cost.amount() == null || cost.amount().signum() < 0 || cost.amount().scale() > 4
+                    || cost.amount().precision() - cost.amount().scale() > 10) {
+                throw CampaignProblem
+                    .invalid(field + ".amount: a non-negative amount with at most 10 digits and 4 decimals.");
+            }
+        }
     }
 
     private static String describe(List<CampaignDraft.Goal> goals) {
@@ -330,6 +376,7 @@ public class CampaignManagement {
             this.segments.find(segment).orElseThrow(() -> CampaignProblem.invalid("audience: no segment " + segment));
         }
         validateGoals(draft.goals());
+        validateCosts(draft.costs());
     }
 
     private static void validateGoals(List<CampaignDraft.Goal> goals) {

@@ -1,6 +1,5 @@
 package org.smscampaign.campaign;
 
-import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -22,16 +21,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param windowRules stricter hours by country, or country and region (US state); empty:
  * the built-in rules (FL, CT, MD, OK, WA 08:00-20:00; France Monday-Saturday 08:00-22:00
  * without public holidays)
- * @param prices price per segment by channel and destination country; empty: built-in
- * list prices
- * @param currency the currency of prices
  * @param launchBatch recipients written per batch at launch
  */
 @ConfigurationProperties("sms.campaign")
 public record CampaignProperties(@DefaultValue("Reply STOP to opt out") String optOutLine,
         java.util.Map<String, String> optOutLines, @DefaultValue("3") int maxSegments,
         @DefaultValue FrequencyCap frequencyCap, @DefaultValue Window window, List<WindowRule> windowRules,
-        List<Price> prices, @DefaultValue("USD") String currency, @DefaultValue("20000") int launchBatch) {
+        @DefaultValue("20000") int launchBatch) {
 
     public CampaignProperties {
         if (optOutLines == null || optOutLines.isEmpty()) {
@@ -47,13 +43,6 @@ public record CampaignProperties(@DefaultValue("Reply STOP to opt out") String o
                     new WindowRule("US", "OK", eight, LocalTime.of(20, 0), everyDay, false),
                     new WindowRule("US", "WA", eight, LocalTime.of(20, 0), everyDay, false), new WindowRule("FR", null,
                             eight, LocalTime.of(22, 0), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.SATURDAY), true));
-        }
-        if (prices == null || prices.isEmpty()) {
-            prices = List.of(new Price("SMS", null, new BigDecimal("0.0500")),
-                    new Price("SMS", "US", new BigDecimal("0.0079")), new Price("SMS", "CA", new BigDecimal("0.0079")),
-                    new Price("SMS", "GB", new BigDecimal("0.0398")), new Price("SMS", "DE", new BigDecimal("0.0865")),
-                    new Price("SMS", "FR", new BigDecimal("0.0769")), new Price("SMS", "ES", new BigDecimal("0.0748")),
-                    new Price("WHATSAPP", null, new BigDecimal("0.0050")));
         }
     }
 
@@ -84,13 +73,6 @@ public record CampaignProperties(@DefaultValue("Reply STOP to opt out") String o
      */
     public record WindowRule(String country, String region, LocalTime start, LocalTime end, Set<DayOfWeek> days,
             boolean noHolidays) {
-
-    }
-
-    /**
-     * A price per segment on a channel, for a country (null: every other country).
-     */
-    public record Price(String channel, String country, BigDecimal perSegment) {
 
     }
 

@@ -3,7 +3,8 @@
  * lifecycle. Composes the link-tracking and messaging modules through their APIs. This
  * package is the module's API; sub-packages are internal.
  */
-@ApplicationModule(displayName = "Campaigns", allowedDependencies = { "contact", "segment", "link", "messaging" })
+@ApplicationModule(displayName = "Campaigns",
+        allowedDependencies = { "contact", "segment", "link", "messaging", "money" })
 package org.smscampaign.campaign;
 
 import org.springframework.modulith.ApplicationModule;

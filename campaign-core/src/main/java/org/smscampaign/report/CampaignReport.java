@@ -71,12 +71,62 @@ public record CampaignReport(long campaignId, String name, CampaignStatus status
     }
 
     /**
+     * Money in the reporting currency.
+     *
+     * @param messageCost what the messages cost: the provider's price, else the price
+     * table's estimate, converted at the rate of the day they were sent
+     * @param fixedCosts the campaign's fixed costs (agency fee, creative)
+     * @param conversionCosts its costs per conversion times its conversions
+     * @param cost all of them together
+     * @param revenue the value of attributed conversions, converted at the rate of their
+     * day
+     * @param profit revenue minus cost
      * @param roi profit per cost, in percent
+     * @param costPerClick cost per human clicker
+     * @param costPerConversion cost per conversion (CPA)
      * @param cascadeSavings what delivering on cheaper channels saved against sending the
      * same by SMS, or null without a cascade
+     * @param otherCosts the costs besides the messages, item by item
+     * @param pricing how many messages were priced by the provider, by the price table,
+     * or not at all
+     * @param unconverted amounts in currencies without an exchange rate for their day:
+     * left out of every sum above
      */
-    public record Money(BigDecimal cost, BigDecimal revenue, BigDecimal profit, Double roi, BigDecimal costPerClick,
-            BigDecimal costPerConversion, BigDecimal cascadeSavings, List<ChannelCost> channels) {
+    public record Money(BigDecimal messageCost, BigDecimal fixedCosts, BigDecimal conversionCosts, BigDecimal cost,
+            BigDecimal revenue, BigDecimal profit, Double roi, BigDecimal costPerClick, BigDecimal costPerConversion,
+            BigDecimal cascadeSavings, List<ChannelCost> channels, List<OtherCost> otherCosts, Pricing pricing,
+            List<Unconverted> unconverted) {
+
+    }
+
+    /**
+     * A cost besides the messages.
+     *
+     * @param kind FIXED or PER_CONVERSION
+     * @param unitAmount as set on the campaign (per conversion for PER_CONVERSION)
+     * @param amount what it adds to the cost
+     */
+    public record OtherCost(String label, String kind, BigDecimal unitAmount, BigDecimal amount) {
+
+    }
+
+    /**
+     * Where the message cost comes from: messages the provider stated a price for, those
+     * priced by the price table (the provider has not stated one yet), and those nothing
+     * priced.
+     */
+    public record Pricing(long providerPriced, long estimated, long unpriced) {
+
+    }
+
+    /**
+     * An amount not converted for want of an exchange rate on its day, left out of the
+     * sums: listed so nobody mistakes the sums for complete.
+     *
+     * @param figure COST or REVENUE
+     * @param items the messages or conversions it sums
+     */
+    public record Unconverted(String figure, String currency, BigDecimal amount, long items) {
 
     }
 

@@ -2,25 +2,32 @@ package org.smscampaign.report;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.smscampaign.campaign.CampaignManagement;
-import org.smscampaign.campaign.CampaignProperties;
 import org.smscampaign.campaign.CampaignView;
 import org.smscampaign.link.CampaignClickFigures;
 import org.smscampaign.link.ClickFigures;
 import org.smscampaign.messaging.CampaignMessageFigures;
 import org.smscampaign.messaging.MessageFigures;
+import org.smscampaign.money.Converted;
+import org.smscampaign.money.ExchangeRates;
+import org.smscampaign.money.RateTable;
 
 import org.springframework.stereotype.Service;
 
 /**
  * The reports' application service: a campaign's dashboard figures and the overview of
- * all campaigns, from the rollups of link tracking and the gateway.
+ * all campaigns, from the rollups of link tracking and the gateway, with money converted
+ * into the reporting currency by the exchange-rate table.
  */
 @Service
 public class CampaignReports {
@@ -35,25 +42,26 @@ public class CampaignReports {
 
     private final Clock clock;
 
-    private final String currency;
+    private final ExchangeRates exchangeRates;
 
     private final AudienceBreakdowns audience;
 
     CampaignReports(CampaignManagement campaigns, CampaignMessageFigures messages, CampaignClickFigures clicks,
-            Clock clock, CampaignProperties properties, AudienceBreakdowns audience) {
+            Clock clock, ExchangeRates exchangeRates, AudienceBreakdowns audience) {
         this.audience = audience;
         this.campaigns = campaigns;
         this.messages = messages;
         this.clicks = clicks;
         this.clock = clock;
-        this.currency = properties.currency();
+        this.exchangeRates = exchangeRates;
     }
 
     /** The dashboard of one campaign. */
     public CampaignReport report(long campaignId) {
         CampaignView campaign = this.campaigns.get(campaignId);
         return ReportCalculator.report(campaign, this.messages.of(campaignId), this.clicks.of(campaignId),
-                this.audience.of(campaignId), this.audience.holdout(campaignId), this.clock.instant(), this.currency);
+                this.audience.of(campaignId), this.audience.holdout(campaignId), this.clock.instant(),
+                this.exchangeRates.table());
     }
 
     /** The report recomputed from raw rows first (tests, and on demand). */
@@ -73,14 +81,21 @@ public class CampaignReports {
         List<Long> ids = launched.stream().map(CampaignView::id).toList();
         Map<Long, MessageFigures> messageFigures = this.messages.totalsOf(ids);
         Map<Long, ClickFigures> clickFigures = this.clicks.hoursOf(ids);
+        RateTable rates = this.exchangeRates.table();
         Instant now = this.clock.instant();
         List<CampaignOverview.Row> rows = launched.stream()
-            .map((c) -> CampaignOverview.Row.of(ReportCalculator.report(c, messageFigures.get(c.id()),
-                    clickFigures.get(c.id()), now, this.currency)))
+            .map((c) -> CampaignOverview.Row
+                .of(ReportCalculator.report(c, messageFigures.get(c.id()), clickFigures.get(c.id()), now, rates)))
             .toList();
-        MessageFigures allCampaigns = new MessageFigures(0, this.messages.totalsByChannel(), List.of(), Map.of(), null);
-        return new CampaignOverview(this.currency, rows, weeks(now.minus(Duration.ofDays(7L * weeks))),
-                ReportCalculator.channels(allCampaigns), bestTime());
+        Instant from = week(now.minus(Duration.ofDays(7L * weeks)));
+        List<MessageFigures.Cost> dailyCosts = this.messages.dailyCosts(null);
+        Converted unconverted = MoneyCalculator.messageCost(dailyCosts, (c) -> true, rates);
+        return new CampaignOverview(rates.currency(), rows, weeks(from, launched, clickFigures, dailyCosts, rates),
+                MoneyCalculator.channels(this.messages.totalsByChannel(), dailyCosts, rates), bestTime(),
+                unconverted.unconverted()
+                    .stream()
+                    .map((u) -> new CampaignReport.Unconverted("COST", u.currency(), u.amount(), u.items()))
+                    .toList());
     }
 
     /**
@@ -102,22 +117,68 @@ public class CampaignReports {
         return cells;
     }
 
-    private List<CampaignOverview.Week> weeks(Instant from) {
-        Map<Instant, CampaignOverview.Week> weeks = new TreeMap<>();
+    /**
+     * Weeks from Monday 00:00 UTC: counts from the rollups; revenue and message cost
+     * converted at the rate of their day; fixed costs in the week of launch and costs per
+     * conversion in the week of the conversions, as on each campaign's dashboard.
+     */
+    private List<CampaignOverview.Week> weeks(Instant from, List<CampaignView> launched,
+            Map<Long, ClickFigures> clickFigures, List<MessageFigures.Cost> dailyCosts, RateTable rates) {
+        Map<Instant, long[]> counts = new TreeMap<>();
         for (CampaignMessageFigures.Week week : this.messages.weeks(from)) {
-            weeks.put(week.week(), new CampaignOverview.Week(week.week(), week.sent(), week.delivered(), 0, null, 0,
-                    BigDecimal.ZERO, week.cost()));
+            long[] c = counts.computeIfAbsent(week.week(), (w) -> new long[4]);
+            c[0] = week.sent();
+            c[1] = week.delivered();
         }
         for (CampaignClickFigures.Week week : this.clicks.weeks(from)) {
-            CampaignOverview.Week known = weeks.get(week.week());
-            long sent = (known != null) ? known.sent() : 0;
-            long delivered = (known != null) ? known.delivered() : 0;
-            weeks.put(week.week(),
-                    new CampaignOverview.Week(week.week(), sent, delivered, week.humanClickers(),
-                            Ratios.percent(week.humanClickers(), delivered), week.conversions(), week.revenue(),
-                            (known != null) ? known.cost() : BigDecimal.ZERO));
+            long[] c = counts.computeIfAbsent(week.week(), (w) -> new long[4]);
+            c[2] = week.humanClickers();
+            c[3] = week.conversions();
         }
-        return List.copyOf(weeks.values());
+        Map<Instant, BigDecimal> costs = new HashMap<>();
+        Map<Instant, List<MessageFigures.Cost>> costsByWeek = new HashMap<>();
+        dailyCosts.stream()
+            .filter((c) -> !c.hour().isBefore(from))
+            .forEach((c) -> costsByWeek.computeIfAbsent(week(c.hour()), (w) -> new ArrayList<>()).add(c));
+        costsByWeek.forEach((week, rows) -> costs.merge(week,
+                MoneyCalculator.messageCost(rows, (c) -> true, rates).total(), BigDecimal::add));
+        for (CampaignView campaign : launched) {
+            if (!campaign.launch().at().isBefore(from)) {
+                costs.merge(week(campaign.launch().at()), MoneyCalculator.fixedCosts(campaign.draft()),
+                        BigDecimal::add);
+            }
+            BigDecimal perConversion = MoneyCalculator.costPerConversion(campaign.draft());
+            if (perConversion.signum() > 0) {
+                for (ClickFigures.Hour hour : clickFigures.get(campaign.id()).hours()) {
+                    if (!hour.hour().isBefore(from) && hour.conversions() > 0) {
+                        costs.merge(week(hour.hour()), perConversion.multiply(BigDecimal.valueOf(hour.conversions())),
+                                BigDecimal::add);
+                    }
+                }
+            }
+        }
+        Map<Instant, List<ClickFigures.Revenue>> revenueByWeek = new HashMap<>();
+        this.clicks.dailyRevenue(from)
+            .forEach((r) -> revenueByWeek.computeIfAbsent(week(r.hour()), (w) -> new ArrayList<>()).add(r));
+        costs.keySet().forEach((w) -> counts.computeIfAbsent(w, (k) -> new long[4]));
+        revenueByWeek.keySet().forEach((w) -> counts.computeIfAbsent(w, (k) -> new long[4]));
+        List<CampaignOverview.Week> weeks = new ArrayList<>();
+        counts.forEach((week, c) -> {
+            BigDecimal revenue = MoneyCalculator.cents(
+                    MoneyCalculator.revenue(revenueByWeek.getOrDefault(week, List.of()), (r) -> true, rates).total());
+            weeks.add(new CampaignOverview.Week(week, c[0], c[1], c[2], Ratios.percent(c[2], c[1]), c[3], revenue,
+                    MoneyCalculator.cents(costs.getOrDefault(week, BigDecimal.ZERO))));
+        });
+        return weeks;
+    }
+
+    /** Monday 00:00 UTC of the moment's week. */
+    private static Instant week(Instant at) {
+        return at.atZone(ZoneOffset.UTC)
+            .toLocalDate()
+            .with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+            .atStartOfDay(ZoneOffset.UTC)
+            .toInstant();
     }
 
 }

@@ -13,15 +13,25 @@ public record PeriodSummary(Instant from, Instant to, Instant generatedAt, Strin
         List<CampaignPeriod> campaigns, CampaignPeriod total) {
 
     /**
-     * One campaign in the period (or all of them, for the total: id 0).
+     * One campaign in the period (or all of them, for the total: id 0), by the
+     * definitions of its dashboard: for a period holding all of a campaign's events, the
+     * same figures.
      *
+     * @param failed refused by the provider or failed before the carrier
+     * @param undelivered the carrier could not deliver them
      * @param humanClickers people whose first human click fell into the period
      * @param humanCtr those people per message delivered in the period
+     * @param messageCost what the messages sent in the period cost
+     * @param otherCosts fixed costs (when the campaign was launched in the period) and
+     * costs per conversion of the period's conversions
+     * @param cost both together
+     * @param unconverted amounts without an exchange rate, left out of the sums
      * @param goals verdicts as of the report (null for the total)
      */
     public record CampaignPeriod(long id, String name, String status, long sent, long delivered, long failed,
-            Double deliveryRate, long humanClickers, Double humanCtr, long conversions, BigDecimal revenue,
-            BigDecimal cost, BigDecimal profit, Double roi, List<CampaignReport.GoalResult> goals) {
+            long undelivered, Double deliveryRate, long humanClickers, Double humanCtr, long conversions,
+            BigDecimal revenue, BigDecimal messageCost, BigDecimal otherCosts, BigDecimal cost, BigDecimal profit,
+            Double roi, List<CampaignReport.Unconverted> unconverted, List<CampaignReport.GoalResult> goals) {
 
     }
 

@@ -16,9 +16,9 @@ import org.smscampaign.campaign.CampaignDraft;
 import org.smscampaign.campaign.CampaignView;
 import org.smscampaign.campaign.GoalMetric;
 import org.smscampaign.link.ClickFigures;
-import org.smscampaign.messaging.Channel;
 import org.smscampaign.messaging.MessageFigures;
 import org.smscampaign.messaging.MessageStatus;
+import org.smscampaign.money.RateTable;
 
 /**
  * The one place where figures become a report: every definition of
@@ -32,23 +32,21 @@ final class ReportCalculator {
     private static final Set<MessageStatus> SENT = EnumSet.of(MessageStatus.ACCEPTED, MessageStatus.SENT,
             MessageStatus.DELIVERED, MessageStatus.UNDELIVERED);
 
-    /** Never offered to the provider: no cost, not counted per channel. */
-    private static final Set<MessageStatus> NOT_TRIED = EnumSet.of(MessageStatus.QUEUED, MessageStatus.CLAIMED,
-            MessageStatus.SUPPRESSED, MessageStatus.SKIPPED, MessageStatus.CANCELED);
-
     private ReportCalculator() {
     }
 
     static CampaignReport report(CampaignView campaign, MessageFigures messages, ClickFigures clicks, Instant now,
-            String currency) {
-        return report(campaign, messages, clicks, List.of(), null, now, currency);
+            RateTable exchange) {
+        return report(campaign, messages, clicks, List.of(), null, now, exchange);
     }
 
     static CampaignReport report(CampaignView campaign, MessageFigures messages, ClickFigures clicks,
-            List<CampaignReport.AudienceSlice> audience, CampaignReport.Holdout holdout, Instant now, String currency) {
+            List<CampaignReport.AudienceSlice> audience, CampaignReport.Holdout holdout, Instant now,
+            RateTable exchange) {
         CampaignReport.Funnel funnel = funnel(campaign, messages, clicks);
         CampaignReport.Rates rates = rates(funnel, messages);
-        CampaignReport.Money money = money(funnel, messages, clicks);
+        CampaignReport.Money money = MoneyCalculator.money(campaign.draft(), messages.totals(), messages.costs(),
+                clicks.revenue(), funnel.humanClickers(), funnel.conversions(), true, exchange);
         Instant launchedAt = (campaign.launch() != null) ? campaign.launch().at() : null;
         Instant evaluationEndsAt = (launchedAt != null)
                 ? launchedAt.plus(Duration.ofDays(campaign.draft().evaluationDays())) : null;
@@ -58,8 +56,8 @@ final class ReportCalculator {
             .map((goal) -> goal(goal, funnel, rates, money, evaluationEndsAt, now))
             .toList();
         return new CampaignReport(campaign.id(), campaign.name(), campaign.status(), launchedAt, evaluationEndsAt,
-                currency, funnel, rates, money, goals, variants(campaign, messages, clicks), campaign.winnerVariant(),
-                series(messages, clicks),
+                exchange.currency(), funnel, rates, money, goals, variants(campaign, messages, clicks, exchange),
+                campaign.winnerVariant(), series(messages, clicks),
                 clicks.excluded()
                     .stream()
                     .map((e) -> new CampaignReport.Breakdown(e.reason().name(), e.hits(), 0))
@@ -109,58 +107,28 @@ final class ReportCalculator {
                 replies);
     }
 
-    private static CampaignReport.Money money(CampaignReport.Funnel funnel, MessageFigures messages,
-            ClickFigures clicks) {
-        BigDecimal cost = sum(messages.totals().stream().map(MessageFigures.Total::cost).toList());
-        BigDecimal revenue = sum(clicks.hours().stream().map(ClickFigures.Hour::revenue).toList());
-        BigDecimal profit = revenue.subtract(cost);
-        List<CampaignReport.ChannelCost> channels = channels(messages);
-        return new CampaignReport.Money(cost, revenue, profit, Ratios.percent(profit, cost),
-                Ratios.per(cost, funnel.humanClickers()), Ratios.per(cost, funnel.conversions()),
-                cascadeSavings(channels), channels);
-    }
-
-    static List<CampaignReport.ChannelCost> channels(MessageFigures messages) {
-        Map<Channel, List<MessageFigures.Total>> byChannel = messages.totals()
-            .stream()
-            .filter((t) -> !NOT_TRIED.contains(t.status()))
-            .collect(Collectors.groupingBy(MessageFigures.Total::channel, TreeMap::new, Collectors.toList()));
-        List<CampaignReport.ChannelCost> channels = new ArrayList<>();
-        byChannel.forEach((channel, totals) -> {
-            long tried = totals.stream().mapToLong(MessageFigures.Total::messages).sum();
-            long delivered = totals.stream()
-                .filter((t) -> t.status() == MessageStatus.DELIVERED)
-                .mapToLong(MessageFigures.Total::messages)
-                .sum();
-            BigDecimal cost = sum(totals.stream().map(MessageFigures.Total::cost).toList());
-            channels.add(new CampaignReport.ChannelCost(channel.name(), tried, delivered, cost,
-                    Ratios.per(cost, delivered)));
-        });
-        return channels;
-    }
-
     /**
-     * Delivered on other channels, priced at what an SMS cost here, minus what those
-     * channels cost: null without a cascade or without SMS to compare with.
+     * One campaign's part in a period [from, to): the events that fell into it (messages
+     * the provider took, final statuses, first human clicks, conversions, their value and
+     * cost), by the same definitions and money as its dashboard; fixed costs fall on the
+     * moment of launch.
      */
-    private static BigDecimal cascadeSavings(List<CampaignReport.ChannelCost> channels) {
-        CampaignReport.ChannelCost sms = channels.stream()
-            .filter((c) -> c.channel().equals(Channel.SMS.name()))
-            .findFirst()
-            .orElse(null);
-        if (channels.size() < 2 || sms == null || sms.messages() == 0) {
-            return null;
-        }
-        BigDecimal smsPerMessage = sms.cost()
-            .divide(BigDecimal.valueOf(sms.messages()), 6, java.math.RoundingMode.HALF_UP);
-        BigDecimal savings = BigDecimal.ZERO;
-        for (CampaignReport.ChannelCost channel : channels) {
-            if (channel != sms) {
-                savings = savings.add(smsPerMessage.multiply(BigDecimal.valueOf(channel.delivered())))
-                    .subtract(channel.cost());
-            }
-        }
-        return savings.setScale(4, java.math.RoundingMode.HALF_UP);
+    static PeriodSummary.CampaignPeriod period(CampaignView campaign, MessageFigures messages, ClickFigures clicks,
+            Instant from, Instant to, RateTable exchange, List<CampaignReport.GoalResult> goals) {
+        long sent = messages.hours().stream().mapToLong(MessageFigures.Hour::sent).sum();
+        long delivered = messages.hours().stream().mapToLong(MessageFigures.Hour::delivered).sum();
+        long failed = messages.hours().stream().mapToLong(MessageFigures.Hour::failed).sum();
+        long undelivered = messages.hours().stream().mapToLong(MessageFigures.Hour::undelivered).sum();
+        long clickers = clicks.hours().stream().mapToLong(ClickFigures.Hour::humanClickers).sum();
+        long conversions = clicks.hours().stream().mapToLong(ClickFigures.Hour::conversions).sum();
+        Instant launchedAt = (campaign.launch() != null) ? campaign.launch().at() : null;
+        CampaignReport.Money money = MoneyCalculator.money(campaign.draft(), List.of(), messages.costs(),
+                clicks.revenue(), clickers, conversions, MoneyCalculator.within(launchedAt, from, to), exchange);
+        return new PeriodSummary.CampaignPeriod(campaign.id(), campaign.name(), campaign.status().name(), sent,
+                delivered, failed, undelivered, Ratios.percent(delivered, sent), clickers,
+                Ratios.percent(clickers, delivered), conversions, money.revenue(), money.messageCost(),
+                money.fixedCosts().add(money.conversionCosts()), money.cost(), money.profit(), money.roi(),
+                money.unconverted(), goals);
     }
 
     static CampaignReport.GoalResult goal(CampaignDraft.Goal goal, CampaignReport.Funnel funnel,
@@ -190,7 +158,7 @@ final class ReportCalculator {
     }
 
     private static List<CampaignReport.VariantResult> variants(CampaignView campaign, MessageFigures messages,
-            ClickFigures clicks) {
+            ClickFigures clicks, RateTable exchange) {
         List<CampaignReport.VariantResult> results = new ArrayList<>();
         long controlClickers = 0;
         long controlDelivered = 0;
@@ -203,7 +171,8 @@ final class ReportCalculator {
             List<ClickFigures.Hour> hours = clicks.hours().stream().filter((h) -> h.variant().equals(label)).toList();
             long clickers = hours.stream().mapToLong(ClickFigures.Hour::humanClickers).sum();
             long conversions = hours.stream().mapToLong(ClickFigures.Hour::conversions).sum();
-            BigDecimal revenue = sum(hours.stream().map(ClickFigures.Hour::revenue).toList());
+            BigDecimal revenue = MoneyCalculator
+                .cents(MoneyCalculator.revenue(clicks.revenue(), (r) -> r.variant().equals(label), exchange).total());
             Double ctr = Ratios.percent(clickers, delivered);
             boolean control = results.isEmpty();
             if (control) {
@@ -250,10 +219,6 @@ final class ReportCalculator {
             .map((e) -> new CampaignReport.Point(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2],
                     e.getValue()[3], e.getValue()[4]))
             .toList();
-    }
-
-    private static BigDecimal sum(List<BigDecimal> amounts) {
-        return amounts.stream().filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private static BigDecimal decimal(Double value) {

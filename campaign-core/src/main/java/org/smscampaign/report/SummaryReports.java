@@ -5,27 +5,32 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.smscampaign.campaign.CampaignManagement;
-import org.smscampaign.campaign.CampaignProperties;
 import org.smscampaign.campaign.CampaignView;
 import org.smscampaign.link.CampaignClickFigures;
 import org.smscampaign.link.ClickFigures;
 import org.smscampaign.messaging.CampaignMessageFigures;
 import org.smscampaign.messaging.MessageFigures;
+import org.smscampaign.money.ExchangeRates;
+import org.smscampaign.money.RateTable;
 
 import org.springframework.stereotype.Service;
 
 /**
  * Summaries of a period for managers (the daily one, and any range on demand), from the
- * same rollups and definitions as the dashboards.
+ * same rollups and definitions as the dashboards: a period that holds all of a campaign's
+ * events shows the figures of its dashboard.
  */
 @Service
 public class SummaryReports {
+
+    private static final int CAMPAIGN_LIMIT = 500;
 
     private final CampaignManagement campaigns;
 
@@ -35,29 +40,38 @@ public class SummaryReports {
 
     private final Clock clock;
 
-    private final String currency;
+    private final ExchangeRates exchangeRates;
 
     SummaryReports(CampaignManagement campaigns, CampaignMessageFigures messages, CampaignClickFigures clicks,
-            Clock clock, CampaignProperties properties) {
+            Clock clock, ExchangeRates exchangeRates) {
         this.campaigns = campaigns;
         this.messages = messages;
         this.clicks = clicks;
         this.clock = clock;
-        this.currency = properties.currency();
+        this.exchangeRates = exchangeRates;
     }
 
-    /** Every campaign with events in [from, to), newest first, and their total. */
+    /**
+     * Every campaign with events in [from, to) or launched in it, newest first, and their
+     * total.
+     */
     public PeriodSummary summary(Instant from, Instant to) {
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("The period must end after it starts.");
         }
-        Map<Long, List<MessageFigures.Hour>> messageHours = this.messages.hoursBetween(from, to);
-        Map<Long, List<ClickFigures.Hour>> clickHours = this.clicks.hoursBetween(from, to);
-        Set<Long> ids = new HashSet<>(messageHours.keySet());
-        ids.addAll(clickHours.keySet());
-        List<Long> active = ids.stream().sorted(Comparator.reverseOrder()).toList();
+        Map<Long, MessageFigures> messagesInPeriod = this.messages.between(from, to);
+        Map<Long, ClickFigures> clicksInPeriod = this.clicks.between(from, to);
+        Set<Long> ids = new TreeSet<>(Comparator.reverseOrder());
+        ids.addAll(messagesInPeriod.keySet());
+        ids.addAll(clicksInPeriod.keySet());
+        this.campaigns.list(null, CAMPAIGN_LIMIT)
+            .stream()
+            .filter((c) -> c.launch() != null && MoneyCalculator.within(c.launch().at(), from, to))
+            .forEach((c) -> ids.add(c.id()));
+        List<Long> active = List.copyOf(ids);
         Map<Long, MessageFigures> totals = this.messages.totalsOf(active);
         Map<Long, ClickFigures> allHours = this.clicks.hoursOf(active);
+        RateTable rates = this.exchangeRates.table();
         Instant now = this.clock.instant();
         List<PeriodSummary.CampaignPeriod> rows = new ArrayList<>();
         for (Long id : active) {
@@ -65,33 +79,51 @@ public class SummaryReports {
             if (campaign == null) {
                 continue; // messages of a campaign that no longer exists
             }
-            CampaignReport report = ReportCalculator.report(campaign, totals.get(id), allHours.get(id), now,
-                    this.currency);
-            rows.add(period(id, campaign.name(), campaign.status().name(), messageHours.getOrDefault(id, List.of()),
-                    clickHours.getOrDefault(id, List.of()), report.goals()));
+            CampaignReport report = ReportCalculator.report(campaign, totals.get(id), allHours.get(id), now, rates);
+            rows.add(ReportCalculator.period(campaign,
+                    messagesInPeriod.getOrDefault(id,
+                            new MessageFigures(id, List.of(), List.of(), List.of(), Map.of(), null)),
+                    clicksInPeriod.getOrDefault(id,
+                            new ClickFigures(id, List.of(), List.of(), List.of(), List.of(), List.of(), null)),
+                    from, to, rates, report.goals()));
         }
-        List<MessageFigures.Hour> everyMessageHour = messageHours.values().stream().flatMap(List::stream).toList();
-        List<ClickFigures.Hour> everyClickHour = clickHours.values().stream().flatMap(List::stream).toList();
-        return new PeriodSummary(from, to, now, this.currency, rows,
-                period(0, "All campaigns", "", everyMessageHour, everyClickHour, null));
+        return new PeriodSummary(from, to, now, rates.currency(), rows, total(rows));
     }
 
-    private static PeriodSummary.CampaignPeriod period(long id, String name, String status,
-            List<MessageFigures.Hour> messageHours, List<ClickFigures.Hour> clickHours,
-            List<CampaignReport.GoalResult> goals) {
-        long sent = messageHours.stream().mapToLong(MessageFigures.Hour::sent).sum();
-        long delivered = messageHours.stream().mapToLong(MessageFigures.Hour::delivered).sum();
-        long failed = messageHours.stream().mapToLong(MessageFigures.Hour::failed).sum();
-        BigDecimal cost = messageHours.stream().map(MessageFigures.Hour::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
-        long clickers = clickHours.stream().mapToLong(ClickFigures.Hour::humanClickers).sum();
-        long conversions = clickHours.stream().mapToLong(ClickFigures.Hour::conversions).sum();
-        BigDecimal revenue = clickHours.stream()
-            .map(ClickFigures.Hour::revenue)
-            .reduce(BigDecimal.ZERO, BigDecimal::add);
+    /** All campaigns together: their sums, and rates of the sums. */
+    private static PeriodSummary.CampaignPeriod total(List<PeriodSummary.CampaignPeriod> rows) {
+        long sent = 0;
+        long delivered = 0;
+        long failed = 0;
+        long undelivered = 0;
+        long clickers = 0;
+        long conversions = 0;
+        BigDecimal revenue = BigDecimal.ZERO;
+        BigDecimal messageCost = BigDecimal.ZERO;
+        BigDecimal otherCosts = BigDecimal.ZERO;
+        Map<String, CampaignReport.Unconverted> unconverted = new TreeMap<>();
+        for (PeriodSummary.CampaignPeriod row : rows) {
+            sent += row.sent();
+            delivered += row.delivered();
+            failed += row.failed();
+            undelivered += row.undelivered();
+            clickers += row.humanClickers();
+            conversions += row.conversions();
+            revenue = revenue.add(row.revenue());
+            messageCost = messageCost.add(row.messageCost());
+            otherCosts = otherCosts.add(row.otherCosts());
+            for (CampaignReport.Unconverted missing : row.unconverted()) {
+                unconverted.merge(missing.figure() + missing.currency(), missing,
+                        (a, b) -> new CampaignReport.Unconverted(a.figure(), a.currency(), a.amount().add(b.amount()),
+                                a.items() + b.items()));
+            }
+        }
+        BigDecimal cost = messageCost.add(otherCosts);
         BigDecimal profit = revenue.subtract(cost);
-        return new PeriodSummary.CampaignPeriod(id, name, status, sent, delivered, failed,
+        return new PeriodSummary.CampaignPeriod(0, "All campaigns", "", sent, delivered, failed, undelivered,
                 Ratios.percent(delivered, sent), clickers, Ratios.percent(clickers, delivered), conversions, revenue,
-                cost, profit, Ratios.percent(profit, cost), goals);
+                messageCost, otherCosts, cost, profit, Ratios.percent(profit, cost), List.copyOf(unconverted.values()),
+                null);
     }
 
 }

@@ -92,7 +92,7 @@ class CampaignsIT {
                                         + "{{link:https://shop.example/autumn}}",
                                 50)),
                 schedule, SendWindow.Policy.HOLD, true, null, 0, null,
-                List.of(new CampaignDraft.Goal(GoalMetric.HUMAN_CTR, new BigDecimal("8"))), 7, 7);
+                List.of(new CampaignDraft.Goal(GoalMetric.HUMAN_CTR, new BigDecimal("8"))), 7, 7, List.of());
     }
 
     private CampaignView awaitLaunchWritten(long id) {
@@ -272,9 +272,11 @@ class CampaignsIT {
                 from generate_series(1, 250) g returning id""").param("base", base).query(Long.class).list();
         this.lists.add(big, ids);
         CampaignDraft draft = draft("Resumed", CampaignDraft.Schedule.now());
-        CampaignView campaign = this.campaigns.create(new CampaignDraft(draft.name(), draft.sender(), null,
-                new CampaignDraft.Audience(List.of(), List.of(big), List.of(), List.of()), draft.variants(),
-                draft.schedule(), draft.windowPolicy(), true, null, 0, null, List.of(), 7, 7), "marketer");
+        CampaignView campaign = this.campaigns.create(
+                new CampaignDraft(draft.name(), draft.sender(), null,
+                        new CampaignDraft.Audience(List.of(), List.of(big), List.of(), List.of()), draft.variants(),
+                        draft.schedule(), draft.windowPolicy(), true, null, 0, null, List.of(), 7, 7, List.of()),
+                "marketer");
         this.campaigns.launch(campaign.id(), "marketer");
         awaitLaunchWritten(campaign.id());
         assertThat(messagesOf(campaign.id())).hasSize(100); // the first page of the
@@ -326,11 +328,10 @@ class CampaignsIT {
                 select '+49151' || (:base + g), 'MOBILE', 'Lou', 'DE', 'Europe/Berlin', 'SUBSCRIBED'
                 from generate_series(1, 60) g returning id""").param("base", base).query(Long.class).list());
         CampaignDraft template = draft("A/B", CampaignDraft.Schedule.now());
-        CampaignView campaign = this.campaigns.create(
-                new CampaignDraft("A/B", "default", null,
-                        new CampaignDraft.Audience(List.of(), List.of(big), List.of(), List.of()), template.variants(),
-                        template.schedule(), SendWindow.Policy.HOLD, true, null, 0,
-                        new CampaignDraft.Winner(25, 2, CampaignDraft.WinnerMetric.HUMAN_CTR), List.of(), 7, 7),
+        CampaignView campaign = this.campaigns.create(new CampaignDraft("A/B", "default", null,
+                new CampaignDraft.Audience(List.of(), List.of(big), List.of(), List.of()), template.variants(),
+                template.schedule(), SendWindow.Policy.HOLD, true, null, 0,
+                new CampaignDraft.Winner(25, 2, CampaignDraft.WinnerMetric.HUMAN_CTR), List.of(), 7, 7, List.of()),
                 "marketer");
         this.campaigns.launch(campaign.id(), "marketer");
         CampaignView testing = awaitLaunchWritten(campaign.id());
@@ -365,16 +366,16 @@ class CampaignsIT {
     void invalidDraftsAreRefusedWithTheReason() {
         assertThatExceptionOfType(CampaignProblem.class)
             .isThrownBy(() -> this.campaigns.create(new CampaignDraft("", "default", null, null, List.of(), null, null,
-                    true, null, 0, null, null, 7, 7), "m"))
+                    true, null, 0, null, null, 7, 7, List.of()), "m"))
             .withMessageContaining("name");
         CampaignDraft badLink = new CampaignDraft("Bad link", "default", null, null,
                 List.of(new CampaignDraft.Variant("A", "Go {{link:javascript:alert(1)}}", 100)), null, null, true, null,
-                0, null, null, 7, 7);
+                0, null, null, 7, 7, List.of());
         assertThatExceptionOfType(CampaignProblem.class).isThrownBy(() -> this.campaigns.create(badLink, "m"))
             .withMessageContaining("variant A");
         CampaignDraft badSplit = new CampaignDraft("Split", "default", null, null,
                 List.of(new CampaignDraft.Variant("A", "One", 60), new CampaignDraft.Variant("B", "Two", 60)), null,
-                null, true, null, 0, null, null, 7, 7);
+                null, true, null, 0, null, null, 7, 7, List.of());
         assertThatExceptionOfType(CampaignProblem.class).isThrownBy(() -> this.campaigns.create(badSplit, "m"))
             .withMessageContaining("120%");
     }

@@ -66,8 +66,9 @@ class GoalVerdictTest {
     }
 
     private static CampaignReport.Money money() {
-        return new CampaignReport.Money(BigDecimal.ONE, BigDecimal.TEN, BigDecimal.valueOf(9), 900.0, null, null, null,
-                List.of());
+        return new CampaignReport.Money(BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ONE,
+                BigDecimal.TEN, BigDecimal.valueOf(9), 900.0, null, null, null, List.of(), List.of(),
+                new CampaignReport.Pricing(0, 0, 0), List.of());
     }
 
 }

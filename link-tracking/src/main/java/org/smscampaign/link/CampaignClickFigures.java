@@ -26,6 +26,12 @@ public class CampaignClickFigures {
 
     private final JdbcClient jdbc;
 
+    private static final String HOURS = "select campaign_id, variant, hour, hits, human_hits, clickers, human_clickers, "
+            + "conversions from campaign_click_hour";
+
+    private static final String REVENUE = "select campaign_id, variant, hour, currency, conversions, amount "
+            + "from campaign_revenue_hour";
+
     private final ClickRollups rollups;
 
     CampaignClickFigures(JdbcClient jdbc, ClickRollups rollups) {
@@ -59,52 +65,83 @@ public class CampaignClickFigures {
             .list();
         delays.sort(java.util.Comparator.comparing(ClickFigures.Delay::hours,
                 java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
-        return new ClickFigures(campaignId, hours, excluded, targets, delays,
-                refreshedAt(List.of(campaignId)).get(campaignId));
+        return new ClickFigures(campaignId, hours, revenue(List.of(campaignId)).getOrDefault(campaignId, List.of()),
+                excluded, targets, delays, refreshedAt(List.of(campaignId)).get(campaignId));
     }
 
     /** Hours of many campaigns (no breakdowns), for overviews. */
     @Transactional(readOnly = true)
     public Map<Long, ClickFigures> hoursOf(Collection<Long> campaignIds) {
         Map<Long, List<ClickFigures.Hour>> hours = hours(campaignIds);
+        Map<Long, List<ClickFigures.Revenue>> revenue = revenue(campaignIds);
         Map<Long, Instant> refreshed = refreshedAt(campaignIds);
         Map<Long, ClickFigures> figures = new HashMap<>();
         for (Long id : campaignIds) {
-            figures.put(id, new ClickFigures(id, hours.getOrDefault(id, List.of()), List.of(), List.of(), List.of(),
-                    refreshed.get(id)));
+            figures.put(id, new ClickFigures(id, hours.getOrDefault(id, List.of()), revenue.getOrDefault(id, List.of()),
+                    List.of(), List.of(), List.of(), refreshed.get(id)));
         }
         return figures;
     }
 
+    private Map<Long, List<ClickFigures.Revenue>> revenue(Collection<Long> campaignIds) {
+        Map<Long, List<ClickFigures.Revenue>> revenue = new HashMap<>();
+        this.jdbc.sql(REVENUE + " where campaign_id = any(:ids) order by hour, variant, currency")
+            .param("ids", campaignIds.toArray(Long[]::new))
+            .query((row, n) -> revenue.computeIfAbsent(row.getLong("campaign_id"), (k) -> new ArrayList<>())
+                .add(revenue(row)))
+            .list();
+        return revenue;
+    }
+
     private Map<Long, List<ClickFigures.Hour>> hours(Collection<Long> campaignIds) {
         Map<Long, List<ClickFigures.Hour>> hours = new HashMap<>();
-        this.jdbc.sql("""
-                select campaign_id, variant, hour, hits, human_hits, clickers, human_clickers, conversions, revenue
-                from campaign_click_hour where campaign_id = any(:ids) order by hour, variant""")
+        this.jdbc.sql(HOURS + " where campaign_id = any(:ids) order by hour, variant")
             .param("ids", campaignIds.toArray(Long[]::new))
             .query((row, n) -> hours.computeIfAbsent(row.getLong("campaign_id"), (k) -> new ArrayList<>())
-                .add(new ClickFigures.Hour(row.getString("variant"), instant(row, "hour"), row.getLong("hits"),
-                        row.getLong("human_hits"), row.getLong("clickers"), row.getLong("human_clickers"),
-                        row.getLong("conversions"), row.getBigDecimal("revenue"))))
+                .add(hour(row)))
             .list();
         return hours;
     }
 
-    /** Hours within [from, to) of every campaign with hits or conversions in them. */
+    /**
+     * The figures of every campaign with hits or conversions within [from, to): their
+     * hours and revenue in that range (no breakdowns).
+     */
     @Transactional(readOnly = true)
-    public Map<Long, List<ClickFigures.Hour>> hoursBetween(Instant from, Instant to) {
+    public Map<Long, ClickFigures> between(Instant from, Instant to) {
         Map<Long, List<ClickFigures.Hour>> hours = new HashMap<>();
-        this.jdbc.sql("""
-                select campaign_id, variant, hour, hits, human_hits, clickers, human_clickers, conversions, revenue
-                from campaign_click_hour where hour >= :from and hour < :to order by campaign_id, hour, variant""")
+        this.jdbc.sql(HOURS + " where hour >= :from and hour < :to order by campaign_id, hour, variant")
             .param("from", Timestamp.from(from))
             .param("to", Timestamp.from(to))
             .query((row, n) -> hours.computeIfAbsent(row.getLong("campaign_id"), (k) -> new ArrayList<>())
-                .add(new ClickFigures.Hour(row.getString("variant"), instant(row, "hour"), row.getLong("hits"),
-                        row.getLong("human_hits"), row.getLong("clickers"), row.getLong("human_clickers"),
-                        row.getLong("conversions"), row.getBigDecimal("revenue"))))
+                .add(hour(row)))
             .list();
-        return hours;
+        Map<Long, List<ClickFigures.Revenue>> revenue = new HashMap<>();
+        this.jdbc.sql(REVENUE + " where hour >= :from and hour < :to order by campaign_id, hour, variant, currency")
+            .param("from", Timestamp.from(from))
+            .param("to", Timestamp.from(to))
+            .query((row, n) -> revenue.computeIfAbsent(row.getLong("campaign_id"), (k) -> new ArrayList<>())
+                .add(revenue(row)))
+            .list();
+        java.util.Set<Long> ids = new java.util.HashSet<>(hours.keySet());
+        ids.addAll(revenue.keySet());
+        Map<Long, ClickFigures> figures = new HashMap<>();
+        for (Long id : ids) {
+            figures.put(id, new ClickFigures(id, hours.getOrDefault(id, List.of()), revenue.getOrDefault(id, List.of()),
+                    List.of(), List.of(), List.of(), null));
+        }
+        return figures;
+    }
+
+    private static ClickFigures.Hour hour(ResultSet row) throws SQLException {
+        return new ClickFigures.Hour(row.getString("variant"), instant(row, "hour"), row.getLong("hits"),
+                row.getLong("human_hits"), row.getLong("clickers"), row.getLong("human_clickers"),
+                row.getLong("conversions"));
+    }
+
+    private static ClickFigures.Revenue revenue(ResultSet row) throws SQLException {
+        return new ClickFigures.Revenue(row.getString("variant"), instant(row, "hour"), row.getString("currency"),
+                row.getLong("conversions"), row.getBigDecimal("amount"));
     }
 
     private Map<Long, Instant> refreshedAt(Collection<Long> campaignIds) {
@@ -117,18 +154,33 @@ public class CampaignClickFigures {
     }
 
     /**
-     * Per week (Monday 00:00 UTC) across all campaigns: unique human clickers,
-     * conversions and revenue.
+     * Per week (Monday 00:00 UTC) across all campaigns: unique human clickers and
+     * conversions.
      */
     @Transactional(readOnly = true)
     public List<Week> weeks(Instant from) {
         return this.jdbc.sql("""
                 select date_trunc('week', hour, 'UTC') as week, sum(human_clickers) as human_clickers,
-                    sum(conversions) as conversions, sum(revenue) as revenue
+                    sum(conversions) as conversions
                 from campaign_click_hour where hour >= :from group by 1 order by 1""")
             .param("from", Timestamp.from(from))
-            .query((row, n) -> new Week(instant(row, "week"), row.getLong("human_clickers"), row.getLong("conversions"),
-                    row.getBigDecimal("revenue")))
+            .query((row, n) -> new Week(instant(row, "week"), row.getLong("human_clickers"),
+                    row.getLong("conversions")))
+            .list();
+    }
+
+    /**
+     * The value of all campaigns' attributed conversions per day (UTC, as {@code hour})
+     * and currency, from the given moment on.
+     */
+    @Transactional(readOnly = true)
+    public List<ClickFigures.Revenue> dailyRevenue(Instant from) {
+        return this.jdbc.sql("""
+                select '' as variant, date_trunc('day', hour, 'UTC') as hour, currency, sum(conversions) as conversions,
+                    sum(amount) as amount
+                from campaign_revenue_hour where hour >= :from group by 2, 3 order by 2, 3""")
+            .param("from", Timestamp.from(from))
+            .query((row, n) -> revenue(row))
             .list();
     }
 
@@ -204,7 +256,7 @@ public class CampaignClickFigures {
     }
 
     /** One week of all campaigns' clicks and conversions. */
-    public record Week(Instant week, long humanClickers, long conversions, BigDecimal revenue) {
+    public record Week(Instant week, long humanClickers, long conversions) {
 
     }
 

@@ -9,14 +9,15 @@ import java.util.List;
  * {@code docs/metrics.md} for each definition).
  *
  * @param hours per variant and hour
+ * @param revenue the value of attributed conversions per variant, hour and currency
  * @param excluded hits not counted as a person's, by reason
  * @param targets per destination of the campaign's links
  * @param delays unique human clickers by whole hours from delivery to their first human
  * hit (48 stands for 48 or more; null when the delivery time is unknown)
  * @param refreshedAt when the figures were recomputed, or null if never
  */
-public record ClickFigures(long campaignId, List<Hour> hours, List<Excluded> excluded, List<Target> targets,
-        List<Delay> delays, Instant refreshedAt) {
+public record ClickFigures(long campaignId, List<Hour> hours, List<Revenue> revenue, List<Excluded> excluded,
+        List<Target> targets, List<Delay> delays, Instant refreshedAt) {
 
     /**
      * One hour of one variant.
@@ -26,7 +27,17 @@ public record ClickFigures(long campaignId, List<Hour> hours, List<Excluded> exc
      * clickers)
      */
     public record Hour(String variant, Instant hour, long hits, long humanHits, long clickers, long humanClickers,
-            long conversions, BigDecimal revenue) {
+            long conversions) {
+
+    }
+
+    /**
+     * The value of one variant's attributed conversions that occurred in one hour, in one
+     * currency (as reported: never added across currencies here).
+     *
+     * @param conversions those of the conversions that carried a value in this currency
+     */
+    public record Revenue(String variant, Instant hour, String currency, long conversions, BigDecimal amount) {
 
     }
 

@@ -24,6 +24,12 @@ public class CampaignMessageFigures {
 
     private final JdbcClient jdbc;
 
+    private static final String HOURS = "select campaign_id, variant, hour, sent, delivered, failed, undelivered "
+            + "from campaign_message_hour";
+
+    private static final String COSTS = "select campaign_id, variant, channel, hour, currency, source, messages, amount "
+            + "from campaign_message_cost";
+
     private final MessageRollups rollups;
 
     CampaignMessageFigures(JdbcClient jdbc, MessageRollups rollups) {
@@ -46,25 +52,28 @@ public class CampaignMessageFigures {
         Long[] ids = campaignIds.toArray(Long[]::new);
         Map<Long, List<MessageFigures.Total>> totals = new HashMap<>();
         this.jdbc.sql("""
-                select campaign_id, variant, channel, status, messages, segments, cost from campaign_message_total
+                select campaign_id, variant, channel, status, messages, segments from campaign_message_total
                 where campaign_id = any(:ids) order by campaign_id, variant, channel, status""")
             .param("ids", ids)
             .query((row, n) -> totals.computeIfAbsent(row.getLong("campaign_id"), (k) -> new ArrayList<>())
                 .add(new MessageFigures.Total(row.getString("variant"), Channel.valueOf(row.getString("channel")),
                         MessageStatus.valueOf(row.getString("status")), row.getLong("messages"),
-                        row.getLong("segments"), row.getBigDecimal("cost"))))
+                        row.getLong("segments"))))
             .list();
         Map<Long, List<MessageFigures.Hour>> hours = new HashMap<>();
         if (withHours) {
-            this.jdbc.sql("""
-                    select campaign_id, variant, hour, sent, delivered, failed, cost from campaign_message_hour
-                    where campaign_id = any(:ids) order by hour, variant""")
+            this.jdbc.sql(HOURS + " where campaign_id = any(:ids) order by hour, variant")
                 .param("ids", ids)
                 .query((row, n) -> hours.computeIfAbsent(row.getLong("campaign_id"), (k) -> new ArrayList<>())
-                    .add(new MessageFigures.Hour(row.getString("variant"), instant(row, "hour"), row.getLong("sent"),
-                            row.getLong("delivered"), row.getLong("failed"), row.getBigDecimal("cost"))))
+                    .add(hour(row)))
                 .list();
         }
+        Map<Long, List<MessageFigures.Cost>> costs = new HashMap<>();
+        this.jdbc.sql(COSTS + " where campaign_id = any(:ids) order by hour, variant, channel")
+            .param("ids", ids)
+            .query((row, n) -> costs.computeIfAbsent(row.getLong("campaign_id"), (k) -> new ArrayList<>())
+                .add(cost(row)))
+            .list();
         Map<Long, Map<String, Long>> replies = new HashMap<>();
         this.jdbc.sql("""
                 select campaign_id, kind, count(*) as replies from inbound_message
@@ -80,44 +89,70 @@ public class CampaignMessageFigures {
             .list();
         Map<Long, MessageFigures> figures = new HashMap<>();
         for (Long id : campaignIds) {
-            figures.put(id, new MessageFigures(id, totals.getOrDefault(id, List.of()),
-                    hours.getOrDefault(id, List.of()), replies.getOrDefault(id, Map.of()), refreshed.get(id)));
+            figures.put(id,
+                    new MessageFigures(id, totals.getOrDefault(id, List.of()), hours.getOrDefault(id, List.of()),
+                            costs.getOrDefault(id, List.of()), replies.getOrDefault(id, Map.of()), refreshed.get(id)));
         }
         return figures;
     }
 
     /**
-     * Per week (Monday 00:00 UTC) across all campaigns: messages taken by the provider,
-     * delivered, and their cost.
+     * Per week (Monday 00:00 UTC) across all campaigns: messages taken by the provider
+     * and delivered.
      */
     @Transactional(readOnly = true)
     public List<Week> weeks(Instant from) {
         return this.jdbc.sql("""
-                select date_trunc('week', hour, 'UTC') as week, sum(sent) as sent, sum(delivered) as delivered,
-                    sum(cost) as cost
+                select date_trunc('week', hour, 'UTC') as week, sum(sent) as sent, sum(delivered) as delivered
                 from campaign_message_hour where hour >= :from group by 1 order by 1""")
             .param("from", java.sql.Timestamp.from(from))
-            .query((row, n) -> new Week(instant(row, "week"), row.getLong("sent"), row.getLong("delivered"),
-                    row.getBigDecimal("cost")))
+            .query((row, n) -> new Week(instant(row, "week"), row.getLong("sent"), row.getLong("delivered")))
             .list();
     }
 
     /**
-     * Hours within [from, to) of every campaign with messages sent or finished in them.
+     * Costs of all campaigns per channel, day (UTC, as {@code hour}), currency and source
+     * of price, from the given moment on (null: all).
      */
     @Transactional(readOnly = true)
-    public Map<Long, List<MessageFigures.Hour>> hoursBetween(Instant from, Instant to) {
+    public List<MessageFigures.Cost> dailyCosts(Instant from) {
+        return this.jdbc.sql("""
+                select '' as variant, channel, date_trunc('day', hour, 'UTC') as hour, currency, source,
+                    sum(messages) as messages, sum(amount) as amount
+                from campaign_message_cost where hour >= :from group by 2, 3, 4, 5 order by 3, 2""")
+            .param("from", java.sql.Timestamp.from((from != null) ? from : Instant.EPOCH))
+            .query((row, n) -> cost(row))
+            .list();
+    }
+
+    /**
+     * The figures of every campaign with messages sent or finished within [from, to):
+     * their hours and costs in that range (no totals).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, MessageFigures> between(Instant from, Instant to) {
         Map<Long, List<MessageFigures.Hour>> hours = new HashMap<>();
-        this.jdbc.sql("""
-                select campaign_id, variant, hour, sent, delivered, failed, cost from campaign_message_hour
-                where hour >= :from and hour < :to order by campaign_id, hour, variant""")
+        this.jdbc.sql(HOURS + " where hour >= :from and hour < :to order by campaign_id, hour, variant")
             .param("from", java.sql.Timestamp.from(from))
             .param("to", java.sql.Timestamp.from(to))
             .query((row, n) -> hours.computeIfAbsent(row.getLong("campaign_id"), (k) -> new ArrayList<>())
-                .add(new MessageFigures.Hour(row.getString("variant"), instant(row, "hour"), row.getLong("sent"),
-                        row.getLong("delivered"), row.getLong("failed"), row.getBigDecimal("cost"))))
+                .add(hour(row)))
             .list();
-        return hours;
+        Map<Long, List<MessageFigures.Cost>> costs = new HashMap<>();
+        this.jdbc.sql(COSTS + " where hour >= :from and hour < :to order by campaign_id, hour, variant, channel")
+            .param("from", java.sql.Timestamp.from(from))
+            .param("to", java.sql.Timestamp.from(to))
+            .query((row, n) -> costs.computeIfAbsent(row.getLong("campaign_id"), (k) -> new ArrayList<>())
+                .add(cost(row)))
+            .list();
+        Map<Long, MessageFigures> figures = new HashMap<>();
+        java.util.Set<Long> ids = new java.util.HashSet<>(hours.keySet());
+        ids.addAll(costs.keySet());
+        for (Long id : ids) {
+            figures.put(id, new MessageFigures(id, List.of(), hours.getOrDefault(id, List.of()),
+                    costs.getOrDefault(id, List.of()), Map.of(), null));
+        }
+        return figures;
     }
 
     /**
@@ -127,11 +162,10 @@ public class CampaignMessageFigures {
     @Transactional(readOnly = true)
     public List<MessageFigures.Total> totalsByChannel() {
         return this.jdbc.sql("""
-                select channel, status, sum(messages) as messages, sum(segments) as segments, sum(cost) as cost
+                select channel, status, sum(messages) as messages, sum(segments) as segments
                 from campaign_message_total group by channel, status order by channel, status""")
             .query((row, n) -> new MessageFigures.Total("", Channel.valueOf(row.getString("channel")),
-                    MessageStatus.valueOf(row.getString("status")), row.getLong("messages"), row.getLong("segments"),
-                    row.getBigDecimal("cost")))
+                    MessageStatus.valueOf(row.getString("status")), row.getLong("messages"), row.getLong("segments")))
             .list();
     }
 
@@ -181,8 +215,19 @@ public class CampaignMessageFigures {
         return (at != null) ? at.toInstant() : null;
     }
 
+    private static MessageFigures.Hour hour(ResultSet row) throws SQLException {
+        return new MessageFigures.Hour(row.getString("variant"), instant(row, "hour"), row.getLong("sent"),
+                row.getLong("delivered"), row.getLong("failed"), row.getLong("undelivered"));
+    }
+
+    private static MessageFigures.Cost cost(ResultSet row) throws SQLException {
+        return new MessageFigures.Cost(row.getString("variant"), Channel.valueOf(row.getString("channel")),
+                instant(row, "hour"), row.getString("currency").strip(), row.getString("source"),
+                row.getLong("messages"), row.getBigDecimal("amount"));
+    }
+
     /** One week of all campaigns' messages. */
-    public record Week(Instant week, long sent, long delivered, java.math.BigDecimal cost) {
+    public record Week(Instant week, long sent, long delivered) {
 
     }
 

@@ -186,26 +186,6 @@ public class MessageGateway {
         return counts;
     }
 
-    /**
-     * Cost of a campaign's messages per channel (the provider's price where it said, else
-     * the estimate; messages the provider refused cost nothing), for cost accounting and
-     * cascade savings.
-     */
-    @Transactional(readOnly = true)
-    public List<ChannelCosts> costsOfCampaign(long campaignId) {
-        return this.jdbc.sql("""
-                select channel, count(*) as messages, count(*) filter (where status = 'DELIVERED') as delivered,
-                    sum(segments) as segments,
-                    coalesce(sum(coalesce(price, estimated_cost)) filter (where provider_sid is not null), 0) as cost
-                from outbound_message
-                where campaign_id = :id and status not in ('QUEUED', 'CLAIMED', 'SUPPRESSED', 'SKIPPED', 'CANCELED')
-                group by channel order by channel""")
-            .param("id", campaignId)
-            .query((row, n) -> new ChannelCosts(Channel.valueOf(row.getString("channel")), row.getLong("messages"),
-                    row.getLong("delivered"), row.getLong("segments"), row.getBigDecimal("cost")))
-            .list();
-    }
-
     /** Stops sending a campaign's messages until it is resumed (queued ones wait). */
     @Transactional
     public void pause(long campaignId, String reason, String by) {
@@ -255,9 +235,14 @@ public class MessageGateway {
                 row.getString("body"), row.getInt("segments"), MessageStatus.valueOf(row.getString("status")),
                 instant(row.getTimestamp("due_at")), row.getInt("attempts"), row.getString("provider_sid"),
                 row.getObject("error_code", Integer.class), row.getString("error_detail"), row.getBigDecimal("price"),
-                row.getString("price_unit"), row.getBigDecimal("estimated_cost"),
-                row.getObject("chain_step", Integer.class), instant(row.getTimestamp("created_at")),
-                instant(row.getTimestamp("sent_at")), instant(row.getTimestamp("final_at")));
+                trimmed(row.getString("price_unit")), row.getBigDecimal("estimated_cost"),
+                trimmed(row.getString("cost_currency")), row.getObject("chain_step", Integer.class),
+                instant(row.getTimestamp("created_at")), instant(row.getTimestamp("sent_at")),
+                instant(row.getTimestamp("final_at")));
+    }
+
+    private static String trimmed(String code) {
+        return (code != null) ? code.strip() : null;
     }
 
     private static java.time.Instant instant(Timestamp timestamp) {

@@ -6,7 +6,7 @@ import java.time.Instant;
 /** A message as people read it on its page. */
 public record MessageView(long id, Attribution attribution, Channel channel, String sender, String to, String body,
         int segments, MessageStatus status, Instant dueAt, int attempts, String providerSid, Integer errorCode,
-        String errorDetail, BigDecimal price, String priceUnit, BigDecimal estimatedCost, Integer chainStep,
-        Instant createdAt, Instant sentAt, Instant finalAt) {
+        String errorDetail, BigDecimal price, String priceUnit, BigDecimal estimatedCost, String estimateCurrency,
+        Integer chainStep, Instant createdAt, Instant sentAt, Instant finalAt) {
 
 }

@@ -21,11 +21,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keywords reply keywords and the help text
  * @param twilio the Twilio account (credentials only from the environment)
  * @param simulator the simulator's behaviour
+ * @param pricing what messages cost: the price table and the provider's own prices
  */
 @ConfigurationProperties("sms.messaging")
 public record MessagingProperties(@DefaultValue("SIMULATOR") Provider provider, URI publicBaseUrl,
         @DefaultValue Map<String, Sender> senders, @DefaultValue Dispatch dispatch, @DefaultValue ErrorStorm errorStorm,
-        @DefaultValue Keywords keywords, @DefaultValue Twilio twilio, @DefaultValue Simulator simulator) {
+        @DefaultValue Keywords keywords, @DefaultValue Twilio twilio, @DefaultValue Simulator simulator,
+        @DefaultValue Pricing pricing) {
 
     /** The sender used when none is configured. */
     public static final String DEFAULT_SENDER = "default";
@@ -58,8 +60,8 @@ public record MessagingProperties(@DefaultValue("SIMULATOR") Provider provider, 
      * @param burst segments that may go out at once above the pace (0: a tenth of a
      * second's worth, at least 1)
      * @param concurrency provider requests in flight at once
-     * @param costPerSegment estimated price of one segment, for cost estimates where the
-     * provider states none
+     * @param costPerSegment price of one segment from this sender, used only for
+     * destinations the price table has no row for (see {@link Pricing})
      */
     public record Sender(String from, String messagingServiceSid, @DefaultValue("SMS") Channel channel,
             @DefaultValue("10") double segmentsPerSecond, @DefaultValue("0") long burst,
@@ -166,6 +168,68 @@ public record MessagingProperties(@DefaultValue("SIMULATOR") Provider provider, 
             @DefaultValue("0.95") double deliveredShare, @DefaultValue("0.03") double undeliveredShare,
             @DefaultValue("true") boolean callbacks, @DefaultValue("true") boolean keepRecord,
             @DefaultValue("NORMAL") SimulatorBehaviour behaviour) {
+
+    }
+
+    /**
+     * What messages cost. A message costs the price the provider reported for it (fetched
+     * after sending); until then, and where the provider states none, the price table's
+     * price for its channel and destination country times its segments; where the table
+     * has no row for the channel and country (nor one for every other country), the
+     * sender's own {@code cost-per-segment}.
+     *
+     * @param currency the currency of the table's prices (ISO 4217)
+     * @param prices price per segment by channel and destination country (no country:
+     * every other country); empty: the built-in list prices
+     * @param fetch asking the provider for each message's price after sending
+     */
+    public record Pricing(@DefaultValue("USD") String currency, List<Price> prices, @DefaultValue PriceFetch fetch) {
+
+        public Pricing {
+            currency = currency.strip().toUpperCase(java.util.Locale.ROOT);
+            java.util.Currency.getInstance(currency); // refuses a code that is not ISO
+                                                      // 4217
+            if (prices == null || prices.isEmpty()) {
+                // Twilio's list prices per outbound segment (USD, November 2026).
+                prices = List.of(new Price(Channel.SMS, null, new BigDecimal("0.0500")),
+                        new Price(Channel.SMS, "US", new BigDecimal("0.0079")),
+                        new Price(Channel.SMS, "CA", new BigDecimal("0.0079")),
+                        new Price(Channel.SMS, "GB", new BigDecimal("0.0398")),
+                        new Price(Channel.SMS, "DE", new BigDecimal("0.0865")),
+                        new Price(Channel.SMS, "FR", new BigDecimal("0.0769")),
+                        new Price(Channel.SMS, "ES", new BigDecimal("0.0748")),
+                        new Price(Channel.WHATSAPP, null, new BigDecimal("0.0050")));
+            }
+        }
+
+    }
+
+    /**
+     * A price per segment on a channel, for a destination country (null or {@code *}:
+     * every country without a row of its own).
+     */
+    public record Price(Channel channel, String country, BigDecimal perSegment) {
+
+        public Price {
+            country = (country == null || country.isBlank() || country.strip().equals("*")) ? null
+                    : country.strip().toUpperCase(java.util.Locale.ROOT);
+        }
+
+    }
+
+    /**
+     * Providers state a message's price only after it went out (Twilio: not in the status
+     * callback), so it is asked for once the message reached its final status.
+     *
+     * @param enabled ask the provider for the price of every message it took
+     * @param delay how long after the final status before asking (the provider prices a
+     * message shortly after it went out)
+     * @param interval how often the job asks
+     * @param batch messages asked about per run
+     * @param maxAttempts tries per message; after them the table's estimate stands
+     */
+    public record PriceFetch(@DefaultValue("true") boolean enabled, @DefaultValue("10s") Duration delay,
+            @DefaultValue("5s") Duration interval, @DefaultValue("200") int batch, @DefaultValue("5") int maxAttempts) {
 
     }
 

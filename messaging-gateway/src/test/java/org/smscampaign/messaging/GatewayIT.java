@@ -61,6 +61,12 @@ class GatewayIT {
     SignatureKey key;
 
     @Autowired
+    CampaignMessageFigures figures;
+
+    @Autowired
+    org.smscampaign.messaging.pricing.PriceFetcher prices;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -102,7 +108,8 @@ class GatewayIT {
         MessageView message = this.gateway.find(id).orElseThrow();
         assertThat(message.providerSid()).startsWith("SM");
         assertThat(message.attempts()).isEqualTo(1);
-        assertThat(message.estimatedCost()).isEqualByComparingTo("0.05");
+        assertThat(message.estimatedCost()).as("the price table's German price, not the sender's 0.05")
+            .isEqualByComparingTo("0.0865");
         assertThat(this.gateway.history(id)).extracting(MessageEventView::status)
             .containsExactly(MessageStatus.ACCEPTED, MessageStatus.SENT, MessageStatus.DELIVERED);
         assertThat(this.events.of(MessageStatusChanged.class)).filteredOn((e) -> e.messageId() == id)
@@ -110,6 +117,33 @@ class GatewayIT {
             .containsExactly(MessageStatus.ACCEPTED, MessageStatus.SENT, MessageStatus.DELIVERED);
         assertThat(this.events.of(MessageStatusChanged.class)).filteredOn((e) -> e.messageId() == id)
             .allMatch((e) -> e.attribution().equals(new Attribution(campaign, 7L, "A")));
+    }
+
+    @Test
+    void aMessageCostsThePriceTheProviderStatesOnceItIsFinal() {
+        long campaign = campaign();
+        long id = enqueue(sms("fast", "+447400" + number().substring(6, 12), campaign));
+        awaitStatus(id, MessageStatus.DELIVERED);
+        assertThat(this.gateway.find(id).orElseThrow().estimatedCost()).as("the table's British price")
+            .isEqualByComparingTo("0.0398");
+        this.figures.refresh(campaign);
+        assertThat(this.figures.of(campaign).costs()).singleElement()
+            .satisfies((cost) -> assertThat(cost.source()).isEqualTo("ESTIMATE"));
+
+        await(WAIT, "the simulator's price fetched", () -> {
+            this.prices.fetch();
+            return this.gateway.find(id).orElseThrow().price() != null;
+        });
+
+        MessageView priced = this.gateway.find(id).orElseThrow();
+        assertThat(priced.price()).isEqualByComparingTo("0.0398");
+        assertThat(priced.priceUnit()).isEqualTo("USD");
+        this.figures.refresh(campaign);
+        assertThat(this.figures.of(campaign).costs()).singleElement().satisfies((cost) -> {
+            assertThat(cost.source()).isEqualTo("PROVIDER");
+            assertThat(cost.amount()).isEqualByComparingTo("0.0398");
+            assertThat(cost.currency()).isEqualTo("USD");
+        });
     }
 
     @Test
@@ -142,7 +176,8 @@ class GatewayIT {
         assertThat(this.gateway.countsOfCampaign(campaign)).containsEntry(MessageStatus.QUEUED, 150L);
         MessageView one = this.gateway.find(ids[7]).orElseThrow();
         assertThat(one.body()).isEqualTo("Launch text 7");
-        assertThat(one.estimatedCost()).isNull();
+        assertThat(one.estimatedCost()).as("priced by the table, as every queued message")
+            .isEqualByComparingTo("0.0865");
         assertThat(one.attribution()).isEqualTo(new Attribution(campaign, 7L, "A"));
         this.gateway.cancel(campaign, "test");
     }
@@ -393,9 +428,8 @@ class GatewayIT {
     @Test
     void aCascadeTriesTheNextChannelWhenOneFailsAndAccountsForTheCost() {
         long campaign = campaign();
-        List<ChainStep> chain = List.of(
-                new ChainStep(Channel.WHATSAPP, "whatsapp", Duration.ofSeconds(30), new BigDecimal("0.005")),
-                new ChainStep(Channel.SMS, "fast", Duration.ofSeconds(30), new BigDecimal("0.05")));
+        List<ChainStep> chain = List.of(new ChainStep(Channel.WHATSAPP, "whatsapp", Duration.ofSeconds(30)),
+                new ChainStep(Channel.SMS, "fast", Duration.ofSeconds(30)));
         String failing = number().substring(0, 13) + "9"; // not on WhatsApp in the
                                                           // simulator
         String delivering = number().substring(0, 13) + "1";
@@ -417,13 +451,21 @@ class GatewayIT {
             .hasSize(1)
             .allMatch((m) -> m.status() == MessageStatus.DELIVERED && m.channel() == Channel.WHATSAPP);
 
-        List<ChannelCosts> costs = this.gateway.costsOfCampaign(campaign);
-        assertThat(costs).extracting(ChannelCosts::channel).containsExactly(Channel.SMS, Channel.WHATSAPP);
-        assertThat(costs.get(1).messages()).isEqualTo(2);
-        assertThat(costs.get(1).delivered()).isEqualTo(1);
-        assertThat(costs.get(1).cost()).isEqualByComparingTo("0.010");
-        assertThat(costs.get(0).messages()).isEqualTo(1);
-        assertThat(costs.get(0).cost()).isEqualByComparingTo("0.05");
+        // Each step priced by the table for its channel and destination (+49: DE); the
+        // WhatsApp step that failed before the carrier costs nothing.
+        this.figures.refresh(campaign);
+        MessageFigures figures = this.figures.of(campaign);
+        assertThat(costOf(figures, Channel.WHATSAPP)).isEqualByComparingTo("0.005");
+        assertThat(costOf(figures, Channel.SMS)).isEqualByComparingTo("0.0865");
+        assertThat(figures.costs()).allMatch((c) -> c.currency().equals("USD"));
+    }
+
+    private static BigDecimal costOf(MessageFigures figures, Channel channel) {
+        return figures.costs()
+            .stream()
+            .filter((c) -> c.channel() == channel)
+            .map(MessageFigures.Cost::amount)
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
 }

@@ -20,7 +20,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 final class ModuleRules {
 
-    static final List<String> CAMPAIGN_CORE = List.of("contact", "segment", "campaign", "report");
+    static final List<String> CAMPAIGN_CORE = List.of("contact", "segment", "campaign", "report", "money");
 
     static final List<String> LEAVES = List.of("link", "messaging");
 
@@ -40,7 +40,7 @@ final class ModuleRules {
             .resideInAnyPackage(packages(base, LEAVES))
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(packages(base, List.of("contact", "segment", "campaign", "web")))
+            .resideInAnyPackage(packages(base, List.of("contact", "segment", "campaign", "money", "web")))
             .because("link-tracking and messaging-gateway are leaves: they know nothing of campaigns");
     }
 
@@ -72,7 +72,7 @@ final class ModuleRules {
 
     static ArchRule noReachIntoInternals(String base) {
         CompositeArchRule rule = null;
-        for (String module : List.of("contact", "segment", "campaign", "report", "link", "messaging", "web")) {
+        for (String module : List.of("contact", "segment", "campaign", "report", "money", "link", "messaging", "web")) {
             ArchRule moduleRule = noClasses().that()
                 .resideOutsideOfPackage(base + "." + module + "..")
                 .should()

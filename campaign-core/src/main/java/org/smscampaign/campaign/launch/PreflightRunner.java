@@ -29,7 +29,10 @@ import org.smscampaign.link.ShortCodes;
 import org.smscampaign.messaging.MessageGateway;
 import org.smscampaign.messaging.MessagingProperties;
 import org.smscampaign.messaging.OptOuts;
+import org.smscampaign.messaging.Prices;
 import org.smscampaign.messaging.SmsText;
+import org.smscampaign.money.ExchangeRates;
+import org.smscampaign.money.RateTable;
 
 import org.springframework.stereotype.Component;
 
@@ -61,9 +64,15 @@ public class PreflightRunner {
 
     private final Clock clock;
 
+    private final Prices prices;
+
+    private final ExchangeRates rates;
+
     PreflightRunner(ContactQueries contacts, AudienceCriteria audiences, RecipientWindows windows, OptOuts optOuts,
             MessageGateway gateway, Brands brands, CampaignProperties properties, MessagingProperties messaging,
-            Clock clock) {
+            Clock clock, Prices prices, ExchangeRates rates) {
+        this.prices = prices;
+        this.rates = rates;
         this.contacts = contacts;
         this.audiences = audiences;
         this.windows = windows;
@@ -111,7 +120,7 @@ public class PreflightRunner {
         CampaignTexts templates = new CampaignTexts(draft, this.properties);
         String placeholderLink = brandOf(draft).baseUrl() + "x".repeat(ShortCodes.LENGTH);
         Recipients recipients = new Recipients(campaignId, draft, this.windows, capped(draft, now), now);
-        Tally tally = new Tally(templates.defaults().keySet());
+        Tally tally = new Tally(templates.defaults().keySet(), new CostEstimate(this.prices, draft.sender()));
         LocalDate today = LocalDate.now(this.clock);
         List<Row> batch = new ArrayList<>(BATCH);
         this.contacts.forEachMatching(criteria, true, (row) -> {
@@ -123,7 +132,8 @@ public class PreflightRunner {
             }
         });
         tally(batch, recipients, templates, placeholderLink, tally);
-        return tally.result(count, draft, templates.defaults(), this.properties, this.messaging, now);
+        return tally.result(count, draft, templates.defaults(), this.properties, this.messaging, this.rates.table(),
+                now);
     }
 
     private record Row(long id, String phone, String country, String region, String timeZone,
@@ -149,7 +159,7 @@ public class PreflightRunner {
                     MessageTemplate template = templates.of(decision.variant(), row.country());
                     MessageTemplate.Rendered rendered = template.render(row.fields()::get,
                             java.util.Collections.nCopies(template.links().size(), link));
-                    tally.add(decision, rendered, row.country(), this.windows);
+                    tally.add(decision, rendered, row.phone(), this.windows);
                 }
             }
         }
@@ -182,24 +192,22 @@ public class PreflightRunner {
 
         final Map<Integer, Integer> segmentCounts = new TreeMap<>();
 
-        final Map<String, String> countryOf = new LinkedHashMap<>();
-
-        final Map<String, long[]> segmentsByCountry = new LinkedHashMap<>();
-
         final Map<String, VariantTally> variants = new LinkedHashMap<>();
 
-        Tally(Set<String> labels) {
+        final CostEstimate cost;
+
+        Tally(Set<String> labels, CostEstimate cost) {
             labels.forEach((label) -> this.variants.put(label, new VariantTally()));
+            this.cost = cost;
         }
 
-        void add(Recipients.Decision decision, MessageTemplate.Rendered rendered, String country,
+        void add(Recipients.Decision decision, MessageTemplate.Rendered rendered, String number,
                 RecipientWindows windows) {
             SmsText text = SmsText.of(rendered.text());
             this.recipients++;
             this.segments += text.segments();
             this.segmentCounts.merge(text.segments(), 1, Integer::sum);
-            this.segmentsByCountry.computeIfAbsent((country != null) ? country : "", (c) -> new long[1])[0] += text
-                .segments();
+            this.cost.add(number, text.segments());
             if (rendered.fellBack()) {
                 this.fellBack++;
             }
@@ -228,14 +236,9 @@ public class PreflightRunner {
         }
 
         Preflight result(AudienceCount count, CampaignDraft draft, Map<String, MessageTemplate> templates,
-                CampaignProperties properties, MessagingProperties messaging, Instant now) {
+                CampaignProperties properties, MessagingProperties messaging, RateTable rates, Instant now) {
             MessagingProperties.Sender sender = messaging.senders().get(draft.sender());
-            String channel = (sender != null) ? sender.channel().name() : "SMS";
-            BigDecimal cost = BigDecimal.ZERO;
-            for (Map.Entry<String, long[]> entry : this.segmentsByCountry.entrySet()) {
-                cost = cost
-                    .add(price(properties, channel, entry.getKey()).multiply(BigDecimal.valueOf(entry.getValue()[0])));
-            }
+            CostEstimate.Amount cost = this.cost.amount(rates, now);
             Instant completes = null;
             if (this.firstDue != null && sender != null && sender.segmentsPerSecond() > 0) {
                 completes = this.firstDue
@@ -244,9 +247,12 @@ public class PreflightRunner {
             List<Preflight.VariantPreflight> variants = new ArrayList<>();
             this.variants.forEach((label, tally) -> variants.add(tally.result(label)));
             List<Preflight.Warning> warnings = warnings(draft, templates, properties, variants, completes);
+            if (this.recipients > 0) {
+                this.cost.warnings(warnings, rates, now);
+            }
             return new Preflight(this.recipients, (int) (count.matching() - count.reachable()), this.suppressed,
                     this.capped, this.holdout, this.waiting, variants, this.segments, this.segmentCounts, this.fellBack,
-                    this.outside, cost.setScale(2, RoundingMode.HALF_UP), properties.currency(), completes, warnings);
+                    this.outside, cost.value(), cost.currency(), completes, warnings);
         }
 
         private List<Preflight.Warning> warnings(CampaignDraft draft, Map<String, MessageTemplate> templates,
@@ -297,22 +303,6 @@ public class PreflightRunner {
                                 + "); the rest wait for the next day."));
             }
             return warnings;
-        }
-
-        private static BigDecimal price(CampaignProperties properties, String channel, String country) {
-            BigDecimal fallback = BigDecimal.ZERO;
-            for (CampaignProperties.Price price : properties.prices()) {
-                if (!price.channel().equalsIgnoreCase(channel)) {
-                    continue;
-                }
-                if (price.country() != null && price.country().equalsIgnoreCase(country)) {
-                    return price.perSegment();
-                }
-                if (price.country() == null) {
-                    fallback = price.perSegment();
-                }
-            }
-            return fallback;
         }
 
     }

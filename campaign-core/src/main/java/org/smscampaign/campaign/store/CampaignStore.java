@@ -85,6 +85,23 @@ public class CampaignStore {
                 .update();
         }
         writeGoals(id, draft.goals());
+        writeCosts(id, draft.costs());
+    }
+
+    public void writeCosts(long id, List<CampaignDraft.Cost> costs) {
+        this.jdbc.sql("delete from campaign_cost where campaign_id = :id").param("id", id).update();
+        for (int i = 0; i < costs.size(); i++) {
+            CampaignDraft.Cost cost = costs.get(i);
+            this.jdbc
+                .sql("insert into campaign_cost (campaign_id, position, label, kind, amount) "
+                        + "values (:id, :position, :label, :kind, :amount)")
+                .param("id", id)
+                .param("position", i)
+                .param("label", cost.label().strip())
+                .param("kind", cost.kind().name())
+                .param("amount", cost.amount())
+                .update();
+        }
     }
 
     public void writeGoals(long id, List<CampaignDraft.Goal> goals) {
@@ -233,7 +250,7 @@ public class CampaignStore {
                 row.getObject("brand_id", Long.class), audienceOf(id), variantsOf(id), schedule,
                 SendWindow.Policy.valueOf(row.getString("window_policy")), row.getBoolean("opt_out_line"),
                 row.getString("signature"), row.getInt("holdout_percent"), winner, goalsOf(id),
-                row.getInt("attribution_days"), row.getInt("evaluation_days"));
+                row.getInt("attribution_days"), row.getInt("evaluation_days"), costsOf(id));
         Timestamp launched = row.getTimestamp("launched_at");
         CampaignView.Launch launch = (launched != null) ? new CampaignView.Launch(row.getString("launched_by"),
                 launched.toInstant(), row.getTimestamp("launch_finished_at") != null,
@@ -280,6 +297,15 @@ public class CampaignStore {
             .param("id", id)
             .query((row, n) -> new CampaignDraft.Goal(GoalMetric.valueOf(row.getString("metric")),
                     row.getBigDecimal("target").stripTrailingZeros()))
+            .list();
+    }
+
+    private List<CampaignDraft.Cost> costsOf(long id) {
+        return this.jdbc.sql("select * from campaign_cost where campaign_id = :id order by position")
+            .param("id", id)
+            .query((row, n) -> new CampaignDraft.Cost(row.getString("label"),
+                    CampaignDraft.CostKind.valueOf(row.getString("kind")),
+                    row.getBigDecimal("amount").stripTrailingZeros()))
             .list();
     }
 

@@ -32,7 +32,7 @@ class RecipientsTest {
     private static CampaignDraft draft(int holdout, CampaignDraft.Winner winner, CampaignDraft.Schedule schedule) {
         return new CampaignDraft("Test", "default", null, null,
                 List.of(new CampaignDraft.Variant("A", "One", 70), new CampaignDraft.Variant("B", "Two", 30)), schedule,
-                SendWindow.Policy.HOLD, true, null, holdout, winner, List.of(), 7, 7);
+                SendWindow.Policy.HOLD, true, null, holdout, winner, List.of(), 7, 7, List.of());
     }
 
     private static Recipients recipients(CampaignDraft draft, long[] capped) {

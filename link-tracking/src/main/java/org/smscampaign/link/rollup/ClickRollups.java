@@ -17,12 +17,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps {@code campaign_click_hour} and {@code campaign_click_facet} current. Whoever
- * records hits or a conversion marks the campaign dirty in the same transaction (so no
- * change is ever missed, even across a crash or on another instance); the job recomputes
- * each dirty campaign from its raw rows at most once per interval. Recomputing keeps the
- * figures exact: a hit reclassified later (a burst found afterwards) counts right. The
- * mark is cleared before recomputing, so hits written meanwhile mark it again.
+ * Keeps {@code campaign_click_hour}, {@code campaign_revenue_hour} and
+ * {@code campaign_click_facet} current. Whoever records hits or a conversion marks the
+ * campaign dirty in the same transaction (so no change is ever missed, even across a
+ * crash or on another instance); the job recomputes each dirty campaign from its raw rows
+ * at most once per interval. Recomputing keeps the figures exact: a hit reclassified
+ * later (a burst found afterwards) counts right. The mark is cleared before recomputing,
+ * so hits written meanwhile mark it again.
  */
 @Component
 public class ClickRollups {
@@ -124,6 +125,7 @@ public class ClickRollups {
     private void recompute(long campaignId) {
         this.jdbc.sql("delete from campaign_click_hour where campaign_id = :id").param("id", campaignId).update();
         this.jdbc.sql("delete from campaign_click_facet where campaign_id = :id").param("id", campaignId).update();
+        this.jdbc.sql("delete from campaign_revenue_hour where campaign_id = :id").param("id", campaignId).update();
         // Hits grouped per link, hour and reason: far fewer rows than hits, enough for
         // every figure. Grouped before the link's text is joined: a fraction of the time
         // of grouping by it (this runs while the campaign is busiest).
@@ -143,25 +145,33 @@ public class ClickRollups {
                 create temp table click_link_first on commit drop as
                 select link_id, variant, target, message_id, min(hour) as first_hour, min(first_human) as first_human
                 from click_link_hour group by link_id, variant, target, message_id""").update();
+        this.jdbc.sql("""
+                insert into campaign_click_hour (campaign_id, variant, hour, hits, human_hits, clickers, human_clickers,
+                    conversions)
+                select :id, variant, hour, sum(hits), sum(human_hits), sum(clickers), sum(human_clickers),
+                    sum(conversions)
+                from (
+                    select variant, hour, hits, human_hits, 0 as clickers, 0 as human_clickers, 0 as conversions
+                    from click_link_hour
+                    union all
+                    select variant, first_hour, 0, 0, 1, 0, 0 from click_link_first
+                    union all
+                    select variant, date_trunc('hour', first_human, 'UTC'), 0, 0, 0, 1, 0 from click_link_first
+                    where first_human is not null
+                    union all
+                    select coalesce(variant, ''), date_trunc('hour', occurred_at, 'UTC'), 0, 0, 0, 0, 1
+                    from conversion where campaign_id = :id and attributed
+                ) as events
+                group by variant, hour""").param("id", campaignId).update();
+        // Values stay in the currency they were reported in: the reports convert them at
+        // the rate of their day.
         this.jdbc
             .sql("""
-                    insert into campaign_click_hour (campaign_id, variant, hour, hits, human_hits, clickers, human_clickers,
-                        conversions, revenue)
-                    select :id, variant, hour, sum(hits), sum(human_hits), sum(clickers), sum(human_clickers),
-                        sum(conversions), sum(revenue)
-                    from (
-                        select variant, hour, hits, human_hits, 0 as clickers, 0 as human_clickers, 0 as conversions,
-                            0 as revenue from click_link_hour
-                        union all
-                        select variant, first_hour, 0, 0, 1, 0, 0, 0 from click_link_first
-                        union all
-                        select variant, date_trunc('hour', first_human, 'UTC'), 0, 0, 0, 1, 0, 0 from click_link_first
-                        where first_human is not null
-                        union all
-                        select coalesce(variant, ''), date_trunc('hour', occurred_at, 'UTC'), 0, 0, 0, 0, 1, coalesce(value, 0)
-                        from conversion where campaign_id = :id and attributed
-                    ) as events
-                    group by variant, hour""")
+                    insert into campaign_revenue_hour (campaign_id, variant, hour, currency, conversions, amount)
+                    select :id, coalesce(variant, ''), date_trunc('hour', occurred_at, 'UTC'), currency, count(*), sum(value)
+                    from conversion
+                    where campaign_id = :id and attributed and value is not null and currency is not null
+                    group by 2, 3, 4""")
             .param("id", campaignId)
             .update();
         this.jdbc.sql("""

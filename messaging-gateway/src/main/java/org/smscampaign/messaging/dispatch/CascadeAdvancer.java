@@ -1,18 +1,26 @@
 package org.smscampaign.messaging.dispatch;
 
+import java.math.BigDecimal;
+import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smscampaign.messaging.Channel;
+import org.smscampaign.messaging.MessagingProperties;
+import org.smscampaign.messaging.pricing.PriceTable;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moves cascades on: a step that failed, or was not delivered within its timeout, hands
  * the message to the next channel of its chain (same text, same recipient, the step's
- * sender and price). A recipient who opted out meanwhile gets nothing more; a delivered
- * step withdraws the later ones (see {@link StatusEvents}).
+ * sender, priced by the price table for that channel). A recipient who opted out
+ * meanwhile gets nothing more; a delivered step withdraws the later ones (see
+ * {@link StatusEvents}).
  */
 @Component
 class CascadeAdvancer {
@@ -23,9 +31,24 @@ class CascadeAdvancer {
 
     private final boolean enabled;
 
-    CascadeAdvancer(JdbcClient jdbc, @Value("${sms.messaging.dispatch.enabled:true}") boolean enabled) {
+    private final PriceTable prices;
+
+    private final MessagingProperties properties;
+
+    private final TransactionTemplate transaction;
+
+    CascadeAdvancer(JdbcClient jdbc, @Value("${sms.messaging.dispatch.enabled:true}") boolean enabled,
+            PriceTable prices, MessagingProperties properties, TransactionTemplate transaction) {
         this.enabled = enabled;
         this.jdbc = jdbc;
+        this.prices = prices;
+        this.properties = properties;
+        this.transaction = transaction;
+    }
+
+    /** A next step just queued, to be priced. */
+    private record NextStep(long id, Channel channel, String sender, String to, int segments) {
+
     }
 
     @Scheduled(fixedDelayString = "${sms.messaging.dispatch.sweep-interval:5s}")
@@ -36,7 +59,18 @@ class CascadeAdvancer {
     }
 
     void advance() {
-        int handedOver = this.jdbc.sql("""
+        Integer handedOver = this.transaction.execute((status) -> {
+            List<NextStep> next = handOver();
+            price(next);
+            return next.size();
+        });
+        if (handedOver != null && handedOver > 0) {
+            log.info("Cascade: {} messages handed to their next channel", handedOver);
+        }
+    }
+
+    private List<NextStep> handOver() {
+        return this.jdbc.sql("""
                 with due as (
                     select m.id from outbound_message m join message_chain c on c.id = m.chain_id
                     where m.chain_id is not null and not m.chain_advanced
@@ -60,17 +94,40 @@ class CascadeAdvancer {
                     select a.idempotency_key || '#' || (a.chain_step + 1), a.campaign_id, a.contact_id, a.variant,
                         s.step ->> 'channel', s.step ->> 'sender', a.to_number, a.body, a.segments, 'QUEUED', now(),
                         a.window_zone, a.window_start, a.window_end, a.window_days, a.window_policy,
-                        (s.step ->> 'costPerSegment')::numeric * a.segments, a.chain_id, a.chain_step + 1,
+                        null, a.chain_id, a.chain_step + 1,
                         coalesce(a.chain_root_id, a.id)
                     from advanced a join message_chain c on c.id = a.chain_id
                         cross join lateral (select c.steps -> (a.chain_step + 1) as step) s
                     where not exists (select 1 from suppression x where x.phone = a.to_number)
                     on conflict (idempotency_key) do nothing
-                    returning id)
-                select count(*) from next""").query(Integer.class).single();
-        if (handedOver > 0) {
-            log.info("Cascade: {} messages handed to their next channel", handedOver);
+                    returning id, channel, sender, to_number, segments)
+                select * from next""")
+            .query((row, n) -> new NextStep(row.getLong("id"), Channel.valueOf(row.getString("channel")),
+                    row.getString("sender"), row.getString("to_number"), row.getInt("segments")))
+            .list();
+    }
+
+    /** Prices the new steps by the table, as every queued message is priced. */
+    private void price(List<NextStep> steps) {
+        if (steps.isEmpty()) {
+            return;
         }
+        Long[] ids = new Long[steps.size()];
+        BigDecimal[] costs = new BigDecimal[steps.size()];
+        for (int i = 0; i < steps.size(); i++) {
+            NextStep step = steps.get(i);
+            ids[i] = step.id();
+            costs[i] = this.prices.quote(step.channel(), step.to(), this.properties.senders().get(step.sender()))
+                .costOf(step.segments());
+        }
+        this.jdbc.sql("""
+                update outbound_message m set estimated_cost = p.cost, cost_currency = :currency
+                from unnest(cast(:ids as bigint[]), cast(:costs as numeric[])) as p(id, cost)
+                where m.id = p.id and p.cost is not null""")
+            .param("ids", ids)
+            .param("costs", costs)
+            .param("currency", this.prices.currency())
+            .update();
     }
 
 }

@@ -18,6 +18,7 @@ import org.postgresql.PGConnection;
 import org.smscampaign.messaging.MessageRequest;
 import org.smscampaign.messaging.MessagingProperties;
 import org.smscampaign.messaging.SendWindow;
+import org.smscampaign.messaging.pricing.PriceTable;
 
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -33,7 +34,7 @@ class MessageCopy {
 
     private static final String COPY = "copy outbound_message (id, idempotency_key, campaign_id, contact_id, variant, "
             + "channel, sender, to_number, body, segments, status, due_at, window_zone, window_start, window_end, "
-            + "window_days, window_policy, estimated_cost) from stdin (format csv)";
+            + "window_days, window_policy, estimated_cost, cost_currency) from stdin (format csv)";
 
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -41,9 +42,12 @@ class MessageCopy {
 
     private final MessagingProperties properties;
 
-    MessageCopy(DataSource dataSource, MessagingProperties properties) {
+    private final PriceTable prices;
+
+    MessageCopy(DataSource dataSource, MessagingProperties properties, PriceTable prices) {
         this.dataSource = dataSource;
         this.properties = properties;
+        this.prices = prices;
     }
 
     /** Whether these messages can take the fast path. */
@@ -90,7 +94,7 @@ class MessageCopy {
                     throw new IllegalArgumentException("No sender '" + request.sender() + "' is configured");
                 }
                 SendWindow window = request.window();
-                BigDecimal perSegment = sender.costPerSegment();
+                BigDecimal cost = this.prices.quote(request.channel(), request.to(), sender).costOf(request.segments());
                 csv.writeRecord(request.messageId().toString(), request.idempotencyKey(),
                         string(request.attribution().campaignId()), string(request.attribution().contactId()),
                         request.attribution().variant(), request.channel().name(), request.sender(), request.to(),
@@ -99,8 +103,8 @@ class MessageCopy {
                         (window != null) ? Integer.toString(window.startMinute()) : null,
                         (window != null) ? Integer.toString(window.endMinute()) : null,
                         (window != null) ? Integer.toString(window.dayBits()) : null,
-                        (window != null) ? window.policy().name() : null, (perSegment != null)
-                                ? perSegment.multiply(BigDecimal.valueOf(request.segments())).toPlainString() : null);
+                        (window != null) ? window.policy().name() : null, (cost != null) ? cost.toPlainString() : null,
+                        (cost != null) ? this.prices.currency() : null);
             }
         }
         return out.toString();

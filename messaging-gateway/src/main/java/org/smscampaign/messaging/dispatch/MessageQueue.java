@@ -13,6 +13,7 @@ import org.smscampaign.messaging.ChainStep;
 import org.smscampaign.messaging.MessageRequest;
 import org.smscampaign.messaging.MessagingProperties;
 import org.smscampaign.messaging.SendWindow;
+import org.smscampaign.messaging.pricing.PriceTable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,10 +35,13 @@ public class MessageQueue {
 
     private final MessageCopy copy;
 
-    MessageQueue(JdbcClient jdbc, MessagingProperties properties, MessageCopy copy) {
+    private final PriceTable prices;
+
+    MessageQueue(JdbcClient jdbc, MessagingProperties properties, MessageCopy copy, PriceTable prices) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.copy = copy;
+        this.prices = prices;
     }
 
     public boolean knowsSender(String name) {
@@ -119,19 +123,18 @@ public class MessageQueue {
                 days[i] = window.dayBits();
                 policies[i] = window.policy().name();
             }
-            BigDecimal perSegment = request.cascade().isEmpty() ? sender.costPerSegment()
-                    : request.cascade().get(0).costPerSegment();
-            costs[i] = (perSegment != null)
-                    ? perSegment.multiply(BigDecimal.valueOf(request.segments())).toPlainString() : null;
+            BigDecimal cost = this.prices.quote(request.channel(), request.to(), sender).costOf(request.segments());
+            costs[i] = (cost != null) ? cost.toPlainString() : null;
             chainIds[i] = request.cascade().isEmpty() ? null : chains.get(request.cascade());
         }
         this.jdbc.sql("""
                 insert into outbound_message (id, idempotency_key, campaign_id, contact_id, variant, channel, sender,
                     to_number, body, segments, status, due_at, window_zone, window_start, window_end, window_days,
-                    window_policy, estimated_cost, chain_id, chain_step)
+                    window_policy, estimated_cost, cost_currency, chain_id, chain_step)
                 select coalesce(r.id, nextval(pg_get_serial_sequence('outbound_message', 'id'))), r.key, r.campaign,
                     r.contact, r.variant, r.channel, r.sender, r.number, r.body, r.segments, 'QUEUED', r.due, r.zone,
-                    r.start_minute, r.end_minute, r.days, r.policy, r.cost, r.chain,
+                    r.start_minute, r.end_minute, r.days, r.policy, r.cost,
+                    case when r.cost is not null then :currency end, r.chain,
                     case when r.chain is not null then 0 end
                 from unnest(cast(:ids as bigint[]), cast(:keys as varchar[]), cast(:campaigns as bigint[]),
                     cast(:contacts as bigint[]), cast(:variants as varchar[]), cast(:channels as varchar[]),
@@ -160,6 +163,7 @@ public class MessageQueue {
             .param("policies", policies)
             .param("costs", costs)
             .param("chains", chainIds)
+            .param("currency", this.prices.currency())
             .update();
         this.jdbc.sql(
                 "select id, idempotency_key from outbound_message where idempotency_key = any(cast(:keys as varchar[]))")
@@ -182,7 +186,6 @@ public class MessageQueue {
                     json.put("channel", step.channel().name());
                     json.put("sender", step.sender());
                     json.put("timeoutSeconds", step.timeout().toSeconds());
-                    json.put("costPerSegment", step.costPerSegment());
                     steps.add(json);
                 }
                 long id = this.jdbc.sql("insert into message_chain (steps) values (cast(:steps as jsonb)) returning id")

@@ -1,9 +1,11 @@
 package org.smscampaign.messaging.provider;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,8 @@ import org.slf4j.LoggerFactory;
 import org.smscampaign.messaging.MessageStatus;
 import org.smscampaign.messaging.MessagingProperties;
 import org.smscampaign.messaging.SimulatorBehaviour;
+import org.smscampaign.messaging.SmsText;
+import org.smscampaign.messaging.pricing.PriceTable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -55,6 +59,8 @@ public class SimulatedProvider implements SmsSender {
 
     private final MessagingProperties.Simulator settings;
 
+    private final PriceTable prices;
+
     private final JdbcClient jdbc;
 
     private final SignatureKey key;
@@ -68,8 +74,9 @@ public class SimulatedProvider implements SmsSender {
     private volatile SimulatorBehaviour behaviour;
 
     public SimulatedProvider(MessagingProperties properties, JdbcClient jdbc, SignatureKey key,
-            CallbackAddresses addresses) {
+            CallbackAddresses addresses, PriceTable prices) {
         this.settings = properties.simulator();
+        this.prices = prices;
         this.addresses = addresses;
         this.jdbc = jdbc;
         this.key = key;
@@ -148,27 +155,46 @@ public class SimulatedProvider implements SmsSender {
         ThreadLocalRandom.current().nextBytes(random);
         String sid = ((message.channel() == org.smscampaign.messaging.Channel.WHATSAPP) ? "MM" : "SM")
                 + HexFormat.of().formatHex(random);
+        Fate fate = fate(message);
         if (this.settings.keepRecord()) {
+            // Priced as Twilio prices: per segment for the destination, nothing for a
+            // message that failed before the carrier; stated when asked, never in a
+            // callback.
+            BigDecimal price = fate.status().equals("failed") ? BigDecimal.ZERO
+                    : this.prices.quote(message.channel(), message.to(), message.sender())
+                        .costOf(SmsText.of(message.body()).segments());
             this.jdbc
-                .sql("insert into simulator_message (sid, message_id, to_number, from_sender, body) "
-                        + "values (:sid, :message, :to, :from, :body)")
+                .sql("insert into simulator_message (sid, message_id, to_number, from_sender, body, price, price_unit) "
+                        + "values (:sid, :message, :to, :from, :body, :price, :unit)")
                 .param("sid", sid)
                 .param("message", message.id())
                 .param("to", message.channel().address(message.to()))
                 .param("from", message.senderName())
                 .param("body", message.body())
+                .param("price", price)
+                .param("unit", (price != null) ? this.prices.currency() : null)
                 .update();
         }
         if (this.settings.callbacks() && message.statusCallback() != null) {
-            scheduleFate(message, sid);
+            scheduleFate(message, sid, fate);
         }
         return sid;
     }
 
-    private void scheduleFate(OutgoingMessage message, String sid) {
+    /** What becomes of a message: its final status and error code. */
+    private record Fate(String status, Integer code) {
+
+    }
+
+    private void scheduleFate(OutgoingMessage message, String sid, Fate fate) {
         long sentAfter = Math.max(10, this.settings.latency().toMillis());
         long finalAfter = sentAfter + this.settings.deliveryDelay().toMillis();
         this.callbacks.schedule(() -> post(message, sid, "sent", null), sentAfter, TimeUnit.MILLISECONDS);
+        this.callbacks.schedule(() -> post(message, sid, fate.status(), fate.code()), finalAfter,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private Fate fate(OutgoingMessage message) {
         double roll = ThreadLocalRandom.current().nextDouble();
         String status;
         Integer code = null;
@@ -188,9 +214,7 @@ public class SimulatedProvider implements SmsSender {
             status = "failed";
             code = FAILED_CODES.get(ThreadLocalRandom.current().nextInt(FAILED_CODES.size()));
         }
-        String fate = status;
-        Integer error = code;
-        this.callbacks.schedule(() -> post(message, sid, fate, error), finalAfter, TimeUnit.MILLISECONDS);
+        return new Fate(status, code);
     }
 
     /** Posts one status callback, signed as Twilio signs it. */
@@ -236,6 +260,21 @@ public class SimulatedProvider implements SmsSender {
             .optional()
             .<Lookup>map((sid) -> new Lookup.Found(sid, MessageStatus.ACCEPTED))
             .orElseGet(Lookup.NotFound::new);
+    }
+
+    /**
+     * The prices in its record of the messages it took (it prices each as it takes it).
+     */
+    @Override
+    public Map<String, StatedPrice> prices(Collection<String> sids) {
+        Map<String, StatedPrice> prices = new LinkedHashMap<>();
+        this.jdbc
+            .sql("select sid, price, price_unit from simulator_message where sid = any(:sids) and price is not null")
+            .param("sids", sids.toArray(String[]::new))
+            .query((row, n) -> prices.put(row.getString("sid"),
+                    new StatedPrice(row.getBigDecimal("price"), row.getString("price_unit").strip())))
+            .list();
+        return prices;
     }
 
     /**

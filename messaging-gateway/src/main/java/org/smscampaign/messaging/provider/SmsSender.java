@@ -1,6 +1,8 @@
 package org.smscampaign.messaging.provider;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 
 /**
  * The port to whoever delivers messages: Twilio, or the embedded simulator.
@@ -17,5 +19,11 @@ public interface SmsSender {
      * has it (and in which state), has none, or cannot tell.
      */
     Lookup lookup(OutgoingMessage message, Instant attemptedAt);
+
+    /**
+     * The prices the provider states for messages it took, by their sid; a message it has
+     * not priced yet is left out. Throws when the provider cannot be asked now.
+     */
+    Map<String, StatedPrice> prices(Collection<String> sids);
 
 }

@@ -3,7 +3,10 @@ package org.smscampaign.messaging.provider;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import com.twilio.base.ResourceSet;
 import com.twilio.exception.ApiException;
@@ -120,6 +123,42 @@ public class TwilioSender implements SmsSender {
             return new Lookup.CannotTell(
                     ex.getClass().getSimpleName().toLowerCase(Locale.ROOT) + ": " + ex.getMessage());
         }
+    }
+
+    /**
+     * Fetches each message (Twilio's status callbacks carry no price): its {@code price}
+     * once Twilio has priced it. A message Twilio does not know is left out; being
+     * throttled or unreachable ends the round with what was fetched (the rest are asked
+     * again later).
+     */
+    @Override
+    public Map<String, StatedPrice> prices(Collection<String> sids) {
+        Map<String, StatedPrice> prices = new LinkedHashMap<>();
+        for (String sid : sids) {
+            try {
+                Message message = Message.fetcher(sid).fetch(this.client);
+                BigDecimal amount = price(message.getPrice());
+                if (amount != null && message.getPriceUnit() != null) {
+                    prices.put(sid, new StatedPrice(amount, message.getPriceUnit().getCurrencyCode()));
+                }
+            }
+            catch (ApiException ex) {
+                if (ex.getStatusCode() != null && ex.getStatusCode() == 404) {
+                    continue;
+                }
+                if (prices.isEmpty()) {
+                    throw ex;
+                }
+                break; // what was fetched counts; the others are asked again later
+            }
+            catch (RuntimeException ex) {
+                if (prices.isEmpty()) {
+                    throw ex;
+                }
+                break;
+            }
+        }
+        return prices;
     }
 
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smscampaign.messaging.MessageStatusChanged;
+import org.smscampaign.messaging.MessagingProperties;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,13 +18,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps {@code campaign_message_total} and {@code campaign_message_hour} current: a
- * campaign whose messages were enqueued or changed status here is recomputed from its raw
- * rows at the next run. A sweep covers what no event told this instance (other instances'
- * callbacks, a restart): campaigns with messages finished since the last sweep, and
- * campaigns that still had messages in flight. Recomputing a whole campaign keeps the
- * figures exact (no drift from missed increments); two instances never recompute one
- * campaign at once (advisory lock).
+ * Keeps {@code campaign_message_total}, {@code campaign_message_hour} and
+ * {@code campaign_message_cost} current: a campaign whose messages were enqueued or
+ * changed status here is recomputed from its raw rows at the next run. A sweep covers
+ * what no event told this instance (other instances' callbacks, a restart): campaigns
+ * with messages finished since the last sweep, and campaigns that still had messages in
+ * flight. Recomputing a whole campaign keeps the figures exact (no drift from missed
+ * increments); two instances never recompute one campaign at once (advisory lock).
  */
 @Component
 public class MessageRollups {
@@ -52,9 +53,13 @@ public class MessageRollups {
      */
     private final Map<Long, Long> notBefore = new ConcurrentHashMap<>();
 
-    MessageRollups(JdbcClient jdbc, TransactionTemplate transaction) {
+    /** The price table's currency: that of estimates queued before they named theirs. */
+    private final String currency;
+
+    MessageRollups(JdbcClient jdbc, TransactionTemplate transaction, MessagingProperties properties) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.currency = properties.pricing().currency();
     }
 
     /** Marks campaigns whose messages changed (recomputed at the next run). */
@@ -142,28 +147,50 @@ public class MessageRollups {
     private void recompute(long campaignId) {
         this.jdbc.sql("delete from campaign_message_total where campaign_id = :id").param("id", campaignId).update();
         this.jdbc.sql("delete from campaign_message_hour where campaign_id = :id").param("id", campaignId).update();
+        this.jdbc.sql("delete from campaign_message_cost where campaign_id = :id").param("id", campaignId).update();
         this.jdbc.sql("""
-                insert into campaign_message_total (campaign_id, variant, channel, status, messages, segments, cost)
-                select :id, coalesce(variant, ''), channel, status, count(*), sum(segments),
-                    coalesce(sum(coalesce(price, estimated_cost)) filter (where provider_sid is not null), 0)
+                insert into campaign_message_total (campaign_id, variant, channel, status, messages, segments)
+                select :id, coalesce(variant, ''), channel, status, count(*), sum(segments)
                 from outbound_message where campaign_id = :id
                 group by 2, 3, 4""").param("id", campaignId).update();
+        // Each count by the hour of its event, with the dashboard's status sets: sent
+        // when
+        // the provider took it, the final status when it was reached.
         this.jdbc.sql("""
-                insert into campaign_message_hour (campaign_id, variant, hour, sent, delivered, failed, cost)
-                select :id, variant, hour, sum(sent), sum(delivered), sum(failed), sum(cost)
+                insert into campaign_message_hour (campaign_id, variant, hour, sent, delivered, failed, undelivered)
+                select :id, variant, hour, sum(sent), sum(delivered), sum(failed), sum(undelivered)
                 from (
-                    select coalesce(m.variant, '') as variant, e.hour, e.sent, e.delivered, e.failed, e.cost
+                    select coalesce(m.variant, '') as variant, e.hour, e.sent, e.delivered, e.failed, e.undelivered
                     from outbound_message m
                     cross join lateral (values
-                        (date_trunc('hour', m.sent_at, 'UTC'), 1, 0, 0, coalesce(m.price, m.estimated_cost, 0)),
-                        (date_trunc('hour', m.final_at, 'UTC'), 0, (m.status = 'DELIVERED')::int,
-                            (m.status in ('FAILED', 'UNDELIVERED'))::int, 0)) as e(hour, sent, delivered, failed, cost)
+                        (date_trunc('hour', coalesce(m.sent_at, m.final_at, m.created_at), 'UTC'),
+                            (m.status in ('ACCEPTED', 'SENT', 'DELIVERED', 'UNDELIVERED'))::int, 0, 0, 0),
+                        (date_trunc('hour', coalesce(m.final_at, m.sent_at, m.created_at), 'UTC'), 0,
+                            (m.status = 'DELIVERED')::int, (m.status = 'FAILED')::int,
+                            (m.status = 'UNDELIVERED')::int)) as e(hour, sent, delivered, failed, undelivered)
                     where m.campaign_id = :id and m.status in ('ACCEPTED', 'SENT', 'DELIVERED', 'UNDELIVERED', 'FAILED')
-                      and e.hour is not null
-                      and (e.sent = 0 or m.provider_sid is not null)
-                      and (e.sent = 1 or m.status in ('DELIVERED', 'UNDELIVERED', 'FAILED'))
+                      and e.sent + e.delivered + e.failed + e.undelivered > 0
                 ) as events
                 group by variant, hour""").param("id", campaignId).update();
+        // What the provider took costs its stated price, else the table's estimate, in
+        // their own currencies (converted by the reports at the rate of the day); a
+        // failed
+        // message costs only what the provider stated.
+        this.jdbc
+            .sql("""
+                    insert into campaign_message_cost (campaign_id, variant, channel, hour, currency, source, messages, amount)
+                    select :id, coalesce(variant, ''), channel, date_trunc('hour', coalesce(sent_at, final_at, created_at), 'UTC'),
+                        case when price is not null then coalesce(price_unit, :currency)
+                             when estimated_cost is not null then coalesce(cost_currency, :currency) else '' end,
+                        case when price is not null then 'PROVIDER' when estimated_cost is not null then 'ESTIMATE'
+                             else 'NONE' end,
+                        count(*), coalesce(sum(coalesce(price, estimated_cost)), 0)
+                    from outbound_message
+                    where campaign_id = :id and provider_sid is not null and (price is not null or status <> 'FAILED')
+                    group by 2, 3, 4, 5, 6""")
+            .param("id", campaignId)
+            .param("currency", this.currency)
+            .update();
         this.jdbc.sql("""
                 insert into message_rollup_state (campaign_id, refreshed_at, open_messages)
                 values (:id, now(), (select coalesce(sum(messages), 0) from campaign_message_total

@@ -43,6 +43,8 @@ class TwilioContractTest {
 
     private static JsonNode createSchema;
 
+    private static JsonNode messageSchema;
+
     private HttpServer server;
 
     private final List<Map<String, String>> forms = new CopyOnWriteArrayList<>();
@@ -73,6 +75,7 @@ class TwilioContractTest {
             .path("application/x-www-form-urlencoded")
             .path("schema");
         assertThat(createSchema.path("properties").has("To")).as("Twilio's contract was read").isTrue();
+        messageSchema = root.path("components").path("schemas").path("api.v2010.account.message");
     }
 
     @BeforeEach
@@ -272,6 +275,35 @@ class TwilioContractTest {
         assertThat(URLDecoder.decode(this.requests.get(0).query(), StandardCharsets.UTF_8))
             .contains("To=+4917612345678")
             .contains("DateSent>=");
+    }
+
+    @Test
+    void aMessagesPriceIsFetchedAfterSendingSinceCallbacksCarryNone() {
+        assertThat(messageSchema.path("properties").has("price")).as("Twilio's message states its price").isTrue();
+        assertThat(messageSchema.path("properties").has("price_unit")).isTrue();
+        this.answer = new Answer(200, """
+                {"sid": "SMpriced", "account_sid": "%s", "status": "delivered", "body": "Hi", "num_segments": "2",
+                 "price": "-0.17300", "price_unit": "EUR", "api_version": "2010-04-01"}
+                """.formatted(ACCOUNT), Map.of(), 0);
+
+        Map<String, StatedPrice> prices = sender("5s").prices(List.of("SMpriced"));
+
+        assertThat(prices).containsEntry("SMpriced", new StatedPrice(new java.math.BigDecimal("0.17300"), "EUR"));
+        assertThat(this.requests.get(0).method()).isEqualTo("GET");
+        assertThat(this.requests.get(0).path())
+            .isEqualTo("/2010-04-01/Accounts/" + ACCOUNT + "/Messages/SMpriced.json");
+    }
+
+    @Test
+    void aMessageNotPricedYetOrUnknownToTwilioIsLeftOut() {
+        this.answer = new Answer(200, """
+                {"sid": "SMlater", "account_sid": "%s", "status": "sent", "body": "Hi", "price": null,
+                 "price_unit": "USD", "api_version": "2010-04-01"}
+                """.formatted(ACCOUNT), Map.of(), 0);
+        assertThat(sender("5s").prices(List.of("SMlater"))).isEmpty();
+
+        this.answer = new Answer(404, "{\"code\": 20404, \"message\": \"Not found\", \"status\": 404}", Map.of(), 0);
+        assertThat(sender("5s").prices(List.of("SMgone"))).isEmpty();
     }
 
 }

@@ -63,7 +63,7 @@ class CampaignApiController {
     @Operation(summary = "Create a draft",
             description = "Audience (segments and lists in and out), variants with merge fields "
                     + "({{first_name|there}}) and tracked links ({{link:https://...}}), schedule (NOW, AT, LOCAL_TIME), "
-                    + "window policy, holdout, A/B winner, goals.")
+                    + "window policy, holdout, A/B winner, goals, other costs.")
     ResponseEntity<CampaignView> create(@RequestBody CampaignDraft draft, Principal principal) {
         CampaignView created = this.campaigns.create(draft, principal.getName());
         return ResponseEntity.created(URI.create("/api/v1/campaigns/" + created.id())).body(created);
@@ -85,6 +85,15 @@ class CampaignApiController {
     @Operation(summary = "Change the goals", description = "After launch the change is logged with its author.")
     CampaignView goals(@PathVariable long id, @RequestBody List<CampaignDraft.Goal> goals, Principal principal) {
         return this.campaigns.changeGoals(id, goals, principal.getName());
+    }
+
+    @PutMapping("/{id}/costs")
+    @Operation(summary = "Change the other costs",
+            description = "Costs besides the messages, in the reporting currency: FIXED (an agency fee, the creative) "
+                    + "or PER_CONVERSION (a coupon's discount, a commission). Profit, ROI and cost per conversion "
+                    + "count them. Allowed after launch (invoices arrive late); the change is logged.")
+    CampaignView costs(@PathVariable long id, @RequestBody List<CampaignDraft.Cost> costs, Principal principal) {
+        return this.campaigns.changeCosts(id, costs, principal.getName());
     }
 
     @GetMapping("/{id}/preflight")

@@ -16,25 +16,38 @@ import org.smscampaign.messaging.SendWindow;
 
 /**
  * The campaign form: three variant slots (a blank one is no variant), the schedule as the
- * browser's date and time inputs (UTC for a fixed moment), and one target per goal
- * measure (blank: no goal).
+ * browser's date and time inputs (UTC for a fixed moment), one target per goal measure
+ * (blank: no goal), and rows of other costs.
  */
 record CampaignForm(String name, String sender, List<Long> segments, List<Long> lists, List<Long> excludedSegments,
         List<Long> excludedLists, String bodyA, Integer splitA, String bodyB, Integer splitB, String bodyC,
         Integer splitC, String scheduleType, LocalDateTime sendAt, LocalDate localDate, LocalTime localTime,
         String windowPolicy, boolean optOutLine, String signature, Integer holdoutPercent, boolean abTest,
         Integer testPercent, Integer testHours, String winnerMetric, BigDecimal goalCtr, BigDecimal goalConversions,
-        BigDecimal goalRevenue, BigDecimal goalRoi, Integer attributionDays, Integer evaluationDays) {
+        BigDecimal goalRevenue, BigDecimal goalRoi, Integer attributionDays, Integer evaluationDays,
+        List<String> costLabel, List<String> costKind, List<BigDecimal> costAmount) {
+
+    CampaignForm {
+        if (costLabel == null || costKind == null || costAmount == null) {
+            // A post without the cost rows: the form shows blank ones.
+            CostRows blank = CostRows.of(List.of());
+            costLabel = blank.costLabel();
+            costKind = blank.costKind();
+            costAmount = blank.costAmount();
+        }
+    }
 
     static CampaignForm empty(String sender) {
         return new CampaignForm("", sender, List.of(), List.of(), List.of(), List.of(),
                 "Hi {{first_name|there}}, our autumn sale starts today: 20% off everything at {{link:https://shop.example/autumn}}",
                 50, "", 50, "", 0, "NOW", null, null, LocalTime.of(10, 0), "HOLD", true, "", 0, false, 20, 4,
-                "HUMAN_CTR", null, null, null, null, 7, 7);
+                "HUMAN_CTR", null, null, null, null, 7, 7, CostRows.of(List.of()).costLabel(),
+                CostRows.of(List.of()).costKind(), CostRows.of(List.of()).costAmount());
     }
 
     static CampaignForm of(CampaignView campaign) {
         CampaignDraft draft = campaign.draft();
+        CostRows costs = CostRows.of(draft.costs());
         List<CampaignDraft.Variant> variants = draft.variants();
         CampaignDraft.Schedule schedule = draft.schedule();
         CampaignDraft.Winner winner = draft.winner();
@@ -47,7 +60,8 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
                 draft.signature(), draft.holdoutPercent(), winner != null, (winner != null) ? winner.testPercent() : 20,
                 (winner != null) ? winner.testHours() : 4, (winner != null) ? winner.metric().name() : "HUMAN_CTR",
                 goal(draft, GoalMetric.HUMAN_CTR), goal(draft, GoalMetric.CONVERSIONS), goal(draft, GoalMetric.REVENUE),
-                goal(draft, GoalMetric.ROI), draft.attributionDays(), draft.evaluationDays());
+                goal(draft, GoalMetric.ROI), draft.attributionDays(), draft.evaluationDays(), costs.costLabel(),
+                costs.costKind(), costs.costAmount());
     }
 
     private static String body(List<CampaignDraft.Variant> variants, int index) {
@@ -93,7 +107,7 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
                 SendWindow.Policy.valueOf((this.windowPolicy != null) ? this.windowPolicy : "HOLD"), this.optOutLine,
                 (this.signature != null && !this.signature.isBlank()) ? this.signature.strip() : null,
                 value(this.holdoutPercent, 0), winner, goals, value(this.attributionDays, 7),
-                value(this.evaluationDays, 7));
+                value(this.evaluationDays, 7), new CostRows(this.costLabel, this.costKind, this.costAmount).costs());
     }
 
     private static void addVariant(List<CampaignDraft.Variant> variants, String label, String body, Integer split) {

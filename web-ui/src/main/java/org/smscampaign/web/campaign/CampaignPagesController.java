@@ -129,6 +129,7 @@ class CampaignPagesController {
     String show(@PathVariable long id, Model model) {
         CampaignView campaign = this.campaigns.get(id);
         model.addAttribute("campaign", campaign);
+        model.addAttribute("costRows", CostRows.of(campaign.draft().costs()));
         model.addAttribute("segmentNames", this.segments.all());
         model.addAttribute("listNames", this.lists.all());
         if (campaign.status() == CampaignStatus.DRAFT) {
@@ -164,6 +165,13 @@ class CampaignPagesController {
     String cancel(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
         return act(id, redirect, () -> this.campaigns.cancel(id, principal.getName()),
                 "Cancelled: messages not yet sent were withdrawn.");
+    }
+
+    @PostMapping("/{id}/costs")
+    String costs(@PathVariable long id, @ModelAttribute CostRows rows, Principal principal,
+            RedirectAttributes redirect) {
+        return act(id, redirect, () -> this.campaigns.changeCosts(id, rows.costs(), principal.getName()),
+                "Other costs saved: profit, ROI and cost per conversion count them.");
     }
 
     @PostMapping("/{id}/smart-encoding")

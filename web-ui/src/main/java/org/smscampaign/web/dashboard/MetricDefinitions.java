@@ -34,12 +34,20 @@ final class MetricDefinitions {
             Map.entry("conversionPerClick", "Conversions ÷ unique human clickers."),
             Map.entry("optOut", "Opt-out replies (STOP and the like) attributed to the campaign ÷ delivered."),
             Map.entry("reply", "All replies attributed to the campaign (opt-outs included) ÷ delivered."),
-            Map.entry("cost",
-                    "Sum over messages the provider took: its stated price, else the estimate from the price per segment."),
-            Map.entry("revenue", "Sum of the values of attributed conversions."),
+            Map.entry("messageCost",
+                    "Sum over messages the provider took: the price the provider stated for it, else the price table's "
+                            + "price for its channel and destination country × its segments (failed messages: only a "
+                            + "stated price); converted into the reporting currency at the rate of the day it was sent."),
+            Map.entry("otherCosts",
+                    "The campaign's costs besides its messages: fixed (agency fee, creative) once, per conversion "
+                            + "(coupon discount, commission) × conversions."),
+            Map.entry("cost", "Message cost + other costs."),
+            Map.entry("revenue",
+                    "Sum of the values of attributed conversions, each converted into the reporting currency at the "
+                            + "rate of its day; values without a rate are listed apart, not added."),
             Map.entry("profit", "Revenue − cost."), Map.entry("roi", "(Revenue − cost) ÷ cost."),
             Map.entry("costPerClick", "Cost ÷ unique human clickers."),
-            Map.entry("costPerConversion", "Cost ÷ conversions."),
+            Map.entry("costPerConversion", "Cost ÷ conversions (CPA)."),
             Map.entry("cascadeSavings",
                     "Messages delivered on cheaper channels priced as SMS of this campaign, minus what those channels cost."),
             Map.entry("confidence",

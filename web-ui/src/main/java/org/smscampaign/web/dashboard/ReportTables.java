@@ -22,11 +22,12 @@ final class ReportTables {
 
     private static final Map<String, Function<CampaignReport, Table>> CAMPAIGN = Map.ofEntries(
             Map.entry("funnel", ReportTables::funnel), Map.entry("rates", ReportTables::rates),
-            Map.entry("money", ReportTables::money), Map.entry("channels", ReportTables::channels),
-            Map.entry("goals", ReportTables::goals), Map.entry("variants", ReportTables::variants),
-            Map.entry("series", ReportTables::series), Map.entry("links", ReportTables::links),
-            Map.entry("exclusions", ReportTables::exclusions), Map.entry("delays", ReportTables::delays),
-            Map.entry("audience", ReportTables::audience), Map.entry("holdout", ReportTables::holdout));
+            Map.entry("money", ReportTables::money), Map.entry("costs", ReportTables::costs),
+            Map.entry("channels", ReportTables::channels), Map.entry("goals", ReportTables::goals),
+            Map.entry("variants", ReportTables::variants), Map.entry("series", ReportTables::series),
+            Map.entry("links", ReportTables::links), Map.entry("exclusions", ReportTables::exclusions),
+            Map.entry("delays", ReportTables::delays), Map.entry("audience", ReportTables::audience),
+            Map.entry("holdout", ReportTables::holdout));
 
     private ReportTables() {
     }
@@ -58,9 +59,24 @@ final class ReportTables {
 
     private static Table money(CampaignReport report) {
         CampaignReport.Money m = report.money();
-        return pairs("figure", "amount_" + report.currency(), "cost", m.cost(), "revenue", m.revenue(), "profit",
-                m.profit(), "roi_percent", m.roi(), "cost_per_click", m.costPerClick(), "cost_per_conversion",
-                m.costPerConversion(), "cascade_savings", m.cascadeSavings());
+        Table figures = pairs("figure", "amount_" + report.currency(), "message_cost", m.messageCost(), "fixed_costs",
+                m.fixedCosts(), "conversion_costs", m.conversionCosts(), "cost", m.cost(), "revenue", m.revenue(),
+                "profit", m.profit(), "roi_percent", m.roi(), "cost_per_click", m.costPerClick(), "cost_per_conversion",
+                m.costPerConversion(), "cascade_savings", m.cascadeSavings(), "messages_priced_by_provider",
+                m.pricing().providerPriced(), "messages_priced_by_table", m.pricing().estimated(),
+                "messages_without_price", m.pricing().unpriced());
+        List<List<Object>> rows = new ArrayList<>(figures.rows());
+        // What no rate converts: in its own currency, left out of the sums above.
+        m.unconverted()
+            .forEach((u) -> rows.add(
+                    Arrays.asList("not_converted_" + u.figure().toLowerCase(java.util.Locale.ROOT) + "_" + u.currency(),
+                            u.amount())));
+        return new Table(figures.header(), rows);
+    }
+
+    private static Table costs(CampaignReport report) {
+        return table(List.of("cost", "kind", "unit_amount", "amount_" + report.currency()), report.money().otherCosts(),
+                (c) -> List.of(c.label(), c.kind(), c.unitAmount(), c.amount()));
     }
 
     private static Table channels(CampaignReport report) {
@@ -68,7 +84,7 @@ final class ReportTables {
     }
 
     static Table channels(List<CampaignReport.ChannelCost> channels) {
-        return table(List.of("channel", "messages", "delivered", "cost", "cost_per_delivered"), channels,
+        return table(List.of("channel", "messages", "delivered", "message_cost", "cost_per_delivered"), channels,
                 (c) -> List.of(c.channel(), c.messages(), c.delivered(), c.cost(), nullable(c.costPerDelivered())));
     }
 

@@ -19,6 +19,7 @@ import org.smscampaign.campaign.GoalMetric;
 import org.smscampaign.contact.ContactListView;
 import org.smscampaign.contact.ContactLists;
 import org.smscampaign.messaging.SendWindow;
+import org.smscampaign.money.ExchangeRates;
 import org.smscampaign.segment.SegmentView;
 import org.smscampaign.segment.Segments;
 
@@ -50,7 +51,11 @@ class DemoCampaigns implements ApplicationRunner {
 
     private final Clock clock;
 
-    DemoCampaigns(CampaignManagement campaigns, Segments segments, ContactLists lists, Clock clock) {
+    private final ExchangeRates rates;
+
+    DemoCampaigns(CampaignManagement campaigns, Segments segments, ContactLists lists, Clock clock,
+            ExchangeRates rates) {
+        this.rates = rates;
         this.campaigns = campaigns;
         this.segments = segments;
         this.lists = lists;
@@ -61,6 +66,12 @@ class DemoCampaigns implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         if (!this.campaigns.list(null, 1).isEmpty()) {
             return;
+        }
+        // Demo rates, so the shops' EUR and GBP sales count in the dashboards' USD.
+        LocalDate monthAgo = LocalDate.now(this.clock.withZone(ZoneOffset.UTC)).minusDays(30);
+        if (this.rates.list().isEmpty() && this.rates.currency().equals("USD")) {
+            this.rates.set("EUR", monthAgo, new BigDecimal("1.0850"), "demo-admin");
+            this.rates.set("GBP", monthAgo, new BigDecimal("1.2700"), "demo-admin");
         }
         Optional<Long> sports = segment("Young sports fans in Germany");
         Optional<Long> fashion = segment("US fashion shoppers");
@@ -127,7 +138,10 @@ class DemoCampaigns implements ApplicationRunner {
                 SendWindow.Policy.HOLD, true, null, holdout, null,
                 List.of(new CampaignDraft.Goal(GoalMetric.HUMAN_CTR, new BigDecimal("8")),
                         new CampaignDraft.Goal(GoalMetric.REVENUE, new BigDecimal("300"))),
-                7, 7);
+                7, 7,
+                List.of(new CampaignDraft.Cost("Creative and copy", CampaignDraft.CostKind.FIXED, new BigDecimal("40")),
+                        new CampaignDraft.Cost("Coupon discount", CampaignDraft.CostKind.PER_CONVERSION,
+                                new BigDecimal("6"))));
     }
 
 }

@@ -125,13 +125,26 @@ class DemoTaps {
         if (click.isPresent() && random.nextDouble() < 0.15) {
             later(random.nextLong(20_000, 120_000), () -> fetch(message, "GET", phone));
         }
-        if (click.isPresent() && random.nextDouble() < 0.25) {
-            BigDecimal value = BigDecimal.valueOf(random.nextLong(1_900, 18_000), 2);
+        if (click.isPresent() && random.nextDouble() < 0.12) {
+            BigDecimal value = BigDecimal.valueOf(random.nextLong(1_900, 12_000), 2);
+            String currency = currencyOf(message);
             later(random.nextLong(5_000, 40_000),
                     () -> this.conversions.record(
-                            new ConversionRequest(click.get(), null, "sale", value, "USD", "demo-" + message, null),
+                            new ConversionRequest(click.get(), null, "sale", value, currency, "demo-" + message, null),
                             Conversions.Source.SERVER));
         }
+    }
+
+    /**
+     * The shop of the recipient's country takes its own currency (the dashboard converts
+     * it).
+     */
+    private String currencyOf(long message) {
+        String number = this.gateway.find(message).map(MessageView::to).orElse("");
+        if (number.startsWith("+44")) {
+            return "GBP";
+        }
+        return (number.startsWith("+49") || number.startsWith("+33") || number.startsWith("+34")) ? "EUR" : "USD";
     }
 
     /** Requests the message's short link; the click id from the redirect, if any. */

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.smscampaign.campaign.CampaignProblem;
 import org.smscampaign.contact.ContactProblem;
 import org.smscampaign.link.LinkProblem;
+import org.smscampaign.money.MoneyProblem;
 import org.smscampaign.segment.SegmentProblem;
 
 import org.springframework.http.HttpHeaders;
@@ -103,6 +104,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case NOT_FOUND -> ProblemType.NOT_FOUND.problem(ex.getMessage());
             case INVALID -> ProblemType.VALIDATION_FAILED.problem(ex.getMessage());
             case CONFLICT -> ProblemType.CONFLICT.problem(ex.getMessage());
+        };
+    }
+
+    @ExceptionHandler(MoneyProblem.class)
+    ProblemDetail money(MoneyProblem ex) {
+        return switch (ex.kind()) {
+            case NOT_FOUND -> ProblemType.NOT_FOUND.problem(ex.getMessage());
+            case INVALID -> ProblemType.VALIDATION_FAILED.problem(ex.getMessage());
         };
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.smscampaign.campaign.CampaignProblem;
 import org.smscampaign.contact.ContactProblem;
 import org.smscampaign.link.LinkProblem;
+import org.smscampaign.money.MoneyProblem;
 import org.smscampaign.segment.SegmentProblem;
 
 import org.springframework.core.Ordered;
@@ -59,6 +60,11 @@ class PageProblems {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case CONFLICT -> HttpStatus.CONFLICT;
         });
+    }
+
+    @ExceptionHandler(MoneyProblem.class)
+    ModelAndView money(MoneyProblem ex) {
+        return page((ex.kind() == MoneyProblem.Kind.NOT_FOUND) ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST);
     }
 
     /** A form post that should have carried a file and did not. */

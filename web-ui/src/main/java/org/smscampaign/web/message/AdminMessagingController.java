@@ -41,6 +41,7 @@ class AdminMessagingController {
         model.addAttribute("publicBaseUrl", this.properties.publicBaseUrl());
         model.addAttribute("senders", new java.util.TreeMap<>(this.properties.senders()));
         model.addAttribute("dispatch", this.properties.dispatch());
+        model.addAttribute("pricing", this.properties.pricing());
         model.addAttribute("simulatorActive", this.simulator.active());
         model.addAttribute("behaviour", this.simulator.behaviour().orElse(null));
         model.addAttribute("behaviours", SimulatorBehaviour.values());

@@ -2,6 +2,7 @@ package org.smscampaign.web.browser;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,29 @@ class CampaignsBrowserIT extends BrowserSession {
         assertThat(browser.find(By.id("form-errors")).getText()).contains("variant A").contains("not a field name");
         WebElement body = browser.find(By.id("bodyA"));
         assertThat(body.getDomProperty("value")).isEqualTo("Hi {{first name}}");
+    }
+
+    @Test
+    void otherCostsAreSetWithTheDraftAndChangedLater() {
+        browser.open("/campaigns/new");
+        fill(By.id("name"), "Costs counted " + System.nanoTime());
+        List<WebElement> labels = browser.findAll(By.name("costLabel"));
+        List<WebElement> amounts = browser.findAll(By.name("costAmount"));
+        labels.get(0).sendKeys("Agency fee");
+        amounts.get(0).sendKeys("120");
+        labels.get(1).sendKeys("Coupon");
+        new Select(browser.findAll(By.name("costKind")).get(1)).selectByValue("PER_CONVERSION");
+        amounts.get(1).sendKeys("4.50");
+        browser.click(By.id("save-campaign"));
+
+        assertThat(browser.find(By.id("other-costs")).getText())
+            .isEqualTo("Agency fee 120.00; Coupon 4.50 per conversion");
+        List<WebElement> saved = browser.findAll(By.cssSelector("#costs-form input[name=costAmount]"));
+        saved.get(0).clear();
+        saved.get(0).sendKeys("150");
+        browser.click(By.id("save-costs"));
+        assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("Other costs saved");
+        assertThat(browser.find(By.id("other-costs")).getText()).startsWith("Agency fee 150.00");
     }
 
     @Test

@@ -2,18 +2,25 @@ package org.smscampaign.web.browser;
 
 import java.text.NumberFormat;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.smscampaign.campaign.CampaignManagement;
 import org.smscampaign.campaign.CampaignStatus;
 import org.smscampaign.campaign.CampaignView;
+import org.smscampaign.link.Brands;
+import org.smscampaign.money.ExchangeRates;
 import org.smscampaign.report.CampaignReport;
 import org.smscampaign.report.CampaignReports;
 import org.smscampaign.web.HttpFixture;
 import org.smscampaign.web.PlatformIT;
+import org.smscampaign.web.report.MixedOutcomeCampaign;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +47,12 @@ class DashboardsBrowserIT extends BrowserSession {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Brands brands;
+
+    @Autowired
+    ExchangeRates rates;
 
     @BeforeEach
     void signedInManager() {
@@ -163,6 +176,54 @@ class DashboardsBrowserIT extends BrowserSession {
         browser.click(By.cssSelector("#report-table tbody tr a"));
         assertThat(browser.title()).isEqualTo("Summary " + today + " (UTC)");
         assertThat(browser.find(By.tagName("body")).getText()).contains("Autumn running sale");
+    }
+
+    @Test
+    void theDashboardAndThePeriodReportShowTheSameCountsAndMoney() {
+        MixedOutcomeCampaign fixture = new MixedOutcomeCampaign(this.jdbc, this.brands, this.campaigns, this.rates);
+        long id = fixture.campaign();
+        this.reports.refreshedReport(id);
+
+        browser.open("/dashboards/campaigns/" + id);
+        Map<String, String> dashboard = new LinkedHashMap<>();
+        for (String figure : List.of("sent", "delivered", "failed", "undelivered", "humanClickers", "conversions")) {
+            dashboard.put(figure, browser.find(By.cssSelector("[data-figure='funnel." + figure + "']")).getText());
+        }
+        for (String figure : List.of("revenue", "cost", "profit")) {
+            dashboard.put(figure, browser.find(By.cssSelector("[data-figure='money." + figure + "']")).getText());
+        }
+        assertThat(dashboard).containsEntry("sent", "6")
+            .containsEntry("failed", "2")
+            .containsEntry("undelivered", "1")
+            .containsEntry("cost", "19.02")
+            .containsEntry("revenue", "82.90")
+            .containsEntry("profit", "63.88");
+        assertThat(browser.find(By.id("unconverted")).getText()).contains("4,000.00 JPY");
+        assertThat(browser.find(By.id("cost-sources")).getText()).contains("priced by the provider");
+        assertThat(browser.findAll(By.cssSelector("#money .other-cost"))).hasSize(2);
+        browser.screenshot("dashboard-money-desktop");
+        browser.resize(390, 844);
+        browser.open("/dashboards/campaigns/" + id);
+        browser.screenshot("dashboard-money-phone");
+        browser.resize(1280, 900);
+
+        browser.open("/reports?from=" + fixture.day() + "&to=" + fixture.day());
+        List<WebElement> cells = browser.findAll(By.cssSelector("#summary-table tr[data-campaign='" + id + "'] > td"));
+        Map<String, String> period = new LinkedHashMap<>();
+        String[] columns = { null, null, "sent", "delivered", "failed", "undelivered", "humanClickers", null,
+                "conversions", "revenue", "cost", "profit" };
+        for (int i = 0; i < columns.length; i++) {
+            if (columns[i] != null) {
+                period.put(columns[i], cells.get(i).getText());
+            }
+        }
+        assertThat(period).isEqualTo(dashboard);
+        assertThat(cells.get(0).getText()).contains("not in the sums").contains("4,000.00 JPY");
+        browser.screenshot("period-report-desktop");
+        browser.resize(390, 844);
+        browser.open("/reports?from=" + fixture.day() + "&to=" + fixture.day());
+        browser.screenshot("period-report-phone");
+        browser.resize(1280, 900);
     }
 
     @Test

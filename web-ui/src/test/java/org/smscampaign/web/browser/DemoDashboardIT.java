@@ -1,6 +1,7 @@
 package org.smscampaign.web.browser;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -46,7 +47,7 @@ class DemoDashboardIT extends BrowserSession {
         CampaignView again = this.campaigns.create(new CampaignDraft("Autumn running sale, second wave", demo.sender(),
                 demo.brandId(), demo.audience(), demo.variants(), demo.schedule(), demo.windowPolicy(),
                 demo.optOutLine(), demo.signature(), demo.holdoutPercent(), demo.winner(), demo.goals(),
-                demo.attributionDays(), demo.evaluationDays()), "demo-marketer");
+                demo.attributionDays(), demo.evaluationDays(), List.of()), "demo-marketer");
         long launched = System.currentTimeMillis();
         this.campaigns.launch(again.id(), "demo-marketer");
 

@@ -132,6 +132,37 @@ class PlatformBrowserIT extends BrowserSession {
     }
 
     @Test
+    void anAdminSetsAnExchangeRateAndSeesWherePricesComeFrom() {
+        browser.signIn("demo-admin", PlatformIT.DEMO_PASSWORD);
+        browser.open("/admin/exchange-rates");
+        assertThat(browser.find(By.id("reporting-currency")).getText()).isEqualTo("USD");
+
+        browser.type(By.id("rate-currency"), "chf");
+        browser.setValue(By.id("rate-from"), "2026-11-02");
+        browser.type(By.id("rate-value"), "1.1312");
+        browser.click(By.id("save-rate"));
+        assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("CHF");
+        assertThat(browser.find(By.cssSelector("#rates tr[data-currency=CHF][data-from='2026-11-02']")).getText())
+            .contains("1.1312 USD")
+            .contains("demo-admin");
+
+        browser.type(By.id("rate-currency"), "USD");
+        browser.setValue(By.id("rate-from"), "2026-11-02");
+        browser.type(By.id("rate-value"), "1");
+        browser.click(By.id("save-rate"));
+        assertThat(browser.find(By.cssSelector(".alert-danger")).getText()).contains("reporting currency");
+        browser.screenshot("exchange-rates-desktop");
+
+        browser.click(By.cssSelector("#rates tr[data-currency=CHF][data-from='2026-11-02'] button"));
+        assertThat(browser.findAll(By.cssSelector("#rates tr[data-currency=CHF][data-from='2026-11-02']"))).isEmpty();
+
+        browser.open("/admin/messaging");
+        assertThat(browser.find(By.id("price-table")).getText()).contains("DE")
+            .contains("0.0865")
+            .contains("every other country");
+    }
+
+    @Test
     void onANarrowScreenTheNavigationFoldsIntoAMenu() {
         browser.resize(420, 860);
         browser.signIn("demo-marketer", PlatformIT.DEMO_PASSWORD);
