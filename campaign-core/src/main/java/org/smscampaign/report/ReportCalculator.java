@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 import org.smscampaign.campaign.CampaignDraft;
 import org.smscampaign.campaign.CampaignView;

@@ -1,7 +1,5 @@
 package org.smscampaign.campaign.launch;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
