@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Admin › Link tracking: brands, their link hosts and rules, and bot patterns. */
+/**
+ * Admin › Link tracking: brands, their link hosts and rules, and who counts as a person:
+ * the sources of click classification, the try-out and the admins' additions.
+ */
 @Controller
 @RequestMapping("/admin/link-tracking")
 class AdminLinkTrackingController {
@@ -34,10 +37,12 @@ class AdminLinkTrackingController {
     @GetMapping
     String index(@RequestParam(required = false) String tryAgent, Model model) {
         model.addAttribute("brands", this.brands.all());
-        model.addAttribute("patterns", this.classification.patterns());
+        model.addAttribute("sources", this.classification.sources());
+        model.addAttribute("patterns", this.classification.additions());
+        model.addAttribute("smsRules", this.classification.smsRules());
         if (tryAgent != null && !tryAgent.isBlank()) {
             model.addAttribute("tryAgent", tryAgent);
-            model.addAttribute("tryResult", this.classification.classify(tryAgent));
+            model.addAttribute("tried", this.classification.explain(tryAgent.strip()));
         }
         return "admin/link-tracking";
     }
