@@ -1,5 +1,9 @@
 package org.smscampaign.web.browser;
 
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -10,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Admin › Link tracking as an admin uses it in real Chromium: the sources of click
  * classification with their versions, the try-out with the source that decided, an
- * addition that makes an in-app browser a person.
+ * addition that makes an in-app browser a person, and a reclassification of stored hits.
  */
 @PlatformIT
 class AdminLinkTrackingBrowserIT extends BrowserSession {
@@ -63,7 +67,7 @@ class AdminLinkTrackingBrowserIT extends BrowserSession {
     }
 
     @Test
-    void anAdditionMakesAnInAppBrowserAPerson() {
+    void anAdditionMakesAnInAppBrowserAPersonAndStoredHitsAreReclassified() {
         browser.open("/admin/link-tracking");
         tryAgent(BANK_APP);
         assertThat(browser.find(By.id("try-verdict")).getText()).as("taken for a crawler")
@@ -78,6 +82,26 @@ class AdminLinkTrackingBrowserIT extends BrowserSession {
         tryAgent(BANK_APP);
         assertThat(browser.find(By.id("try-verdict")).getText()).isEqualTo("Counted as a person.");
         assertThat(browser.find(By.id("try-source")).getText()).isEqualTo("Decided by: Admin addition (AcmeBankApp/)");
+
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        browser.setValue(By.id("reclassify-from"), today);
+        browser.setValue(By.id("reclassify-to"), today);
+        browser.click(By.cssSelector("#new-reclassification button[type=submit]"));
+        assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("Reclassification started");
+        browser.waitUntil(Duration.ofSeconds(30), () -> {
+            browser.open("/admin/link-tracking");
+            return "DONE"
+                .equals(browser.find(By.cssSelector("#reclassifications tbody tr")).getDomAttribute("data-status"));
+        });
+        assertThat(browser.find(By.cssSelector("#reclassifications tbody tr")).getText()).startsWith(today)
+            .contains("done")
+            .contains("demo-admin");
+        browser.scrollTo(By.id("people"));
+        browser.screenshot("admin-link-tracking-desktop");
+        browser.resize(412, 915);
+        browser.scrollTo(By.id("reclassify"));
+        browser.screenshot("admin-link-tracking-reclassify-phone");
+        browser.resize(1280, 900);
 
         browser.click(By.cssSelector("button[aria-label='Remove AcmeBankApp/']"));
         assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("Pattern removed");
