@@ -42,6 +42,8 @@ public class ReclassificationJobs {
 
     private volatile Long running;
 
+    private volatile boolean stopping;
+
     ReclassificationJobs(JdbcClient jdbc, DayReclassifier days) {
         this.jdbc = jdbc;
         this.days = days;
@@ -106,6 +108,10 @@ public class ReclassificationJobs {
             log.info("Reclassification {} done", id);
         }
         catch (RuntimeException ex) {
+            if (this.stopping) {
+                log.info("Reclassification {} stopped with the application: it resumes on an instance that runs", id);
+                return;
+            }
             log.warn("Reclassification {} failed", id, ex);
             String error = String.valueOf(ex.getMessage());
             this.jdbc.sql("""
@@ -126,6 +132,7 @@ public class ReclassificationJobs {
      */
     @PreDestroy
     void stop() {
+        this.stopping = true;
         this.executor.shutdownNow();
     }
 

@@ -159,6 +159,24 @@ class ClickAgentsTest {
     }
 
     @Test
+    void additionsMadeOrRemovedLaterApplyAfterAReload() {
+        List<AgentRules.Rule> additions = new java.util.ArrayList<>();
+        AgentClassifier classifier = new AgentClassifier(() -> List.copyOf(additions), true, true);
+        String monitor = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+                + "Chrome/125.0.0.0 Mobile Safari/537.36 AcmeWatch/1.0";
+        assertThat(classifier.classify(monitor).human()).isTrue();
+
+        additions.add(AgentRules.fragment("BOT", "AcmeWatch/"));
+        assertThat(classifier.classify(monitor).human()).as("cached until reloaded").isTrue();
+        classifier.reload();
+        assertThat(classifier.classify(monitor).source()).isEqualTo(AgentVerdict.Source.ADMIN);
+
+        additions.clear();
+        classifier.reload();
+        assertThat(classifier.classify(monitor)).isEqualTo(AgentVerdict.PERSON);
+    }
+
+    @Test
     void additionsAreLiteralTextNotExpressions() {
         AgentClassifier tricky = new AgentClassifier(() -> List.of(AgentRules.fragment("BOT", "a.*b(")), false, false);
 
