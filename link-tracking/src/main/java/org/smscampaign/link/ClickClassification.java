@@ -2,8 +2,9 @@ package org.smscampaign.link;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
-import org.smscampaign.link.click.BotPatterns;
+import org.smscampaign.link.agent.AgentClassifier;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,44 +12,55 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The user-agent patterns that mark hits as previews or bots: the built-in list and the
- * ones admins add (they apply to hits written from then on, on this instance at once and
- * on others within a minute).
+ * How hits are told apart by user agent: the sources asked (admins' additions, our SMS
+ * rules, Yauaa, isbot), the try-out that shows which of them decides, and the admins'
+ * additions (they apply to hits written from then on, on this instance at once and on
+ * others within a minute; stored hits follow when an admin reclassifies them).
  */
 @Service
 public class ClickClassification {
 
-    private final BotPatterns patterns;
+    private static final Set<String> KINDS = Set.of("PREVIEW", "BOT", "HUMAN");
+
+    private final AgentClassifier classifier;
 
     private final JdbcClient jdbc;
 
-    ClickClassification(BotPatterns patterns, JdbcClient jdbc) {
-        this.patterns = patterns;
+    ClickClassification(AgentClassifier classifier, JdbcClient jdbc) {
+        this.classifier = classifier;
         this.jdbc = jdbc;
     }
 
-    /** A pattern: PREVIEW or BOT, the fragment, and whether an admin added it. */
-    public record Pattern(String kind, String fragment, boolean added) {
-
+    /** The sources asked, in order of precedence, with their versions. */
+    public List<ClassificationSource> sources() {
+        return this.classifier.sources();
     }
 
-    public List<Pattern> patterns() {
-        List<Pattern> all = new java.util.ArrayList<>();
-        this.patterns.builtIn().forEach((entry) -> all.add(new Pattern(entry.kind(), entry.fragment(), false)));
-        this.patterns.added().forEach((entry) -> all.add(new Pattern(entry.kind(), entry.fragment(), true)));
-        return all;
+    /** The admins' additions. */
+    public List<ClassificationRule> additions() {
+        return this.classifier.additions();
     }
 
-    /** How a user agent would be classified now (for trying patterns out). */
-    public ClickReason classify(String userAgent) {
-        return this.patterns.classify(userAgent);
+    /** Our SMS rules. */
+    public List<ClassificationRule> smsRules() {
+        return this.classifier.smsRules();
     }
 
+    /** How a user agent is classified now, and what each source says of it. */
+    public AgentExplanation explain(String userAgent) {
+        return this.classifier.explain(userAgent);
+    }
+
+    /**
+     * Adds a user-agent fragment: PREVIEW or BOT for agents that are no person, HUMAN for
+     * agents that are (an in-app browser a source gets wrong). Additions come before
+     * every other source.
+     */
     @Transactional
     public void add(String kind, String fragment, String addedBy) {
         String type = (kind == null) ? "" : kind.strip().toUpperCase(Locale.ROOT);
-        if (!type.equals("PREVIEW") && !type.equals("BOT")) {
-            throw new LinkProblem(LinkProblem.Kind.INVALID, "A pattern is of kind PREVIEW or BOT.");
+        if (!KINDS.contains(type)) {
+            throw new LinkProblem(LinkProblem.Kind.INVALID, "A pattern is of kind PREVIEW, BOT or HUMAN.");
         }
         String text = (fragment == null) ? "" : fragment.strip();
         if (text.length() < 3 || text.length() > 200) {
@@ -64,13 +76,13 @@ public class ClickClassification {
         catch (DuplicateKeyException ex) {
             throw new LinkProblem(LinkProblem.Kind.CONFLICT, "The pattern exists.");
         }
-        this.patterns.reload();
+        this.classifier.reload();
     }
 
     @Transactional
     public void remove(String fragment) {
         this.jdbc.sql("delete from bot_pattern where pattern = :pattern").param("pattern", fragment).update();
-        this.patterns.reload();
+        this.classifier.reload();
     }
 
 }

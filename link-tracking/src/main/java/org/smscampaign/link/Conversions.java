@@ -8,8 +8,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -154,6 +156,65 @@ public class Conversions {
             .stream()
             .mapToLong(Long::longValue)
             .toArray();
+    }
+
+    /**
+     * Attributes again, by the same rule, the conversions that hits of these links can
+     * have changed since a moment: those of the links' contacts, or of the links
+     * themselves for plain ones (after their hits were reclassified). Runs in the
+     * caller's transaction; returns how many changed. Their campaigns' figures follow.
+     */
+    @Transactional
+    public int reattribute(long[] linkIds, Instant since) {
+        List<Stored> candidates = this.jdbc.sql("""
+                select v.id, v.occurred_at, v.click_id, v.link_id, v.attributed, v.campaign_id, v.variant,
+                    l.contact_id as link_contact
+                from conversion v join short_link l on l.id = v.link_id
+                where v.occurred_at >= :since and (v.link_id = any(:links) or v.contact_id in (
+                    select contact_id from short_link where id = any(:links) and contact_id is not null))""")
+            .param("since", Timestamp.from(since))
+            .param("links", linkIds)
+            .query((row, n) -> new Stored(row.getLong("id"), row.getTimestamp("occurred_at").toInstant(),
+                    new Referrer(row.getObject("click_id", Long.class), row.getLong("link_id"),
+                            row.getObject("link_contact", Long.class)),
+                    new Attribution(row.getBoolean("attributed"), row.getObject("click_id", Long.class),
+                            row.getLong("link_id"), row.getObject("campaign_id", Long.class), null,
+                            row.getString("variant"))))
+            .list();
+        int changed = 0;
+        for (Stored conversion : candidates) {
+            Attribution now = attribute(conversion.referrer(), conversion.occurredAt());
+            Attribution was = conversion.attribution();
+            if (now.attributed == was.attributed && Objects.equals(now.clickId, was.clickId)
+                    && Objects.equals(now.linkId, was.linkId) && Objects.equals(now.campaignId, was.campaignId)
+                    && Objects.equals(now.variant, was.variant)) {
+                continue;
+            }
+            this.jdbc.sql("""
+                    update conversion set attributed = :attributed, click_id = :click, link_id = :link,
+                        campaign_id = :campaign, variant = :variant
+                    where id = :id""")
+                .param("attributed", now.attributed)
+                .param("click", now.clickId)
+                .param("link", now.linkId)
+                .param("campaign", now.campaignId)
+                .param("variant", now.variant)
+                .param("id", conversion.id())
+                .update();
+            if (was.campaignId != null) {
+                this.rollups.markDirty(was.campaignId);
+            }
+            if (now.campaignId != null && !now.campaignId.equals(was.campaignId)) {
+                this.rollups.markDirty(now.campaignId);
+            }
+            changed++;
+        }
+        return changed;
+    }
+
+    /** A stored conversion: what it referred to and how it was attributed. */
+    private record Stored(long id, Instant occurredAt, Referrer referrer, Attribution attribution) {
+
     }
 
     /** The click or link a conversion refers to, as far as it can be found. */

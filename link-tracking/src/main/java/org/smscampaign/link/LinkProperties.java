@@ -65,9 +65,13 @@ public record LinkProperties(@DefaultValue("http://localhost:8080/r/") String de
      * reading
      * @param burstLinks this many different links hit from one address within
      * {@code burstWindow} is a scanner
+     * @param yauaa whether user agents are asked of the Yauaa analyzer (about 126 MB of
+     * heap, built in about 3 s at start)
+     * @param isbot whether user agents are matched against isbot's crawler patterns
      */
     public record Classification(@DefaultValue("5s") Duration nearDelivery, @DefaultValue("5") int burstLinks,
-            @DefaultValue("10s") Duration burstWindow) {
+            @DefaultValue("10s") Duration burstWindow, @DefaultValue("true") boolean yauaa,
+            @DefaultValue("true") boolean isbot) {
 
     }
 

@@ -42,6 +42,14 @@ public class ClickIds {
                 (previous, candidate) -> Math.max(previous + (1L << NODE_BITS), candidate));
     }
 
+    /**
+     * The lowest id assigned at or after a moment: ids rise with time, so the hits of a
+     * period are a range of the primary key (no index on the time needed).
+     */
+    public static long firstIdAt(Instant at) {
+        return (at.toEpochMilli() - EPOCH) << (SEQUENCE_BITS + NODE_BITS);
+    }
+
     /** The moment a click id was assigned. */
     public static Instant instantOf(long id) {
         return Instant.ofEpochMilli((id >>> (SEQUENCE_BITS + NODE_BITS)) + EPOCH);

@@ -30,6 +30,7 @@ import org.smscampaign.link.ClickReason;
 import org.smscampaign.link.LinkClicked;
 import org.smscampaign.link.LinkClicksRecorded;
 import org.smscampaign.link.LinkProperties;
+import org.smscampaign.link.agent.AgentClassifier;
 import org.smscampaign.link.rollup.ClickRollups;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -54,7 +55,7 @@ public class ClickWriter implements SmartLifecycle {
 
     private final ClickBuffer buffer;
 
-    private final BotPatterns bots;
+    private final AgentClassifier agentClassifier;
 
     private final ClientAddresses clients;
 
@@ -89,11 +90,11 @@ public class ClickWriter implements SmartLifecycle {
 
     private Thread thread;
 
-    ClickWriter(ClickBuffer buffer, BotPatterns bots, ClientAddresses clients, DeliveryTimes deliveries,
+    ClickWriter(ClickBuffer buffer, AgentClassifier agentClassifier, ClientAddresses clients, DeliveryTimes deliveries,
             DataSource dataSource, ApplicationEventPublisher events, LinkProperties properties, MeterRegistry meters) {
         this.deliveries = deliveries;
         this.buffer = buffer;
-        this.bots = bots;
+        this.agentClassifier = agentClassifier;
         this.clients = clients;
         this.dataSource = dataSource;
         this.events = events;
@@ -241,7 +242,8 @@ public class ClickWriter implements SmartLifecycle {
         if (hit.head()) {
             return ClickReason.HEAD_REQUEST;
         }
-        ClickReason agent = this.bots.classify(hit.userAgent());
+        // The agent as stored: reclassifying stored hits later judges the same text.
+        ClickReason agent = this.agentClassifier.classify(UserAgentDictionary.key(hit.userAgent())).reason();
         if (agent != null) {
             return agent;
         }

@@ -1,11 +1,16 @@
 package org.smscampaign.web.link;
 
 import java.security.Principal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 
 import org.smscampaign.link.Brands;
 import org.smscampaign.link.ClickClassification;
+import org.smscampaign.link.ClickReclassifications;
 import org.smscampaign.link.LinkProblem;
 
 import org.springframework.stereotype.Controller;
@@ -17,7 +22,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Admin › Link tracking: brands, their link hosts and rules, and bot patterns. */
+/**
+ * Admin › Link tracking: brands, their link hosts and rules, and who counts as a person:
+ * the sources of click classification, the try-out, the admins' additions and the
+ * reclassification of stored hits.
+ */
 @Controller
 @RequestMapping("/admin/link-tracking")
 class AdminLinkTrackingController {
@@ -26,18 +35,31 @@ class AdminLinkTrackingController {
 
     private final ClickClassification classification;
 
-    AdminLinkTrackingController(Brands brands, ClickClassification classification) {
+    private final ClickReclassifications reclassifications;
+
+    private final Clock clock;
+
+    AdminLinkTrackingController(Brands brands, ClickClassification classification,
+            ClickReclassifications reclassifications, Clock clock) {
         this.brands = brands;
         this.classification = classification;
+        this.reclassifications = reclassifications;
+        this.clock = clock;
     }
 
     @GetMapping
     String index(@RequestParam(required = false) String tryAgent, Model model) {
         model.addAttribute("brands", this.brands.all());
-        model.addAttribute("patterns", this.classification.patterns());
+        model.addAttribute("sources", this.classification.sources());
+        model.addAttribute("patterns", this.classification.additions());
+        model.addAttribute("smsRules", this.classification.smsRules());
+        model.addAttribute("reclassifications", this.reclassifications.recent(10));
+        LocalDate today = LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
+        model.addAttribute("today", today);
+        model.addAttribute("weekAgo", today.minusDays(6));
         if (tryAgent != null && !tryAgent.isBlank()) {
             model.addAttribute("tryAgent", tryAgent);
-            model.addAttribute("tryResult", this.classification.classify(tryAgent));
+            model.addAttribute("tried", this.classification.explain(tryAgent.strip()));
         }
         return "admin/link-tracking";
     }
@@ -76,6 +98,22 @@ class AdminLinkTrackingController {
     @PostMapping("/patterns/removal")
     String removePattern(@RequestParam String pattern, RedirectAttributes redirect) {
         return apply(redirect, "Pattern removed.", () -> this.classification.remove(pattern));
+    }
+
+    @PostMapping("/reclassifications")
+    String reclassify(@RequestParam String from, @RequestParam String to, Principal principal,
+            RedirectAttributes redirect) {
+        return apply(redirect, "Reclassification started: its progress is in the table below.",
+                () -> this.reclassifications.start(day(from), day(to), principal.getName()));
+    }
+
+    private static LocalDate day(String text) {
+        try {
+            return LocalDate.parse(text.strip());
+        }
+        catch (DateTimeParseException ex) {
+            throw new LinkProblem(LinkProblem.Kind.INVALID, "A day is written 2026-12-06.");
+        }
     }
 
     private static List<String> domains(String text) {

@@ -41,6 +41,10 @@ class SecurityConfiguration {
 
     static final String[] PUBLIC_BROWSER_PATHS = { "/r/**", "/t/**" };
 
+    /** The REST API for admins only. */
+    static final String[] ADMIN_API_PATHS = { "/api/v1/admin/**", "/api/v1/click-classification",
+            "/api/v1/click-classification/**" };
+
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
@@ -99,7 +103,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(
                 (requests) -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
                     .permitAll()
-                    .requestMatchers("/api/v1/admin/**")
+                    .requestMatchers(ADMIN_API_PATHS)
                     .hasRole(ADMIN)
                     // Shops report conversions with a key of any role.
                     .requestMatchers(HttpMethod.POST, "/api/v1/conversions")

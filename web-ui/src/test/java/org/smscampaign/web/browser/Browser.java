@@ -236,6 +236,14 @@ public final class Browser implements AutoCloseable {
         return (cookie != null) ? cookie.getValue() : null;
     }
 
+    /** Scrolls the element to the top of the window (before a screenshot of it). */
+    public void scrollTo(By element) {
+        // Instantly: Bootstrap makes scrolling smooth, and a screenshot would catch it
+        // half-way.
+        this.driver.executeScript("window.scrollTo({top: arguments[0].getBoundingClientRect().top + window.scrollY, "
+                + "behavior: 'instant'})", find(element));
+    }
+
     public void resize(int width, int height) {
         this.driver.manage().window().setSize(new Dimension(width, height));
     }

@@ -66,9 +66,9 @@ class AuthorizationMatrixIT {
             // others.
             rule("/error", Access.SIGNED_IN), rule("/v3/api-docs.*|/swagger-ui.*", Access.PUBLIC),
             rule("/r/.*|/t/.*", Access.PUBLIC), rule("/webhooks/.*", Access.SIGNED_BY_PROVIDER),
-            rule("/api/v1/admin/.*", Access.ADMIN), rule("POST", "/api/v1/conversions", Access.SIGNED_IN),
-            rule("GET", "/api/.*", Access.SIGNED_IN), rule("/api/.*", Access.MARKETER),
-            rule("/admin(/.*)?", Access.ADMIN), rule("GET", "/.*", Access.SIGNED_IN),
+            rule("/api/v1/admin/.*", Access.ADMIN), rule("/api/v1/click-classification(/.*)?", Access.ADMIN),
+            rule("POST", "/api/v1/conversions", Access.SIGNED_IN), rule("GET", "/api/.*", Access.SIGNED_IN),
+            rule("/api/.*", Access.MARKETER), rule("/admin(/.*)?", Access.ADMIN), rule("GET", "/.*", Access.SIGNED_IN),
             rule("/(dashboards|reports)(/.*)?", Access.MANAGER), rule("/.*", Access.MARKETER));
 
     private static Rule rule(String path, Access access) {

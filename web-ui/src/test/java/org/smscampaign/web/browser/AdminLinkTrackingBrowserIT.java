@@ -1,0 +1,116 @@
+package org.smscampaign.web.browser;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.smscampaign.web.PlatformIT;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Admin › Link tracking as an admin uses it in real Chromium: the sources of click
+ * classification with their versions, the try-out with the source that decided, an
+ * addition that makes an in-app browser a person, and a reclassification of stored hits.
+ */
+@PlatformIT
+class AdminLinkTrackingBrowserIT extends BrowserSession {
+
+    static final String BANK_APP = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 "
+            + "(KHTML, like Gecko) Mobile/15E148 AcmeBankApp/5.2 (in-app browser; crawler-free)";
+
+    @BeforeEach
+    void signedInAdmin() {
+        browser.signIn("demo-admin", PlatformIT.DEMO_PASSWORD);
+    }
+
+    @Test
+    void theTryOutShowsTheVerdictAndTheSourceThatDecided() {
+        browser.open("/admin/link-tracking");
+        assertThat(browser.findAll(By.cssSelector("#classification-sources tbody tr"))).hasSize(4);
+        assertThat(browser.find(By.cssSelector("#classification-sources [data-source=YAUAA]")).getText())
+            .matches("(?s).*Yauaa.*\\d+\\.\\d+\\.\\d+.*");
+        assertThat(browser.find(By.cssSelector("#classification-sources [data-source=ISBOT]")).getText())
+            .contains("isbot")
+            .containsPattern("\\d{4}-\\d{2}-\\d{2}");
+
+        tryAgent("WhatsApp/2.23.20.0 A");
+        assertThat(browser.find(By.id("try-verdict")).getText()).isEqualTo("Not counted: Link preview.");
+        assertThat(browser.find(By.id("try-source")).getText()).startsWith("Decided by: SMS rule");
+
+        tryAgent("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)");
+        assertThat(browser.find(By.id("try-verdict")).getText()).isEqualTo("Not counted: Bot or scanner.");
+        assertThat(browser.find(By.id("try-source")).getText()).startsWith("Decided by: Yauaa")
+            .contains("DeviceClass Robot");
+
+        tryAgent("Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+                + "Mobile/15E148 Instagram 307.0.0.34.111 (iPhone14,5; iOS 17_1; en_US; en; scale=3.00)");
+        assertThat(browser.find(By.id("try-verdict")).getText()).isEqualTo("Counted as a person.");
+        assertThat(browser.find(By.id("try-source")).getText()).startsWith("Decided by: SMS rule");
+
+        tryAgent("Mozilla/5.0 (Linux; Android 7.0; Moto G (4)) AppleWebKit/537.36 (KHTML, like Gecko) "
+                + "Chrome/98.0.4695.0 Mobile Safari/537.36 Chrome-Lighthouse");
+        assertThat(browser.find(By.id("try-source")).getText())
+            .isEqualTo("Decided by: isbot pattern (chrome-lighthouse)");
+        assertThat(browser.find(By.cssSelector("#try-opinions [data-source=YAUAA]")).getText()).contains("no verdict")
+            .contains("DeviceClass Phone");
+        browser.scrollTo(By.id("try-agent"));
+        browser.screenshot("admin-link-tracking-try-out");
+        browser.resize(412, 915);
+        browser.scrollTo(By.id("people"));
+        browser.screenshot("admin-link-tracking-sources-phone");
+        browser.scrollTo(By.id("try-agent"));
+        browser.screenshot("admin-link-tracking-try-out-phone");
+    }
+
+    @Test
+    void anAdditionMakesAnInAppBrowserAPersonAndStoredHitsAreReclassified() {
+        browser.open("/admin/link-tracking");
+        tryAgent(BANK_APP);
+        assertThat(browser.find(By.id("try-verdict")).getText()).as("taken for a crawler")
+            .isEqualTo("Not counted: Bot or scanner.");
+
+        browser.find(By.id("pattern-kind")).sendKeys("Person");
+        browser.type(By.id("pattern-text"), "AcmeBankApp/");
+        browser.click(By.cssSelector("#new-pattern button[type=submit]"));
+        assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("Pattern added");
+        assertThat(browser.find(By.id("patterns")).getText()).contains("person").contains("AcmeBankApp/");
+
+        tryAgent(BANK_APP);
+        assertThat(browser.find(By.id("try-verdict")).getText()).isEqualTo("Counted as a person.");
+        assertThat(browser.find(By.id("try-source")).getText()).isEqualTo("Decided by: Admin addition (AcmeBankApp/)");
+
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        browser.setValue(By.id("reclassify-from"), today);
+        browser.setValue(By.id("reclassify-to"), today);
+        browser.click(By.cssSelector("#new-reclassification button[type=submit]"));
+        assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("Reclassification started");
+        browser.waitUntil(Duration.ofSeconds(30), () -> {
+            browser.open("/admin/link-tracking");
+            return "DONE"
+                .equals(browser.find(By.cssSelector("#reclassifications tbody tr")).getDomAttribute("data-status"));
+        });
+        assertThat(browser.find(By.cssSelector("#reclassifications tbody tr")).getText()).startsWith(today)
+            .contains("done")
+            .contains("demo-admin");
+        browser.scrollTo(By.id("people"));
+        browser.screenshot("admin-link-tracking-desktop");
+        browser.resize(412, 915);
+        browser.scrollTo(By.id("reclassify"));
+        browser.screenshot("admin-link-tracking-reclassify-phone");
+        browser.resize(1280, 900);
+
+        browser.click(By.cssSelector("button[aria-label='Remove AcmeBankApp/']"));
+        assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("Pattern removed");
+        assertThat(browser.findAll(By.id("patterns"))).isEmpty();
+    }
+
+    private static void tryAgent(String agent) {
+        browser.type(By.id("tryAgent"), agent);
+        browser.click(By.cssSelector("#try-agent button[type=submit]"));
+    }
+
+}
