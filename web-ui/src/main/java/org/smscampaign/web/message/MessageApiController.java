@@ -68,7 +68,9 @@ class MessageApiController {
 
     @GetMapping("/{id}")
     @Operation(summary = "A message and its history",
-            description = "Every status it went through, with the provider's error codes and the gateway's notes.")
+            description = "Every status it went through, with the provider's error codes and the gateway's notes. "
+                    + "Its cost: `price` in `priceUnit` as the provider stated it (asked for once the message is "
+                    + "final), else `estimatedCost` in `estimateCurrency` from the price table.")
     MessageWithHistory get(@PathVariable long id) {
         MessageView message = this.gateway.find(id)
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Message " + id));
