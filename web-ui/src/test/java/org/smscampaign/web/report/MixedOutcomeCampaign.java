@@ -42,7 +42,9 @@ public final class MixedOutcomeCampaign {
         // A day of its own, before the demo campaigns that send today.
         this.day = LocalDate.now(ZoneOffset.UTC).minusDays(3 + ThreadLocalRandom.current().nextInt(300));
         Instant launched = this.day.atTime(9, 0).toInstant(ZoneOffset.UTC);
-        rates.set("EUR", this.day.minusDays(10), new BigDecimal("1.10"), "test");
+        // Valid from that very day: no other rate (the demo's, another fixture's) can be
+        // the latest on it.
+        rates.set("EUR", this.day, new BigDecimal("1.10"), "test");
         this.campaign = this.jdbc.sql("""
                 insert into campaign (name, status, sender, created_by, launched_by, launched_at, launch_finished_at,
                     audience_count, queued_count, evaluation_days, attribution_days)
