@@ -99,13 +99,6 @@ public record CampaignDraft(String name, String sender, Long brandId, Audience a
 
     }
 
-    /** The same draft with other costs. */
-    public CampaignDraft withCosts(List<Cost> otherCosts) {
-        return new CampaignDraft(this.name, this.sender, this.brandId, this.audience, this.variants, this.schedule,
-                this.windowPolicy, this.optOutLine, this.signature, this.holdoutPercent, this.winner, this.goals,
-                this.attributionDays, this.evaluationDays, otherCosts);
-    }
-
     /**
      * A cost of the campaign besides its messages, in the reporting currency: FIXED once
      * (an agency fee, the creative), or PER_CONVERSION (a coupon's discount, a

@@ -33,11 +33,6 @@ public final class RateTable {
         }
     }
 
-    /** A table with no rates: only amounts in the reporting currency convert. */
-    public static RateTable only(String currency) {
-        return new RateTable(currency, List.of());
-    }
-
     /** The reporting currency. */
     public String currency() {
         return this.currency;

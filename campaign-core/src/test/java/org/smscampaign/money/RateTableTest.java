@@ -34,7 +34,7 @@ class RateTableTest {
 
         // 100 EUR at 1.08, 100 EUR at 1.10, 5.50 USD, 10 GBP at 1.27
         assertThat(converted.total()).isEqualByComparingTo("236.20");
-        assertThat(converted.complete()).isTrue();
+        assertThat(converted.unconverted()).isEmpty();
     }
 
     @Test

@@ -1,7 +1,5 @@
 package org.smscampaign.messaging;
 
-import java.util.List;
-
 import org.smscampaign.messaging.pricing.PriceTable;
 
 import org.springframework.stereotype.Service;
@@ -35,11 +33,6 @@ public class Prices {
     /** The currency of the table's prices. */
     public String currency() {
         return this.table.currency();
-    }
-
-    /** The table's rows, as configured. */
-    public List<MessagingProperties.Price> table() {
-        return this.table.rows();
     }
 
 }

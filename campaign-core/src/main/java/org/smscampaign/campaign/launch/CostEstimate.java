@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.smscampaign.campaign.Preflight;
 import org.smscampaign.messaging.PriceQuote;
 import org.smscampaign.messaging.Prices;
+import org.smscampaign.money.Converted;
 import org.smscampaign.money.DatedAmount;
 import org.smscampaign.money.RateTable;
 
@@ -57,11 +58,10 @@ final class CostEstimate {
      * The estimate in the reporting currency, or in the table's when no rate converts it.
      */
     Amount amount(RateTable rates, Instant now) {
-        String tableCurrency = this.prices.currency();
-        BigDecimal converted = rates.convert(List.of(new DatedAmount(now, tableCurrency, this.total, 1))).total();
-        boolean convertible = rates.rate(tableCurrency, now.atZone(java.time.ZoneOffset.UTC).toLocalDate()) != null;
-        return convertible ? new Amount(converted.setScale(2, RoundingMode.HALF_UP), rates.currency())
-                : new Amount(this.total.setScale(2, RoundingMode.HALF_UP), tableCurrency);
+        Converted converted = rates.convert(List.of(new DatedAmount(now, this.prices.currency(), this.total, 1)));
+        return converted.unconverted().isEmpty()
+                ? new Amount(converted.total().setScale(2, RoundingMode.HALF_UP), rates.currency())
+                : new Amount(this.total.setScale(2, RoundingMode.HALF_UP), this.prices.currency());
     }
 
     /** An amount and its currency. */

@@ -2,7 +2,6 @@ package org.smscampaign.messaging.pricing;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.smscampaign.messaging.Channel;
@@ -23,14 +22,11 @@ public class PriceTable {
 
     private final String currency;
 
-    private final List<MessagingProperties.Price> rows;
-
     private final DestinationCountries countries = new DestinationCountries();
 
     PriceTable(MessagingProperties properties) {
         this.currency = properties.pricing().currency();
-        this.rows = properties.pricing().prices();
-        for (MessagingProperties.Price price : this.rows) {
+        for (MessagingProperties.Price price : properties.pricing().prices()) {
             this.prices.put(key(price.channel(), price.country()), price.perSegment());
         }
     }
@@ -54,10 +50,6 @@ public class PriceTable {
 
     public String currency() {
         return this.currency;
-    }
-
-    public List<MessagingProperties.Price> rows() {
-        return this.rows;
     }
 
     private static String key(Channel channel, String country) {

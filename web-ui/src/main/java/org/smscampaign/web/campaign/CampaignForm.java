@@ -27,16 +27,6 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
         BigDecimal goalRevenue, BigDecimal goalRoi, Integer attributionDays, Integer evaluationDays,
         List<String> costLabel, List<String> costKind, List<BigDecimal> costAmount) {
 
-    CampaignForm {
-        if (costLabel == null || costKind == null || costAmount == null) {
-            // A post without the cost rows: the form shows blank ones.
-            CostRows blank = CostRows.of(List.of());
-            costLabel = blank.costLabel();
-            costKind = blank.costKind();
-            costAmount = blank.costAmount();
-        }
-    }
-
     static CampaignForm empty(String sender) {
         return new CampaignForm("", sender, List.of(), List.of(), List.of(), List.of(),
                 "Hi {{first_name|there}}, our autumn sale starts today: 20% off everything at {{link:https://shop.example/autumn}}",

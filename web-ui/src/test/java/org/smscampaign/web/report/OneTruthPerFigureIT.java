@@ -1,16 +1,13 @@
 package org.smscampaign.web.report;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.ServerSocket;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -47,18 +44,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PlatformIT
 class OneTruthPerFigureIT {
 
-    static final int SMTP_PORT = freePort();
+    static final int SMTP_PORT = LoopbackSmtp.freePort();
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(
-            new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-        .withPerMethodLifecycle(false);
+    static final GreenMailExtension smtp = LoopbackSmtp.server(SMTP_PORT);
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("sms.report.recipients", () -> "manager@shop.example");
+        LoopbackSmtp.register(registry, SMTP_PORT, "manager@shop.example");
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -256,15 +249,6 @@ class OneTruthPerFigureIT {
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(received).as("the summary was e-mailed").isNotEmpty();
         return received[received.length - 1];
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 
 }

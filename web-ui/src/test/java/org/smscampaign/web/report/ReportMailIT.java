@@ -1,12 +1,9 @@
 package org.smscampaign.web.report;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,18 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PlatformIT
 class ReportMailIT {
 
-    static final int SMTP_PORT = freePort();
+    static final int SMTP_PORT = LoopbackSmtp.freePort();
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(
-            new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-        .withPerMethodLifecycle(false);
+    static final GreenMailExtension smtp = LoopbackSmtp.server(SMTP_PORT);
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("sms.report.recipients", () -> "manager@shop.example,cfo@shop.example");
+        LoopbackSmtp.register(registry, SMTP_PORT, "manager@shop.example,cfo@shop.example");
     }
 
     @Autowired
@@ -78,15 +71,6 @@ class ReportMailIT {
             assertThat(entry.delivery()).isEqualTo(ReportHistory.Delivery.SENT);
             assertThat(entry.recipients()).isEqualTo("manager@shop.example, cfo@shop.example");
         });
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 
 }
