@@ -155,13 +155,17 @@ class CampaignReportsIT {
             .update();
     }
 
+    /**
+     * Messages, links and conversions go to a stand-in contact (-1) that no real contact
+     * can be: a test that creates contacts first would otherwise give one of them id 1.
+     */
     private long message(String variant, String status, String price, String estimate, boolean taken, Instant at) {
         String key = "report-test:" + System.nanoTime();
         return this.jdbc
             .sql("""
                     insert into outbound_message (idempotency_key, campaign_id, contact_id, variant, channel, sender, to_number,
                         body, segments, status, due_at, provider_sid, price, estimated_cost, sent_at, final_at)
-                    values (:key, :campaign, 1, :variant, 'SMS', 'default', '+4915100000000', 'Hi', 1, :status, :at, :sid,
+                    values (:key, :campaign, -1, :variant, 'SMS', 'default', '+4915100000000', 'Hi', 1, :status, :at, :sid,
                         cast(:price as numeric), cast(:estimate as numeric), :sent, :final)
                     returning id""")
             .param("key", key)
@@ -184,7 +188,7 @@ class CampaignReportsIT {
     private long link(String variant, long message) {
         return this.jdbc.sql("""
                 insert into short_link (code, brand_id, target_url, campaign_id, contact_id, variant, message_id)
-                values (:code, :brand, 'https://shop.example/sale', :campaign, 1, :variant, :message) returning id""")
+                values (:code, :brand, 'https://shop.example/sale', :campaign, -1, :variant, :message) returning id""")
             .param("code", "t" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50), 36))
             .param("brand", this.brand)
             .param("campaign", this.campaign)
@@ -218,7 +222,7 @@ class CampaignReportsIT {
                 insert into conversion (event, value, currency, occurred_at, source, click_id, link_id, attributed,
                     campaign_id, contact_id, variant)
                 values ('sale', cast(:value as numeric), :currency, now(), 'SERVER', :click, :link, :attributed,
-                    :campaign, 1, :variant)""")
+                    :campaign, -1, :variant)""")
             .param("value", value)
             .param("currency", currency)
             .param("click", click)
