@@ -1,5 +1,6 @@
 package org.smscampaign.campaign.store;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Time;
@@ -296,16 +297,24 @@ public class CampaignStore {
         return this.jdbc.sql("select * from campaign_goal where campaign_id = :id order by metric")
             .param("id", id)
             .query((row, n) -> new CampaignDraft.Goal(GoalMetric.valueOf(row.getString("metric")),
-                    row.getBigDecimal("target").stripTrailingZeros()))
+                    plain(row.getBigDecimal("target"))))
             .list();
+    }
+
+    /**
+     * Without trailing zeros, never in scientific notation: 300.0000 is 300, not 3E+2
+     * (pages and forms show the number as it is).
+     */
+    private static BigDecimal plain(BigDecimal stored) {
+        BigDecimal stripped = stored.stripTrailingZeros();
+        return (stripped.scale() < 0) ? stripped.setScale(0) : stripped;
     }
 
     private List<CampaignDraft.Cost> costsOf(long id) {
         return this.jdbc.sql("select * from campaign_cost where campaign_id = :id order by position")
             .param("id", id)
             .query((row, n) -> new CampaignDraft.Cost(row.getString("label"),
-                    CampaignDraft.CostKind.valueOf(row.getString("kind")),
-                    row.getBigDecimal("amount").stripTrailingZeros()))
+                    CampaignDraft.CostKind.valueOf(row.getString("kind")), plain(row.getBigDecimal("amount"))))
             .list();
     }
 

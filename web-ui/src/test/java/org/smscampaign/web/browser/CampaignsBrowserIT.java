@@ -125,6 +125,11 @@ class CampaignsBrowserIT extends BrowserSession {
         browser.click(By.id("save-costs"));
         assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("Other costs saved");
         assertThat(browser.find(By.id("other-costs")).getText()).startsWith("Agency fee 150.00");
+        browser.resize(390, 844);
+        browser.open(browser.path());
+        browser.screenshot("campaign-page-phone");
+        browser.scrollTo(By.id("costs-form"));
+        browser.screenshot("campaign-costs-phone");
     }
 
     @Test

@@ -160,6 +160,10 @@ class PlatformBrowserIT extends BrowserSession {
         assertThat(browser.find(By.id("price-table")).getText()).contains("DE")
             .contains("0.0865")
             .contains("every other country");
+        browser.screenshot("admin-messaging-prices-desktop");
+        browser.resize(390, 844);
+        browser.open("/admin/exchange-rates");
+        browser.screenshot("exchange-rates-phone");
     }
 
     @Test
