@@ -165,7 +165,7 @@ public class Conversions {
         }
         this.events.publishEvent(new ConversionRecorded(id, event, request.value(), currency, orderId, occurredAt,
                 attribution.attributed, attribution.clickId, attribution.linkId, attribution.campaignId,
-                contactOf(attribution, referrer, request), attribution.variant));
+                contactOf(attribution, referrer, request), attribution.variant, !browser));
         return new ConversionView(id, event, request.value(), currency, orderId, occurredAt, attribution.attributed,
                 attribution.clickId, attribution.campaignId, contactOf(attribution, referrer, request),
                 attribution.variant, false, !browser);
