@@ -4,18 +4,19 @@
  *   smsTrack.conversion({ event: 'sale', value: 49.90, currency: 'EUR', orderId: 'A-1001' });
  * Keeps the click id of the SMS link (smsclid) in a first-party cookie for 30 days and reports
  * conversions with it. Sends nothing else: no personal data, no third-party cookie.
+ * The order id is required; these reports count as unverified (see docs/security.md).
  */
 (function () {
   'use strict';
   var script = document.currentScript;
   var origin = script ? new URL(script.src).origin : '';
-  var match = /[?&]smsclid=(\d{1,20})/.exec(window.location.search);
+  var match = /[?&]smsclid=([A-Za-z0-9_-]{1,64})/.exec(window.location.search);
   if (match) {
     document.cookie = 'smsclid=' + match[1] + '; path=/; max-age=2592000; SameSite=Lax' +
       (window.location.protocol === 'https:' ? '; Secure' : '');
   }
   function clickId() {
-    var cookie = /(?:^|; )smsclid=(\d{1,20})/.exec(document.cookie);
+    var cookie = /(?:^|; )smsclid=([A-Za-z0-9_-]{1,64})/.exec(document.cookie);
     return cookie ? cookie[1] : null;
   }
   window.smsTrack = {

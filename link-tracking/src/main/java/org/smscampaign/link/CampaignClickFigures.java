@@ -230,7 +230,7 @@ public class CampaignClickFigures {
     @Transactional(readOnly = true)
     public long[] convertedContacts(long campaignId) {
         return contacts("""
-                select distinct contact_id from conversion
+                select distinct contact_id from counted_conversion
                 where campaign_id = :id and attributed and contact_id is not null""", campaignId);
     }
 

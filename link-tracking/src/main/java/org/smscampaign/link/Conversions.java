@@ -13,10 +13,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import org.smscampaign.link.click.ClickTokens;
+import org.smscampaign.link.conversion.OrderIds;
 import org.smscampaign.link.rollup.ClickRollups;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,12 +32,16 @@ import org.springframework.transaction.annotation.Transactional;
  * Conversions, reported by the shop's server or the landing page. Attribution is last
  * human click: the contact's latest human click before the conversion, if it lies within
  * that link's attribution window; otherwise the conversion is stored unattributed.
- * Idempotent on the order id and event.
+ * Idempotent on the (normalised) order id and event. Browser reports are unverified: they
+ * need an order id, count once per click and event, and count in figures only for a brand
+ * that opted in (the view {@code counted_conversion}).
  */
 @Service
 public class Conversions {
 
     private static final Pattern EVENT = Pattern.compile("[a-z][a-z0-9_]{0,49}");
+
+    private static final Pattern BARE_ID = Pattern.compile("[0-9]{1,19}");
 
     public enum Source {
 
@@ -47,8 +57,25 @@ public class Conversions {
 
     private final ClickRollups rollups;
 
-    Conversions(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, ClickRollups rollups) {
+    private final ClickTokens tokens;
+
+    private final LinkProperties.BrowserConversions browserLimits;
+
+    /** The reporting currency and the configured others. */
+    private final Set<String> browserCurrencies;
+
+    Conversions(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, ClickRollups rollups,
+            ClickTokens tokens, LinkProperties properties,
+            @Value("${sms.money.currency:USD}") String reportingCurrency) {
         this.rollups = rollups;
+        this.tokens = tokens;
+        this.browserLimits = properties.browserConversions();
+        Set<String> currencies = new TreeSet<>();
+        currencies.add(reportingCurrency.strip().toUpperCase(Locale.ROOT));
+        properties.browserConversions()
+            .currencies()
+            .forEach((code) -> currencies.add(code.strip().toUpperCase(Locale.ROOT)));
+        this.browserCurrencies = Set.copyOf(currencies);
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
@@ -61,7 +88,7 @@ public class Conversions {
         this.jdbc.sql("""
                 select coalesce(variant, '') as variant, count(*) as conversions,
                     coalesce(sum(value), 0) * 100 as cents
-                from conversion where campaign_id = :id and attributed group by 1""")
+                from counted_conversion where campaign_id = :id and attributed group by 1""")
             .param("id", campaignId)
             .query((row, n) -> counts.put(row.getString("variant"),
                     new long[] { row.getLong("conversions"), row.getLong("cents") }))
@@ -71,6 +98,7 @@ public class Conversions {
 
     @Transactional
     public ConversionView record(ConversionRequest request, Source source) {
+        boolean browser = source == Source.BROWSER;
         String event = checkedEvent(request.event());
         String currency = checkedCurrency(request.currency(), request.value());
         String orderId = checkedOrderId(request.orderId());
@@ -78,23 +106,37 @@ public class Conversions {
         if (occurredAt.isAfter(this.clock.instant().plus(Duration.ofMinutes(5)))) {
             throw invalid("The conversion time lies in the future.");
         }
+        if (browser) {
+            checkBrowserReport(orderId, currency, request.value());
+        }
+        // Every check of the report comes before the click is looked at: how a report is
+        // refused must not tell whether its click exists.
+        Long clickId = clickIdOf(request.clickId(), source);
         if (orderId != null) {
             Optional<ConversionView> earlier = existing(orderId, event);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
         }
-        Referrer referrer = referrer(request);
-        if (source == Source.BROWSER && referrer.clickId == null) {
+        Referrer referrer = referrer(request, clickId, source);
+        if (browser && referrer.clickId == null) {
             throw new LinkProblem(LinkProblem.Kind.NOT_FOUND, "Unknown click.");
         }
+        if (browser) {
+            Optional<ConversionView> earlier = reportedBefore(referrer.clickId, event);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         Attribution attribution = attribute(referrer, occurredAt);
+        // Either unique index (order and event; a browser's click and event) makes a
+        // concurrent second report a no-op.
         long id = this.jdbc.sql("""
                 insert into conversion (event, value, currency, order_id, occurred_at, source, click_id, link_id,
-                    attributed, campaign_id, contact_id, variant)
+                    attributed, campaign_id, contact_id, variant, reported_click_id)
                 values (:event, :value, :currency, :order, :at, :source, :click, :link, :attributed, :campaign,
-                    :contact, :variant)
-                on conflict (order_id, event) where order_id is not null do nothing
+                    :contact, :variant, :reported)
+                on conflict do nothing
                 returning id""")
             .param("event", event)
             .param("value", request.value())
@@ -108,21 +150,63 @@ public class Conversions {
             .param("campaign", attribution.campaignId)
             .param("contact", contactOf(attribution, referrer, request))
             .param("variant", attribution.variant)
+            .param("reported", browser ? referrer.clickId : null)
             .query(Long.class)
             .optional()
             .orElse(-1L);
         if (id < 0) {
-            return existing(orderId, event).orElseThrow();
+            return Optional.ofNullable(orderId)
+                .flatMap((order) -> existing(order, event))
+                .or(() -> reportedBefore(referrer.clickId, event))
+                .orElseThrow();
         }
         if (attribution.campaignId != null) {
             this.rollups.markDirty(attribution.campaignId);
         }
         this.events.publishEvent(new ConversionRecorded(id, event, request.value(), currency, orderId, occurredAt,
                 attribution.attributed, attribution.clickId, attribution.linkId, attribution.campaignId,
-                contactOf(attribution, referrer, request), attribution.variant));
+                contactOf(attribution, referrer, request), attribution.variant, !browser));
         return new ConversionView(id, event, request.value(), currency, orderId, occurredAt, attribution.attributed,
                 attribution.clickId, attribution.campaignId, contactOf(attribution, referrer, request),
-                attribution.variant, false);
+                attribution.variant, false, !browser);
+    }
+
+    /**
+     * What an unauthenticated report must bring: an order id, a currency of the accepted
+     * ones and a value under the cap.
+     */
+    private void checkBrowserReport(String orderId, String currency, BigDecimal value) {
+        if (orderId == null) {
+            throw invalid("A conversion from the browser needs its order id.");
+        }
+        if (currency != null && !this.browserCurrencies.contains(currency)) {
+            throw invalid("The currency is not accepted from the browser.");
+        }
+        if (value != null && value.compareTo(this.browserLimits.maxValue()) > 0) {
+            throw invalid("The value is above what the browser may report.");
+        }
+    }
+
+    /**
+     * The click id of a report: a token this server made (the smsclid); a server postback
+     * may also give the bare id. Null when none was given or it is not valid.
+     */
+    private Long clickIdOf(String given, Source source) {
+        if (given == null || given.isBlank()) {
+            return null;
+        }
+        String value = given.strip();
+        OptionalLong verified = this.tokens.verify(value);
+        if (verified.isPresent()) {
+            return verified.getAsLong();
+        }
+        if (source == Source.SERVER && BARE_ID.matcher(value).matches()) {
+            return Long.valueOf(value);
+        }
+        if (source == Source.SERVER) {
+            throw invalid("The clickId is not a click id of this platform.");
+        }
+        return null;
     }
 
     /**
@@ -146,7 +230,7 @@ public class Conversions {
             return contactIds;
         }
         return this.jdbc.sql("""
-                select distinct contact_id from conversion
+                select distinct contact_id from counted_conversion
                 where contact_id = any(:ids) and occurred_at >= :from and occurred_at < :to""")
             .param("ids", contactIds)
             .param("from", Timestamp.from(from))
@@ -227,18 +311,23 @@ public class Conversions {
 
     }
 
-    private Referrer referrer(ConversionRequest request) {
-        if (request.clickId() != null) {
+    /**
+     * By click, else (server postbacks only: a shop's key may attribute by a public short
+     * code, the browser may not) by code.
+     */
+    private Referrer referrer(ConversionRequest request, Long clickId, Source source) {
+        if (clickId != null) {
             return this.jdbc
                 .sql("select c.id, c.link_id, l.contact_id from link_click c join short_link l on l.id = c.link_id "
                         + "where c.id = :id")
-                .param("id", request.clickId())
+                .param("id", clickId)
                 .query((row, n) -> new Referrer(row.getLong("id"), row.getLong("link_id"),
                         row.getObject("contact_id", Long.class)))
                 .optional()
                 .orElse(new Referrer(null, null, null));
         }
-        if (request.code() != null && ShortCodes.looksValid(request.code())) {
+        if (source == Source.SERVER && request.clickId() == null && request.code() != null
+                && ShortCodes.looksValid(request.code())) {
             return this.jdbc.sql("select id, contact_id from short_link where code = :code")
                 .param("code", request.code())
                 .query((row, n) -> new Referrer(null, row.getLong("id"), row.getObject("contact_id", Long.class)))
@@ -285,12 +374,23 @@ public class Conversions {
             .optional();
     }
 
+    private Optional<ConversionView> reportedBefore(Long reportedClickId, String event) {
+        if (reportedClickId == null) {
+            return Optional.empty();
+        }
+        return this.jdbc.sql("select * from conversion where reported_click_id = :click and event = :event")
+            .param("click", reportedClickId)
+            .param("event", event)
+            .query(Conversions::duplicate)
+            .optional();
+    }
+
     private static ConversionView duplicate(ResultSet row, int n) throws SQLException {
         return new ConversionView(row.getLong("id"), row.getString("event"), row.getBigDecimal("value"),
                 row.getString("currency"), row.getString("order_id"), row.getTimestamp("occurred_at").toInstant(),
                 row.getBoolean("attributed"), row.getObject("click_id", Long.class),
                 row.getObject("campaign_id", Long.class), row.getObject("contact_id", Long.class),
-                row.getString("variant"), true);
+                row.getString("variant"), true, row.getBoolean("verified"));
     }
 
     private static String checkedEvent(String event) {
@@ -322,13 +422,14 @@ public class Conversions {
     }
 
     private static String checkedOrderId(String orderId) {
-        if (orderId == null || orderId.isBlank()) {
-            return null;
-        }
-        if (orderId.length() > 100) {
+        if (orderId != null && orderId.length() > 100) {
             throw invalid("An order id has at most 100 characters.");
         }
-        return orderId.strip();
+        String normalised = OrderIds.normalise(orderId);
+        if (normalised != null && normalised.length() > 100) {
+            throw invalid("An order id has at most 100 characters.");
+        }
+        return normalised;
     }
 
     private static LinkProblem invalid(String message) {

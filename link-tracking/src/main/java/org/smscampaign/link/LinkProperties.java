@@ -1,6 +1,7 @@
 package org.smscampaign.link;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,13 +20,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param attributionDays default attribution window of links that do not set their own
  * @param utm whether UTM parameters are appended to targets that have none
  * @param server the redirector's own listener for link hosts
+ * @param clickIdKey secret key of the click-id tags ({@code SMS_LINK_CLICK_ID_KEY}, at
+ * least 32 characters, the same on every instance); empty: a random key kept in the
+ * database
+ * @param browserConversions what the landing-page script may report
  */
 @ConfigurationProperties("sms.link")
 public record LinkProperties(@DefaultValue("http://localhost:8080/r/") String defaultBaseUrl,
         @DefaultValue("302") int redirectStatus, @DefaultValue("TRUNCATED") ClientStorage clientStorage,
         String ipHashKey, @DefaultValue("smsclid") String clickIdParameter, @DefaultValue("7") int attributionDays,
         @DefaultValue("true") boolean utm, @DefaultValue Cache cache, @DefaultValue Buffer buffer,
-        @DefaultValue Classification classification, @DefaultValue Misses misses, @DefaultValue Server server) {
+        @DefaultValue Classification classification, @DefaultValue Misses misses, @DefaultValue Server server,
+        String clickIdKey, @DefaultValue BrowserConversions browserConversions) {
+
+    public LinkProperties {
+        if (clickIdKey != null && !clickIdKey.isBlank() && clickIdKey.length() < 32) {
+            throw new IllegalArgumentException("sms.link.click-id-key needs at least 32 characters");
+        }
+    }
 
     /** How IP addresses are kept. */
     public enum ClientStorage {
@@ -92,6 +104,20 @@ public record LinkProperties(@DefaultValue("http://localhost:8080/r/") String de
      * @param perMinute unknown codes a client may try per minute before it gets 429
      */
     public record Misses(@DefaultValue("60") int perMinute) {
+
+    }
+
+    /**
+     * Conversions reported from the browser ({@code /t/conversions}): unauthenticated, so
+     * kept apart as unverified and bounded.
+     *
+     * @param currencies currencies accepted besides the reporting currency
+     * ({@code sms.money.currency})
+     * @param maxValue largest value accepted, in the currency reported
+     * @param perMinute reports one address may send per minute before it gets 429
+     */
+    public record BrowserConversions(@DefaultValue List<String> currencies,
+            @DefaultValue("10000") java.math.BigDecimal maxValue, @DefaultValue("20") int perMinute) {
 
     }
 

@@ -12,6 +12,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.smscampaign.LinkTrackingIT;
+import org.smscampaign.link.click.ClickTokens;
 import org.smscampaign.link.rollup.ClickRollups;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +42,9 @@ class ReclassificationIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ClickTokens tokens;
 
     @Autowired
     ShortLinks links;
@@ -178,7 +182,7 @@ class ReclassificationIT {
     private long hit(MintedLink link, String agent) {
         RawHttp.fromClient("192.0.2." + (nextClient++ % 250));
         String location = RawHttp.get(this.port, "/r/" + link.code(), agent).header("Location");
-        return Long.parseLong(location.replaceAll(".*smsclid=(\\d+).*", "$1"));
+        return this.tokens.verify(location.replaceAll(".*smsclid=([A-Za-z0-9_-]+).*", "$1")).orElseThrow();
     }
 
     private boolean stored(long... clicks) {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.smscampaign.LinkTrackingIT;
+import org.smscampaign.link.click.ClickTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,6 +28,9 @@ class RedirectIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ClickTokens tokens;
 
     @Autowired
     ShortLinks links;
@@ -100,7 +104,7 @@ class RedirectIT {
 
         assertThat(get.status()).isEqualTo(302);
         assertThat(get.header("Location")).matches(
-                "https://shop\\.example/sale\\?utm_source=sms&utm_medium=sms&utm_campaign=spring&smsclid=\\d+#top");
+                "https://shop\\.example/sale\\?utm_source=sms&utm_medium=sms&utm_campaign=spring&smsclid=[A-Za-z0-9_-]{24}#top");
         assertThat(get.header("Cache-Control")).isEqualTo("no-store");
         assertThat(head.status()).isEqualTo(302);
         List<Map<String, Object>> hits = hitsOf(link.id(), 2);
@@ -108,8 +112,9 @@ class RedirectIT {
             .containsEntry("human", true)
             .containsEntry("first_hit", true)
             .containsEntry("client", "198.51.100.0/24");
-        assertThat(String.valueOf(hits.get(0).get("id")))
-            .isEqualTo(get.header("Location").replaceAll(".*smsclid=(\\d+).*", "$1"));
+        assertThat(String.valueOf(hits.get(0).get("id"))).isEqualTo(String
+            .valueOf(this.tokens.verify(get.header("Location").replaceAll(".*smsclid=([A-Za-z0-9_-]+).*", "$1"))
+                .orElseThrow()));
         assertThat(hits.get(1)).containsEntry("method", "HEAD")
             .containsEntry("human", false)
             .containsEntry("reason", "HEAD_REQUEST")

@@ -10,6 +10,7 @@ import io.github.bucket4j.Bucket;
 import jakarta.servlet.http.HttpServletRequest;
 import org.smscampaign.link.ConversionRequest;
 import org.smscampaign.link.Conversions;
+import org.smscampaign.link.LinkProperties;
 import org.smscampaign.link.LinkProblem;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -30,12 +31,12 @@ import org.springframework.web.bind.annotation.RestController;
  * Conversion tracking from the landing page: a small script ({@code /t/sms.js}) keeps the
  * click id from the landing URL in a first-party cookie and reports conversions to
  * {@code /t/conversions} as a CORS-safe text/plain POST (no preflight, no credentials).
- * Public and rate-limited; only known clicks are accepted.
+ * Public and rate-limited per address. Anyone can send one, so they are stored as
+ * unverified and bounded (see {@link Conversions}). A report for an unknown or forged
+ * click id gets the same 204 as an accepted one: the answer is no oracle for click ids.
  */
 @RestController
 class BrowserTrackingController {
-
-    private static final int REPORTS_PER_MINUTE = 20;
 
     private final Conversions conversions;
 
@@ -46,8 +47,11 @@ class BrowserTrackingController {
         .expireAfterAccess(Duration.ofMinutes(10))
         .build();
 
-    BrowserTrackingController(Conversions conversions) {
+    private final int perMinute;
+
+    BrowserTrackingController(Conversions conversions, LinkProperties properties) {
         this.conversions = conversions;
+        this.perMinute = properties.browserConversions().perMinute();
     }
 
     @GetMapping(value = "/t/sms.js", produces = "text/javascript")
@@ -63,8 +67,8 @@ class BrowserTrackingController {
         Bucket bucket = this.limits.get(request.getRemoteAddr(),
                 (address) -> Bucket.builder()
                     .addLimit(Bandwidth.builder()
-                        .capacity(REPORTS_PER_MINUTE)
-                        .refillGreedy(REPORTS_PER_MINUTE, Duration.ofMinutes(1))
+                        .capacity(this.perMinute)
+                        .refillGreedy(this.perMinute, Duration.ofMinutes(1))
                         .build())
                     .build());
         if (!bucket.tryConsume(1)) {
@@ -75,7 +79,7 @@ class BrowserTrackingController {
         }
         try {
             JsonNode node = this.json.readTree(body);
-            long clickId = Long.parseLong(node.path("clickId").asString(""));
+            String clickId = node.path("clickId").asString("");
             BigDecimal value = node.hasNonNull("value") ? new BigDecimal(node.get("value").asString()) : null;
             this.conversions.record(
                     new ConversionRequest(clickId, null, node.path("event").asString("sale"), value,
@@ -87,7 +91,8 @@ class BrowserTrackingController {
             return cors(HttpStatus.BAD_REQUEST);
         }
         catch (LinkProblem ex) {
-            return cors((ex.kind() == LinkProblem.Kind.NOT_FOUND) ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST);
+            // Unknown and forged clicks alike: nothing recorded, nothing told.
+            return cors((ex.kind() == LinkProblem.Kind.NOT_FOUND) ? HttpStatus.NO_CONTENT : HttpStatus.BAD_REQUEST);
         }
     }
 

@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The server-to-server conversion postback (API key of any role). */
+/**
+ * The server-to-server conversion postback: an API key with the conversions:write scope
+ * (or a marketer's session), see the web module's security configuration.
+ */
 @RestController
 @Tag(name = "Conversions")
 class ConversionApiController {
@@ -25,9 +28,11 @@ class ConversionApiController {
 
     @PostMapping("/api/v1/conversions")
     @Operation(summary = "Report a conversion",
-            description = "Give the click id the landing page received (smsclid) or the short code. Attributed to "
-                    + "the contact's last human click within the link's attribution window, else stored "
-                    + "unattributed. Reporting the same orderId and event again returns the first record (200).")
+            description = "Needs an API key with the conversions:write scope. Give the click id the landing page "
+                    + "received (smsclid) or the short code. Attributed to the contact's last human click within "
+                    + "the link's attribution window, else stored unattributed. Reporting the same orderId and "
+                    + "event again returns the first record (200); order ids are compared after Unicode NFKC, "
+                    + "removal of format characters and lower-casing.")
     ResponseEntity<ConversionView> report(@RequestBody ConversionRequest request) {
         ConversionView view = this.conversions.record(request, Conversions.Source.SERVER);
         return ResponseEntity.status(view.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(view);

@@ -1,5 +1,7 @@
 package org.smscampaign.link.redirect;
 
+import org.smscampaign.link.click.ClickTokens;
+
 /**
  * What the redirector needs of a link, held in memory.
  *
@@ -26,11 +28,12 @@ record LinkTarget(long linkId, String targetUrl, long expiresAtMillis, String fa
     }
 
     /**
-     * Where this hit goes: the target with its click id, when click ids are passed on.
+     * Where this hit goes: the target with its click id's token, when click ids are
+     * passed on (the token is made only then).
      */
-    String location(long clickId) {
+    String location(long clickId, ClickTokens tokens) {
         return this.locationSuffix.isEmpty() && this.locationPrefix.equals(this.targetUrl) ? this.targetUrl
-                : this.locationPrefix + clickId + this.locationSuffix;
+                : this.locationPrefix + tokens.of(clickId) + this.locationSuffix;
     }
 
     boolean expiredAt(long nowMillis) {

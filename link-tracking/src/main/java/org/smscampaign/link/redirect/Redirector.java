@@ -11,6 +11,7 @@ import org.smscampaign.link.LinkProperties;
 import org.smscampaign.link.ShortCodes;
 import org.smscampaign.link.click.ClickBuffer;
 import org.smscampaign.link.click.ClickIds;
+import org.smscampaign.link.click.ClickTokens;
 import org.smscampaign.link.click.Hit;
 
 import org.springframework.stereotype.Component;
@@ -32,6 +33,8 @@ class Redirector {
 
     private final ClickIds ids;
 
+    private final ClickTokens tokens;
+
     private final MissLimiter misses;
 
     private final int status;
@@ -42,8 +45,8 @@ class Redirector {
 
     private final Counter limited;
 
-    Redirector(LinkCache links, ClickBuffer clicks, ClickIds ids, MissLimiter misses, LinkProperties properties,
-            MeterRegistry meters) {
+    Redirector(LinkCache links, ClickBuffer clicks, ClickIds ids, ClickTokens tokens, MissLimiter misses,
+            LinkProperties properties, MeterRegistry meters) {
         int status = properties.redirectStatus();
         if (status != 301 && status != 302 && status != 307 && status != 308) {
             throw new IllegalStateException("sms.link.redirect-status must be 301, 302, 307 or 308, not " + status);
@@ -51,6 +54,7 @@ class Redirector {
         this.links = links;
         this.clicks = clicks;
         this.ids = ids;
+        this.tokens = tokens;
         this.misses = misses;
         this.status = status;
         this.redirects = Counter.builder("sms.link.redirects").register(meters);
@@ -92,7 +96,7 @@ class Redirector {
             }
             else {
                 long clickId = this.ids.next();
-                location = target.location(clickId);
+                location = target.location(clickId, this.tokens);
                 this.clicks.offer(new Hit(clickId, target.linkId(), now, head, userAgent, client, referrer,
                         target.campaignId(), target.contactId(), target.variant(), target.messageId()));
             }

@@ -160,7 +160,7 @@ public class ClickRollups {
                     where first_human is not null
                     union all
                     select coalesce(variant, ''), date_trunc('hour', occurred_at, 'UTC'), 0, 0, 0, 0, 1
-                    from conversion where campaign_id = :id and attributed
+                    from counted_conversion where campaign_id = :id and attributed
                 ) as events
                 group by variant, hour""").param("id", campaignId).update();
         // Values stay in the currency they were reported in: the reports convert them at
@@ -169,7 +169,7 @@ public class ClickRollups {
             .sql("""
                     insert into campaign_revenue_hour (campaign_id, variant, hour, currency, conversions, amount)
                     select :id, coalesce(variant, ''), date_trunc('hour', occurred_at, 'UTC'), currency, count(*), sum(value)
-                    from conversion
+                    from counted_conversion
                     where campaign_id = :id and attributed and value is not null and currency is not null
                     group by 2, 3, 4""")
             .param("id", campaignId)

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import org.smscampaign.web.security.ApiKeys;
+import org.smscampaign.web.security.ApiScope;
 import org.smscampaign.web.security.CreatedApiKey;
 import org.smscampaign.web.security.Role;
 
@@ -18,7 +19,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Admin › API keys: create keys (the token is shown once), list and revoke them. */
+/**
+ * Admin › API keys: create keys with a role and the scopes chosen (the token is shown
+ * once), list and revoke them.
+ */
 @Controller
 @RequestMapping("/admin/api-keys")
 class AdminApiKeysController {
@@ -34,6 +38,11 @@ class AdminApiKeysController {
     @ModelAttribute("roles")
     List<Role> roles() {
         return List.of(Role.values());
+    }
+
+    @ModelAttribute("scopes")
+    List<ApiScope> scopes() {
+        return List.of(ApiScope.values());
     }
 
     @GetMapping
@@ -52,8 +61,12 @@ class AdminApiKeysController {
     @PostMapping
     String create(@Valid @ModelAttribute("newKey") NewApiKeyForm form, BindingResult errors, Principal principal,
             Model model) {
+        if (!errors.hasErrors() && !ApiScope.allowedFor(form.role()).containsAll(form.scopes())) {
+            errors.rejectValue("scopes", "scopes.role",
+                    "A " + form.role().label() + " key may only read (" + ApiScope.API_READ.value() + ").");
+        }
         if (!errors.hasErrors()) {
-            CreatedApiKey created = this.apiKeys.create(form.name(), form.role(), principal.getName());
+            CreatedApiKey created = this.apiKeys.create(form.name(), form.role(), form.scopes(), principal.getName());
             model.addAttribute("createdKey", created);
             model.addAttribute("newKey", NewApiKeyForm.empty());
         }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 
 import org.smscampaign.campaign.CampaignProblem;
+import org.smscampaign.link.ConversionAnomalies;
 import org.smscampaign.report.CampaignOverview;
 import org.smscampaign.report.CampaignReport;
 import org.smscampaign.report.CampaignReports;
@@ -33,9 +34,12 @@ class DashboardPages {
 
     private final Clock clock;
 
-    DashboardPages(CampaignReports reports, Clock clock) {
+    private final ConversionAnomalies anomalies;
+
+    DashboardPages(CampaignReports reports, Clock clock, ConversionAnomalies anomalies) {
         this.reports = reports;
         this.clock = clock;
+        this.anomalies = anomalies;
     }
 
     @GetMapping
@@ -77,6 +81,9 @@ class DashboardPages {
         model.addAttribute("live", report.status().live()
                 || (report.evaluationEndsAt() != null && report.evaluationEndsAt().isAfter(this.clock.instant())));
         model.addAttribute("definitions", MetricDefinitions.ALL);
+        // Shown beside the sums, which still include them: a warning, not a correction.
+        model.addAttribute("valueOutliers", this.anomalies.valueOutliers(id));
+        model.addAttribute("valueFactor", ConversionAnomalies.VALUE_FACTOR);
         return "dashboards/campaign";
     }
 

@@ -120,7 +120,7 @@ class DemoTaps {
     }
 
     private void tap(long message, String phone) {
-        Optional<Long> click = fetch(message, "GET", phone);
+        Optional<String> click = fetch(message, "GET", phone);
         ThreadLocalRandom random = ThreadLocalRandom.current();
         if (click.isPresent() && random.nextDouble() < 0.15) {
             later(random.nextLong(20_000, 120_000), () -> fetch(message, "GET", phone));
@@ -148,7 +148,7 @@ class DemoTaps {
     }
 
     /** Requests the message's short link; the click id from the redirect, if any. */
-    private Optional<Long> fetch(long message, String method, String userAgent) {
+    private Optional<String> fetch(long message, String method, String userAgent) {
         Optional<String> code = this.gateway.find(message).map(MessageView::body).flatMap(DemoTaps::code);
         if (code.isEmpty()) {
             return Optional.empty();
@@ -181,9 +181,10 @@ class DemoTaps {
         return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
-    private Optional<Long> clickId(String location) {
-        Matcher matcher = Pattern.compile("[?&]" + Pattern.quote(this.clickParameter) + "=(\\d+)").matcher(location);
-        return matcher.find() ? Optional.of(Long.valueOf(matcher.group(1))) : Optional.empty();
+    private Optional<String> clickId(String location) {
+        Matcher matcher = Pattern.compile("[?&]" + Pattern.quote(this.clickParameter) + "=([A-Za-z0-9_-]+)")
+            .matcher(location);
+        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
     private void later(long millis, Runnable action) {

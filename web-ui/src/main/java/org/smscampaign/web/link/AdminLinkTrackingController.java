@@ -12,6 +12,7 @@ import org.smscampaign.link.Brands;
 import org.smscampaign.link.ClickClassification;
 import org.smscampaign.link.ClickReclassifications;
 import org.smscampaign.link.LinkProblem;
+import org.smscampaign.link.UnverifiedConversions;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,8 +40,11 @@ class AdminLinkTrackingController {
 
     private final Clock clock;
 
+    private final UnverifiedConversions unverified;
+
     AdminLinkTrackingController(Brands brands, ClickClassification classification,
-            ClickReclassifications reclassifications, Clock clock) {
+            ClickReclassifications reclassifications, Clock clock, UnverifiedConversions unverified) {
+        this.unverified = unverified;
         this.brands = brands;
         this.classification = classification;
         this.reclassifications = reclassifications;
@@ -50,6 +54,7 @@ class AdminLinkTrackingController {
     @GetMapping
     String index(@RequestParam(required = false) String tryAgent, Model model) {
         model.addAttribute("brands", this.brands.all());
+        model.addAttribute("countingBrands", this.unverified.countingBrands());
         model.addAttribute("sources", this.classification.sources());
         model.addAttribute("patterns", this.classification.additions());
         model.addAttribute("smsRules", this.classification.smsRules());
@@ -87,6 +92,19 @@ class AdminLinkTrackingController {
             @RequestParam(required = false) String allowedDomains, RedirectAttributes redirect) {
         return apply(redirect, "Brand rules saved.",
                 () -> this.brands.updateRules(id, fallbackUrl, domains(allowedDomains)));
+    }
+
+    /**
+     * Whether the brand counts the unverified conversions its landing pages report in
+     * conversions and revenue.
+     */
+    @PostMapping("/brands/{id}/browser-conversions")
+    String browserConversions(@PathVariable long id, @RequestParam boolean counted, Principal principal,
+            RedirectAttributes redirect) {
+        return apply(redirect,
+                counted ? "Browser conversions now count in this brand's conversions and revenue."
+                        : "Browser conversions no longer count in this brand's figures.",
+                () -> this.unverified.count(id, counted, principal.getName()));
     }
 
     @PostMapping("/patterns")

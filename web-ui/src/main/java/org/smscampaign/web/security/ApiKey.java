@@ -2,6 +2,10 @@ package org.smscampaign.web.security;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,7 +16,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A machine credential for the REST API, acting with one role until revoked. */
+/**
+ * A machine credential for the REST API, acting with one role and only its scopes until
+ * revoked.
+ */
 @Entity
 @Table(name = "api_key")
 class ApiKey {
@@ -34,6 +41,9 @@ class ApiKey {
     @Enumerated(EnumType.STRING)
     private Role role;
 
+    /** Space-separated scope values, e.g. {@code api:read conversions:write}. */
+    private String scopes;
+
     private String createdBy;
 
     private Instant createdAt;
@@ -45,11 +55,16 @@ class ApiKey {
     protected ApiKey() {
     }
 
-    ApiKey(String name, ApiKeyToken token, Role role, String createdBy, Instant now) {
+    ApiKey(String name, ApiKeyToken token, Role role, Set<ApiScope> scopes, String createdBy, Instant now) {
+        if (scopes.isEmpty() || !ApiScope.allowedFor(role).containsAll(scopes)) {
+            throw new IllegalArgumentException("A " + role.label() + " key may have the scopes "
+                    + ApiScope.allowedFor(role).stream().map(ApiScope::value).toList() + ", at least one.");
+        }
         this.name = name;
         this.prefix = token.prefix();
         this.secretHash = token.hash();
         this.role = role;
+        this.scopes = scopes.stream().sorted().map(ApiScope::value).collect(Collectors.joining(" "));
         this.createdBy = createdBy;
         this.createdAt = now;
     }
@@ -74,7 +89,7 @@ class ApiKey {
     }
 
     ApiKeyView view() {
-        return new ApiKeyView(this.id, this.name, this.prefix, this.role, this.createdBy, this.createdAt,
+        return new ApiKeyView(this.id, this.name, this.prefix, this.role, scopes(), this.createdBy, this.createdAt,
                 this.lastUsedAt, this.revokedAt);
     }
 
@@ -84,6 +99,15 @@ class ApiKey {
 
     Role role() {
         return this.role;
+    }
+
+    Set<ApiScope> scopes() {
+        Set<ApiScope> parsed = EnumSet.noneOf(ApiScope.class);
+        Arrays.stream(this.scopes.split(" "))
+            .filter((value) -> !value.isEmpty())
+            .map(ApiScope::of)
+            .forEach(parsed::add);
+        return parsed;
     }
 
 }

@@ -1,6 +1,7 @@
 package org.smscampaign.web.security;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -71,8 +72,12 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         SecurityContext context = this.contexts.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("api-key:" + key.get().name(), null,
-                List.of(new SimpleGrantedAuthority(key.get().role().authority()))));
+        List<SimpleGrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority(key.get().role().authority()));
+        authorities.add(new SimpleGrantedAuthority(ApiKeyScopes.API_KEY));
+        key.get().scopes().forEach((scope) -> authorities.add(new SimpleGrantedAuthority(scope.authority())));
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated("api-key:" + key.get().name(), null, authorities));
         this.contexts.setContext(context);
         chain.doFilter(request, response);
     }

@@ -3,6 +3,7 @@ package org.smscampaign.web.security;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,15 +28,30 @@ public class ApiKeys {
         this.clock = clock;
     }
 
+    /**
+     * A key with exactly the given scopes, which its role must allow (see
+     * {@link ApiScope#allowedFor}).
+     */
     @Transactional
-    public CreatedApiKey create(String name, Role role, String createdBy) {
+    public CreatedApiKey create(String name, Role role, Set<ApiScope> scopes, String createdBy) {
         if (name == null || name.isBlank() || name.length() > 100) {
             throw new IllegalArgumentException("An API key needs a name of 1 to 100 characters.");
         }
         ApiKeyToken token = ApiKeyToken.generate();
-        ApiKey key = this.repository.save(new ApiKey(name.strip(), token, role, createdBy, this.clock.instant()));
-        log.info("API key '{}' ({}) created by {} with role {}", key.name(), token, createdBy, role);
+        ApiKey key = this.repository
+            .save(new ApiKey(name.strip(), token, role, scopes, createdBy, this.clock.instant()));
+        log.info("API key '{}' ({}) created by {} with role {} and scopes {}", key.name(), token, createdBy, role,
+                key.view().scopes());
         return new CreatedApiKey(key.view(), token.value());
+    }
+
+    /**
+     * A key with every scope its role allows: for tests and tools that act as the role;
+     * people choose scopes on the admin page.
+     */
+    @Transactional
+    public CreatedApiKey create(String name, Role role, String createdBy) {
+        return create(name, role, ApiScope.allowedFor(role), createdBy);
     }
 
     @Transactional(readOnly = true)

@@ -2,6 +2,8 @@ package org.smscampaign.web.security;
 
 import jakarta.servlet.DispatcherType;
 
+import static org.springframework.security.authorization.AuthorizationManagers.allOf;
+
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
 import org.springframework.context.annotation.Bean;
@@ -10,6 +12,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -17,6 +22,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -28,8 +34,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * <li>public endpoints of browsers (redirector {@code /r/**}, landing-page tracking
  * {@code /t/**}): no session, no CSRF; redirects are public by design and
  * rate-limited;</li>
- * <li>the REST API {@code /api/**}: an API key per request, or the browser's session with
- * its CSRF token; errors as problem documents;</li>
+ * <li>the REST API {@code /api/**}: an API key per request (bounded by its role and its
+ * scopes, {@link ApiScope}), or the browser's session with its CSRF token; errors as
+ * problem documents;</li>
  * <li>the actuator: probes and metrics public (configurable), the rest for admins;</li>
  * <li>pages: form login, CSRF, strict security headers.</li>
  * </ol>
@@ -98,21 +105,33 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain restApi(HttpSecurity http, ApiKeys apiKeys) {
+    SecurityFilterChain restApi(HttpSecurity http, ApiKeys apiKeys, RoleHierarchy roles) {
         machineCaller(http.securityMatcher("/api/**"), apiKeys);
-        http.authorizeHttpRequests(
-                (requests) -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
-                    .permitAll()
-                    .requestMatchers(ADMIN_API_PATHS)
-                    .hasRole(ADMIN)
-                    // Shops report conversions with a key of any role.
-                    .requestMatchers(HttpMethod.POST, "/api/v1/conversions")
-                    .authenticated()
-                    .requestMatchers(HttpMethod.GET, "/api/**")
-                    .authenticated()
-                    .anyRequest()
-                    .hasRole(MARKETER));
+        // An API key needs both: the role and the scope of the request (a session: the
+        // role).
+        http.authorizeHttpRequests((requests) -> requests
+            .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+            .permitAll()
+            .requestMatchers(HttpMethod.GET, ADMIN_API_PATHS)
+            .access(allOf(role(ADMIN, roles), ApiKeyScopes.require(ApiScope.API_READ)))
+            .requestMatchers(ADMIN_API_PATHS)
+            .access(allOf(role(ADMIN, roles), ApiKeyScopes.require(ApiScope.API_WRITE)))
+            // Revenue: a shop's key with conversions:write (a marketer's or admin's),
+            // never a read-only manager's.
+            .requestMatchers(HttpMethod.POST, "/api/v1/conversions")
+            .access(allOf(role(MARKETER, roles), ApiKeyScopes.require(ApiScope.CONVERSIONS_WRITE)))
+            .requestMatchers(HttpMethod.GET, "/api/**")
+            .access(allOf(AuthenticatedAuthorizationManager.authenticated(), ApiKeyScopes.require(ApiScope.API_READ)))
+            .anyRequest()
+            .access(allOf(role(MARKETER, roles), ApiKeyScopes.require(ApiScope.API_WRITE))));
         return http.build();
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> role(String role, RoleHierarchy roles) {
+        AuthorityAuthorizationManager<RequestAuthorizationContext> manager = AuthorityAuthorizationManager
+            .hasRole(role);
+        manager.setRoleHierarchy(roles);
+        return manager;
     }
 
     @Bean

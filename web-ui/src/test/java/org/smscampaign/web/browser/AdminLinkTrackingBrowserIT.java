@@ -66,6 +66,27 @@ class AdminLinkTrackingBrowserIT extends BrowserSession {
         browser.screenshot("admin-link-tracking-try-out-phone");
     }
 
+    /** Issue 16: unverified browser conversions count only for a brand that opts in. */
+    @Test
+    void aBrandOptsInToCountingBrowserConversionsAndOutAgain() {
+        browser.open("/admin/link-tracking");
+        By defaultBrand = By.cssSelector("section[data-brand] .browser-conversions");
+        assertThat(browser.find(defaultBrand).getText()).contains("not counted");
+
+        browser.click(browser.find(defaultBrand).findElement(By.tagName("button")));
+        assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("now count");
+        assertThat(browser.find(defaultBrand).getText()).contains("counted in revenue");
+        browser.scrollTo(defaultBrand);
+        browser.screenshot("admin-brand-browser-conversions-desktop");
+        browser.resize(390, 844);
+        browser.scrollTo(defaultBrand);
+        browser.screenshot("admin-brand-browser-conversions-phone");
+        browser.resize(1280, 900);
+
+        browser.click(browser.find(defaultBrand).findElement(By.tagName("button")));
+        assertThat(browser.find(defaultBrand).getText()).contains("not counted");
+    }
+
     @Test
     void anAdditionMakesAnInAppBrowserAPersonAndStoredHitsAreReclassified() {
         browser.open("/admin/link-tracking");

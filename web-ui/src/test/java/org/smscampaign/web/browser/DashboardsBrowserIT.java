@@ -226,6 +226,34 @@ class DashboardsBrowserIT extends BrowserSession {
         browser.resize(1280, 900);
     }
 
+    /**
+     * Issue 16, finding 3: 1,200 % and 3,000 % conversions per click appeared on a report
+     * without a word.
+     */
+    @Test
+    void inflatedConversionsAreFlaggedOnTheDashboard() {
+        MixedOutcomeCampaign fixture = new MixedOutcomeCampaign(this.jdbc, this.brands, this.campaigns, this.rates);
+        long id = fixture.campaign();
+        this.reports.refreshedReport(id);
+        browser.open("/dashboards/campaigns/" + id);
+        assertThat(browser.findAll(By.id("conversion-anomalies"))).as("nothing to flag yet").isEmpty();
+
+        fixture.inflate();
+        this.reports.refreshedReport(id);
+        browser.open("/dashboards/campaigns/" + id);
+
+        assertThat(browser.find(By.id("anomaly-per-click")).getText()).contains("533 % per click");
+        assertThat(browser.find(By.cssSelector(".anomaly-value[data-currency=USD]")).getText())
+            .contains("1 conversion worth more than 10 times the median of 10.00 USD")
+            .contains("5,000.00 USD");
+        browser.screenshot("dashboard-anomalies-desktop");
+        browser.resize(390, 844);
+        browser.open("/dashboards/campaigns/" + id);
+        assertThat(browser.find(By.id("conversion-anomalies")).isDisplayed()).isTrue();
+        browser.screenshot("dashboard-anomalies-phone");
+        browser.resize(1280, 900);
+    }
+
     @Test
     void aReversedRangeIsExplained() {
         browser.open("/reports?from=2026-11-20&to=2026-11-10");

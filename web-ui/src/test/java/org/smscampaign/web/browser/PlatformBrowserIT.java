@@ -110,23 +110,39 @@ class PlatformBrowserIT extends BrowserSession {
     }
 
     @Test
-    void anAdminCreatesAnApiKeyThatWorksUntilRevoked() {
+    void anAdminCreatesAnApiKeyWithTheScopesChosenThatWorksUntilRevoked() {
         browser.signIn("demo-admin", PlatformIT.DEMO_PASSWORD);
         browser.open("/admin/api-keys");
         String name = "shop-" + UUID.randomUUID().toString().substring(0, 8);
 
         browser.type(By.id("key-name"), name);
         browser.click(By.cssSelector("#new-key button[type=submit]"));
+        assertThat(browser.find(By.cssSelector("#new-key .invalid-feedback")).getText())
+            .as("no scope is chosen for the admin")
+            .contains("at least one scope");
+        assertThat(browser.findAll(By.id("created-token"))).isEmpty();
+
+        browser.click(By.cssSelector("#new-key input[value=CONVERSIONS_WRITE]"));
+        browser.click(By.cssSelector("#new-key button[type=submit]"));
 
         String token = browser.find(By.id("created-token")).getText();
         assertThat(token).startsWith("sms_");
+        assertThat(browser.find(By.cssSelector("tr[data-name='" + name + "'] .key-scopes")).getText())
+            .isEqualTo("conversions:write");
+        browser.screenshot("api-keys-desktop");
+        browser.resize(390, 844);
+        browser.screenshot("api-keys-phone");
+        browser.resize(1280, 900);
         HttpFixture api = new HttpFixture(this.port);
-        assertThat(api.get("/api/v1/me", "X-API-Key", token).body()).contains(name);
+        assertThat(api.get("/api/v1/me", "X-API-Key", token).statusCode()).as("only the scope chosen").isEqualTo(403);
+        assertThat(api.postJson("/api/v1/conversions", "{\"event\":\"lead\"}", "X-API-Key", token).statusCode())
+            .isEqualTo(201);
 
         browser.click(browser.find(By.cssSelector("tr[data-name='" + name + "']"))
             .findElement(By.xpath(".//button[text()='Revoke']")));
         assertThat(browser.find(By.cssSelector("tr[data-name='" + name + "']")).getText()).contains("Revoked");
-        assertThat(api.get("/api/v1/me", "X-API-Key", token).statusCode()).isEqualTo(401);
+        assertThat(api.postJson("/api/v1/conversions", "{\"event\":\"lead\"}", "X-API-Key", token).statusCode())
+            .isEqualTo(401);
         browser.open("/admin/api-keys");
         assertThat(browser.findAll(By.id("created-token"))).as("the token is shown only once").isEmpty();
     }

@@ -24,7 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * USD, EUR (a rate is set) and JPY (none); a fixed cost and a cost per conversion. By
  * hand: sent 6, delivered 5, failed 2, undelivered 1, suppressed 1, human clickers 3,
  * conversions 3, message cost 0.52, cost 19.02, revenue 82.90 (4,000 JPY apart), profit
- * 63.88.
+ * 63.88. Also one unverified browser report of 999,999,999 JPY, which the brand does not
+ * count: in none of the figures.
  */
 public final class MixedOutcomeCampaign {
 
@@ -35,6 +36,12 @@ public final class MixedOutcomeCampaign {
     private final long campaign;
 
     private final LocalDate day;
+
+    private final long firstLink;
+
+    private final long firstClick;
+
+    private final Instant bought;
 
     public MixedOutcomeCampaign(JdbcClient jdbc, Brands brands, CampaignManagement campaigns, ExchangeRates rates) {
         this.jdbc = jdbc;
@@ -86,6 +93,31 @@ public final class MixedOutcomeCampaign {
         conversion(clickId, first, "49.90", "USD", bought);
         conversion(secondClick, second, "30.00", "EUR", bought);
         conversion(thirdClick, third, "4000", "JPY", bought);
+        this.firstLink = first;
+        this.firstClick = clickId;
+        this.bought = bought;
+        this.jdbc
+            .sql("""
+                    insert into conversion (event, value, currency, order_id, occurred_at, source, click_id, link_id,
+                        attributed, campaign_id, contact_id, variant, reported_click_id)
+                    values ('sale', 999999999, 'JPY', :order, :at, 'BROWSER', :click, :link, true, :campaign, 1, 'A', :click)""")
+            .param("order", "forged-" + this.campaign)
+            .param("at", Timestamp.from(bought))
+            .param("click", clickId)
+            .param("link", first)
+            .param("campaign", this.campaign)
+            .update();
+    }
+
+    /**
+     * Adds what a dashboard flags: 12 more sales of 10 USD on the first click (more
+     * conversions than clickers) and one of 5,000 USD (far above the median).
+     */
+    public void inflate() {
+        for (int i = 0; i < 12; i++) {
+            conversion(this.firstClick, this.firstLink, "10", "USD", this.bought);
+        }
+        conversion(this.firstClick, this.firstLink, "5000", "USD", this.bought);
     }
 
     private long message(String status, String price, String unit, Instant sentAt) {

@@ -40,15 +40,36 @@ class AuthorizationMatrixIT {
         /** Provider webhooks: only a valid signature, which no caller here has. */
         SIGNED_BY_PROVIDER,
 
-        /** Any signed-in person or API key. */
-        SIGNED_IN, MARKETER, MANAGER, ADMIN
+        /** Any signed-in person, or on the API a key with the api:read scope. */
+        SIGNED_IN,
+
+        /**
+         * The conversion postback: a marketer's or admin's session, or a key with the
+         * conversions:write scope (never a manager's).
+         */
+        CONVERSIONS,
+
+        /** On the API, also a marketer's key with the api:write scope. */
+        MARKETER, MANAGER, ADMIN
 
     }
 
     /** A caller of the matrix. */
     enum Caller {
 
-        ANONYMOUS, MARKETER, MANAGER, ADMIN, API_KEY
+        ANONYMOUS, MARKETER, MANAGER, ADMIN,
+        /** A marketer's key with every scope. */
+        API_KEY,
+        /** A marketer's key with api:read only. */
+        READ_KEY,
+        /** A marketer's key with conversions:write only (a shop's postback). */
+        CONVERSIONS_KEY,
+        /** A manager's key (api:read, all a manager's key may have). */
+        MANAGER_KEY;
+
+        boolean isKey() {
+            return this == API_KEY || this == READ_KEY || this == CONVERSIONS_KEY || this == MANAGER_KEY;
+        }
 
     }
 
@@ -67,7 +88,7 @@ class AuthorizationMatrixIT {
             rule("/error", Access.SIGNED_IN), rule("/v3/api-docs.*|/swagger-ui.*", Access.PUBLIC),
             rule("/r/.*|/t/.*", Access.PUBLIC), rule("/webhooks/.*", Access.SIGNED_BY_PROVIDER),
             rule("/api/v1/admin/.*", Access.ADMIN), rule("/api/v1/click-classification(/.*)?", Access.ADMIN),
-            rule("POST", "/api/v1/conversions", Access.SIGNED_IN), rule("GET", "/api/.*", Access.SIGNED_IN),
+            rule("POST", "/api/v1/conversions", Access.CONVERSIONS), rule("GET", "/api/.*", Access.SIGNED_IN),
             rule("/api/.*", Access.MARKETER), rule("/admin(/.*)?", Access.ADMIN), rule("GET", "/.*", Access.SIGNED_IN),
             rule("/(dashboards|reports)(/.*)?", Access.MANAGER), rule("/.*", Access.MARKETER));
 
@@ -92,8 +113,15 @@ class AuthorizationMatrixIT {
     void everyEndpointLetsInExactlyTheCallersItShould() {
         Map<Caller, HttpFixture> callers = Map.of(Caller.ANONYMOUS, new HttpFixture(this.port), Caller.MARKETER,
                 signedIn("demo-marketer"), Caller.MANAGER, signedIn("demo-manager"), Caller.ADMIN,
-                signedIn("demo-admin"), Caller.API_KEY, new HttpFixture(this.port));
-        String key = this.apiKeys.create("matrix", Role.MARKETER, "test").token();
+                signedIn("demo-admin"), Caller.API_KEY, new HttpFixture(this.port), Caller.READ_KEY,
+                new HttpFixture(this.port), Caller.CONVERSIONS_KEY, new HttpFixture(this.port), Caller.MANAGER_KEY,
+                new HttpFixture(this.port));
+        Map<Caller, String> keys = Map.of(Caller.API_KEY, this.apiKeys.create("matrix", Role.MARKETER, "test").token(),
+                Caller.READ_KEY,
+                this.apiKeys.create("matrix-read", Role.MARKETER, Set.of(ApiScope.API_READ), "test").token(),
+                Caller.CONVERSIONS_KEY,
+                this.apiKeys.create("matrix-shop", Role.MARKETER, Set.of(ApiScope.CONVERSIONS_WRITE), "test").token(),
+                Caller.MANAGER_KEY, this.apiKeys.create("matrix-manager", Role.MANAGER, "test").token());
         Map<Caller, String> csrf = Map.of(Caller.MARKETER, callers.get(Caller.MARKETER).csrfToken("/contacts/new"),
                 Caller.MANAGER, callers.get(Caller.MANAGER).csrfToken("/reports"), Caller.ADMIN,
                 callers.get(Caller.ADMIN).csrfToken("/contacts/new"));
@@ -108,8 +136,8 @@ class AuthorizationMatrixIT {
             String path = concrete(pattern);
             for (Caller caller : Caller.values()) {
                 List<String> headers = new ArrayList<>(List.of("Accept", "text/html,application/json"));
-                if (caller == Caller.API_KEY) {
-                    headers.addAll(List.of("X-API-Key", key));
+                if (caller.isKey()) {
+                    headers.addAll(List.of("X-API-Key", keys.get(caller)));
                 }
                 if (csrf.containsKey(caller)) {
                     headers.addAll(List.of("X-CSRF-TOKEN", csrf.get(caller)));
@@ -171,7 +199,10 @@ class AuthorizationMatrixIT {
         return switch (access) {
             case PUBLIC -> true;
             case SIGNED_BY_PROVIDER -> false;
-            case SIGNED_IN -> caller != Caller.ANONYMOUS && (caller != Caller.API_KEY || api);
+            case SIGNED_IN ->
+                caller != Caller.ANONYMOUS && (!caller.isKey() || api && caller != Caller.CONVERSIONS_KEY);
+            case CONVERSIONS -> caller == Caller.MARKETER || caller == Caller.ADMIN || caller == Caller.API_KEY
+                    || caller == Caller.CONVERSIONS_KEY;
             case MARKETER -> caller == Caller.MARKETER || caller == Caller.ADMIN || (caller == Caller.API_KEY && api);
             case MANAGER -> caller == Caller.MANAGER || caller == Caller.ADMIN;
             case ADMIN -> caller == Caller.ADMIN;

@@ -1,6 +1,7 @@
 package org.smscampaign.web.security;
 
 import java.net.http.HttpResponse;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 @PlatformIT
 class SecurityIT {
@@ -83,8 +85,8 @@ class SecurityIT {
         assertThat(this.apiKeys.list()).noneMatch((key) -> key.name().equals("no-token"));
 
         String token = this.http.csrfToken("/admin/api-keys");
-        assertThat(this.http.post("/admin/api-keys", "name=with-token&role=MARKETER&_csrf=" + token).statusCode())
-            .isEqualTo(200);
+        assertThat(this.http.post("/admin/api-keys", "name=with-token&role=MARKETER&scopes=API_READ&_csrf=" + token)
+            .statusCode()).isEqualTo(200);
         assertThat(this.apiKeys.list()).anyMatch((key) -> key.name().equals("with-token"));
     }
 
@@ -188,6 +190,38 @@ class SecurityIT {
         assertThat(write.statusCode()).isEqualTo(403);
         assertThat(write.body()).contains("/problems/forbidden");
         assertThat(this.http.get("/api/v1/admin/settings", "X-API-Key", marketer).statusCode()).isEqualTo(403);
+    }
+
+    /**
+     * Issue 16, finding 3: the conversion postback accepted any role's key, the read-only
+     * manager's included.
+     */
+    @Test
+    void aManagersKeyNeverReportsConversions() {
+        String manager = this.apiKeys.create("reporting-" + System.nanoTime(), Role.MANAGER, "test").token();
+        String sale = "{\"code\":\"Ab3xK9q\",\"event\":\"sale\",\"value\":\"999999999\",\"currency\":\"USD\","
+                + "\"orderId\":\"M-" + System.nanoTime() + "\"}";
+
+        HttpResponse<String> refused = this.http.postJson("/api/v1/conversions", sale, "X-API-Key", manager);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("/problems/forbidden");
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> this.apiKeys.create("sneaky", Role.MANAGER, Set.of(ApiScope.CONVERSIONS_WRITE), "test"));
+
+        String readOnly = this.apiKeys
+            .create("read-" + System.nanoTime(), Role.ADMIN, Set.of(ApiScope.API_READ), "test")
+            .token();
+        assertThat(this.http.postJson("/api/v1/conversions", sale, "X-API-Key", readOnly).statusCode())
+            .as("an admin's key without the scope")
+            .isEqualTo(403);
+        String shop = this.apiKeys
+            .create("shop-" + System.nanoTime(), Role.MARKETER, Set.of(ApiScope.CONVERSIONS_WRITE), "test")
+            .token();
+        assertThat(this.http.postJson("/api/v1/conversions", sale, "X-API-Key", shop).statusCode())
+            .as("a shop's key with the scope")
+            .isEqualTo(201);
+        assertThat(this.http.get("/api/v1/contacts", "X-API-Key", shop).statusCode()).as("and nothing else")
+            .isEqualTo(403);
     }
 
     @Test
