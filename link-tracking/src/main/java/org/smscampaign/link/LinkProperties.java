@@ -1,6 +1,7 @@
 package org.smscampaign.link;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,13 +20,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param attributionDays default attribution window of links that do not set their own
  * @param utm whether UTM parameters are appended to targets that have none
  * @param server the redirector's own listener for link hosts
+ * @param allowedInternalHosts hosts that links may point to although they are internal
+ * (loopback, private, link-local or reserved addresses, single-label or .internal-style
+ * names, all refused by default): names or addresses, matched exactly
  */
 @ConfigurationProperties("sms.link")
 public record LinkProperties(@DefaultValue("http://localhost:8080/r/") String defaultBaseUrl,
         @DefaultValue("302") int redirectStatus, @DefaultValue("TRUNCATED") ClientStorage clientStorage,
         String ipHashKey, @DefaultValue("smsclid") String clickIdParameter, @DefaultValue("7") int attributionDays,
         @DefaultValue("true") boolean utm, @DefaultValue Cache cache, @DefaultValue Buffer buffer,
-        @DefaultValue Classification classification, @DefaultValue Misses misses, @DefaultValue Server server) {
+        @DefaultValue Classification classification, @DefaultValue Misses misses, @DefaultValue Server server,
+        List<String> allowedInternalHosts) {
+
+    public LinkProperties {
+        allowedInternalHosts = (allowedInternalHosts != null) ? List.copyOf(allowedInternalHosts) : List.of();
+    }
 
     /** How IP addresses are kept. */
     public enum ClientStorage {
