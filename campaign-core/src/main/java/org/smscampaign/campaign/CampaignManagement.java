@@ -13,10 +13,8 @@ import org.smscampaign.campaign.launch.PreflightRunner;
 import org.smscampaign.campaign.store.CampaignStore;
 import org.smscampaign.campaign.template.MergeFields;
 import org.smscampaign.campaign.template.MessageTemplate;
-import org.smscampaign.link.LinkProblem;
 import org.smscampaign.link.PlainLinkRequest;
 import org.smscampaign.link.ShortLinks;
-import org.smscampaign.link.TargetUrls;
 import org.smscampaign.messaging.MessageGateway;
 import org.smscampaign.messaging.MessagingProperties;
 import org.smscampaign.segment.Segments;
@@ -345,15 +343,11 @@ public class CampaignManagement {
                     throw CampaignProblem.invalid("variant " + variant.label() + ": unknown field " + field);
                 }
             }
-            for (String target : template.links()) {
-                try {
-                    TargetUrls.check(target, List.of());
-                }
-                catch (LinkProblem ex) {
-                    throw CampaignProblem.invalid("variant " + variant.label() + ": " + ex.getMessage());
-                }
-            }
             splits += variant.split();
+        }
+        List<String> linkProblems = this.preflight.linkProblems(draft);
+        if (!linkProblems.isEmpty()) {
+            throw CampaignProblem.invalid(linkProblems.get(0));
         }
         if (splits != 100 && splits != 0) {
             throw CampaignProblem.invalid("variants: the splits add up to " + splits + "%, not 100%.");

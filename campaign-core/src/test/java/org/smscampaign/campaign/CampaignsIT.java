@@ -19,6 +19,8 @@ import org.smscampaign.contact.ContactDetails;
 import org.smscampaign.contact.ContactInput;
 import org.smscampaign.contact.ContactLists;
 import org.smscampaign.contact.ContactManagement;
+import org.smscampaign.link.BrandView;
+import org.smscampaign.link.Brands;
 import org.smscampaign.messaging.MessageGateway;
 import org.smscampaign.messaging.MessageSearch;
 import org.smscampaign.messaging.MessageStatus;
@@ -56,6 +58,12 @@ class CampaignsIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Brands brands;
+
+    @Autowired
+    org.smscampaign.campaign.launch.LaunchRunner launches;
 
     long list;
 
@@ -360,6 +368,87 @@ class CampaignsIT {
             .param("winner", done.winnerVariant())
             .query(Long.class)
             .single()).isEqualTo(testing.launch().waiting());
+    }
+
+    private CampaignDraft linkDraft(String target, Long brandId) {
+        return new CampaignDraft("Links " + System.nanoTime(), "default", brandId,
+                new CampaignDraft.Audience(List.of(), List.of(this.list), List.of(), List.of()),
+                List.of(new CampaignDraft.Variant("A",
+                        "Our autumn sale is on, see what is new: {{link:" + target + "}}", 100)),
+                new CampaignDraft.Schedule(CampaignDraft.ScheduleType.NOW, null, null, null), SendWindow.Policy.HOLD,
+                true, null, 0, null, List.of(), 7, 7, List.of());
+    }
+
+    private BrandView brand(String... allowedDomains) {
+        long n = System.nanoTime();
+        return this.brands.create("Campaign brand " + n, "https://go" + n + ".example/", null, List.of(allowedDomains),
+                List.of(), false);
+    }
+
+    /**
+     * Issue 16, finding 7: drafts and the preflight did not check {{link:...}} targets by
+     * the brand's rules (the launch then failed for ever).
+     */
+    @Test
+    void draftsAndThePreflightCheckEveryLinkByTheBrandsRules() {
+        BrandView shopOnly = brand("shop.example");
+        assertThatExceptionOfType(CampaignProblem.class)
+            .isThrownBy(() -> this.campaigns.create(linkDraft("http://127.0.0.1:8082/actuator", null), "m"))
+            .withMessageStartingWith("variant A: ")
+            .withMessageContaining("internal");
+        assertThatExceptionOfType(CampaignProblem.class)
+            .isThrownBy(() -> this.campaigns.create(linkDraft("http://0x7f000001:8082/actuator", null), "m"))
+            .withMessageContaining("internal");
+        assertThatExceptionOfType(CampaignProblem.class)
+            .isThrownBy(() -> this.campaigns.create(linkDraft("https://evil.example/", shopOnly.id()), "m"))
+            .withMessageContaining("shop.example");
+        CampaignView fine = this.campaigns.create(linkDraft("https://shop.example/autumn", shopOnly.id()), "m");
+        assertThatExceptionOfType(CampaignProblem.class)
+            .isThrownBy(() -> this.campaigns.update(fine.id(), linkDraft("https://evil.example/", shopOnly.id()), "m"))
+            .withMessageContaining("shop.example");
+
+        BrandView open = brand();
+        CampaignView saved = this.campaigns.create(linkDraft("https://outlet.example/autumn", open.id()), "m");
+        this.brands.updateRules(open.id(), null, List.of("shop.example"));
+
+        assertThat(this.campaigns.preflight(saved.id()).warnings()).first()
+            .satisfies((warning) -> assertThat(warning.code()).isEqualTo("LINK_REFUSED"))
+            .satisfies((warning) -> assertThat(warning.message()).startsWith("variant A: ").contains("shop.example"));
+        assertThatExceptionOfType(CampaignProblem.class).isThrownBy(() -> this.campaigns.launch(saved.id(), "m"))
+            .withMessageContaining("shop.example");
+        assertThat(this.campaigns.get(saved.id()).status()).isEqualTo(CampaignStatus.DRAFT);
+    }
+
+    /**
+     * Issue 16, finding 7: a launch whose link the brand's rules refused was retried
+     * every minute for ever, with no reason anywhere a person would look.
+     */
+    @Test
+    void aLaunchWhoseLinkBecameInvalidPausesWithTheReasonUntilResumed() throws Exception {
+        BrandView brand = brand();
+        long id = this.campaigns.create(linkDraft("https://shop.example/autumn", brand.id()), "m").id();
+        // launched, its messages not written yet (as after a crash); then the rules
+        // change
+        this.jdbc.sql("update campaign set status = 'SENDING', launched_at = now(), launched_by = 'm' where id = :id")
+            .param("id", id)
+            .update();
+        this.brands.updateRules(brand.id(), null, List.of("other.example"));
+
+        this.launches.submit(id).get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        CampaignView paused = this.campaigns.get(id);
+        assertThat(paused.status()).isEqualTo(CampaignStatus.PAUSED);
+        assertThat(paused.pauseReason()).startsWith("Launch stopped: variant A: ").contains("other.example");
+        this.clock.tick();
+        this.launches.submit(id).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(messagesOf(id)).isEmpty();
+        assertThat(this.campaigns.get(id).status()).isEqualTo(CampaignStatus.PAUSED);
+
+        this.brands.updateRules(brand.id(), null, List.of());
+        this.campaigns.resume(id, "m");
+        this.launches.submit(id).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(awaitLaunchWritten(id).launch().queued()).isEqualTo(3);
+        assertThat(this.campaigns.get(id).pauseReason()).isNull();
     }
 
     @Test

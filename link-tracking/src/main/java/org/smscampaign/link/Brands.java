@@ -41,10 +41,13 @@ public class Brands {
 
     private final LinkChanges changes;
 
-    Brands(JdbcClient jdbc, LinkProperties properties, LinkChanges changes) {
+    private final LinkOffences offences;
+
+    Brands(JdbcClient jdbc, LinkProperties properties, LinkChanges changes, LinkOffences offences) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.changes = changes;
+        this.offences = offences;
     }
 
     /**
@@ -123,17 +126,16 @@ public class Brands {
         if (name == null || name.isBlank() || name.length() > 100) {
             throw new LinkProblem(LinkProblem.Kind.INVALID, "A brand needs a name of 1 to 100 characters.");
         }
-        if (fallbackUrl != null && !fallbackUrl.isBlank()) {
-            TargetUrls.check(fallbackUrl, List.of());
-        }
+        checkFallback(fallbackUrl, List.of(domains(allowedTargetDomains)));
         if (makeDefault) {
             this.jdbc.sql("update link_brand set is_default = false where is_default").update();
         }
         long id;
         try {
             id = this.jdbc.sql("""
-                    insert into link_brand (name, base_url, fallback_url, allowed_target_domains, is_default)
-                    values (:name, :base, :fallback, :domains, :default) returning id""")
+                    insert into link_brand (name, base_url, fallback_url, allowed_target_domains, is_default,
+                        links_checked_at)
+                    values (:name, :base, :fallback, :domains, :default, now()) returning id""")
                 .param("name", name.strip())
                 .param("base", base)
                 .param("fallback", (fallbackUrl == null || fallbackUrl.isBlank()) ? null : fallbackUrl.strip())
@@ -178,11 +180,16 @@ public class Brands {
         this.changes.changedAll();
     }
 
+    /**
+     * Changes where the brand's ended links go and which domains its links may point to.
+     * The fallback must pass the new rules; the brand's existing links are checked again
+     * and those that break the new rules are listed ({@link LinkOffences}). Returns how
+     * many links offend.
+     */
     @Transactional
-    public void updateRules(long brandId, String fallbackUrl, List<String> allowedTargetDomains) {
-        if (fallbackUrl != null && !fallbackUrl.isBlank()) {
-            TargetUrls.check(fallbackUrl, List.of());
-        }
+    public int updateRules(long brandId, String fallbackUrl, List<String> allowedTargetDomains) {
+        get(brandId);
+        checkFallback(fallbackUrl, List.of(domains(allowedTargetDomains)));
         this.jdbc
             .sql("update link_brand set fallback_url = :fallback, allowed_target_domains = :domains where id = :id")
             .param("id", brandId)
@@ -191,10 +198,28 @@ public class Brands {
             .update();
         this.byId.remove(brandId);
         this.changes.changedAll();
+        return this.offences.recheck(brandId);
+    }
+
+    /**
+     * The target as a link of this brand (the default brand when null) would store it, or
+     * a {@link LinkProblem} why its rules refuse it; for checks before links are made,
+     * such as a campaign draft's {@code {{link:...}}}.
+     */
+    public java.net.URI checkTarget(Long brandId, String target) {
+        BrandView brand = (brandId != null) ? get(brandId) : defaultBrand();
+        return TargetUrls.check(target, brand.allowedTargetDomains(), this.properties.allowedInternalHosts());
+    }
+
+    private void checkFallback(String fallbackUrl, List<String> domains) {
+        if (fallbackUrl != null && !fallbackUrl.isBlank()) {
+            TargetUrls.checkFallback(fallbackUrl, domains, this.properties.allowedInternalHosts());
+        }
     }
 
     private static String checkedBaseUrl(String baseUrl) {
-        java.net.URI uri = TargetUrls.check(baseUrl, List.of());
+        // the brand's own link host: often internal while trying the platform out
+        java.net.URI uri = TargetUrls.checkOwnAddress(baseUrl);
         String value = uri.toString();
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new LinkProblem(LinkProblem.Kind.INVALID, "A base URL has no query or fragment.");

@@ -24,6 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * least 32 characters, the same on every instance); empty: a random key kept in the
  * database
  * @param browserConversions what the landing-page script may report
+ * @param allowedInternalHosts hosts that links may point to although they are internal
+ * (loopback, private, link-local or reserved addresses, single-label or .internal-style
+ * names, all refused by default): names or addresses, matched exactly
  */
 @ConfigurationProperties("sms.link")
 public record LinkProperties(@DefaultValue("http://localhost:8080/r/") String defaultBaseUrl,
@@ -31,9 +34,10 @@ public record LinkProperties(@DefaultValue("http://localhost:8080/r/") String de
         String ipHashKey, @DefaultValue("smsclid") String clickIdParameter, @DefaultValue("7") int attributionDays,
         @DefaultValue("true") boolean utm, @DefaultValue Cache cache, @DefaultValue Buffer buffer,
         @DefaultValue Classification classification, @DefaultValue Misses misses, @DefaultValue Server server,
-        String clickIdKey, @DefaultValue BrowserConversions browserConversions) {
+        String clickIdKey, @DefaultValue BrowserConversions browserConversions, List<String> allowedInternalHosts) {
 
     public LinkProperties {
+        allowedInternalHosts = (allowedInternalHosts != null) ? List.copyOf(allowedInternalHosts) : List.of();
         if (clickIdKey != null && !clickIdKey.isBlank() && clickIdKey.length() < 32) {
             throw new IllegalArgumentException("sms.link.click-id-key needs at least 32 characters");
         }

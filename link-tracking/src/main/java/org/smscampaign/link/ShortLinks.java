@@ -42,8 +42,11 @@ public class ShortLinks {
 
     private final LinkChanges changes;
 
+    private final LinkOffences offences;
+
     ShortLinks(JdbcClient jdbc, Brands brands, LinkProperties properties, Clock clock, LinkCopy copy,
-            LinkChanges changes) {
+            LinkChanges changes, LinkOffences offences) {
+        this.offences = offences;
         this.jdbc = jdbc;
         this.brands = brands;
         this.properties = properties;
@@ -56,9 +59,9 @@ public class ShortLinks {
     @Transactional
     public ShortLinkView create(PlainLinkRequest request, String createdBy) {
         BrandView brand = (request.brandId() != null) ? this.brands.get(request.brandId()) : this.brands.defaultBrand();
-        URI target = TargetUrls.check(request.targetUrl(), brand.allowedTargetDomains());
+        URI target = TargetUrls.check(request.targetUrl(), brand.allowedTargetDomains(), internalHosts());
         if (request.fallbackUrl() != null && !request.fallbackUrl().isBlank()) {
-            TargetUrls.check(request.fallbackUrl(), List.of());
+            TargetUrls.checkFallback(request.fallbackUrl(), brand.allowedTargetDomains(), internalHosts());
         }
         if (request.label() != null && request.label().length() > 200) {
             throw new LinkProblem(LinkProblem.Kind.INVALID, "A label has at most 200 characters.");
@@ -108,7 +111,7 @@ public class ShortLinks {
                     (id) -> (id == 0L) ? this.brands.defaultBrand() : this.brands.get(id));
             String key = request.targetUrl() + '\u0000' + request.utmCampaign() + '\u0000' + request.variant();
             targets.add(storedTargets.computeIfAbsent(key, (k) -> {
-                URI target = TargetUrls.check(request.targetUrl(), brand.allowedTargetDomains());
+                URI target = TargetUrls.check(request.targetUrl(), brand.allowedTargetDomains(), internalHosts());
                 return this.properties.utm() ? TargetUrls.withUtm(target, request.utmCampaign(), request.variant())
                         : target.toString();
             }));
@@ -197,29 +200,59 @@ public class ShortLinks {
     }
 
     /**
-     * Changes a link's destination or end; every instance's redirector follows the change
-     * as soon as it commits (see {@link LinkChanges}).
+     * Changes a link's destination, fallback or end, each checked by the brand's rules as
+     * on creation; every instance's redirector follows the change as soon as it commits
+     * (see {@link LinkChanges}). A link that passes the rules afterwards is no longer an
+     * offender (and redirects again if it was disabled).
      */
     @Transactional
     public ShortLinkView update(long id, LinkUpdate update) {
         ShortLinkView link = get(id);
+        List<String> domains = this.brands.get(link.brandId()).allowedTargetDomains();
         String target = link.targetUrl();
         if (update.targetUrl() != null) {
-            URI checked = TargetUrls.check(update.targetUrl(), this.brands.get(link.brandId()).allowedTargetDomains());
+            URI checked = TargetUrls.check(update.targetUrl(), domains, internalHosts());
             target = this.properties.utm() ? TargetUrls.withUtm(checked, null, link.variant()) : checked.toString();
+        }
+        String fallback = link.fallbackUrl();
+        if (update.fallbackUrl() != null) {
+            fallback = blankToNull(update.fallbackUrl());
+            if (fallback != null) {
+                TargetUrls.checkFallback(fallback, domains, internalHosts());
+            }
         }
         Instant expires = link.expiresAt();
         if (update.expiresAt() != null) {
             Instant now = this.clock.instant();
             expires = update.expiresAt().isBefore(now) ? now : update.expiresAt();
         }
-        this.jdbc.sql("update short_link set target_url = :target, expires_at = :expires where id = :id")
+        this.jdbc
+            .sql("update short_link set target_url = :target, expires_at = :expires, fallback_url = :fallback "
+                    + "where id = :id")
             .param("id", id)
             .param("target", target)
             .param("expires", (expires != null) ? Timestamp.from(expires) : null)
+            .param("fallback", fallback)
             .update();
+        if (passes(target, domains) && (fallback == null || passes(fallback, domains))) {
+            this.offences.cleared(id);
+        }
         this.changes.changed(link.code());
         return get(id);
+    }
+
+    private boolean passes(String url, List<String> domains) {
+        try {
+            TargetUrls.check(url, domains, internalHosts());
+            return true;
+        }
+        catch (LinkProblem ex) {
+            return false;
+        }
+    }
+
+    private List<String> internalHosts() {
+        return this.properties.allowedInternalHosts();
     }
 
     public ShortLinkView get(long id) {
@@ -343,7 +376,8 @@ public class ShortLinks {
                 row.getObject("contact_id", Long.class), row.getString("variant"),
                 row.getObject("message_id", Long.class), row.getInt("attribution_days"),
                 (expires != null) ? expires.toInstant() : null, row.getString("fallback_url"),
-                row.getString("created_by"), row.getTimestamp("created_at").toInstant());
+                row.getString("created_by"), row.getTimestamp("created_at").toInstant(),
+                (row.getTimestamp("disabled_at") != null) ? row.getTimestamp("disabled_at").toInstant() : null);
     }
 
     private static String blankToNull(String value) {

@@ -4,8 +4,12 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+
+import org.smscampaign.link.hosts.TargetHosts;
 
 /**
  * Checks link targets when a link is created (the redirector only ever sends people to a
@@ -15,15 +19,49 @@ public final class TargetUrls {
 
     static final int MAX_LENGTH = 2000;
 
+    private static final TargetHosts PUBLIC_ONLY = new TargetHosts(Set.of());
+
     private TargetUrls() {
     }
 
     /**
      * The target as it will be stored, or a {@link LinkProblem} saying why it is refused:
-     * only http and https, a host, no credentials, no control characters or spaces, and
-     * on the brand's allow-list when it has one.
+     * only http and https, a public host (no loopback, private, link-local, reserved or
+     * single-label host, in any spelling), no credentials, no control characters or
+     * spaces, and on the brand's allow-list when it has one.
      */
     public static URI check(String target, List<String> allowedDomains) {
+        return check(target, allowedDomains, PUBLIC_ONLY);
+    }
+
+    /**
+     * As {@link #check(String, List)}, with internal hosts an admin allowed
+     * ({@code sms.link.allowed-internal-hosts}).
+     */
+    public static URI check(String target, List<String> allowedDomains, Collection<String> allowedInternalHosts) {
+        return check(target, allowedDomains,
+                allowedInternalHosts.isEmpty() ? PUBLIC_ONLY : new TargetHosts(allowedInternalHosts));
+    }
+
+    /** As {@link #check}, for a fallback: the reason says it is about the fallback. */
+    static URI checkFallback(String fallback, List<String> allowedDomains, Collection<String> allowedInternalHosts) {
+        try {
+            return check(fallback, allowedDomains, allowedInternalHosts);
+        }
+        catch (LinkProblem ex) {
+            throw new LinkProblem(ex.kind(), "Fallback: " + ex.getMessage());
+        }
+    }
+
+    /**
+     * Checks one of our own addresses (a brand's base URL) as a target is checked, except
+     * that it may be internal (localhost while trying the platform out).
+     */
+    static URI checkOwnAddress(String address) {
+        return check(address, List.of(), (TargetHosts) null);
+    }
+
+    private static URI check(String target, List<String> allowedDomains, TargetHosts hosts) {
         if (target == null || target.isBlank()) {
             throw invalid("A link needs a target address.");
         }
@@ -48,11 +86,17 @@ public final class TargetUrls {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw invalid("Only http and https addresses can be link targets.");
         }
-        if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw invalid("The target address has no host.");
-        }
         if (uri.getRawUserInfo() != null) {
             throw invalid("The target address must not contain a user name or password.");
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            throw invalid((uri.getRawAuthority() == null) ? "The target address has no host."
+                    : "The target's host is not a valid host name or address.");
+        }
+        if (hosts != null) {
+            hosts.refusal(uri.getHost()).ifPresent((reason) -> {
+                throw invalid(reason);
+            });
         }
         if (!allowedDomains.isEmpty() && !allowed(uri.getHost(), allowedDomains)) {
             throw invalid("The brand only allows links to " + String.join(", ", allowedDomains) + ".");

@@ -28,6 +28,7 @@ import org.smscampaign.campaign.window.RecipientWindows;
 import org.smscampaign.contact.ContactCriteria;
 import org.smscampaign.contact.ContactQueries;
 import org.smscampaign.link.BrandView;
+import org.smscampaign.link.LinkProblem;
 import org.smscampaign.link.MintedLink;
 import org.smscampaign.link.RecipientLinkRequest;
 import org.smscampaign.link.ShortLinks;
@@ -112,9 +113,14 @@ public class LaunchRunner {
 
     private static final long RETRY_AFTER_FAILURE = TimeUnit.MINUTES.toNanos(1);
 
+    /** Who pauses a launch that cannot go on (the campaign page shows the reason). */
+    public static final String PAUSED_BY = "launch";
+
     /**
      * Starts (or resumes) writing a launched campaign's messages in the background,
-     * unless it is being written already or failed less than a minute ago.
+     * unless it is being written already or failed less than a minute ago. A failure that
+     * trying again cannot mend (a link its brand's rules refuse) pauses the campaign with
+     * the reason instead; resuming it tries again.
      */
     public Future<?> submit(long campaignId) {
         Long since = this.busy.get(campaignId);
@@ -128,11 +134,28 @@ public class LaunchRunner {
                 this.busy.remove(campaignId);
             }
             catch (RuntimeException ex) {
+                LinkProblem problem = linkProblemIn(ex);
+                if (problem != null) {
+                    this.busy.remove(campaignId);
+                    this.gateway.pause(campaignId, "Launch stopped: " + problem.getMessage()
+                            + " Change the link or the brand's rules, then resume.", PAUSED_BY);
+                    log.warn("Launch of campaign {} paused: {}", campaignId, problem.getMessage());
+                    return;
+                }
                 this.busy.put(campaignId, System.nanoTime() + RETRY_AFTER_FAILURE);
                 log.error("Launch of campaign {} stopped: {}; it is tried again in a minute", campaignId, ex.toString(),
                         ex);
             }
         });
+    }
+
+    private static LinkProblem linkProblemIn(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof LinkProblem problem) {
+                return problem;
+            }
+        }
+        return null;
     }
 
     /** Sends the A/B test's winner to the recipients who waited for it. */
@@ -160,7 +183,14 @@ public class LaunchRunner {
                 || (winner == null && campaign.launch().finished())) {
             return;
         }
+        if (winner == null && this.gateway.pauseOf(campaignId).filter((p) -> PAUSED_BY.equals(p.by())).isPresent()) {
+            return; // stopped for a reason that waits for a person
+        }
         CampaignDraft draft = campaign.draft();
+        List<String> linkProblems = this.preflight.linkProblems(draft);
+        if (!linkProblems.isEmpty()) {
+            throw new LinkProblem(LinkProblem.Kind.INVALID, String.join("; ", linkProblems));
+        }
         CampaignTexts templates = new CampaignTexts(draft, this.properties);
         BrandView brand = this.preflight.brandOf(draft);
         Instant start = (winner == null) ? campaign.launch().at() : this.clock.instant();

@@ -23,6 +23,7 @@ import org.smscampaign.contact.ContactCriteria;
 import org.smscampaign.contact.ContactQueries;
 import org.smscampaign.link.BrandView;
 import org.smscampaign.link.Brands;
+import org.smscampaign.link.LinkProblem;
 import org.smscampaign.link.ShortCodes;
 import org.smscampaign.messaging.MessageGateway;
 import org.smscampaign.messaging.MessagingProperties;
@@ -111,6 +112,37 @@ public class PreflightRunner {
         return (draft.brandId() != null) ? this.brands.get(draft.brandId()) : this.brands.defaultBrand();
     }
 
+    /**
+     * Why the brand's rules refuse the draft's {@code {{link:...}}} targets (also those
+     * in its signature), one line per refusal ("variant A: ..."); empty when all may be
+     * linked. The same check links get when they are made, so what passes here can be
+     * launched.
+     */
+    public List<String> linkProblems(CampaignDraft draft) {
+        List<String> problems = new ArrayList<>();
+        for (CampaignDraft.Variant variant : draft.variants()) {
+            if (variant.body() == null) {
+                continue;
+            }
+            MessageTemplate template;
+            try {
+                template = MessageTemplate.parse(CampaignTexts.full(draft, variant.body(), ""));
+            }
+            catch (IllegalArgumentException ex) {
+                continue; // an invalid text: refused as such by the draft's validation
+            }
+            for (String target : template.links()) {
+                try {
+                    this.brands.checkTarget(draft.brandId(), target);
+                }
+                catch (LinkProblem ex) {
+                    problems.add("variant " + variant.label() + ": " + ex.getMessage());
+                }
+            }
+        }
+        return problems;
+    }
+
     public Preflight run(long campaignId, CampaignDraft draft) {
         Instant now = this.clock.instant();
         ContactCriteria criteria = this.audiences.of(draft.audience());
@@ -130,8 +162,12 @@ public class PreflightRunner {
             }
         });
         tally(batch, recipients, templates, placeholderLink, tally);
-        return tally.result(count, draft, templates.defaults(), this.properties, this.messaging, this.rates.table(),
-                now);
+        Preflight preflight = tally.result(count, draft, templates.defaults(), this.properties, this.messaging,
+                this.rates.table(), now);
+        for (String problem : linkProblems(draft)) {
+            preflight.warnings().add(0, new Preflight.Warning("LINK_REFUSED", problem + " It cannot be launched."));
+        }
+        return preflight;
     }
 
     private record Row(long id, String phone, String country, String region, String timeZone,

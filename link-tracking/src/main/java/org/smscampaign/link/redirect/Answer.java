@@ -13,6 +13,9 @@ record Answer(int status, String location, String contentType, byte[] body, int 
 
     static final Answer NOT_FOUND = new Answer(404, null, "text/html;charset=UTF-8", NotFoundPage.HTML, 0, null);
 
+    /** A link an admin disabled: gone, with a page that says so and sends nobody on. */
+    static final Answer DISABLED = new Answer(410, null, "text/html;charset=UTF-8", NotFoundPage.DISABLED, 0, null);
+
     static final Answer TOO_MANY_MISSES = new Answer(429, null, null, NONE, 60, null);
 
     static final Answer METHOD_NOT_ALLOWED = new Answer(405, null, null, NONE, 0, "GET, HEAD");

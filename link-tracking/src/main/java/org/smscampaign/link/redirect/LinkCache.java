@@ -46,7 +46,7 @@ class LinkCache {
 
     private static final String COLUMNS = """
             select l.code, l.id, l.target_url, l.expires_at, coalesce(l.fallback_url, b.fallback_url) as fallback,
-                l.campaign_id, l.contact_id, l.variant, l.message_id
+                l.campaign_id, l.contact_id, l.variant, l.message_id, l.disabled_at is not null as disabled
             from short_link l join link_brand b on b.id = l.brand_id""";
 
     private static final String QUERY = COLUMNS + " where l.code = :code";
@@ -171,7 +171,7 @@ class LinkCache {
         return LinkTarget.of(row.getLong("id"), row.getString("target_url"), (expires != null) ? expires.getTime() : 0,
                 row.getString("fallback"), row.getObject("campaign_id", Long.class),
                 row.getObject("contact_id", Long.class), row.getString("variant"),
-                row.getObject("message_id", Long.class), this.clickParameter);
+                row.getObject("message_id", Long.class), this.clickParameter, row.getBoolean("disabled"));
     }
 
     long size() {

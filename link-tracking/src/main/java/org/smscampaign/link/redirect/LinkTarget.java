@@ -8,13 +8,16 @@ import org.smscampaign.link.click.ClickTokens;
  * @param expiresAtMillis 0 when the link never expires
  * @param fallbackUrl where the link goes once expired (its own, else its brand's), or
  * null
+ * @param disabled an admin disabled it (its target or fallback broke its brand's rules):
+ * it answers with the "link disabled" page
  */
 record LinkTarget(long linkId, String targetUrl, long expiresAtMillis, String fallbackUrl, Long campaignId,
-        Long contactId, String variant, Long messageId, String locationPrefix, String locationSuffix) {
+        Long contactId, String variant, Long messageId, String locationPrefix, String locationSuffix,
+        boolean disabled) {
 
     /** A target, with its location split around where the click id goes. */
     static LinkTarget of(long linkId, String targetUrl, long expiresAtMillis, String fallbackUrl, Long campaignId,
-            Long contactId, String variant, Long messageId, String clickParameter) {
+            Long contactId, String variant, Long messageId, String clickParameter, boolean disabled) {
         String prefix = targetUrl;
         String suffix = "";
         if (!clickParameter.isEmpty()) {
@@ -24,7 +27,7 @@ record LinkTarget(long linkId, String targetUrl, long expiresAtMillis, String fa
             suffix = marked.substring(mark + 1);
         }
         return new LinkTarget(linkId, targetUrl, expiresAtMillis, fallbackUrl, campaignId, contactId, variant,
-                messageId, prefix, suffix);
+                messageId, prefix, suffix, disabled);
     }
 
     /**

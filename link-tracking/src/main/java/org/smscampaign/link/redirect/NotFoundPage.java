@@ -21,6 +21,13 @@ final class NotFoundPage {
             """
         .getBytes(StandardCharsets.UTF_8);
 
+    static final byte[] DISABLED = new String(HTML, StandardCharsets.UTF_8)
+        .replace("<title>Link not found</title>", "<title>Link disabled</title>")
+        .replace("<h1>This link does not exist</h1>", "<h1>This link has been disabled</h1>")
+        .replace("The link you followed is unknown or no longer valid.",
+                "The sender disabled this link because its destination is no longer allowed.")
+        .getBytes(StandardCharsets.UTF_8);
+
     static final byte[] ROBOTS = "User-agent: *\nDisallow: /\n".getBytes(StandardCharsets.UTF_8);
 
     private NotFoundPage() {

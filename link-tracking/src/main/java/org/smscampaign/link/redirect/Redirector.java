@@ -91,6 +91,9 @@ class Redirector {
         String location = null;
         if (found.isPresent()) {
             LinkTarget target = found.get();
+            if (target.disabled()) {
+                return Answer.DISABLED;
+            }
             if (target.expiredAt(now)) {
                 location = target.fallbackUrl();
             }

@@ -8,9 +8,11 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 
+import org.smscampaign.link.BrandView;
 import org.smscampaign.link.Brands;
 import org.smscampaign.link.ClickClassification;
 import org.smscampaign.link.ClickReclassifications;
+import org.smscampaign.link.LinkOffences;
 import org.smscampaign.link.LinkProblem;
 import org.smscampaign.link.UnverifiedConversions;
 
@@ -42,10 +44,14 @@ class AdminLinkTrackingController {
 
     private final UnverifiedConversions unverified;
 
+    private final LinkOffences offences;
+
     AdminLinkTrackingController(Brands brands, ClickClassification classification,
-            ClickReclassifications reclassifications, Clock clock, UnverifiedConversions unverified) {
+            ClickReclassifications reclassifications, Clock clock, UnverifiedConversions unverified,
+            LinkOffences offences) {
         this.unverified = unverified;
         this.brands = brands;
+        this.offences = offences;
         this.classification = classification;
         this.reclassifications = reclassifications;
         this.clock = clock;
@@ -53,7 +59,10 @@ class AdminLinkTrackingController {
 
     @GetMapping
     String index(@RequestParam(required = false) String tryAgent, Model model) {
-        model.addAttribute("brands", this.brands.all());
+        List<BrandView> all = this.brands.all();
+        model.addAttribute("brands", all);
+        model.addAttribute("offenders", all.stream()
+            .collect(java.util.stream.Collectors.toMap(BrandView::id, (brand) -> this.offences.of(brand.id(), 20))));
         model.addAttribute("countingBrands", this.unverified.countingBrands());
         model.addAttribute("sources", this.classification.sources());
         model.addAttribute("patterns", this.classification.additions());
@@ -90,8 +99,27 @@ class AdminLinkTrackingController {
     @PostMapping("/brands/{id}/rules")
     String rules(@PathVariable long id, @RequestParam(required = false) String fallbackUrl,
             @RequestParam(required = false) String allowedDomains, RedirectAttributes redirect) {
-        return apply(redirect, "Brand rules saved.",
-                () -> this.brands.updateRules(id, fallbackUrl, domains(allowedDomains)));
+        try {
+            int offenders = this.brands.updateRules(id, fallbackUrl, domains(allowedDomains));
+            redirect.addFlashAttribute("success", (offenders == 0)
+                    ? "Brand rules saved: every link of the brand passes them."
+                    : "Brand rules saved. " + offenders + " links break them: they are listed under the brand.");
+        }
+        catch (LinkProblem ex) {
+            redirect.addFlashAttribute("error", ex.getMessage());
+        }
+        return "redirect:/admin/link-tracking";
+    }
+
+    /**
+     * Disables the brand's links that break its rules: they show a "link disabled" page.
+     */
+    @PostMapping("/brands/{id}/offenders/disabling")
+    String disableOffenders(@PathVariable long id, RedirectAttributes redirect) {
+        this.brands.get(id);
+        int disabled = this.offences.disable(id);
+        redirect.addFlashAttribute("success", disabled + " links disabled: they show a \"link disabled\" page now.");
+        return "redirect:/admin/link-tracking";
     }
 
     /**

@@ -95,11 +95,11 @@ class LinkPagesController {
     @PostMapping("/{id}")
     String update(@PathVariable long id, @RequestParam(required = false) String targetUrl,
             @RequestParam(required = false) LocalDate expiresOn, @RequestParam(defaultValue = "false") boolean endNow,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) String fallbackUrl, RedirectAttributes redirect) {
         Instant expires = endNow ? Instant.EPOCH
                 : (expiresOn != null) ? expiresOn.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC) : null;
         try {
-            this.links.update(id, new LinkUpdate(endNow ? null : targetUrl, expires));
+            this.links.update(id, new LinkUpdate(endNow ? null : targetUrl, expires, endNow ? null : fallbackUrl));
             redirect.addFlashAttribute("success", endNow ? "The link has ended: it now leads to its fallback."
                     : "Link saved: every redirect uses the change from now on.");
         }

@@ -2,12 +2,21 @@ package org.smscampaign.web.browser;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.smscampaign.link.BrandView;
+import org.smscampaign.link.Brands;
+import org.smscampaign.link.PlainLinkRequest;
+import org.smscampaign.link.ShortLinkView;
+import org.smscampaign.link.ShortLinks;
+import org.smscampaign.web.HttpFixture;
 import org.smscampaign.web.PlatformIT;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +30,12 @@ class AdminLinkTrackingBrowserIT extends BrowserSession {
 
     static final String BANK_APP = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 "
             + "(KHTML, like Gecko) Mobile/15E148 AcmeBankApp/5.2 (in-app browser; crawler-free)";
+
+    @Autowired
+    Brands brands;
+
+    @Autowired
+    ShortLinks links;
 
     @BeforeEach
     void signedInAdmin() {
@@ -127,6 +142,60 @@ class AdminLinkTrackingBrowserIT extends BrowserSession {
         browser.click(By.cssSelector("button[aria-label='Remove AcmeBankApp/']"));
         assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("Pattern removed");
         assertThat(browser.findAll(By.id("patterns"))).isEmpty();
+    }
+
+    /**
+     * Issue 16, finding 4: links were not checked again when a brand's rules changed. Now
+     * the brand lists its offenders, which keep redirecting until the admin disables
+     * them.
+     */
+    @Test
+    void aNewRuleListsTheBrandsLinksThatBreakItAndTheAdminDisablesThem() {
+        long n = System.nanoTime();
+        BrandView brand = this.brands.create("Outlet " + n, "https://go" + n + ".example/", null, List.of(), List.of(),
+                false);
+        ShortLinkView away = link(brand, "https://old-outlet.example/winter-sale", null);
+        link(brand, "https://old-outlet.example/winter-sale", null);
+        link(brand, "https://shop.example/sale", "https://old-outlet.example/");
+        link(brand, "https://shop.example/fine", null);
+
+        browser.open("/admin/link-tracking");
+        browser.type(By.id("domains-" + brand.id()), "shop.example");
+        browser.click(By.cssSelector("[data-brand='Outlet " + n + "'] button.btn-outline-primary"));
+
+        assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("3 links break them");
+        By offenders = By.id("offenders-" + brand.id());
+        assertThat(browser.findAll(By.cssSelector("#offenders-" + brand.id() + " tbody tr"))).hasSize(2);
+        assertThat(browser.find(By.cssSelector("#offenders-" + brand.id() + " tr[data-field=TARGET]")).getText())
+            .contains("https://old-outlet.example/winter-sale")
+            .contains("only allows links to shop.example")
+            .contains("2");
+        assertThat(browser.find(By.cssSelector("#offenders-" + brand.id() + " tr[data-field=FALLBACK]")).getText())
+            .contains("https://old-outlet.example/")
+            .contains("fallback");
+        HttpFixture visitor = new HttpFixture(this.port);
+        assertThat(visitor.get("/r/" + away.code()).statusCode()).as("listed, still redirecting").isEqualTo(302);
+        browser.scrollTo(offenders);
+        browser.screenshot("admin-link-tracking-offenders");
+        browser.resize(390, 844);
+        browser.scrollTo(offenders);
+        browser.screenshot("admin-link-tracking-offenders-phone");
+        browser.resize(1280, 900);
+
+        browser.click(By.id("disable-offenders-" + brand.id()));
+        assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("3 links disabled");
+        assertThat(browser.find(By.cssSelector("#offenders-" + brand.id() + " tr[data-field=TARGET] td:last-child"))
+            .getText()).isEqualTo("2");
+        browser.waitUntil(Duration.ofSeconds(5), () -> visitor.get("/r/" + away.code()).statusCode() == 410);
+        assertThat(visitor.get("/r/" + away.code()).body()).contains("This link has been disabled");
+
+        browser.open("/links/" + away.id());
+        assertThat(browser.find(By.id("link-disabled")).getText()).isEqualTo("disabled");
+        browser.screenshot("link-disabled");
+    }
+
+    private ShortLinkView link(BrandView brand, String target, String fallback) {
+        return this.links.create(new PlainLinkRequest(target, "outlet", brand.id(), null, fallback, null), "test");
     }
 
     private static void tryAgent(String agent) {
