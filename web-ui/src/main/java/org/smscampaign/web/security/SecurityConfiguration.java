@@ -1,6 +1,7 @@
 package org.smscampaign.web.security;
 
 import jakarta.servlet.DispatcherType;
+import org.smscampaign.web.security.signin.SignInConfiguration;
 
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
@@ -133,7 +134,10 @@ class SecurityConfiguration {
     @Order(4)
     SecurityFilterChain pages(HttpSecurity http) {
         http.authorizeHttpRequests(SecurityConfiguration::pageRules)
-            .formLogin((login) -> login.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+            .formLogin((login) -> login.loginPage("/login")
+                .defaultSuccessUrl("/", false)
+                .failureHandler(SignInConfiguration.failureHandler())
+                .permitAll())
             .logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
             .sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
             .headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
