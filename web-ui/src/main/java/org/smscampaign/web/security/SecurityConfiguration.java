@@ -5,6 +5,7 @@ import org.smscampaign.web.security.signin.SignInConfiguration;
 
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
+import org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,8 +19,11 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.RequestCache;
 
 /**
  * One security filter chain per kind of caller, tried in order:
@@ -61,6 +65,20 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * The session cookie is Secure when the request came over TLS (Spring Session's
+     * default, once {@code server.servlet.session.cookie.secure} is left unset), or
+     * always.
+     */
+    @Bean
+    DefaultCookieSerializerCustomizer secureSessionCookie(WebSecurityProperties properties) {
+        return (serializer) -> {
+            if (properties.secureCookies()) {
+                serializer.setUseSecureCookie(true);
+            }
+        };
+    }
+
     @Bean
     static RoleHierarchy roleHierarchy() {
         return RoleHierarchyImpl.withDefaultRolePrefix().role(ADMIN).implies(MARKETER, MANAGER).build();
@@ -99,8 +117,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain restApi(HttpSecurity http, ApiKeys apiKeys) {
+    SecurityFilterChain restApi(HttpSecurity http, ApiKeys apiKeys, WebSecurityProperties properties) {
         machineCaller(http.securityMatcher("/api/**"), apiKeys);
+        // A page's script calls the API with the token of the page's cookie.
+        http.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens(properties)));
         http.authorizeHttpRequests(
                 (requests) -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
                     .permitAll()
@@ -130,12 +150,20 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The pages. Nothing of an anonymous visitor is stored on the server: the CSRF token
+     * of the login form and the page asked for before signing in live in the browser's
+     * cookies, and a session exists only from sign-in on.
+     */
     @Bean
     @Order(4)
-    SecurityFilterChain pages(HttpSecurity http) {
+    SecurityFilterChain pages(HttpSecurity http, WebSecurityProperties properties) {
+        RequestCache requestedPages = SignInRedirects.requestCache();
         http.authorizeHttpRequests(SecurityConfiguration::pageRules)
+            .csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens(properties)))
+            .requestCache((cache) -> cache.requestCache(requestedPages))
             .formLogin((login) -> login.loginPage("/login")
-                .defaultSuccessUrl("/", false)
+                .successHandler(SignInRedirects.to(requestedPages))
                 .failureHandler(SignInConfiguration.failureHandler())
                 .permitAll())
             .logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
@@ -144,6 +172,24 @@ class SecurityConfiguration {
                 .frameOptions((frames) -> frames.deny())
                 .referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * The CSRF token in a cookie of its own (HttpOnly; Secure when the request is, or
+     * always with {@code sms.web.security.secure-cookies}), checked against the form
+     * field or header: no session needed.
+     */
+    static CsrfTokenRepository csrfTokens(WebSecurityProperties properties) {
+        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+        // The header scripts and API clients have always sent.
+        tokens.setHeaderName("X-CSRF-TOKEN");
+        tokens.setCookieCustomizer((cookie) -> {
+            cookie.sameSite("Lax");
+            if (properties.secureCookies()) {
+                cookie.secure(true);
+            }
+        });
+        return tokens;
     }
 
     private static void pageRules(

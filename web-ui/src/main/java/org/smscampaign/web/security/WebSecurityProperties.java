@@ -10,7 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param publicActuatorEndpoints actuator endpoint ids reachable without login (probes
  * and scraping); every other actuator endpoint needs the ADMIN role
- * @param secureCookies whether session cookies carry the Secure flag (on behind TLS)
+ * @param secureCookies whether the session, CSRF and saved-page cookies always carry the
+ * Secure flag; when false they carry it when the request came over TLS (directly, or by
+ * {@code X-Forwarded-Proto: https} from a trusted proxy)
  * @param publicBodyLimit the largest request body the public machine endpoints accept
  * (provider webhooks, browser tracking, conversion postbacks): more is refused with 413
  */
