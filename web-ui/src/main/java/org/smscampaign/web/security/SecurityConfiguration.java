@@ -50,6 +50,10 @@ class SecurityConfiguration {
     static final String[] ADMIN_API_PATHS = { "/api/v1/admin/**", "/api/v1/click-classification",
             "/api/v1/click-classification/**" };
 
+    /** The OpenAPI description and its UI: for signed-in users unless made public. */
+    static final String[] API_DOCS_PATHS = { "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+            "/swagger-ui/**" };
+
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
@@ -159,7 +163,7 @@ class SecurityConfiguration {
     @Order(4)
     SecurityFilterChain pages(HttpSecurity http, WebSecurityProperties properties) {
         RequestCache requestedPages = SignInRedirects.requestCache();
-        http.authorizeHttpRequests(SecurityConfiguration::pageRules)
+        http.authorizeHttpRequests((requests) -> pageRules(requests, properties.publicApiDocs()))
             .csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens(properties)))
             .requestCache((cache) -> cache.requestCache(requestedPages))
             .formLogin((login) -> login.loginPage("/login")
@@ -193,7 +197,11 @@ class SecurityConfiguration {
     }
 
     private static void pageRules(
-            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
+            boolean publicApiDocs) {
+        if (publicApiDocs) {
+            requests.requestMatchers(API_DOCS_PATHS).permitAll();
+        }
         // The request of an ASYNC dispatch (streamed downloads) was authorised when it
         // arrived.
         requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC)
@@ -201,8 +209,7 @@ class SecurityConfiguration {
             .requestMatchers(PathRequest.toStaticResources().atCommonLocations())
             .permitAll()
             .requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**", "/login", "/problems", "/problems/*",
-                    "/robots.txt", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
-                    "/swagger-ui/**")
+                    "/robots.txt")
             .permitAll()
             .requestMatchers("/admin/**")
             .hasRole(ADMIN)

@@ -15,10 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code X-Forwarded-Proto: https} from a trusted proxy)
  * @param publicBodyLimit the largest request body the public machine endpoints accept
  * (provider webhooks, browser tracking, conversion postbacks): more is refused with 413
+ * @param publicApiDocs whether the OpenAPI description and Swagger UI are open to anyone;
+ * by default they need a signed-in user
  */
 @ConfigurationProperties("sms.web.security")
 public record WebSecurityProperties(@DefaultValue( {
         "health", "prometheus" }) List<String> publicActuatorEndpoints, @DefaultValue("false") boolean secureCookies,
-        @DefaultValue("64KB") org.springframework.util.unit.DataSize publicBodyLimit){
+        @DefaultValue("64KB") org.springframework.util.unit.DataSize publicBodyLimit,
+        @DefaultValue("false") boolean publicApiDocs){
 
 }
