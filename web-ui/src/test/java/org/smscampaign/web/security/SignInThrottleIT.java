@@ -44,7 +44,8 @@ class SignInThrottleIT {
 
     @BeforeEach
     void newUserAndNetwork() {
-        this.run = UUID.randomUUID().toString().substring(0, 4);
+        // Four hex digits without a leading zero, as the address appears in the table.
+        this.run = Integer.toHexString(0x1000 + (int) (Math.random() * 0xe000));
         this.user = "guessed-" + UUID.randomUUID().toString().substring(0, 8);
         this.accounts.create(this.user, Role.MARKETER, PASSWORD);
     }
@@ -52,7 +53,7 @@ class SignInThrottleIT {
     @AfterEach
     void forgetFailures() {
         this.jdbc.update("delete from sign_in_throttle where subject like ? or subject = ? or subject like 'nobody-"
-                + this.run + "%'", "2001:db8:" + this.run + "%", this.user);
+                + this.run + "%'", "2001:db8:" + this.run + ":%", this.user);
     }
 
     @Test

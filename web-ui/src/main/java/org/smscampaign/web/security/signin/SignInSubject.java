@@ -33,6 +33,10 @@ public record SignInSubject(Kind kind, String subject) {
         return new SignInSubject(Kind.ADDRESS, network(remoteAddress));
     }
 
+    private static int group(byte[] bytes, int offset) {
+        return ((bytes[offset] & 0xff) << 8) | (bytes[offset + 1] & 0xff);
+    }
+
     private static String network(String address) {
         if (address == null || address.isBlank()) {
             return "unknown";
@@ -42,14 +46,13 @@ public record SignInSubject(Kind kind, String subject) {
         }
         try {
             // A literal: no name lookup happens.
-            byte[] bytes = InetAddress.getByName(address).getAddress();
-            if (bytes.length != 16) {
-                return InetAddress.getByAddress(bytes).getHostAddress();
+            InetAddress parsed = InetAddress.getByName(address);
+            byte[] bytes = parsed.getAddress();
+            if (bytes.length != 16 || parsed.isLoopbackAddress()) {
+                return parsed.isLoopbackAddress() ? "::1" : parsed.getHostAddress();
             }
-            for (int i = 8; i < 16; i++) {
-                bytes[i] = 0;
-            }
-            return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
+            return String.format("%x:%x:%x:%x::/64", group(bytes, 0), group(bytes, 2), group(bytes, 4),
+                    group(bytes, 6));
         }
         catch (UnknownHostException ex) {
             return "unknown";
