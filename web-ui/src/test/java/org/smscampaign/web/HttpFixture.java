@@ -100,15 +100,19 @@ public final class HttpFixture {
             .orElse(null);
     }
 
-    /** Signs in through the login form; returns the response to the form post. */
-    public HttpResponse<String> signIn(String username, String password) {
-        return post("/login",
-                "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + csrfToken("/login"));
+    /**
+     * Signs in through the login form; returns the response to the form post. Headers
+     * (such as {@code X-Forwarded-For} from the trusted local proxy) go with both
+     * requests.
+     */
+    public HttpResponse<String> signIn(String username, String password, String... headers) {
+        return post("/login", "username=" + encode(username) + "&password=" + encode(password) + "&_csrf="
+                + csrfToken("/login", headers), headers);
     }
 
     /** The CSRF token of the form on the given page. */
-    public String csrfToken(String path) {
-        Matcher matcher = CSRF.matcher(get(path).body());
+    public String csrfToken(String path, String... headers) {
+        Matcher matcher = CSRF.matcher(get(path, headers).body());
         if (!matcher.find()) {
             throw new AssertionError("No CSRF token on " + path);
         }

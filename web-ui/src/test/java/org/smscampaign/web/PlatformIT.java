@@ -25,7 +25,7 @@ public @interface PlatformIT {
 
     String ADMIN = "admin";
 
-    String ADMIN_PASSWORD = "it-admin-password";
+    String ADMIN_PASSWORD = "it-owner-passphrase";
 
     String DEMO_PASSWORD = "it-demo-password";
 

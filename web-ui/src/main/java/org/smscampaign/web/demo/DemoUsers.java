@@ -6,6 +6,7 @@ import java.util.Map;
 import org.smscampaign.web.security.RandomTokens;
 import org.smscampaign.web.security.Role;
 import org.smscampaign.web.startup.StartupNotices;
+import org.smscampaign.web.user.AccountRuleViolation;
 import org.smscampaign.web.user.UserAccounts;
 
 import org.springframework.boot.ApplicationArguments;
@@ -52,7 +53,12 @@ class DemoUsers implements ApplicationRunner {
                 + (configured ? "from SMS_DEMO_PASSWORD" : "new at every start") + "):");
         USERS.forEach((username, role) -> {
             String password = configured ? this.properties.password() : RandomTokens.base62(14);
-            this.accounts.createOrReset(username, role, password);
+            try {
+                this.accounts.createOrReset(username, role, password);
+            }
+            catch (AccountRuleViolation ex) {
+                throw new IllegalStateException("SMS_DEMO_PASSWORD is refused: " + ex.getMessage(), ex);
+            }
             this.notices.add(String.format("  %-9s %-14s / %s", role.label(), username, password));
         });
     }

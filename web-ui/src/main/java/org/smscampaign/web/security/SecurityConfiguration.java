@@ -1,11 +1,13 @@
 package org.smscampaign.web.security;
 
 import jakarta.servlet.DispatcherType;
+import org.smscampaign.web.security.signin.SignInConfiguration;
 
 import static org.springframework.security.authorization.AuthorizationManagers.allOf;
 
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
+import org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -23,8 +25,11 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.RequestCache;
 
 /**
  * One security filter chain per kind of caller, tried in order:
@@ -52,6 +57,10 @@ class SecurityConfiguration {
     static final String[] ADMIN_API_PATHS = { "/api/v1/admin/**", "/api/v1/click-classification",
             "/api/v1/click-classification/**" };
 
+    /** The OpenAPI description and its UI: for signed-in users unless made public. */
+    static final String[] API_DOCS_PATHS = { "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+            "/swagger-ui/**" };
+
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
@@ -65,6 +74,20 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * The session cookie is Secure when the request came over TLS (Spring Session's
+     * default, once {@code server.servlet.session.cookie.secure} is left unset), or
+     * always.
+     */
+    @Bean
+    DefaultCookieSerializerCustomizer secureSessionCookie(WebSecurityProperties properties) {
+        return (serializer) -> {
+            if (properties.secureCookies()) {
+                serializer.setUseSecureCookie(true);
+            }
+        };
     }
 
     @Bean
@@ -105,8 +128,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain restApi(HttpSecurity http, ApiKeys apiKeys, RoleHierarchy roles) {
+    SecurityFilterChain restApi(HttpSecurity http, ApiKeys apiKeys, RoleHierarchy roles,
+            WebSecurityProperties properties) {
         machineCaller(http.securityMatcher("/api/**"), apiKeys);
+        // A page's script calls the API with the token of the page's cookie.
+        http.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens(properties)));
         // An API key needs both: the role and the scope of the request (a session: the
         // role).
         http.authorizeHttpRequests((requests) -> requests
@@ -148,11 +174,22 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The pages. Nothing of an anonymous visitor is stored on the server: the CSRF token
+     * of the login form and the page asked for before signing in live in the browser's
+     * cookies, and a session exists only from sign-in on.
+     */
     @Bean
     @Order(4)
-    SecurityFilterChain pages(HttpSecurity http) {
-        http.authorizeHttpRequests(SecurityConfiguration::pageRules)
-            .formLogin((login) -> login.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+    SecurityFilterChain pages(HttpSecurity http, WebSecurityProperties properties) {
+        RequestCache requestedPages = SignInRedirects.requestCache();
+        http.authorizeHttpRequests((requests) -> pageRules(requests, properties.publicApiDocs()))
+            .csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens(properties)))
+            .requestCache((cache) -> cache.requestCache(requestedPages))
+            .formLogin((login) -> login.loginPage("/login")
+                .successHandler(SignInRedirects.to(requestedPages))
+                .failureHandler(SignInConfiguration.failureHandler())
+                .permitAll())
             .logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
             .sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
             .headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -161,8 +198,30 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The CSRF token in a cookie of its own (HttpOnly; Secure when the request is, or
+     * always with {@code sms.web.security.secure-cookies}), checked against the form
+     * field or header: no session needed.
+     */
+    static CsrfTokenRepository csrfTokens(WebSecurityProperties properties) {
+        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+        // The header scripts and API clients have always sent.
+        tokens.setHeaderName("X-CSRF-TOKEN");
+        tokens.setCookieCustomizer((cookie) -> {
+            cookie.sameSite("Lax");
+            if (properties.secureCookies()) {
+                cookie.secure(true);
+            }
+        });
+        return tokens;
+    }
+
     private static void pageRules(
-            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
+            boolean publicApiDocs) {
+        if (publicApiDocs) {
+            requests.requestMatchers(API_DOCS_PATHS).permitAll();
+        }
         // The request of an ASYNC dispatch (streamed downloads) was authorised when it
         // arrived.
         requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC)
@@ -170,8 +229,7 @@ class SecurityConfiguration {
             .requestMatchers(PathRequest.toStaticResources().atCommonLocations())
             .permitAll()
             .requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**", "/login", "/problems", "/problems/*",
-                    "/robots.txt", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
-                    "/swagger-ui/**")
+                    "/robots.txt")
             .permitAll()
             .requestMatchers("/admin/**")
             .hasRole(ADMIN)

@@ -5,6 +5,10 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import org.smscampaign.web.security.Role;
+import org.smscampaign.web.security.signin.SignInFailures;
+import org.smscampaign.web.security.signin.SignInProperties;
+import org.smscampaign.web.security.signin.SignInSubject;
+import org.smscampaign.web.security.signin.SignInThrottle;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,13 +32,29 @@ class AdminUsersController {
 
     private final UserAccounts accounts;
 
-    AdminUsersController(UserAccounts accounts) {
+    private final SignInThrottle signIns;
+
+    private final SignInProperties signInRules;
+
+    AdminUsersController(UserAccounts accounts, SignInThrottle signIns, SignInProperties signInRules) {
         this.accounts = accounts;
+        this.signIns = signIns;
+        this.signInRules = signInRules;
+    }
+
+    @ModelAttribute("signInRules")
+    SignInProperties signInRules() {
+        return this.signInRules;
     }
 
     @ModelAttribute("roles")
     List<Role> roles() {
         return List.of(Role.values());
+    }
+
+    @ModelAttribute("signInFailures")
+    List<SignInFailures> signInFailures() {
+        return this.signIns.recentFailures();
     }
 
     @GetMapping
@@ -81,6 +101,16 @@ class AdminUsersController {
     @PostMapping("/{id}/password")
     String resetPassword(@PathVariable long id, @RequestParam String password, RedirectAttributes redirect) {
         return apply(redirect, "Password reset.", () -> this.accounts.resetPassword(id, password));
+    }
+
+    /** Lifts a sign-in lock and forgets the failures of an account name or address. */
+    @PostMapping("/sign-in-failures/unlock")
+    String unlock(@RequestParam SignInSubject.Kind kind, @RequestParam String subject, Principal principal,
+            RedirectAttributes redirect) {
+        boolean cleared = this.signIns.unlock(new SignInSubject(kind, subject), principal.getName());
+        redirect.addFlashAttribute("success", cleared ? "Sign-in failures of " + subject + " cleared."
+                : "No sign-in failures of " + subject + " left to clear.");
+        return REDIRECT;
     }
 
     private static String apply(RedirectAttributes redirect, String success, Runnable change) {

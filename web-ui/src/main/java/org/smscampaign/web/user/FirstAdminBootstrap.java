@@ -54,6 +54,10 @@ class FirstAdminBootstrap implements ApplicationRunner {
             log.info("First admin was created concurrently by another instance");
             return;
         }
+        catch (AccountRuleViolation ex) {
+            // A weak SMS_ADMIN_PASSWORD stops the start rather than open an easy door.
+            throw new IllegalStateException("SMS_ADMIN_PASSWORD is refused: " + ex.getMessage(), ex);
+        }
         this.notices.add(configured
                 ? "First admin '" + this.properties.username() + "' created with the password from SMS_ADMIN_PASSWORD."
                 : "First admin created: " + this.properties.username() + " / " + password

@@ -29,7 +29,7 @@ public class UserAccounts implements UserDetailsService, UserDetailsPasswordServ
     /** Lower-case letters, digits, dot, dash, underscore; 3 to 64 characters. */
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
 
-    static final int MIN_PASSWORD_LENGTH = 12;
+    static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
 
     private static final Logger log = LoggerFactory.getLogger(UserAccounts.class);
 
@@ -37,11 +37,14 @@ public class UserAccounts implements UserDetailsService, UserDetailsPasswordServ
 
     private final PasswordEncoder passwordEncoder;
 
+    private final PasswordPolicy passwords;
+
     private final Clock clock;
 
-    UserAccounts(PlatformUserRepository users, PasswordEncoder passwordEncoder, Clock clock) {
+    UserAccounts(PlatformUserRepository users, PasswordEncoder passwordEncoder, PasswordPolicy passwords, Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
+        this.passwords = passwords;
         this.clock = clock;
     }
 
@@ -90,7 +93,7 @@ public class UserAccounts implements UserDetailsService, UserDetailsPasswordServ
         if (this.users.findByUsername(name).isPresent()) {
             throw new AccountRuleViolation("The username " + name + " is taken.");
         }
-        requireStrong(password);
+        this.passwords.check(name, password);
         PlatformUser user = this.users
             .save(new PlatformUser(name, this.passwordEncoder.encode(password), role, this.clock.instant()));
         log.info("User {} created with role {}", name, role);
@@ -106,8 +109,8 @@ public class UserAccounts implements UserDetailsService, UserDetailsPasswordServ
         if (existing.isEmpty()) {
             return create(username, role, password);
         }
-        requireStrong(password);
         PlatformUser user = existing.get();
+        this.passwords.check(user.username(), password);
         user.assignRole(role);
         user.enable();
         user.changePassword(this.passwordEncoder.encode(password));
@@ -143,8 +146,8 @@ public class UserAccounts implements UserDetailsService, UserDetailsPasswordServ
 
     @Transactional
     public void resetPassword(long id, String password) {
-        requireStrong(password);
         PlatformUser user = get(id);
+        this.passwords.check(user.username(), password);
         user.changePassword(this.passwordEncoder.encode(password));
         log.info("Password of user {} reset", user.username());
     }
@@ -161,15 +164,6 @@ public class UserAccounts implements UserDetailsService, UserDetailsPasswordServ
     private void requireAnotherAdmin() {
         if (this.users.countByRoleAndEnabledTrue(Role.ADMIN) <= 1) {
             throw new AccountRuleViolation("The platform needs at least one enabled admin.");
-        }
-    }
-
-    private static void requireStrong(String password) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new AccountRuleViolation("A password needs at least " + MIN_PASSWORD_LENGTH + " characters.");
-        }
-        if (password.length() > 128) {
-            throw new AccountRuleViolation("A password has at most 128 characters.");
         }
     }
 

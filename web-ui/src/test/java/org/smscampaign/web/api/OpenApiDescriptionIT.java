@@ -1,6 +1,7 @@
 package org.smscampaign.web.api;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class OpenApiDescriptionIT {
 
     @Test
     void theCommittedDescriptionIsCurrent() throws IOException {
-        String served = new HttpFixture(this.port).get("/v3/api-docs").body();
+        String served = signedIn().get("/v3/api-docs").body();
         JsonNode current = JSON.readTree(served);
         if (Boolean.getBoolean("openapi.write")) {
             Files.writeString(COMMITTED, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(current) + "\n",
@@ -47,9 +48,27 @@ class OpenApiDescriptionIT {
 
     @Test
     void documentsTheApiKeySchemeAndTheApiOnly() {
-        String served = new HttpFixture(this.port).get("/v3/api-docs").body();
+        String served = signedIn().get("/v3/api-docs").body();
 
         assertThat(served).contains("\"X-API-Key\"", "/api/v1/me").doesNotContain("/admin/users", "/login");
+    }
+
+    @Test
+    void theDocsNeedASignedInUser() {
+        HttpFixture anonymous = new HttpFixture(this.port);
+        for (String path : new String[] { "/v3/api-docs", "/v3/api-docs.yaml", "/swagger-ui.html",
+                "/swagger-ui/index.html" }) {
+            HttpResponse<String> response = anonymous.get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location").orElseThrow()).as(path).endsWith("/login");
+        }
+        assertThat(signedIn().get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+    }
+
+    private HttpFixture signedIn() {
+        HttpFixture http = new HttpFixture(this.port);
+        http.signIn("demo-manager", PlatformIT.DEMO_PASSWORD);
+        return http;
     }
 
 }

@@ -8,6 +8,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.smscampaign.web.HttpFixture;
 import org.smscampaign.web.PlatformIT;
+import org.smscampaign.web.security.Role;
+import org.smscampaign.web.user.UserAccounts;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @PlatformIT
 class PlatformBrowserIT extends BrowserSession {
+
+    @Autowired
+    UserAccounts accounts;
 
     @Test
     void theLoginPageRendersAndAWrongPasswordIsRefused() {
@@ -31,22 +38,27 @@ class PlatformBrowserIT extends BrowserSession {
     }
 
     @Test
-    void aPageWithoutLoginLeadsToTheLoginPage() {
+    void aPageWithoutLoginLeadsToTheLoginPageAndBackAfterSignIn() {
         browser.open("/dashboards");
 
         assertThat(browser.path()).isEqualTo("/login");
         assertThat(browser.heading()).isEqualTo("Sign in");
+        assertThat(browser.cookie("SESSION")).as("no session before sign-in").isNull();
+        browser.type(By.id("username"), "demo-manager");
+        browser.type(By.id("password"), PlatformIT.DEMO_PASSWORD);
+        browser.click(By.id("sign-in"));
+        assertThat(browser.path()).isEqualTo("/dashboards");
     }
 
     @Test
     void aMarketerSignsInVisitsEverySectionAndSignsOut() {
         browser.open("/login");
-        String anonymousSession = browser.cookie("SESSION");
+        assertThat(browser.cookie("SESSION")).as("no session before sign-in").isNull();
 
         browser.signIn("demo-marketer", PlatformIT.DEMO_PASSWORD);
 
         assertThat(browser.path()).isEqualTo("/campaigns");
-        assertThat(browser.cookie("SESSION")).isNotEqualTo(anonymousSession);
+        assertThat(browser.cookie("SESSION")).isNotNull();
         assertThat(browser.find(By.id("signed-in-as")).getText()).contains("demo-marketer");
         assertThat(browser.findAll(By.linkText("Admin"))).isEmpty();
         for (String section : List.of("Contacts", "Segments", "Dashboards", "Campaigns")) {
@@ -98,6 +110,16 @@ class PlatformBrowserIT extends BrowserSession {
         assertThat(browser.find(By.cssSelector("#new-password + .invalid-feedback, .invalid-feedback")).getText())
             .contains("12");
 
+        browser.type(By.id("new-password"), "Password123!");
+        browser.click(By.cssSelector("#new-user button[type=submit]"));
+        assertThat(browser.find(By.cssSelector("#new-user .alert-danger")).getText()).contains("too easy to guess")
+            .contains("commonly used");
+        browser.type(By.id("new-password"), username + "-secret");
+        browser.click(By.cssSelector("#new-user button[type=submit]"));
+        assertThat(browser.find(By.cssSelector("#new-user .alert-danger")).getText())
+            .contains("must not contain the username");
+        browser.screenshot("admin-users-weak-password-desktop");
+
         browser.type(By.id("new-password"), "a-long-enough-password");
         browser.click(By.cssSelector("#new-user button[type=submit]"));
         assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains(username);
@@ -107,6 +129,46 @@ class PlatformBrowserIT extends BrowserSession {
         browser.click(row.findElement(By.xpath(".//button[text()='Disable']")));
         assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("disabled");
         assertThat(browser.find(By.cssSelector("tr[data-username='" + username + "']")).getText()).contains("Disabled");
+    }
+
+    @Test
+    void anAdminSeesALockedAccountAndUnlocksIt() {
+        String username = "locked-" + UUID.randomUUID().toString().substring(0, 8);
+        this.accounts.create(username, Role.MARKETER, "Unlock-me-passphrase-7");
+        HttpFixture guesser = new HttpFixture(this.port);
+        for (int i = 0; i < 12; i++) {
+            guesser.signIn(username, "guess-" + i, "X-Forwarded-For", "203.0.113.77");
+        }
+
+        browser.signIn(username, "Unlock-me-passphrase-7");
+        assertThat(browser.path()).isEqualTo("/login?throttled");
+        assertThat(browser.find(By.id("login-throttled")).getText()).contains("Too many failed sign-ins");
+        browser.screenshot("login-throttled-desktop");
+        browser.resize(390, 844);
+        browser.screenshot("login-throttled-phone");
+        browser.resize(1280, 900);
+
+        browser.forgetSession();
+        browser.signIn("demo-admin", PlatformIT.DEMO_PASSWORD);
+        browser.open("/admin/users");
+        WebElement row = browser.find(By.cssSelector("#sign-in-failures tr[data-subject='" + username + "']"));
+        assertThat(row.getText()).contains("Locked until").contains("account");
+        assertThat(browser.find(By.cssSelector("#sign-in-failures tr[data-subject='203.0.113.77']")).getText())
+            .contains("address");
+        browser.scrollTo(By.id("sign-in-failures"));
+        browser.screenshot("admin-sign-in-failures-desktop");
+        browser.resize(390, 844);
+        browser.scrollTo(By.id("sign-in-failures"));
+        browser.screenshot("admin-sign-in-failures-phone");
+
+        browser.click(row.findElement(By.xpath(".//button[text()='Unlock']")));
+        assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains(username);
+        assertThat(browser.findAll(By.cssSelector("#sign-in-failures tr[data-subject='" + username + "']"))).isEmpty();
+        browser.click(By.cssSelector("#sign-in-failures tr[data-subject='203.0.113.77'] button"));
+
+        browser.forgetSession();
+        browser.signIn(username, "Unlock-me-passphrase-7");
+        assertThat(browser.path()).isEqualTo("/campaigns");
     }
 
     @Test

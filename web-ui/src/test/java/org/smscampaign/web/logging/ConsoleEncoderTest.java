@@ -35,6 +35,18 @@ class ConsoleEncoderTest {
     }
 
     @Test
+    void structuredFormatEscapesControlCharactersOfTheMessage() {
+        this.context.putObject(Environment.class.getName(), new MockEnvironment()
+            .withProperty("logging.structured.json.customizer", PhoneNumberMaskingJsonCustomizer.class.getName()));
+        ConsoleEncoder encoder = encoder("%m%n", "ecs");
+
+        String line = encode(encoder, "Failed sign-in for user 'eve\r\nFAKE\u001b[31m'");
+
+        assertThat(line.strip()).doesNotContain("\n", "\u001b");
+        assertThat(line).contains("eve\\\\r\\\\nFAKE\\\\u001b[31m");
+    }
+
+    @Test
     void withoutStructuredFormatWritesTheTextPattern() {
         ConsoleEncoder encoder = encoder("%level %m%n", "");
 

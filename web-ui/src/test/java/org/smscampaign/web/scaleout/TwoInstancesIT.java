@@ -3,6 +3,7 @@ package org.smscampaign.web.scaleout;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,12 +16,14 @@ import org.smscampaign.web.HttpFixture;
 import org.smscampaign.web.PlatformIT;
 import org.smscampaign.web.security.ApiKeys;
 import org.smscampaign.web.security.Role;
+import org.smscampaign.web.user.UserAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +46,12 @@ class TwoInstancesIT {
 
     @Autowired
     ApiKeys apiKeys;
+
+    @Autowired
+    UserAccounts accounts;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private ConfigurableApplicationContext second;
 
@@ -83,6 +92,23 @@ class TwoInstancesIT {
         assertThat(signOut.statusCode()).isEqualTo(302);
         assertThat(first.get("/campaigns").statusCode()).as("signed out everywhere").isEqualTo(302);
         assertThat(other.get("/campaigns", "Cookie", cookie).statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void failedSignInsOnOneInstanceLockTheAccountOnTheOther() {
+        String user = "two-instances-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "Shared-lock-passphrase-3";
+        this.accounts.create(user, Role.MARKETER, password);
+        HttpFixture first = new HttpFixture(this.port);
+        for (int i = 0; i < 10; i++) {
+            first.signIn(user, "guess-" + i, "X-Forwarded-For", "2001:db8:7770::1");
+        }
+
+        HttpResponse<String> signIn = new HttpFixture(this.secondPort).signIn(user, password, "X-Forwarded-For",
+                "2001:db8:7771::1");
+
+        assertThat(signIn.headers().firstValue("Location").orElseThrow()).endsWith("/login?throttled");
+        this.jdbc.update("delete from sign_in_throttle where subject = ? or subject like '2001:db8:777%'", user);
     }
 
     @Test

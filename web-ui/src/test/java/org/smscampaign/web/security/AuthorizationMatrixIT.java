@@ -85,9 +85,11 @@ class AuthorizationMatrixIT {
     static final List<Rule> RULES = List.of(rule("/login|/problems(/.*)?|/robots\\.txt", Access.PUBLIC),
             // Error dispatches render for anyone; opened directly, /error is a page like
             // others.
-            rule("/error", Access.SIGNED_IN), rule("/v3/api-docs.*|/swagger-ui.*", Access.PUBLIC),
-            rule("/r/.*|/t/.*", Access.PUBLIC), rule("/webhooks/.*", Access.SIGNED_BY_PROVIDER),
-            rule("/api/v1/admin/.*", Access.ADMIN), rule("/api/v1/click-classification(/.*)?", Access.ADMIN),
+            rule("/error", Access.SIGNED_IN),
+            // API docs behind sign-in (sms.web.security.public-api-docs=false).
+            rule("/v3/api-docs.*|/swagger-ui.*", Access.SIGNED_IN), rule("/r/.*|/t/.*", Access.PUBLIC),
+            rule("/webhooks/.*", Access.SIGNED_BY_PROVIDER), rule("/api/v1/admin/.*", Access.ADMIN),
+            rule("/api/v1/click-classification(/.*)?", Access.ADMIN),
             rule("POST", "/api/v1/conversions", Access.CONVERSIONS), rule("GET", "/api/.*", Access.SIGNED_IN),
             rule("/api/.*", Access.MARKETER), rule("/admin(/.*)?", Access.ADMIN), rule("GET", "/.*", Access.SIGNED_IN),
             rule("/(dashboards|reports)(/.*)?", Access.MANAGER), rule("/.*", Access.MARKETER));

@@ -67,14 +67,23 @@ class SecurityIT {
     @Test
     void signingInChangesTheSessionId() {
         this.http.get("/login");
+        assertThat(this.http.cookie("SESSION")).as("no session before sign-in").isNull();
+        this.http.signIn("demo-marketer", PlatformIT.DEMO_PASSWORD);
         String before = this.http.cookie("SESSION");
+        assertThat(before).isNotNull();
 
-        HttpResponse<String> response = this.http.signIn(PlatformIT.ADMIN, PlatformIT.ADMIN_PASSWORD);
+        // Signed in, the login page redirects home: the form is posted with a page's
+        // token.
+        HttpResponse<String> response = this.http.post("/login", "username=" + PlatformIT.ADMIN + "&password="
+                + HttpFixture.encode(PlatformIT.ADMIN_PASSWORD) + "&_csrf=" + this.http.csrfToken("/campaigns"));
 
         assertThat(response.statusCode()).isEqualTo(302);
-        assertThat(before).isNotNull();
+        assertThat(response.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
         assertThat(this.http.cookie("SESSION")).isNotNull().isNotEqualTo(before);
-        assertThat(this.http.get("/campaigns").statusCode()).isEqualTo(200);
+        assertThat(this.http.get("/admin/users").statusCode()).isEqualTo(200);
+        assertThat(new HttpFixture(this.port).get("/admin/users", "Cookie", "SESSION=" + before).statusCode())
+            .as("the session id from before opens nothing")
+            .isEqualTo(302);
     }
 
     @Test

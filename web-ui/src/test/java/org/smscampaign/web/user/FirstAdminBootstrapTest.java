@@ -8,6 +8,7 @@ import org.smscampaign.web.security.Role;
 import org.smscampaign.web.startup.StartupNoticesFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -46,6 +47,19 @@ class FirstAdminBootstrapTest {
 
         verify(this.accounts).create("ops", Role.ADMIN, "configured-secret-42");
         assertThat(this.notices.print()).contains("'ops'").doesNotContain("configured-secret-42");
+    }
+
+    @Test
+    void aWeakConfiguredPasswordStopsTheStart() {
+        when(this.accounts.find("admin")).thenReturn(Optional.empty());
+        when(this.accounts.create("admin", Role.ADMIN, "Password123!"))
+            .thenThrow(new AccountRuleViolation("This password is too easy to guess."));
+        FirstAdminBootstrap bootstrap = new FirstAdminBootstrap(this.accounts,
+                new AdminAccountProperties("admin", "Password123!"), this.notices.notices());
+
+        assertThatIllegalStateException().isThrownBy(() -> bootstrap.run(null))
+            .withMessageContaining("SMS_ADMIN_PASSWORD")
+            .withMessageContaining("too easy to guess");
     }
 
     @Test

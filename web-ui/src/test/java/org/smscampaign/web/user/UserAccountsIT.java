@@ -52,6 +52,23 @@ class UserAccountsIT {
     }
 
     @Test
+    void breachedPasswordsAndTheUsernameAreRefusedOnCreationResetAndBootstrap() {
+        assertThatExceptionOfType(AccountRuleViolation.class)
+            .isThrownBy(() -> this.accounts.create(unique("breached"), Role.MARKETER, "Password123!"))
+            .withMessageContaining("commonly used");
+        String name = unique("self");
+        assertThatExceptionOfType(AccountRuleViolation.class)
+            .isThrownBy(() -> this.accounts.create(name, Role.MARKETER, name + "-is-my-password"))
+            .withMessageContaining("username");
+
+        UserView user = this.accounts.create(name, Role.MARKETER, "a-long-enough-password");
+        assertThatExceptionOfType(AccountRuleViolation.class)
+            .isThrownBy(() -> this.accounts.resetPassword(user.id(), "qwertyuiop123"));
+        assertThatExceptionOfType(AccountRuleViolation.class).as("the demo users' and first admin's path")
+            .isThrownBy(() -> this.accounts.createOrReset(name, Role.MARKETER, "iloveyou12345"));
+    }
+
+    @Test
     void aDisabledUserCannotSignIn() {
         UserView user = this.accounts.create(unique("leaver"), Role.MARKETER, "a-long-enough-password");
 
