@@ -78,6 +78,7 @@ class LinkServer implements SmartLifecycle {
                 protected void initChannel(SocketChannel channel) {
                     channel.pipeline()
                         .addLast(new HttpServerCodec(MAX_LINE, MAX_HEADERS, MAX_LINE))
+                        .addLast(new HeaderDeadline(LinkServer.this.settings.headerTimeout()))
                         .addLast(new HttpServerKeepAliveHandler())
                         .addLast(new LinkRequestHandler(LinkServer.this.redirector, forwardedFor));
                 }
