@@ -69,6 +69,23 @@ class AppPortStarvationIT {
         waitUntil(() -> management.get("/actuator/health/readiness").statusCode() == 200);
     }
 
+    @Test
+    void headersTrickledInHoldNoRequestThread() {
+        // Tomcat's NIO connector reads headers without a thread: ten clients sending
+        // theirs a
+        // byte at a time leave both threads of this port free.
+        for (int i = 0; i < 10; i++) {
+            RawHttp connection = RawHttp.open(this.port, Duration.ofSeconds(30));
+            connection.send("GET /login HTTP/1.1\r\nHost: localhost\r\nX-Slow: ");
+            this.trickle.scheduleAtFixedRate(() -> connection.send("x"), 1, 1, TimeUnit.SECONDS);
+            this.slow.add(connection);
+        }
+
+        long started = System.nanoTime();
+        assertThat(new HttpFixture(this.port).get("/login").statusCode()).isEqualTo(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+    }
+
     /** Polls the condition for up to 15 s. */
     private static void waitUntil(BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
