@@ -98,9 +98,13 @@ public record LinkProperties(@DefaultValue("http://localhost:8080/r/") String de
      * @param threads threads of its event loop (0: one per core)
      * @param forwardedFor take the client's address from the last entry of
      * X-Forwarded-For (only behind a proxy that sets it)
+     * @param headerTimeout the time a connection has to send a request's headers, from
+     * its opening or from the end of its previous request; then it is closed (slow or
+     * idle clients hold no connection for longer)
      */
     public record Server(@DefaultValue("8081") int port, @DefaultValue("0.0.0.0") String address,
-            @DefaultValue("0") int threads, @DefaultValue("false") boolean forwardedFor) {
+            @DefaultValue("0") int threads, @DefaultValue("false") boolean forwardedFor,
+            @DefaultValue("10s") Duration headerTimeout) {
 
     }
 

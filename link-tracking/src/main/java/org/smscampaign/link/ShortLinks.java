@@ -30,6 +30,9 @@ public class ShortLinks {
 
     private static final int MAX_CODE_ATTEMPTS = 5;
 
+    /** Longest utm_campaign value of a plain link. */
+    private static final int MAX_UTM_CAMPAIGN = 200;
+
     private final JdbcClient jdbc;
 
     private final Brands brands;
@@ -65,6 +68,11 @@ public class ShortLinks {
         }
         if (request.label() != null && request.label().length() > 200) {
             throw new LinkProblem(LinkProblem.Kind.INVALID, "A label has at most 200 characters.");
+        }
+        if (request.utmCampaign() != null && request.utmCampaign().length() > MAX_UTM_CAMPAIGN) {
+            // Appended to the target, which is stored with at most 4000 characters.
+            throw new LinkProblem(LinkProblem.Kind.INVALID,
+                    "utmCampaign has at most " + MAX_UTM_CAMPAIGN + " characters.");
         }
         if (request.expiresAt() != null && !request.expiresAt().isAfter(this.clock.instant())) {
             throw new LinkProblem(LinkProblem.Kind.INVALID, "The expiry lies in the past.");

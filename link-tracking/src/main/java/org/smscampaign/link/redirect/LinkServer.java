@@ -1,6 +1,7 @@
 package org.smscampaign.link.redirect;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.bootstrap.ServerBootstrap;
@@ -69,6 +70,7 @@ class LinkServer implements SmartLifecycle {
         this.workers = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("link-server", true),
                 NioIoHandler.newFactory());
         boolean forwardedFor = this.settings.forwardedFor();
+        Duration headerTimeout = this.settings.headerTimeout();
         ServerBootstrap bootstrap = new ServerBootstrap().group(this.acceptor, this.workers)
             .channel(NioServerSocketChannel.class)
             .option(ChannelOption.SO_BACKLOG, 1024)
@@ -76,8 +78,11 @@ class LinkServer implements SmartLifecycle {
             .childHandler(new ChannelInitializer<SocketChannel>() {
                 @Override
                 protected void initChannel(SocketChannel channel) {
+                    channel.pipeline().addLast(new HttpServerCodec(MAX_LINE, MAX_HEADERS, MAX_LINE));
+                    if (!headerTimeout.isZero() && !headerTimeout.isNegative()) {
+                        channel.pipeline().addLast(new HeaderDeadline(headerTimeout));
+                    }
                     channel.pipeline()
-                        .addLast(new HttpServerCodec(MAX_LINE, MAX_HEADERS, MAX_LINE))
                         .addLast(new HttpServerKeepAliveHandler())
                         .addLast(new LinkRequestHandler(LinkServer.this.redirector, forwardedFor));
                 }

@@ -81,6 +81,35 @@ class LinkServerIT {
     }
 
     @Test
+    void closesAConnectionWhoseHeadersTrickleInPastTheHeaderTimeout() throws Exception {
+        // Issue 16: a byte every 500 ms never leaves a connection idle, yet it is closed
+        // once
+        // its headers are 10 s (the default) late.
+        long started = System.nanoTime();
+        boolean closed = false;
+        try (Socket socket = new Socket("127.0.0.1", this.server.port())) {
+            socket.setSoTimeout(500);
+            socket.getOutputStream().write("GET /abc HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+            while (!closed && System.nanoTime() - started < Duration.ofSeconds(15).toNanos()) {
+                try {
+                    socket.getOutputStream().write('X');
+                    closed = socket.getInputStream().read() == -1;
+                }
+                catch (java.net.SocketTimeoutException ex) {
+                    // still open: one more byte
+                }
+                catch (IOException ex) {
+                    closed = true;
+                }
+            }
+        }
+        Duration after = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(closed).isTrue();
+        assertThat(after).isBetween(Duration.ofSeconds(9), Duration.ofSeconds(13));
+    }
+
+    @Test
     void answersPipelinedRequestsInTheirOrderWhileTheirLinksAreRead() throws IOException {
         // Neither link is in memory: each is read on a loader thread, the second possibly
         // sooner than the first.

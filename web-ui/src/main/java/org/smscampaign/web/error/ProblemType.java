@@ -26,6 +26,8 @@ public enum ProblemType {
             "The resource does not support this HTTP method."),
     NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE,
             "The resource cannot be represented in a requested media type."),
+    REQUEST_TIMEOUT("request-timeout", HttpStatus.REQUEST_TIMEOUT,
+            "The request did not arrive in time, or too slowly; the connection was closed."),
     CONFLICT("conflict", HttpStatus.CONFLICT, "The request conflicts with the current state of the resource."),
     PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "The request body is too large."),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE,

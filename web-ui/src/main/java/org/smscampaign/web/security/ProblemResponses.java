@@ -14,14 +14,14 @@ import org.springframework.http.ProblemDetail;
  * Writes a {@link ProblemDetail} from a servlet filter, where no message converter runs:
  * the same members, in the same order, as the MVC layer writes.
  */
-final class ProblemResponses {
+public final class ProblemResponses {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ProblemResponses() {
     }
 
-    static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.getType().toString());
         body.put("title", problem.getTitle());
