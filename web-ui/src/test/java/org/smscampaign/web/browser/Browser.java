@@ -12,6 +12,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -254,10 +255,29 @@ public final class Browser implements AutoCloseable {
     public void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
-            Files.write(SCREENSHOTS.resolve(name + ".png"), this.driver.getScreenshotAs(OutputType.BYTES));
+            Files.write(SCREENSHOTS.resolve(name + ".png"), capture());
         }
         catch (IOException ex) {
             throw new IllegalStateException(ex);
+        }
+    }
+
+    /**
+     * The page once loaded. A capture that a navigation aborts (seen once under load,
+     * after the page had loaded) is taken again on the page that navigation led to.
+     */
+    private byte[] capture() {
+        for (int attempt = 1;; attempt++) {
+            patiently(PATIENCE)
+                .until((driver) -> "complete".equals(this.driver.executeScript("return document.readyState")));
+            try {
+                return this.driver.getScreenshotAs(OutputType.BYTES);
+            }
+            catch (WebDriverException ex) {
+                if (attempt == 3 || !String.valueOf(ex.getMessage()).contains("navigation")) {
+                    throw ex;
+                }
+            }
         }
     }
 

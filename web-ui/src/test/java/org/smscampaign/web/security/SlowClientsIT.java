@@ -137,9 +137,9 @@ class SlowClientsIT {
                 + HttpFixture.encode(token);
         RawHttp connection = connect();
         connection.send("POST /login HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                + "Content-Type: application/x-www-form-urlencoded\r\nCookie: SESSION=" + this.http.cookie("SESSION")
-                + "\r\nTransfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(form.length()) + "\r\n" + form
-                + "\r\n0\r\n\r\n");
+                + "Content-Type: application/x-www-form-urlencoded\r\nCookie: XSRF-TOKEN="
+                + this.http.cookie("XSRF-TOKEN") + "\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + Integer.toHexString(form.length()) + "\r\n" + form + "\r\n0\r\n\r\n");
 
         RawHttp.Answer answer = connection.readUntilClosed();
 
