@@ -59,8 +59,9 @@ start_app() { # start_app [extra JVM args...]
   # An admin API key, stored the way the platform stores them: prefix and SHA-256 of the token.
   local hash
   hash=$(printf '%s' "$API_KEY" | sha256sum | cut -d' ' -f1)
-  psql -q -c "insert into api_key (name, key_prefix, secret_hash, role, created_by)
-              values ('benchmark', 'Bench001', '$hash', 'ADMIN', 'benchmark') on conflict do nothing"
+  psql -q -c "insert into api_key (name, key_prefix, secret_hash, role, scopes, created_by)
+              values ('benchmark', 'Bench001', '$hash', 'ADMIN', 'api:read api:write conversions:write', 'benchmark')
+              on conflict do nothing"
 }
 
 api() { curl -sf -H "X-API-Key: $API_KEY" "$@"; }
