@@ -104,7 +104,7 @@ class RedirectIT {
 
         assertThat(get.status()).isEqualTo(302);
         assertThat(get.header("Location")).matches(
-                "https://shop\\.example/sale\\?utm_source=sms&utm_medium=sms&utm_campaign=spring&smsclid=[A-Za-z0-9_-]{24}#top");
+                "https://shop\\.example/sale\\?utm_source=sms&utm_medium=sms&utm_campaign=spring&smsclid=[A-Za-z0-9_-]{22}#top");
         assertThat(get.header("Cache-Control")).isEqualTo("no-store");
         assertThat(head.status()).isEqualTo(302);
         List<Map<String, Object>> hits = hitsOf(link.id(), 2);

@@ -8,9 +8,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.OptionalLong;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import com.google.common.hash.HashFunction;
+import com.google.common.hash.Hashing;
 import org.smscampaign.link.LinkProperties;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,9 +18,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The public form of a click id, the {@code smsclid} a landing page receives: the id and
- * an HMAC-SHA256 tag of it (80 bits) under a server key, base64url, 24 characters. Click
- * ids rise with time, so the bare id could be guessed; a token cannot be made without the
- * key. One HMAC per redirect (about a microsecond), no database.
+ * a 64-bit SipHash-2-4 tag of it under a 128-bit server key, base64url, 22 characters.
+ * Click ids rise with time, so the bare id could be guessed; a token cannot be made
+ * without the key. SipHash is a keyed function made for short inputs: a tag costs tens of
+ * nanoseconds on the redirect path (HMAC-SHA256 cost about 0.5 µs, a few percent of the
+ * redirector's rate), and guessing one takes 2^64 tries at the rate-limited door.
  * <p>
  * The key comes from {@code sms.link.click-id-key}; without one, a random key kept in the
  * database, made at the first start, so every instance shares it.
@@ -29,17 +30,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class ClickTokens {
 
-    private static final String ALGORITHM = "HmacSHA256";
+    private static final int TOKEN_BYTES = Long.BYTES * 2;
 
-    private static final int TAG_BYTES = 10;
-
-    private static final int TOKEN_BYTES = Long.BYTES + TAG_BYTES;
+    private static final int TOKEN_LENGTH = 22;
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
-    private final SecretKeySpec key;
-
-    private final ThreadLocal<Mac> macs;
+    private final HashFunction tags;
 
     @Autowired
     ClickTokens(LinkProperties properties, JdbcClient jdbc) {
@@ -47,21 +44,21 @@ public class ClickTokens {
     }
 
     ClickTokens(byte[] key) {
-        this.key = new SecretKeySpec(key, ALGORITHM);
-        this.macs = ThreadLocal.withInitial(this::newMac);
+        // SipHash takes 128 bits: those of the key's SHA-256, whatever the key's length.
+        ByteBuffer digest = ByteBuffer.wrap(sha256(key));
+        this.tags = Hashing.sipHash24(digest.getLong(), digest.getLong());
     }
 
     /** The token of a click id. */
     public String of(long clickId) {
         byte[] token = new byte[TOKEN_BYTES];
-        ByteBuffer.wrap(token).putLong(clickId);
-        System.arraycopy(tag(clickId), 0, token, Long.BYTES, TAG_BYTES);
+        ByteBuffer.wrap(token).putLong(clickId).putLong(tag(clickId));
         return ENCODER.encodeToString(token);
     }
 
     /** The click id of a token this server made; empty for anything else. */
     public OptionalLong verify(String token) {
-        if (token == null || token.length() != 24) {
+        if (token == null || token.length() != TOKEN_LENGTH) {
             return OptionalLong.empty();
         }
         byte[] bytes;
@@ -72,28 +69,26 @@ public class ClickTokens {
             return OptionalLong.empty();
         }
         long clickId = ByteBuffer.wrap(bytes).getLong();
-        byte[] expected = tag(clickId);
-        byte[] given = new byte[TAG_BYTES];
-        System.arraycopy(bytes, Long.BYTES, given, 0, TAG_BYTES);
-        // Constant time: the comparison must not tell how much of a tag was right.
-        return MessageDigest.isEqual(java.util.Arrays.copyOf(expected, TAG_BYTES), given) ? OptionalLong.of(clickId)
+        // The token as this server writes it, compared whole: a spelling that decodes to
+        // the
+        // same bytes is refused too, and in constant time, the comparison tells nothing
+        // of
+        // how much of a tag was right.
+        byte[] expected = of(clickId).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, token.getBytes(StandardCharsets.US_ASCII)) ? OptionalLong.of(clickId)
                 : OptionalLong.empty();
     }
 
-    private byte[] tag(long clickId) {
-        Mac mac = this.macs.get();
-        mac.update(ByteBuffer.allocate(Long.BYTES).putLong(clickId).array());
-        return mac.doFinal();
+    private long tag(long clickId) {
+        return this.tags.hashLong(clickId).asLong();
     }
 
-    private Mac newMac() {
+    private static byte[] sha256(byte[] key) {
         try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(this.key);
-            return mac;
+            return MessageDigest.getInstance("SHA-256").digest(key);
         }
         catch (GeneralSecurityException ex) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", ex);
+            throw new IllegalStateException("SHA-256 is not available", ex);
         }
     }
 
