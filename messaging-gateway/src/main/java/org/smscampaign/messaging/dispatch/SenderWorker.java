@@ -256,13 +256,17 @@ final class SenderWorker implements Runnable {
             completions.add(this.retries.completion(message, outcome, now));
             count(message, outcome);
         }
-        this.statusEvents.publish(this.store.complete(completions));
+        // The number is suppressed before its message is seen failed for it: whoever
+        // reads
+        // the failure (21610) finds the opt-out already there. The message itself is
+        // SENDING, which a suppression does not withdraw.
         for (int i = 0; i < going.size(); i++) {
             if (RetryPolicy.unsubscribed(outcomes.get(i))) {
                 this.suppressions.optOut(going.get(i).to(), OptOutReason.CARRIER,
                         "provider error 21610 (unsubscribed recipient)");
             }
         }
+        this.statusEvents.publish(this.store.complete(completions));
     }
 
     private void count(Claimed message, SendOutcome outcome) {
