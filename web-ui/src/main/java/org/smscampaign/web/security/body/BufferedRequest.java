@@ -2,8 +2,9 @@ package org.smscampaign.web.security.body;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,7 +19,11 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpInputMessage;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.FormHttpMessageConverter;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 
 /**
  * A request whose body has been read already, within its limits. Form parameters are
@@ -26,6 +31,8 @@ import org.springframework.http.MediaType;
  * again, without our limits.
  */
 final class BufferedRequest extends HttpServletRequestWrapper {
+
+    private static final FormHttpMessageConverter FORMS = new FormHttpMessageConverter();
 
     private final byte[] body;
 
@@ -132,21 +139,29 @@ final class BufferedRequest extends HttpServletRequestWrapper {
         }
     }
 
+    /** The body's pairs, read as Spring MVC reads forms (its charset, else UTF-8). */
     private void addForm(Map<String, List<String>> all) {
-        Charset charset = charset();
-        for (String pair : new String(this.body, charset).split("&")) {
-            if (pair.isEmpty()) {
-                continue;
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType(getContentType()));
+        HttpInputMessage form = new HttpInputMessage() {
+
+            @Override
+            public InputStream getBody() {
+                return new ByteArrayInputStream(BufferedRequest.this.body);
             }
-            int equals = pair.indexOf('=');
-            try {
-                String name = URLDecoder.decode((equals < 0) ? pair : pair.substring(0, equals), charset);
-                String value = (equals < 0) ? "" : URLDecoder.decode(pair.substring(equals + 1), charset);
-                all.computeIfAbsent(name, (n) -> new ArrayList<>()).add(value);
+
+            @Override
+            public HttpHeaders getHeaders() {
+                return headers;
             }
-            catch (IllegalArgumentException ex) {
-                // a malformed escape: the pair is skipped, as the container does
-            }
+
+        };
+        try {
+            FORMS.read(null, form)
+                .forEach((name, values) -> all.computeIfAbsent(name, (n) -> new ArrayList<>()).addAll(values));
+        }
+        catch (IOException | IllegalArgumentException | HttpMessageNotReadableException ex) {
+            // a malformed escape: no form parameters, as a form that cannot be read
         }
     }
 
