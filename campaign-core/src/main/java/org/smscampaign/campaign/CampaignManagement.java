@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smscampaign.campaign.launch.DraftPreviews;
 import org.smscampaign.campaign.launch.LaunchRunner;
 import org.smscampaign.campaign.launch.PreflightRunner;
 import org.smscampaign.campaign.store.CampaignStore;
@@ -52,9 +53,12 @@ public class CampaignManagement {
 
     private final Clock clock;
 
+    private final DraftPreviews previews;
+
     CampaignManagement(CampaignStore store, PreflightRunner preflight, LaunchRunner launches, MessageGateway gateway,
             ShortLinks links, Segments segments, MessagingProperties messaging, CampaignProperties properties,
-            Clock clock) {
+            Clock clock, DraftPreviews previews) {
+        this.previews = previews;
         this.store = store;
         this.preflight = preflight;
         this.launches = launches;
@@ -201,6 +205,22 @@ public class CampaignManagement {
     public Preflight preflight(long id) {
         CampaignView campaign = get(id);
         return this.preflight.run(id, campaign.draft());
+    }
+
+    /**
+     * How many people a draft's audience reaches now (with {@code everyone}: all
+     * subscribed contacts, minus the exclusions), counted as the preflight counts.
+     */
+    public AudienceReach reach(CampaignDraft.Audience audience, boolean everyone) {
+        return this.previews.reach(audience, everyone);
+    }
+
+    /**
+     * A text of a draft, unsaved perhaps, as one of its first recipients would get it
+     * (the composer's phone preview).
+     */
+    public DraftPreview preview(CampaignDraft draft, boolean everyone, String label, String body, int index) {
+        return this.previews.preview(draft, everyone, label, body, index);
     }
 
     /**

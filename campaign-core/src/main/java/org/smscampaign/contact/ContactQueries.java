@@ -88,6 +88,49 @@ public class ContactQueries {
             });
     }
 
+    /**
+     * The first reachable contacts (rows of {@code contact c}, in id order) that match:
+     * the composer's preview renders the text for a few real recipients.
+     */
+    @Transactional(readOnly = true)
+    public void firstReachable(ContactCriteria criteria, int limit, RowHandler handler) {
+        CriteriaCompiler.Compiled compiled = compile(criteria);
+        this.jdbc
+            .sql("select c.* from contact c where c.erased_at is null and " + compiled.sql() + " and " + REACHABLE
+                    + " order by c.id limit " + Math.max(1, Math.min(limit, 100)))
+            .params(compiled.params())
+            .query((ResultSet row) -> {
+                handler.handle(row);
+            });
+    }
+
+    /**
+     * The standard merge fields that at least one contact has a value for (the composer
+     * offers only those); each probe stops at the first contact that has one.
+     */
+    @Transactional(readOnly = true)
+    public List<String> filledFields() {
+        String[][] probes = { { "first_name", "first_name" }, { "last_name", "last_name" }, { "city", "city" },
+                { "country", "country" }, { "age", "birth_date" }, { "email", "email" } };
+        StringBuilder sql = new StringBuilder("select ");
+        for (int i = 0; i < probes.length; i++) {
+            sql.append((i > 0) ? ", " : "")
+                .append("exists(select 1 from contact c where c.erased_at is null and c.")
+                .append(probes[i][1])
+                .append(" is not null) as ")
+                .append(probes[i][0]);
+        }
+        return this.jdbc.sql(sql.toString()).query((row, n) -> {
+            List<String> filled = new java.util.ArrayList<>();
+            for (String[] probe : probes) {
+                if (row.getBoolean(probe[0])) {
+                    filled.add(probe[0]);
+                }
+            }
+            return filled;
+        }).single();
+    }
+
     private CriteriaCompiler.Compiled compile(ContactCriteria criteria) {
         return CriteriaCompiler.compile(criteria, this.customAttributes.types(), LocalDate.now(this.clock));
     }

@@ -88,6 +88,16 @@ public record SmsText(Encoding encoding, int units, int segments, Set<String> uc
         return out.toString();
     }
 
+    /**
+     * The look-alike characters smart encoding replaces, each with its GSM-7 equivalent
+     * (the composer offers the same fix in the browser).
+     */
+    public static java.util.Map<String, String> lookAlikes() {
+        java.util.Map<String, String> map = new java.util.TreeMap<>();
+        LOOK_ALIKES.forEach((c, replacement) -> map.put(new String(Character.toChars(c)), replacement));
+        return map;
+    }
+
     /** Whether smart encoding would make this text GSM-7. */
     public boolean smartEncodingFixes() {
         return this.encoding == Encoding.UCS2

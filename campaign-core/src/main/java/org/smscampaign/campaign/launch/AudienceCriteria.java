@@ -25,6 +25,14 @@ public class AudienceCriteria {
     }
 
     public ContactCriteria of(CampaignDraft.Audience audience) {
+        return of(audience, false);
+    }
+
+    /**
+     * The audience; with {@code everyone} all contacts are included, and only the
+     * exclusions narrow it.
+     */
+    public ContactCriteria of(CampaignDraft.Audience audience, boolean everyone) {
         List<ContactCriteria> included = new ArrayList<>();
         audience.segments().forEach((id) -> included.add(this.segments.get(id).rule()));
         if (!audience.lists().isEmpty()) {
@@ -35,9 +43,10 @@ public class AudienceCriteria {
         if (!audience.excludedLists().isEmpty()) {
             excluded.add(lists(audience.excludedLists()));
         }
-        return new ContactCriteria.Group(ContactCriteria.Combinator.ALL,
-                List.of(new ContactCriteria.Group(ContactCriteria.Combinator.ANY, included),
-                        new ContactCriteria.Group(ContactCriteria.Combinator.NONE, excluded)));
+        return new ContactCriteria.Group(ContactCriteria.Combinator.ALL, List.of(
+                new ContactCriteria.Group(everyone ? ContactCriteria.Combinator.ALL : ContactCriteria.Combinator.ANY,
+                        everyone ? List.of() : included),
+                new ContactCriteria.Group(ContactCriteria.Combinator.NONE, excluded)));
     }
 
     private static ContactCriteria lists(List<Long> ids) {
