@@ -20,15 +20,15 @@ import org.smscampaign.messaging.SendWindow;
  * (blank: no goal), and rows of other costs.
  */
 record CampaignForm(String name, String sender, List<Long> segments, List<Long> lists, List<Long> excludedSegments,
-        List<Long> excludedLists, String bodyA, Integer splitA, String bodyB, Integer splitB, String bodyC,
-        Integer splitC, String scheduleType, LocalDateTime sendAt, LocalDate localDate, LocalTime localTime,
-        String windowPolicy, boolean optOutLine, String signature, Integer holdoutPercent, boolean abTest,
-        Integer testPercent, Integer testHours, String winnerMetric, BigDecimal goalCtr, BigDecimal goalConversions,
-        BigDecimal goalRevenue, BigDecimal goalRoi, Integer attributionDays, Integer evaluationDays,
-        List<String> costLabel, List<String> costKind, List<BigDecimal> costAmount) {
+        List<Long> excludedLists, boolean everyoneSubscribed, String bodyA, Integer splitA, String bodyB,
+        Integer splitB, String bodyC, Integer splitC, String scheduleType, LocalDateTime sendAt, LocalDate localDate,
+        LocalTime localTime, String windowPolicy, boolean optOutLine, String signature, Integer holdoutPercent,
+        boolean abTest, Integer testPercent, Integer testHours, String winnerMetric, BigDecimal goalCtr,
+        BigDecimal goalConversions, BigDecimal goalRevenue, BigDecimal goalRoi, Integer attributionDays,
+        Integer evaluationDays, List<String> costLabel, List<String> costKind, List<BigDecimal> costAmount) {
 
     static CampaignForm empty(String sender) {
-        return new CampaignForm("", sender, List.of(), List.of(), List.of(), List.of(),
+        return new CampaignForm("", sender, List.of(), List.of(), List.of(), List.of(), false,
                 "Hi {{first_name|there}}, our autumn sale starts today: 20% off everything at {{link:https://shop.example/autumn}}",
                 50, "", 50, "", 0, "NOW", null, null, LocalTime.of(10, 0), "HOLD", true, "", 0, false, 20, 4,
                 "HUMAN_CTR", null, null, null, null, 7, 7, CostRows.of(List.of()).costLabel(),
@@ -42,7 +42,7 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
         CampaignDraft.Schedule schedule = draft.schedule();
         CampaignDraft.Winner winner = draft.winner();
         return new CampaignForm(draft.name(), draft.sender(), draft.audience().segments(), draft.audience().lists(),
-                draft.audience().excludedSegments(), draft.audience().excludedLists(), body(variants, 0),
+                draft.audience().excludedSegments(), draft.audience().excludedLists(), false, body(variants, 0),
                 split(variants, 0), body(variants, 1), split(variants, 1), body(variants, 2), split(variants, 2),
                 schedule.type().name(),
                 (schedule.at() != null) ? LocalDateTime.ofInstant(schedule.at(), ZoneOffset.UTC) : null,
