@@ -281,6 +281,17 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Runs a script in the page and returns its result (the composer's counting). */
+    public Object script(String script, Object... arguments) {
+        return this.driver.executeScript(script, arguments);
+    }
+
+    /** Whether the document is no wider than the window (no horizontal scrolling). */
+    public boolean fitsTheWindow() {
+        return Boolean.TRUE
+            .equals(this.driver.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"));
+    }
+
     @Override
     public void close() {
         this.driver.quit();
