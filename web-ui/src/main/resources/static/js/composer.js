@@ -50,7 +50,6 @@
   if (!form) {
     return;
   }
-  const linkLength = Number(form.dataset.linkLength || 0);
   const lookAlikes = JSON.parse(form.dataset.lookAlikes || '{}');
   const csrfToken = document.querySelector('meta[name="_csrf"]');
   const csrfHeader = document.querySelector('meta[name="_csrf_header"]');
@@ -60,6 +59,7 @@
   const signature = document.getElementById('signature');
   const optOut = document.getElementById('optOutLine');
   const state = { variant: 'A', index: 0, recipients: 0, fields: {}, optOutLine: form.dataset.optOutLine || '',
+    linkLength: Number(form.dataset.linkLength || 0),
     lastFocused: bodies.A, sequence: 0 };
 
   function strip(text) {
@@ -79,7 +79,7 @@
     }
     return text.replace(PLACEHOLDER, function (match, inside) {
       if (inside.toLowerCase().startsWith('link:')) {
-        return 'x'.repeat(linkLength);
+        return 'x'.repeat(state.linkLength);
       }
       const bar = inside.indexOf('|');
       const name = strip(bar >= 0 ? inside.substring(0, bar) : inside).toLowerCase();
@@ -177,6 +177,7 @@
   function showPreview(result) {
     state.fields = result.fields || {};
     state.optOutLine = result.optOutLine || state.optOutLine;
+    state.linkLength = result.linkLength || state.linkLength; // the draft's brand, once it has one
     state.recipients = result.recipients;
     state.index = result.index;
     if (result.problem) {

@@ -14,14 +14,15 @@ import java.util.Set;
  * @param recipient the recipient's name (null without one)
  * @param fields the recipient's values of the merge fields the text uses
  * @param optOutLine the opt-out line in the recipient's language
+ * @param linkLength characters of each tracked link (the draft's brand's short link)
  * @param problem why the text cannot be rendered (null when it can)
  */
 public record DraftPreview(String variant, int index, int recipients, String recipient, String text, String encoding,
         int units, int segments, Set<String> ucs2Characters, Map<String, String> fields, String optOutLine,
-        String problem) {
+        int linkLength, String problem) {
 
     public static DraftPreview problem(String variant, String problem) {
-        return new DraftPreview(variant, 0, 0, null, "", "GSM7", 0, 0, Set.of(), Map.of(), "", problem);
+        return new DraftPreview(variant, 0, 0, null, "", "GSM7", 0, 0, Set.of(), Map.of(), "", 0, problem);
     }
 
 }

@@ -110,7 +110,7 @@ public class DraftPreviews {
         return new DraftPreview(label, (recipient != null) ? Math.floorMod(index, recipients.size()) : 0,
                 recipients.size(), (recipient != null) ? recipient.name() : null, rendered.text(),
                 sms.encoding().name(), sms.units(), sms.segments(), Set.copyOf(sms.ucs2Characters()), used, optOutLine,
-                null);
+                link.length(), null);
     }
 
     private record Recipient(String name, String phone, String country, Map<String, String> fields) {
