@@ -43,12 +43,14 @@ public record CampaignDraft(String name, String sender, Long brandId, Audience a
      * always out.
      *
      * @param everyone every subscribed contact (minus the excluded segments and lists),
-     * chosen explicitly
+     * chosen explicitly; never null (absent is false)
      */
     public record Audience(List<Long> segments, List<Long> lists, List<Long> excludedSegments, List<Long> excludedLists,
-            boolean everyone) {
+            Boolean everyone) {
 
         public Audience {
+            everyone = Boolean.TRUE.equals(everyone); // may be left out of JSON: absent
+                                                      // is no
             segments = (segments != null) ? List.copyOf(segments) : List.of();
             lists = (lists != null) ? List.copyOf(lists) : List.of();
             excludedSegments = (excludedSegments != null) ? List.copyOf(excludedSegments) : List.of();
