@@ -37,20 +37,34 @@ public record CampaignDraft(String name, String sender, Long brandId, Audience a
     }
 
     /**
-     * Segments and lists included, and excluded. Unsubscribed and suppressed: always out.
+     * Segments and lists included, and excluded, or everyone subscribed. Nobody is the
+     * default: an audience with no segment, no list and not {@code everyone} sends to no
+     * one (a draft may be saved so, but not launched). Unsubscribed and suppressed:
+     * always out.
+     *
+     * @param everyone every subscribed contact (minus the excluded segments and lists),
+     * chosen explicitly; never null (absent is false)
      */
-    public record Audience(List<Long> segments, List<Long> lists, List<Long> excludedSegments,
-            List<Long> excludedLists) {
+    public record Audience(List<Long> segments, List<Long> lists, List<Long> excludedSegments, List<Long> excludedLists,
+            Boolean everyone) {
 
         public Audience {
+            everyone = Boolean.TRUE.equals(everyone); // may be left out of JSON: absent
+                                                      // is no
             segments = (segments != null) ? List.copyOf(segments) : List.of();
             lists = (lists != null) ? List.copyOf(lists) : List.of();
             excludedSegments = (excludedSegments != null) ? List.copyOf(excludedSegments) : List.of();
             excludedLists = (excludedLists != null) ? List.copyOf(excludedLists) : List.of();
         }
 
+        /** Segments and lists in and out, without "everyone". */
+        public Audience(List<Long> segments, List<Long> lists, List<Long> excludedSegments, List<Long> excludedLists) {
+            this(segments, lists, excludedSegments, excludedLists, false);
+        }
+
+        /** Nobody chosen yet: no segment, no list, and not everyone. */
         public boolean isEmpty() {
-            return this.segments.isEmpty() && this.lists.isEmpty();
+            return !this.everyone && this.segments.isEmpty() && this.lists.isEmpty();
         }
 
     }

@@ -240,7 +240,7 @@ public class CampaignManagement {
         }
         validate(campaign.draft());
         if (campaign.draft().audience().isEmpty()) {
-            throw CampaignProblem.invalid("Choose at least one segment or list to send to.");
+            throw CampaignProblem.noAudience(id);
         }
         Instant now = this.clock.instant();
         CampaignDraft.Schedule schedule = campaign.draft().schedule();

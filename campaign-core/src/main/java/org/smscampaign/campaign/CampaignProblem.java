@@ -6,7 +6,12 @@ public class CampaignProblem extends RuntimeException {
     /** What kind of problem. */
     public enum Kind {
 
-        NOT_FOUND, INVALID, CONFLICT
+        NOT_FOUND, INVALID, CONFLICT,
+
+        /**
+         * A launch of a campaign whose audience is not chosen (nobody, never everyone).
+         */
+        NO_AUDIENCE
 
     }
 
@@ -27,6 +32,11 @@ public class CampaignProblem extends RuntimeException {
 
     static CampaignProblem invalid(String message) {
         return new CampaignProblem(Kind.INVALID, message);
+    }
+
+    static CampaignProblem noAudience(long id) {
+        return new CampaignProblem(Kind.NO_AUDIENCE, "Campaign " + id
+                + " has no audience yet: choose segments or lists, or everyone subscribed, then launch it.");
     }
 
     static CampaignProblem conflict(String message) {

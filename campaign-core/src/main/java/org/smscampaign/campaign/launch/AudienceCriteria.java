@@ -12,11 +12,16 @@ import org.smscampaign.segment.Segments;
 import org.springframework.stereotype.Component;
 
 /**
- * A campaign's audience as contact criteria: anyone in an included segment or list, and
- * in none of the excluded ones. (Consent and suppression are applied by the launch.)
+ * A campaign's audience as contact criteria: anyone in an included segment or list (or
+ * everyone, when chosen so), and in none of the excluded ones; nobody when nothing is
+ * chosen. (Consent and suppression are applied by the launch.)
  */
 @Component
 public class AudienceCriteria {
+
+    /** Matches no contact: not (true). */
+    static final ContactCriteria NOBODY = new ContactCriteria.Group(ContactCriteria.Combinator.NONE,
+            List.of(ContactCriteria.EVERYONE));
 
     private final Segments segments;
 
@@ -25,28 +30,31 @@ public class AudienceCriteria {
     }
 
     public ContactCriteria of(CampaignDraft.Audience audience) {
-        return of(audience, false);
-    }
-
-    /**
-     * The audience; with {@code everyone} all contacts are included, and only the
-     * exclusions narrow it.
-     */
-    public ContactCriteria of(CampaignDraft.Audience audience, boolean everyone) {
+        if (audience.isEmpty()) {
+            return NOBODY; // never a silent "everyone"
+        }
         List<ContactCriteria> included = new ArrayList<>();
-        audience.segments().forEach((id) -> included.add(this.segments.get(id).rule()));
-        if (!audience.lists().isEmpty()) {
-            included.add(lists(audience.lists()));
+        // everyone: no inclusion criteria at all (an empty group is true)
+        if (!audience.everyone()) {
+            audience.segments().forEach((id) -> included.add(this.segments.get(id).rule()));
+            if (!audience.lists().isEmpty()) {
+                included.add(lists(audience.lists()));
+            }
         }
         List<ContactCriteria> excluded = new ArrayList<>();
         audience.excludedSegments().forEach((id) -> excluded.add(this.segments.get(id).rule()));
         if (!audience.excludedLists().isEmpty()) {
             excluded.add(lists(audience.excludedLists()));
         }
-        return new ContactCriteria.Group(ContactCriteria.Combinator.ALL, List.of(
-                new ContactCriteria.Group(everyone ? ContactCriteria.Combinator.ALL : ContactCriteria.Combinator.ANY,
-                        everyone ? List.of() : included),
-                new ContactCriteria.Group(ContactCriteria.Combinator.NONE, excluded)));
+        return new ContactCriteria.Group(ContactCriteria.Combinator.ALL,
+                List.of(new ContactCriteria.Group(ContactCriteria.Combinator.ANY, included),
+                        new ContactCriteria.Group(ContactCriteria.Combinator.NONE, excluded)));
+    }
+
+    /** The audience, or everyone (minus its exclusions) when the composer asks so. */
+    public ContactCriteria of(CampaignDraft.Audience audience, boolean everyone) {
+        return of(everyone ? new CampaignDraft.Audience(audience.segments(), audience.lists(),
+                audience.excludedSegments(), audience.excludedLists(), true) : audience);
     }
 
     private static ContactCriteria lists(List<Long> ids) {

@@ -45,6 +45,10 @@ public class PreflightRunner {
 
     private static final int BATCH = 5000;
 
+    /** What the preflight says of a draft whose audience is not chosen yet. */
+    public static final String NO_AUDIENCE = "No audience chosen yet — pick segments or lists, "
+            + "or choose everyone subscribed.";
+
     private final ContactQueries contacts;
 
     private final AudienceCriteria audiences;
@@ -292,7 +296,10 @@ public class PreflightRunner {
         private List<Preflight.Warning> warnings(CampaignDraft draft, Map<String, MessageTemplate> templates,
                 CampaignProperties properties, List<Preflight.VariantPreflight> variants, Instant completes) {
             List<Preflight.Warning> warnings = new ArrayList<>();
-            if (this.recipients == 0) {
+            if (draft.audience().isEmpty()) {
+                warnings.add(new Preflight.Warning("NO_AUDIENCE", NO_AUDIENCE));
+            }
+            else if (this.recipients == 0) {
                 warnings.add(new Preflight.Warning("NO_RECIPIENTS", "Nobody would get this campaign."));
             }
             templates.forEach((label, template) -> {

@@ -49,7 +49,8 @@ public class CampaignStore {
                     send_at = :at, local_date = :date, local_time = :time, window_policy = :policy,
                     opt_out_line = :optOut, signature = :signature, holdout_percent = :holdout,
                     winner_test_percent = :testPercent, winner_test_hours = :testHours, winner_metric = :metric,
-                    attribution_days = :attribution, evaluation_days = :evaluation, updated_at = now(),
+                    attribution_days = :attribution, evaluation_days = :evaluation,
+                    audience_everyone = :everyone, updated_at = now(),
                     version = version + 1
                 where id = :id""")
             .param("id", id)
@@ -69,6 +70,7 @@ public class CampaignStore {
             .param("metric", (draft.winner() != null) ? draft.winner().metric().name() : null)
             .param("attribution", draft.attributionDays())
             .param("evaluation", draft.evaluationDays())
+            .param("everyone", draft.audience().everyone())
             .update();
         this.jdbc.sql("delete from campaign_audience where campaign_id = :id").param("id", id).update();
         audience(id, "SEGMENT", draft.audience().segments(), true);
@@ -248,10 +250,10 @@ public class CampaignStore {
                         CampaignDraft.WinnerMetric.valueOf(row.getString("winner_metric")))
                 : null;
         CampaignDraft draft = new CampaignDraft(row.getString("name"), row.getString("sender"),
-                row.getObject("brand_id", Long.class), audienceOf(id), variantsOf(id), schedule,
-                SendWindow.Policy.valueOf(row.getString("window_policy")), row.getBoolean("opt_out_line"),
-                row.getString("signature"), row.getInt("holdout_percent"), winner, goalsOf(id),
-                row.getInt("attribution_days"), row.getInt("evaluation_days"), costsOf(id));
+                row.getObject("brand_id", Long.class), audienceOf(id, row.getBoolean("audience_everyone")),
+                variantsOf(id), schedule, SendWindow.Policy.valueOf(row.getString("window_policy")),
+                row.getBoolean("opt_out_line"), row.getString("signature"), row.getInt("holdout_percent"), winner,
+                goalsOf(id), row.getInt("attribution_days"), row.getInt("evaluation_days"), costsOf(id));
         Timestamp launched = row.getTimestamp("launched_at");
         CampaignView.Launch launch = (launched != null) ? new CampaignView.Launch(row.getString("launched_by"),
                 launched.toInstant(), row.getTimestamp("launch_finished_at") != null,
@@ -267,7 +269,7 @@ public class CampaignStore {
         return (timestamp != null) ? timestamp.toInstant() : null;
     }
 
-    private CampaignDraft.Audience audienceOf(long id) {
+    private CampaignDraft.Audience audienceOf(long id, boolean everyone) {
         List<Long> segments = new ArrayList<>();
         List<Long> lists = new ArrayList<>();
         List<Long> excludedSegments = new ArrayList<>();
@@ -282,7 +284,7 @@ public class CampaignStore {
                 return null;
             })
             .list();
-        return new CampaignDraft.Audience(segments, lists, excludedSegments, excludedLists);
+        return new CampaignDraft.Audience(segments, lists, excludedSegments, excludedLists, everyone);
     }
 
     private List<CampaignDraft.Variant> variantsOf(long id) {

@@ -61,7 +61,8 @@ class CampaignApiController {
 
     @PostMapping
     @Operation(summary = "Create a draft",
-            description = "Audience (segments and lists in and out), variants with merge fields "
+            description = "Audience (segments and lists in and out, or audience.everyone: true for everyone "
+                    + "subscribed; nothing chosen is nobody: such a draft is saved but cannot launch), variants with merge fields "
                     + "({{first_name|there}}) and tracked links ({{link:https://...}}), schedule (NOW, AT, LOCAL_TIME), "
                     + "window policy, holdout, A/B winner, goals, other costs.")
     ResponseEntity<CampaignView> create(@RequestBody CampaignDraft draft, Principal principal) {
@@ -106,7 +107,10 @@ class CampaignApiController {
 
     @PostMapping("/{id}/launch")
     @Operation(summary = "Launch",
-            description = "Idempotent: launching twice launches once. The messages are written in the background.")
+            description = "Idempotent: launching twice launches once. The messages are written in the background. "
+                    + "Unlike the campaign page, no confirmation is asked: the call is the decision (check the "
+                    + "preflight first). A draft without an audience is refused with 422 and type "
+                    + "/problems/no-audience.")
     CampaignView launch(@PathVariable long id, Principal principal) {
         return this.campaigns.launch(id, principal.getName());
     }

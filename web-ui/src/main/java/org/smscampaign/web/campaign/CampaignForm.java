@@ -14,25 +14,44 @@ import org.smscampaign.campaign.CampaignView;
 import org.smscampaign.campaign.GoalMetric;
 import org.smscampaign.messaging.SendWindow;
 
+import org.springframework.format.annotation.DateTimeFormat;
+
 /**
- * The campaign form: three variant slots (a blank one is no variant), the schedule as the
- * browser's date and time inputs (UTC for a fixed moment), one target per goal measure
- * (blank: no goal), and rows of other costs.
+ * The campaign form: the audience (segments and lists in and out, or everyone
+ * subscribed), three variant slots (a blank one is no variant), the schedule as the
+ * browser's date and time inputs in ISO form (UTC for a fixed moment), one target per
+ * goal measure (blank: no goal), and rows of other costs.
  */
 record CampaignForm(String name, String sender, List<Long> segments, List<Long> lists, List<Long> excludedSegments,
         List<Long> excludedLists, boolean everyoneSubscribed, String bodyA, Integer splitA, String bodyB,
-        Integer splitB, String bodyC, Integer splitC, String scheduleType, LocalDateTime sendAt, LocalDate localDate,
-        LocalTime localTime, String windowPolicy, boolean optOutLine, String signature, Integer holdoutPercent,
-        boolean abTest, Integer testPercent, Integer testHours, String winnerMetric, BigDecimal goalCtr,
-        BigDecimal goalConversions, BigDecimal goalRevenue, BigDecimal goalRoi, Integer attributionDays,
-        Integer evaluationDays, List<String> costLabel, List<String> costKind, List<BigDecimal> costAmount) {
+        Integer splitB, String bodyC, Integer splitC, String scheduleType,
+        @DateTimeFormat(pattern = DATE_TIME, fallbackPatterns = DATE_TIME_SECONDS) LocalDateTime sendAt,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate localDate,
+        @DateTimeFormat(pattern = TIME, fallbackPatterns = TIME_SECONDS) LocalTime localTime, String windowPolicy,
+        boolean optOutLine, String signature, Integer holdoutPercent, boolean abTest, Integer testPercent,
+        Integer testHours, String winnerMetric, BigDecimal goalCtr, BigDecimal goalConversions, BigDecimal goalRevenue,
+        BigDecimal goalRoi, Integer attributionDays, Integer evaluationDays, List<String> costLabel,
+        List<String> costKind, List<BigDecimal> costAmount) {
 
+    // What date, time and datetime-local inputs accept and send (browsers reject
+    // localized values such as "12/12/26" or "10:30 AM" and show the field blank).
+    static final String DATE_TIME = "yyyy-MM-dd'T'HH:mm";
+
+    static final String DATE_TIME_SECONDS = "yyyy-MM-dd'T'HH:mm:ss";
+
+    static final String TIME = "HH:mm";
+
+    static final String TIME_SECONDS = "HH:mm:ss";
+
+    /**
+     * A new campaign: no audience and no text (the fields show examples as placeholders),
+     * sent at 10:00 when a local time is chosen.
+     */
     static CampaignForm empty(String sender) {
-        return new CampaignForm("", sender, List.of(), List.of(), List.of(), List.of(), false,
-                "Hi {{first_name|there}}, our autumn sale starts today: 20% off everything at {{link:https://shop.example/autumn}}",
-                50, "", 50, "", 0, "NOW", null, null, LocalTime.of(10, 0), "HOLD", true, "", 0, false, 20, 4,
-                "HUMAN_CTR", null, null, null, null, 7, 7, CostRows.of(List.of()).costLabel(),
-                CostRows.of(List.of()).costKind(), CostRows.of(List.of()).costAmount());
+        return new CampaignForm("", sender, List.of(), List.of(), List.of(), List.of(), false, "", 50, "", 50, "", 0,
+                "NOW", null, null, LocalTime.of(10, 0), "HOLD", true, "", 0, false, 20, 4, "HUMAN_CTR", null, null,
+                null, null, 7, 7, CostRows.of(List.of()).costLabel(), CostRows.of(List.of()).costKind(),
+                CostRows.of(List.of()).costAmount());
     }
 
     static CampaignForm of(CampaignView campaign) {
@@ -42,9 +61,9 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
         CampaignDraft.Schedule schedule = draft.schedule();
         CampaignDraft.Winner winner = draft.winner();
         return new CampaignForm(draft.name(), draft.sender(), draft.audience().segments(), draft.audience().lists(),
-                draft.audience().excludedSegments(), draft.audience().excludedLists(), false, body(variants, 0),
-                split(variants, 0), body(variants, 1), split(variants, 1), body(variants, 2), split(variants, 2),
-                schedule.type().name(),
+                draft.audience().excludedSegments(), draft.audience().excludedLists(), draft.audience().everyone(),
+                body(variants, 0), split(variants, 0), body(variants, 1), split(variants, 1), body(variants, 2),
+                split(variants, 2), schedule.type().name(),
                 (schedule.at() != null) ? LocalDateTime.ofInstant(schedule.at(), ZoneOffset.UTC) : null,
                 schedule.localDate(), schedule.localTime(), draft.windowPolicy().name(), draft.optOutLine(),
                 draft.signature(), draft.holdoutPercent(), winner != null, (winner != null) ? winner.testPercent() : 20,
@@ -92,7 +111,8 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
                 CampaignDraft.WinnerMetric.valueOf((this.winnerMetric != null) ? this.winnerMetric : "HUMAN_CTR"))
                 : null;
         return new CampaignDraft(this.name, this.sender, null,
-                new CampaignDraft.Audience(this.segments, this.lists, this.excludedSegments, this.excludedLists),
+                new CampaignDraft.Audience(this.segments, this.lists, this.excludedSegments, this.excludedLists,
+                        this.everyoneSubscribed),
                 variants, new CampaignDraft.Schedule(type, at, this.localDate, this.localTime),
                 SendWindow.Policy.valueOf((this.windowPolicy != null) ? this.windowPolicy : "HOLD"), this.optOutLine,
                 (this.signature != null && !this.signature.isBlank()) ? this.signature.strip() : null,

@@ -1,18 +1,26 @@
 package org.smscampaign.web.campaign;
 
 import java.security.Principal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.smscampaign.campaign.CampaignManagement;
 import org.smscampaign.campaign.CampaignProblem;
 import org.smscampaign.campaign.CampaignStatus;
 import org.smscampaign.campaign.CampaignView;
 import org.smscampaign.campaign.Preflight;
+import org.smscampaign.contact.ContactListView;
 import org.smscampaign.contact.ContactLists;
 import org.smscampaign.contact.ContactProperties;
 import org.smscampaign.contact.PhoneNumbers;
 import org.smscampaign.messaging.MessageGateway;
+import org.smscampaign.messaging.MessageStatus;
 import org.smscampaign.messaging.MessagingProperties;
 import org.smscampaign.messaging.SmsText;
+import org.smscampaign.segment.SegmentView;
 import org.smscampaign.segment.Segments;
 
 import org.springframework.http.HttpStatus;
@@ -20,7 +28,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,14 +60,23 @@ class CampaignPagesController {
 
     private final ContactProperties contactSettings;
 
+    private final Clock clock;
+
     CampaignPagesController(CampaignManagement campaigns, Segments segments, ContactLists lists, MessageGateway gateway,
-            PhoneNumbers numbers, ContactProperties contactSettings) {
+            PhoneNumbers numbers, ContactProperties contactSettings, Clock clock) {
+        this.clock = clock;
         this.campaigns = campaigns;
         this.segments = segments;
         this.lists = lists;
         this.gateway = gateway;
         this.numbers = numbers;
         this.contactSettings = contactSettings;
+    }
+
+    /** Values the form could not read are told in words next to their field. */
+    @InitBinder("campaign")
+    void friendlyErrors(WebDataBinder binder) {
+        binder.setBindingErrorProcessor(new FormErrors.Unreadable());
     }
 
     @GetMapping
@@ -92,13 +111,20 @@ class CampaignPagesController {
     @PostMapping
     String save(@ModelAttribute("campaign") CampaignForm form, BindingResult errors, Principal principal, Model model,
             RedirectAttributes redirect) {
+        if (errors.hasFieldErrors()) {
+            return form(null, model); // a value that could not be read: shown with what
+                                      // was typed
+        }
         try {
             CampaignView created = this.campaigns.create(form.draft(), principal.getName());
-            redirect.addFlashAttribute("success", "Campaign saved as a draft. Check the preflight, then launch it.");
+            redirect.addFlashAttribute("success",
+                    created.draft().audience().isEmpty()
+                            ? "Campaign saved as a draft. It has no audience yet: edit it to choose who gets it."
+                            : "Campaign saved as a draft. Check the preflight, then launch it.");
             return "redirect:/campaigns/" + created.id();
         }
         catch (CampaignProblem | IllegalArgumentException ex) {
-            errors.reject("campaign", ex.getMessage());
+            FormErrors.reject(errors, ex.getMessage());
             return form(null, model);
         }
     }
@@ -114,13 +140,16 @@ class CampaignPagesController {
     @PostMapping("/{id}")
     String update(@PathVariable long id, @ModelAttribute("campaign") CampaignForm form, BindingResult errors,
             Principal principal, Model model, RedirectAttributes redirect) {
+        if (errors.hasFieldErrors()) {
+            return form(id, model);
+        }
         try {
             this.campaigns.update(id, form.draft(), principal.getName());
             redirect.addFlashAttribute("success", "Campaign saved.");
             return "redirect:/campaigns/" + id;
         }
         catch (CampaignProblem | IllegalArgumentException ex) {
-            errors.reject("campaign", ex.getMessage());
+            FormErrors.reject(errors, ex.getMessage());
             return form(id, model);
         }
     }
@@ -135,19 +164,52 @@ class CampaignPagesController {
         if (campaign.status() == CampaignStatus.DRAFT) {
             Preflight preflight = this.campaigns.preflight(id);
             model.addAttribute("preflight", preflight);
+            if (!campaign.draft().audience().isEmpty()) {
+                model.addAttribute("launchQuestion", launchQuestion(campaign, preflight));
+            }
             model.addAttribute("smartEncodingFixes",
                     campaign.draft().variants().stream().anyMatch((v) -> SmsText.of(v.body()).smartEncodingFixes()));
         }
+        Map<MessageStatus, Long> counts = (campaign.launch() != null) ? this.gateway.countsOfCampaign(id) : Map.of();
         if (campaign.launch() != null) {
-            model.addAttribute("counts", this.gateway.countsOfCampaign(id));
+            model.addAttribute("counts", counts);
         }
+        model.addAttribute("cancelQuestion", Confirmations.cancel(campaign, counts));
         return "campaigns/show";
     }
 
+    private Confirmations.Question launchQuestion(CampaignView campaign, Preflight preflight) {
+        return Confirmations.launch(campaign, preflight, names(this.segments.all(), SegmentView::id, SegmentView::name),
+                names(this.lists.all(), ContactListView::id, ContactListView::name), this.clock.instant());
+    }
+
+    private static <T> Map<Long, String> names(List<T> items, Function<T, Long> id, Function<T, String> name) {
+        return items.stream().collect(Collectors.toMap(id, name, (a, b) -> a));
+    }
+
+    /**
+     * Launches once confirmed (the page's dialog sends {@code confirmed=true}); without,
+     * as from a browser without script, it asks on a page of its own first.
+     */
     @PostMapping("/{id}/launch")
-    String launch(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
+    String launch(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirmed, Principal principal,
+            Model model, RedirectAttributes redirect) {
+        if (!confirmed) {
+            CampaignView campaign = this.campaigns.get(id);
+            if (campaign.status() != CampaignStatus.DRAFT || campaign.draft().audience().isEmpty()) {
+                return act(id, redirect, () -> this.campaigns.launch(id, principal.getName()), "Launched.");
+            }
+            return confirm(campaign, "launch", launchQuestion(campaign, this.campaigns.preflight(id)), model);
+        }
         return act(id, redirect, () -> this.campaigns.launch(id, principal.getName()),
                 "Launched: its messages are " + "being written and go out at their due times.");
+    }
+
+    private String confirm(CampaignView campaign, String action, Confirmations.Question question, Model model) {
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("action", action);
+        model.addAttribute("question", question);
+        return "campaigns/confirm";
     }
 
     @PostMapping("/{id}/pause")
@@ -161,8 +223,16 @@ class CampaignPagesController {
         return act(id, redirect, () -> this.campaigns.resume(id, principal.getName()), "Resumed.");
     }
 
+    /** Cancels once confirmed, as {@link #launch} launches. */
     @PostMapping("/{id}/cancel")
-    String cancel(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
+    String cancel(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirmed, Principal principal,
+            Model model, RedirectAttributes redirect) {
+        if (!confirmed) {
+            CampaignView campaign = this.campaigns.get(id);
+            Map<MessageStatus, Long> counts = (campaign.launch() != null) ? this.gateway.countsOfCampaign(id)
+                    : Map.of();
+            return confirm(campaign, "cancel", Confirmations.cancel(campaign, counts), model);
+        }
         return act(id, redirect, () -> this.campaigns.cancel(id, principal.getName()),
                 "Cancelled: messages not yet sent were withdrawn.");
     }

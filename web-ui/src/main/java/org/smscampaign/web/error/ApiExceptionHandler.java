@@ -104,6 +104,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case NOT_FOUND -> ProblemType.NOT_FOUND.problem(ex.getMessage());
             case INVALID -> ProblemType.VALIDATION_FAILED.problem(ex.getMessage());
             case CONFLICT -> ProblemType.CONFLICT.problem(ex.getMessage());
+            case NO_AUDIENCE -> ProblemType.NO_AUDIENCE.problem(ex.getMessage());
         };
     }
 

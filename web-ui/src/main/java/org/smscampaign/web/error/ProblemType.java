@@ -29,6 +29,8 @@ public enum ProblemType {
     REQUEST_TIMEOUT("request-timeout", HttpStatus.REQUEST_TIMEOUT,
             "The request did not arrive in time, or too slowly; the connection was closed."),
     CONFLICT("conflict", HttpStatus.CONFLICT, "The request conflicts with the current state of the resource."),
+    NO_AUDIENCE("no-audience", HttpStatus.UNPROCESSABLE_CONTENT,
+            "The campaign has no audience: choose segments or lists, or set audience.everyone, before launching."),
     PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "The request body is too large."),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE,
             "The request body has a media type this resource does not accept."),
@@ -66,10 +68,13 @@ public enum ProblemType {
         return URI.create("/problems/" + this.slug);
     }
 
-    /** The generic type of a status that has no more specific one. */
+    /**
+     * The generic type of a status that has no more specific one (never a specific type
+     * such as no-audience).
+     */
     public static ProblemType forStatus(HttpStatusCode status) {
         return Arrays.stream(values())
-            .filter((type) -> type.status.value() == status.value() && type != VALIDATION_FAILED)
+            .filter((type) -> type.status.value() == status.value() && type != VALIDATION_FAILED && type != NO_AUDIENCE)
             .findFirst()
             .orElse(status.is4xxClientError() ? BAD_REQUEST : INTERNAL_ERROR);
     }

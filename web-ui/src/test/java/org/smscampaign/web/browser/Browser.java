@@ -171,6 +171,30 @@ public final class Browser implements AutoCloseable {
                 + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}))", find(field), value);
     }
 
+    /**
+     * Whether the page fits its window across: no horizontal scrolling (phones at 390
+     * px).
+     */
+    public boolean fitsWindowWidth() {
+        return Boolean.TRUE
+            .equals(this.driver.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"));
+    }
+
+    /** Runs a script in the page (what a test cannot do through the page itself). */
+    public Object script(String script, Object... arguments) {
+        return this.driver.executeScript(script, arguments);
+    }
+
+    /** Whether an element is on the page now, without waiting for it. */
+    public boolean present(By locator) {
+        return !this.driver.findElements(locator).isEmpty();
+    }
+
+    /** Whether an element is on the page and shown (not merely in the markup). */
+    public boolean shown(By locator) {
+        return this.driver.findElements(locator).stream().anyMatch(WebElement::isDisplayed);
+    }
+
     /** Whether the image was loaded and decoded. */
     public boolean imageLoaded(By image) {
         return Boolean.TRUE.equals(this.driver
@@ -279,17 +303,6 @@ public final class Browser implements AutoCloseable {
                 }
             }
         }
-    }
-
-    /** Runs a script in the page and returns its result (the composer's counting). */
-    public Object script(String script, Object... arguments) {
-        return this.driver.executeScript(script, arguments);
-    }
-
-    /** Whether the document is no wider than the window (no horizontal scrolling). */
-    public boolean fitsTheWindow() {
-        return Boolean.TRUE
-            .equals(this.driver.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"));
     }
 
     @Override

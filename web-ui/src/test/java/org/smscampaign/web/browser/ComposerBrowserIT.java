@@ -202,7 +202,7 @@ class ComposerBrowserIT extends BrowserSession {
         browser.click(By.cssSelector("#preview-variants [data-variant=A]"));
         browser.waitForText(By.id("preview-text"), (t) -> t.startsWith("Hi " + firstName + ","));
 
-        assertThat(browser.fitsTheWindow()).as("no horizontal scrolling at %d px", width).isTrue();
+        assertThat(browser.fitsWindowWidth()).as("no horizontal scrolling at %d px", width).isTrue();
         browser.scrollTo(By.id("texts-title"));
         browser.screenshot("composer-" + device);
         browser.scrollTo(By.id("composer-preview"));
