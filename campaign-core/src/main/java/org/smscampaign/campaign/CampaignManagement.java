@@ -222,6 +222,10 @@ public class CampaignManagement {
         if (campaign.draft().audience().isEmpty()) {
             throw CampaignProblem.invalid("Choose at least one segment or list to send to.");
         }
+        org.smscampaign.link.LinkAddress links = this.preflight.linkAddress(campaign.draft());
+        if (!links.launchable()) {
+            throw new LinkAddressProblem(links.message());
+        }
         Instant now = this.clock.instant();
         CampaignDraft.Schedule schedule = campaign.draft().schedule();
         boolean later = (schedule.type() == CampaignDraft.ScheduleType.AT && schedule.at().isAfter(now))

@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.smscampaign.link.hosts.LinkHostCheck;
 import org.smscampaign.link.hosts.TargetHosts;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,11 +32,13 @@ public class LinkAddresses {
 
     private final boolean allowLocal;
 
+    @Autowired
     LinkAddresses(Brands brands, LinkProperties properties) {
         this(brands, new LinkHostCheck(new TargetHosts(properties.allowedInternalHosts()), LinkHostCheck::dns,
                 Duration.ofSeconds(3)), properties.allowLocalLinkHosts());
     }
 
+    /** With another DNS, for tests. */
     LinkAddresses(Brands brands, LinkHostCheck hosts, boolean allowLocal) {
         this.brands = brands;
         this.hosts = hosts;
@@ -52,27 +55,30 @@ public class LinkAddresses {
         URI base = URI.create(brand.baseUrl());
         LinkHostCheck.Finding finding = this.hosts.check(base.getHost());
         if (finding.reach() == LinkHostCheck.Reach.PUBLIC) {
-            return "http".equalsIgnoreCase(base.getScheme())
-                    ? address(brand, sample, LinkAddress.Verdict.WARNING,
-                            "Links use plain http (" + sample
-                                    + "): phones may call them not secure and some carriers filter them. An https "
-                                    + "address is recommended: " + FIX_IN_SENTENCE + ".")
-                    : address(brand, sample, LinkAddress.Verdict.OK, null);
+            if (!"http".equalsIgnoreCase(base.getScheme())) {
+                return address(brand, sample, LinkAddress.Verdict.OK, null, null);
+            }
+            String reason = "Links use plain http: phones may call them not secure and some carriers filter them.";
+            return address(brand, sample, LinkAddress.Verdict.WARNING, reason.replace("http:", "http (" + sample + "):")
+                    + " An https address is recommended: " + FIX_IN_SENTENCE + ".", reason + " Use https.");
         }
         String where = where(finding);
         String who = who(finding.reach());
+        String reason = "Links point at " + where + ": " + who + ".";
         if (this.allowLocal) {
-            return address(brand, sample, LinkAddress.Verdict.WARNING, "Links point at " + where + ": " + who
-                    + ". Fine for a trial; before a real campaign, " + FIX_IN_SENTENCE + ".");
+            return address(brand, sample, LinkAddress.Verdict.WARNING,
+                    reason + " Fine for a trial; before a real campaign, " + FIX_IN_SENTENCE + ".", reason);
         }
         return address(brand, sample, LinkAddress.Verdict.ERROR,
                 "Links of brand “" + brand.name() + "” point at " + where + " (" + sample + "): " + who
                         + ((finding.reach() == LinkHostCheck.Reach.UNRESOLVED) ? "" : ", not the recipients' phones")
-                        + ". " + FIX + "; until then campaigns with this brand cannot launch.");
+                        + ". " + FIX + "; until then campaigns with this brand cannot launch.",
+                "Campaigns with this brand cannot launch. " + reason);
     }
 
-    private static LinkAddress address(BrandView brand, String sample, LinkAddress.Verdict verdict, String message) {
-        return new LinkAddress(brand.id(), brand.name(), brand.baseUrl(), sample, verdict, message);
+    private static LinkAddress address(BrandView brand, String sample, LinkAddress.Verdict verdict, String message,
+            String reason) {
+        return new LinkAddress(brand.id(), brand.name(), brand.baseUrl(), sample, verdict, message, reason);
     }
 
     private static String where(LinkHostCheck.Finding finding) {

@@ -17,7 +17,8 @@ import org.smscampaign.messaging.SendWindow;
 /**
  * The campaign form: three variant slots (a blank one is no variant), the schedule as the
  * browser's date and time inputs (UTC for a fixed moment), one target per goal measure
- * (blank: no goal), and rows of other costs.
+ * (blank: no goal), rows of other costs, and the link brand (null on a new form: the
+ * default brand is preselected).
  */
 record CampaignForm(String name, String sender, List<Long> segments, List<Long> lists, List<Long> excludedSegments,
         List<Long> excludedLists, String bodyA, Integer splitA, String bodyB, Integer splitB, String bodyC,
@@ -25,14 +26,14 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
         String windowPolicy, boolean optOutLine, String signature, Integer holdoutPercent, boolean abTest,
         Integer testPercent, Integer testHours, String winnerMetric, BigDecimal goalCtr, BigDecimal goalConversions,
         BigDecimal goalRevenue, BigDecimal goalRoi, Integer attributionDays, Integer evaluationDays,
-        List<String> costLabel, List<String> costKind, List<BigDecimal> costAmount) {
+        List<String> costLabel, List<String> costKind, List<BigDecimal> costAmount, Long brandId) {
 
     static CampaignForm empty(String sender) {
         return new CampaignForm("", sender, List.of(), List.of(), List.of(), List.of(),
                 "Hi {{first_name|there}}, our autumn sale starts today: 20% off everything at {{link:https://shop.example/autumn}}",
                 50, "", 50, "", 0, "NOW", null, null, LocalTime.of(10, 0), "HOLD", true, "", 0, false, 20, 4,
                 "HUMAN_CTR", null, null, null, null, 7, 7, CostRows.of(List.of()).costLabel(),
-                CostRows.of(List.of()).costKind(), CostRows.of(List.of()).costAmount());
+                CostRows.of(List.of()).costKind(), CostRows.of(List.of()).costAmount(), null);
     }
 
     static CampaignForm of(CampaignView campaign) {
@@ -51,7 +52,7 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
                 (winner != null) ? winner.testHours() : 4, (winner != null) ? winner.metric().name() : "HUMAN_CTR",
                 goal(draft, GoalMetric.HUMAN_CTR), goal(draft, GoalMetric.CONVERSIONS), goal(draft, GoalMetric.REVENUE),
                 goal(draft, GoalMetric.ROI), draft.attributionDays(), draft.evaluationDays(), costs.costLabel(),
-                costs.costKind(), costs.costAmount());
+                costs.costKind(), costs.costAmount(), draft.brandId());
     }
 
     private static String body(List<CampaignDraft.Variant> variants, int index) {
@@ -91,7 +92,7 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
                 value(this.testHours, 4),
                 CampaignDraft.WinnerMetric.valueOf((this.winnerMetric != null) ? this.winnerMetric : "HUMAN_CTR"))
                 : null;
-        return new CampaignDraft(this.name, this.sender, null,
+        return new CampaignDraft(this.name, this.sender, this.brandId,
                 new CampaignDraft.Audience(this.segments, this.lists, this.excludedSegments, this.excludedLists),
                 variants, new CampaignDraft.Schedule(type, at, this.localDate, this.localTime),
                 SendWindow.Policy.valueOf((this.windowPolicy != null) ? this.windowPolicy : "HOLD"), this.optOutLine,

@@ -10,6 +10,7 @@ import org.smscampaign.campaign.Preflight;
 import org.smscampaign.contact.ContactLists;
 import org.smscampaign.contact.ContactProperties;
 import org.smscampaign.contact.PhoneNumbers;
+import org.smscampaign.link.Brands;
 import org.smscampaign.messaging.MessageGateway;
 import org.smscampaign.messaging.MessagingProperties;
 import org.smscampaign.messaging.SmsText;
@@ -50,8 +51,11 @@ class CampaignPagesController {
 
     private final ContactProperties contactSettings;
 
+    private final Brands brands;
+
     CampaignPagesController(CampaignManagement campaigns, Segments segments, ContactLists lists, MessageGateway gateway,
-            PhoneNumbers numbers, ContactProperties contactSettings) {
+            PhoneNumbers numbers, ContactProperties contactSettings, Brands brands) {
+        this.brands = brands;
         this.campaigns = campaigns;
         this.segments = segments;
         this.lists = lists;
@@ -86,6 +90,7 @@ class CampaignPagesController {
         model.addAttribute("allSegments", this.segments.all());
         model.addAttribute("allLists", this.lists.all());
         model.addAttribute("senders", this.gateway.senders());
+        model.addAttribute("brands", this.brands.all());
         return "campaigns/form";
     }
 
@@ -132,6 +137,8 @@ class CampaignPagesController {
         model.addAttribute("costRows", CostRows.of(campaign.draft().costs()));
         model.addAttribute("segmentNames", this.segments.all());
         model.addAttribute("listNames", this.lists.all());
+        model.addAttribute("brand", (campaign.draft().brandId() != null) ? this.brands.get(campaign.draft().brandId())
+                : this.brands.defaultBrand());
         if (campaign.status() == CampaignStatus.DRAFT) {
             Preflight preflight = this.campaigns.preflight(id);
             model.addAttribute("preflight", preflight);
