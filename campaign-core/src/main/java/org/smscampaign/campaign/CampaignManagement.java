@@ -349,6 +349,14 @@ public class CampaignManagement {
             }
             splits += variant.split();
         }
+        if (draft.brandId() != null) {
+            try {
+                this.preflight.brandOf(draft);
+            }
+            catch (org.smscampaign.link.LinkProblem ex) {
+                throw CampaignProblem.invalid("brand: there is no brand " + draft.brandId() + ".");
+            }
+        }
         List<String> linkProblems = this.preflight.linkProblems(draft);
         if (!linkProblems.isEmpty()) {
             throw CampaignProblem.invalid(linkProblems.get(0));

@@ -112,7 +112,7 @@ public class PreflightRunner {
         return this.gateway.contactsMessagedBetween(from.minus(cap.window()), to.plus(cap.window()), cap.messages());
     }
 
-    BrandView brandOf(CampaignDraft draft) {
+    public BrandView brandOf(CampaignDraft draft) {
         return (draft.brandId() != null) ? this.brands.get(draft.brandId()) : this.brands.defaultBrand();
     }
 

@@ -130,6 +130,9 @@ class BrandsBrowserIT extends BrowserSession {
             Select brand = new Select(browser.find(By.id("brandId")));
             assertThat(brand.getFirstSelectedOption().getDomAttribute("value")).isEqualTo(String.valueOf(office.id()));
             assertThat(brand.getFirstSelectedOption().getText()).contains(office.name()).contains("(default)");
+            if (size[0] == 390) {
+                noHorizontalScrollOnAPhone();
+            }
 
             browser.open("/campaigns/" + campaign);
             assertThat(browser.find(By.id("brand")).getText()).contains(office.name()).contains("https://10.1.2.3/");

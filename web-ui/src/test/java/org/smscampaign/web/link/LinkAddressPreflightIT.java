@@ -119,6 +119,17 @@ class LinkAddressPreflightIT {
     }
 
     @Test
+    void aCampaignNamesABrandThatExists() {
+        HttpResponse<String> refused = this.http.postJson("/api/v1/campaigns",
+                """
+                        {"name":"No brand","sender":"default","brandId":987654321,"holdoutPercent":0,"attributionDays":7,
+                         "evaluationDays":7,"optOutLine":true,"variants":[{"label":"A","body":"Autumn sale today","split":100}]}""",
+                "X-API-Key", this.key);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).get("detail").asString()).contains("no brand 987654321");
+    }
+
+    @Test
     void aPublicHttpsAddressLaunches() {
         // a public address literal: nothing to resolve
         long campaign = campaign(brand("https://93.184.215.14/").id());
