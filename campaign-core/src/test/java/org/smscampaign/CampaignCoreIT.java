@@ -21,7 +21,9 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "spring.flyway.locations=classpath:db/migration/campaign-core,"
                         + "classpath:db/migration/link-tracking,classpath:db/migration/messaging-gateway",
                 "spring.jpa.open-in-view=false", "sms.contact.default-region=DE", "sms.link.server.port=0",
-                "sms.campaign.launch-batch=100" })
+                "sms.campaign.launch-batch=100",
+                // a trial on this computer: the test brands' links point at localhost
+                "sms.link.allow-local-link-hosts=true" })
 @PostgresTest
 public @interface CampaignCoreIT {
 

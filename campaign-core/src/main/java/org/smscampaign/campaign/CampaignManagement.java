@@ -242,6 +242,10 @@ public class CampaignManagement {
         if (campaign.draft().audience().isEmpty()) {
             throw CampaignProblem.noAudience(id);
         }
+        org.smscampaign.link.LinkAddress links = this.preflight.linkAddress(campaign.draft());
+        if (!links.launchable()) {
+            throw new LinkAddressProblem(links.message());
+        }
         Instant now = this.clock.instant();
         CampaignDraft.Schedule schedule = campaign.draft().schedule();
         boolean later = (schedule.type() == CampaignDraft.ScheduleType.AT && schedule.at().isAfter(now))
@@ -364,6 +368,14 @@ public class CampaignManagement {
                 }
             }
             splits += variant.split();
+        }
+        if (draft.brandId() != null) {
+            try {
+                this.preflight.brandOf(draft);
+            }
+            catch (org.smscampaign.link.LinkProblem ex) {
+                throw CampaignProblem.invalid("brand: there is no brand " + draft.brandId() + ".");
+            }
         }
         List<String> linkProblems = this.preflight.linkProblems(draft);
         if (!linkProblems.isEmpty()) {

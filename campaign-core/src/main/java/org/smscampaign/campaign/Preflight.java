@@ -20,11 +20,13 @@ import java.util.Set;
  * skipped by the campaign's policy)
  * @param estimatedCost by the price table per destination country and channel
  * @param completesAt when the last message would go out at the sender's pace
+ * @param sampleLink a short link as the messages carry it: the brand's link address and a
+ * code of the true length
  */
 public record Preflight(int recipients, int excludedUnsubscribed, int excludedSuppressed, int capped, int holdout,
         int waitingForWinner, List<VariantPreflight> variants, long totalSegments, Map<Integer, Integer> segmentCounts,
         int fellBack, int outsideWindow, BigDecimal estimatedCost, String currency, Instant completesAt,
-        List<Warning> warnings) {
+        List<Warning> warnings, String sampleLink) {
 
     /** One variant's texts. */
     public record VariantPreflight(String label, int recipients, String encoding, Set<String> ucs2Characters,
@@ -32,7 +34,10 @@ public record Preflight(int recipients, int excludedUnsubscribed, int excludedSu
 
     }
 
-    /** Something the author should know before launching. */
+    /**
+     * Something the author should know before launching; {@code LINK_REFUSED} and
+     * {@code LINK_ADDRESS} stop the launch.
+     */
     public record Warning(String code, String message) {
 
     }

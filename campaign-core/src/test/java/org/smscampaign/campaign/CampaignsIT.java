@@ -150,7 +150,11 @@ class CampaignsIT {
             .findFirst()
             .orElseThrow()
             .sample();
-        assertThat(sample).contains("http://localhost:8080/r/xxxxxxx").containsPattern("\\n.*STOP.*$");
+        // issue 17: the link as it will be sent, the brand's address and a code of the
+        // true
+        // length
+        assertThat(preflight.sampleLink()).matches("http://localhost:8080/r/[0-9A-Za-z]{7}");
+        assertThat(sample).contains(preflight.sampleLink()).containsPattern("\\n.*STOP.*$");
     }
 
     @Test

@@ -31,6 +31,8 @@ public class Brands {
 
     private static final Logger log = LoggerFactory.getLogger(Brands.class);
 
+    private static final String HOST = "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+";
+
     private final JdbcClient jdbc;
 
     private final LinkProperties properties;
@@ -123,9 +125,7 @@ public class Brands {
     public BrandView create(String name, String baseUrl, String fallbackUrl, List<String> allowedTargetDomains,
             List<String> hosts, boolean makeDefault) {
         String base = checkedBaseUrl(baseUrl);
-        if (name == null || name.isBlank() || name.length() > 100) {
-            throw new LinkProblem(LinkProblem.Kind.INVALID, "A brand needs a name of 1 to 100 characters.");
-        }
+        checkedName(name);
         checkFallback(fallbackUrl, List.of(domains(allowedTargetDomains)));
         if (makeDefault) {
             this.jdbc.sql("update link_brand set is_default = false where is_default").update();
@@ -150,14 +150,80 @@ public class Brands {
         for (String host : hosts) {
             addHost(id, host);
         }
+        answerAtRoot(id, base);
         refresh();
         return get(id);
+    }
+
+    /**
+     * Renames a brand and changes the address its new short links are built on (links
+     * already sent keep theirs: the redirector still answers them).
+     */
+    @Transactional
+    public BrandView update(long brandId, String name, String baseUrl) {
+        get(brandId);
+        String base = checkedBaseUrl(baseUrl);
+        String clean = checkedName(name);
+        try {
+            this.jdbc.sql("update link_brand set name = :name, base_url = :base where id = :id")
+                .param("id", brandId)
+                .param("name", clean)
+                .param("base", base)
+                .update();
+        }
+        catch (DuplicateKeyException ex) {
+            throw new LinkProblem(LinkProblem.Kind.CONFLICT, "A brand named '" + clean + "' exists.");
+        }
+        this.byId.remove(brandId);
+        answerAtRoot(brandId, base);
+        return get(brandId);
+    }
+
+    /**
+     * Makes this the default brand: campaigns and links that name no brand use it. One at
+     * a time.
+     */
+    @Transactional
+    public BrandView makeDefault(long brandId) {
+        get(brandId);
+        this.jdbc.sql("update link_brand set is_default = false where is_default and id <> :id")
+            .param("id", brandId)
+            .update();
+        this.jdbc.sql("update link_brand set is_default = true where id = :id").param("id", brandId).update();
+        this.byId.clear();
+        return get(brandId);
+    }
+
+    /**
+     * A base URL at the root of a host (https://go.brand.example/) only works when the
+     * redirector answers on that host: it becomes a link host of the brand unless it is
+     * one already (or no host name, such as localhost, which is answered under /r/).
+     */
+    private void answerAtRoot(long brandId, String base) {
+        java.net.URI uri = java.net.URI.create(base);
+        String host = (uri.getHost() != null) ? uri.getHost().toLowerCase(Locale.ROOT) : "";
+        boolean root = "/".equals(uri.getRawPath());
+        Long owner = this.jdbc.sql("select brand_id from link_host where host = :host")
+            .param("host", host)
+            .query(Long.class)
+            .optional()
+            .orElse(null);
+        if (root && owner == null && host.matches(HOST)) {
+            addHost(brandId, host);
+        }
+    }
+
+    private static String checkedName(String name) {
+        if (name == null || name.isBlank() || name.strip().length() > 100) {
+            throw new LinkProblem(LinkProblem.Kind.INVALID, "A brand needs a name of 1 to 100 characters.");
+        }
+        return name.strip();
     }
 
     @Transactional
     public void addHost(long brandId, String host) {
         String clean = (host == null) ? "" : host.strip().toLowerCase(Locale.ROOT);
-        if (!clean.matches("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+")) {
+        if (!clean.matches(HOST)) {
             throw new LinkProblem(LinkProblem.Kind.INVALID, "'" + abbreviate(host) + "' is not a host name.");
         }
         try {

@@ -27,6 +27,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allowedInternalHosts hosts that links may point to although they are internal
  * (loopback, private, link-local or reserved addresses, single-label or .internal-style
  * names, all refused by default): names or addresses, matched exactly
+ * @param allowLocalLinkHosts whether a campaign may launch although its brand's short
+ * links point at a host recipients cannot reach (localhost, a private address, a name
+ * without a domain or that does not resolve): a warning instead of an error, for a trial
+ * on one computer (the demo profile); off in production
  */
 @ConfigurationProperties("sms.link")
 public record LinkProperties(@DefaultValue("http://localhost:8080/r/") String defaultBaseUrl,
@@ -34,10 +38,16 @@ public record LinkProperties(@DefaultValue("http://localhost:8080/r/") String de
         String ipHashKey, @DefaultValue("smsclid") String clickIdParameter, @DefaultValue("7") int attributionDays,
         @DefaultValue("true") boolean utm, @DefaultValue Cache cache, @DefaultValue Buffer buffer,
         @DefaultValue Classification classification, @DefaultValue Misses misses, @DefaultValue Server server,
-        String clickIdKey, @DefaultValue BrowserConversions browserConversions, List<String> allowedInternalHosts) {
+        String clickIdKey, @DefaultValue BrowserConversions browserConversions, List<String> allowedInternalHosts,
+        @DefaultValue("false") boolean allowLocalLinkHosts) {
 
     public LinkProperties {
         allowedInternalHosts = (allowedInternalHosts != null) ? List.copyOf(allowedInternalHosts) : List.of();
+        if (defaultBaseUrl != null) {
+            // derived from a public address that ends in a slash:
+            // https://sms.example.com//r/
+            defaultBaseUrl = defaultBaseUrl.replaceFirst("(?<!:)//r/$", "/r/");
+        }
         if (clickIdKey != null && !clickIdKey.isBlank() && clickIdKey.length() < 32) {
             throw new IllegalArgumentException("sms.link.click-id-key needs at least 32 characters");
         }

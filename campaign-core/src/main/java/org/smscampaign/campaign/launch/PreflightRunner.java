@@ -22,9 +22,10 @@ import org.smscampaign.contact.AudienceCount;
 import org.smscampaign.contact.ContactCriteria;
 import org.smscampaign.contact.ContactQueries;
 import org.smscampaign.link.BrandView;
+import org.smscampaign.link.LinkAddress;
+import org.smscampaign.link.LinkAddresses;
 import org.smscampaign.link.Brands;
 import org.smscampaign.link.LinkProblem;
-import org.smscampaign.link.ShortCodes;
 import org.smscampaign.messaging.MessageGateway;
 import org.smscampaign.messaging.MessagingProperties;
 import org.smscampaign.messaging.OptOuts;
@@ -71,9 +72,12 @@ public class PreflightRunner {
 
     private final ExchangeRates rates;
 
+    private final LinkAddresses linkAddresses;
+
     PreflightRunner(ContactQueries contacts, AudienceCriteria audiences, RecipientWindows windows, OptOuts optOuts,
             MessageGateway gateway, Brands brands, CampaignProperties properties, MessagingProperties messaging,
-            Clock clock, Prices prices, ExchangeRates rates) {
+            Clock clock, Prices prices, ExchangeRates rates, LinkAddresses linkAddresses) {
+        this.linkAddresses = linkAddresses;
         this.prices = prices;
         this.rates = rates;
         this.contacts = contacts;
@@ -112,8 +116,16 @@ public class PreflightRunner {
         return this.gateway.contactsMessagedBetween(from.minus(cap.window()), to.plus(cap.window()), cap.messages());
     }
 
-    BrandView brandOf(CampaignDraft draft) {
+    public BrandView brandOf(CampaignDraft draft) {
         return (draft.brandId() != null) ? this.brands.get(draft.brandId()) : this.brands.defaultBrand();
+    }
+
+    /**
+     * Where the draft's short links point, and whether recipients can open them (looks up
+     * DNS).
+     */
+    public LinkAddress linkAddress(CampaignDraft draft) {
+        return this.linkAddresses.of(brandOf(draft));
     }
 
     /**
@@ -152,7 +164,8 @@ public class PreflightRunner {
         ContactCriteria criteria = this.audiences.of(draft.audience());
         AudienceCount count = this.contacts.count(criteria);
         CampaignTexts templates = new CampaignTexts(draft, this.properties);
-        String placeholderLink = brandOf(draft).baseUrl() + "x".repeat(ShortCodes.LENGTH);
+        LinkAddress address = linkAddress(draft);
+        String placeholderLink = address.sampleLink();
         Recipients recipients = new Recipients(campaignId, draft, this.windows, capped(draft, now), now);
         Tally tally = new Tally(templates.defaults().keySet(), new CostEstimate(this.prices, draft.sender()));
         LocalDate today = LocalDate.now(this.clock);
@@ -167,7 +180,13 @@ public class PreflightRunner {
         });
         tally(batch, recipients, templates, placeholderLink, tally);
         Preflight preflight = tally.result(count, draft, templates.defaults(), this.properties, this.messaging,
-                this.rates.table(), now);
+                this.rates.table(), now, placeholderLink);
+        if (address.verdict() == LinkAddress.Verdict.ERROR) {
+            preflight.warnings().add(0, new Preflight.Warning("LINK_ADDRESS", address.message()));
+        }
+        else if (address.verdict() == LinkAddress.Verdict.WARNING) {
+            preflight.warnings().add(new Preflight.Warning("LINK_ADDRESS_WARNING", address.message()));
+        }
         for (String problem : linkProblems(draft)) {
             preflight.warnings().add(0, new Preflight.Warning("LINK_REFUSED", problem + " It cannot be launched."));
         }
@@ -274,7 +293,8 @@ public class PreflightRunner {
         }
 
         Preflight result(AudienceCount count, CampaignDraft draft, Map<String, MessageTemplate> templates,
-                CampaignProperties properties, MessagingProperties messaging, RateTable rates, Instant now) {
+                CampaignProperties properties, MessagingProperties messaging, RateTable rates, Instant now,
+                String sampleLink) {
             MessagingProperties.Sender sender = messaging.senders().get(draft.sender());
             CostEstimate.Amount cost = this.cost.amount(rates, now);
             Instant completes = null;
@@ -290,7 +310,7 @@ public class PreflightRunner {
             }
             return new Preflight(this.recipients, (int) (count.matching() - count.reachable()), this.suppressed,
                     this.capped, this.holdout, this.waiting, variants, this.segments, this.segmentCounts, this.fellBack,
-                    this.outside, cost.value(), cost.currency(), completes, warnings);
+                    this.outside, cost.value(), cost.currency(), completes, warnings, sampleLink);
         }
 
         private List<Preflight.Warning> warnings(CampaignDraft draft, Map<String, MessageTemplate> templates,

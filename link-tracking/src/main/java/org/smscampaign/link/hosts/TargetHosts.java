@@ -71,6 +71,11 @@ public final class TargetHosts {
         return Optional.empty();
     }
 
+    /** Whether an admin listed this host as allowed although it is internal. */
+    public boolean allowed(String host) {
+        return this.allowedInternal.contains(canonical(host));
+    }
+
     /** The host as compared with the admin's list: an address in one spelling. */
     private static String canonical(String host) {
         String name = withoutTrailingDots(host.toLowerCase(Locale.ROOT));

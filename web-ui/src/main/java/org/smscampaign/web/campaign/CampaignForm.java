@@ -31,7 +31,7 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
         boolean optOutLine, String signature, Integer holdoutPercent, boolean abTest, Integer testPercent,
         Integer testHours, String winnerMetric, BigDecimal goalCtr, BigDecimal goalConversions, BigDecimal goalRevenue,
         BigDecimal goalRoi, Integer attributionDays, Integer evaluationDays, List<String> costLabel,
-        List<String> costKind, List<BigDecimal> costAmount) {
+        List<String> costKind, List<BigDecimal> costAmount, Long brandId) {
 
     // What date, time and datetime-local inputs accept and send (browsers reject
     // localized values such as "12/12/26" or "10:30 AM" and show the field blank).
@@ -51,7 +51,7 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
         return new CampaignForm("", sender, List.of(), List.of(), List.of(), List.of(), false, "", 50, "", 50, "", 0,
                 "NOW", null, null, LocalTime.of(10, 0), "HOLD", true, "", 0, false, 20, 4, "HUMAN_CTR", null, null,
                 null, null, 7, 7, CostRows.of(List.of()).costLabel(), CostRows.of(List.of()).costKind(),
-                CostRows.of(List.of()).costAmount());
+                CostRows.of(List.of()).costAmount(), null);
     }
 
     static CampaignForm of(CampaignView campaign) {
@@ -70,7 +70,7 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
                 (winner != null) ? winner.testHours() : 4, (winner != null) ? winner.metric().name() : "HUMAN_CTR",
                 goal(draft, GoalMetric.HUMAN_CTR), goal(draft, GoalMetric.CONVERSIONS), goal(draft, GoalMetric.REVENUE),
                 goal(draft, GoalMetric.ROI), draft.attributionDays(), draft.evaluationDays(), costs.costLabel(),
-                costs.costKind(), costs.costAmount());
+                costs.costKind(), costs.costAmount(), draft.brandId());
     }
 
     private static String body(List<CampaignDraft.Variant> variants, int index) {
@@ -110,7 +110,7 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
                 value(this.testHours, 4),
                 CampaignDraft.WinnerMetric.valueOf((this.winnerMetric != null) ? this.winnerMetric : "HUMAN_CTR"))
                 : null;
-        return new CampaignDraft(this.name, this.sender, null,
+        return new CampaignDraft(this.name, this.sender, this.brandId,
                 new CampaignDraft.Audience(this.segments, this.lists, this.excludedSegments, this.excludedLists,
                         this.everyoneSubscribed),
                 variants, new CampaignDraft.Schedule(type, at, this.localDate, this.localTime),

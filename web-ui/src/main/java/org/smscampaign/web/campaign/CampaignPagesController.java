@@ -16,6 +16,7 @@ import org.smscampaign.contact.ContactListView;
 import org.smscampaign.contact.ContactLists;
 import org.smscampaign.contact.ContactProperties;
 import org.smscampaign.contact.PhoneNumbers;
+import org.smscampaign.link.Brands;
 import org.smscampaign.messaging.MessageGateway;
 import org.smscampaign.messaging.MessageStatus;
 import org.smscampaign.messaging.MessagingProperties;
@@ -62,9 +63,12 @@ class CampaignPagesController {
 
     private final Clock clock;
 
+    private final Brands brands;
+
     CampaignPagesController(CampaignManagement campaigns, Segments segments, ContactLists lists, MessageGateway gateway,
-            PhoneNumbers numbers, ContactProperties contactSettings, Clock clock) {
+            PhoneNumbers numbers, ContactProperties contactSettings, Clock clock, Brands brands) {
         this.clock = clock;
+        this.brands = brands;
         this.campaigns = campaigns;
         this.segments = segments;
         this.lists = lists;
@@ -105,6 +109,7 @@ class CampaignPagesController {
         model.addAttribute("allSegments", this.segments.all());
         model.addAttribute("allLists", this.lists.all());
         model.addAttribute("senders", this.gateway.senders());
+        model.addAttribute("brands", this.brands.all());
         return "campaigns/form";
     }
 
@@ -161,6 +166,8 @@ class CampaignPagesController {
         model.addAttribute("costRows", CostRows.of(campaign.draft().costs()));
         model.addAttribute("segmentNames", this.segments.all());
         model.addAttribute("listNames", this.lists.all());
+        model.addAttribute("brand", (campaign.draft().brandId() != null) ? this.brands.get(campaign.draft().brandId())
+                : this.brands.defaultBrand());
         if (campaign.status() == CampaignStatus.DRAFT) {
             Preflight preflight = this.campaigns.preflight(id);
             model.addAttribute("preflight", preflight);

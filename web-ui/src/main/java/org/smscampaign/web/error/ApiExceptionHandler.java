@@ -6,6 +6,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smscampaign.campaign.CampaignProblem;
+import org.smscampaign.campaign.LinkAddressProblem;
 import org.smscampaign.contact.ContactProblem;
 import org.smscampaign.link.LinkProblem;
 import org.smscampaign.money.MoneyProblem;
@@ -96,6 +97,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case INVALID -> ProblemType.VALIDATION_FAILED.problem(ex.getMessage());
             case CONFLICT -> ProblemType.CONFLICT.problem(ex.getMessage());
         };
+    }
+
+    @ExceptionHandler(LinkAddressProblem.class)
+    ProblemDetail linkAddress(LinkAddressProblem ex) {
+        return ProblemType.LINK_ADDRESS_NOT_REACHABLE.problem(ex.getMessage());
     }
 
     @ExceptionHandler(CampaignProblem.class)

@@ -31,6 +31,9 @@ public enum ProblemType {
     CONFLICT("conflict", HttpStatus.CONFLICT, "The request conflicts with the current state of the resource."),
     NO_AUDIENCE("no-audience", HttpStatus.UNPROCESSABLE_CONTENT,
             "The campaign has no audience: choose segments or lists, or set audience.everyone, before launching."),
+    LINK_ADDRESS_NOT_REACHABLE("link-address-not-reachable", HttpStatus.UNPROCESSABLE_CONTENT,
+            "The campaign's short links would point at an address recipients cannot open (loopback, private, "
+                    + "single-label or not in DNS): set the brand's link address, then launch."),
     PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "The request body is too large."),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE,
             "The request body has a media type this resource does not accept."),

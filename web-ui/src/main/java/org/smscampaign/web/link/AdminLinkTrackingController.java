@@ -12,6 +12,8 @@ import org.smscampaign.link.BrandView;
 import org.smscampaign.link.Brands;
 import org.smscampaign.link.ClickClassification;
 import org.smscampaign.link.ClickReclassifications;
+import org.smscampaign.link.LinkAddress;
+import org.smscampaign.link.LinkAddresses;
 import org.smscampaign.link.LinkOffences;
 import org.smscampaign.link.LinkProblem;
 import org.smscampaign.link.UnverifiedConversions;
@@ -46,9 +48,12 @@ class AdminLinkTrackingController {
 
     private final LinkOffences offences;
 
+    private final LinkAddresses addresses;
+
     AdminLinkTrackingController(Brands brands, ClickClassification classification,
             ClickReclassifications reclassifications, Clock clock, UnverifiedConversions unverified,
-            LinkOffences offences) {
+            LinkOffences offences, LinkAddresses addresses) {
+        this.addresses = addresses;
         this.unverified = unverified;
         this.brands = brands;
         this.offences = offences;
@@ -63,6 +68,8 @@ class AdminLinkTrackingController {
         model.addAttribute("brands", all);
         model.addAttribute("offenders", all.stream()
             .collect(java.util.stream.Collectors.toMap(BrandView::id, (brand) -> this.offences.of(brand.id(), 20))));
+        model.addAttribute("addresses",
+                all.stream().collect(java.util.stream.Collectors.toMap(BrandView::id, this.addresses::of)));
         model.addAttribute("countingBrands", this.unverified.countingBrands());
         model.addAttribute("sources", this.classification.sources());
         model.addAttribute("patterns", this.classification.additions());
@@ -81,9 +88,38 @@ class AdminLinkTrackingController {
     @PostMapping("/brands")
     String createBrand(@RequestParam String name, @RequestParam String baseUrl,
             @RequestParam(required = false) String host, @RequestParam(required = false) String fallbackUrl,
-            @RequestParam(required = false) String allowedDomains, RedirectAttributes redirect) {
-        return apply(redirect, "Brand '" + name + "' created.", () -> this.brands.create(name, baseUrl, fallbackUrl,
-                domains(allowedDomains), (host == null || host.isBlank()) ? List.of() : List.of(host), false));
+            @RequestParam(required = false) String allowedDomains,
+            @RequestParam(defaultValue = "false") boolean makeDefault, RedirectAttributes redirect) {
+        return saved(redirect, "Brand '" + name.strip() + "' created" + (makeDefault ? " as the default brand." : "."),
+                () -> this.brands.create(name, baseUrl, fallbackUrl, domains(allowedDomains),
+                        (host == null || host.isBlank()) ? List.of() : List.of(host), makeDefault));
+    }
+
+    /** Renames a brand and changes the link address its new short links are built on. */
+    @PostMapping("/brands/{id}")
+    String updateBrand(@PathVariable long id, @RequestParam String name, @RequestParam String baseUrl,
+            RedirectAttributes redirect) {
+        return saved(redirect, "Brand saved.", () -> this.brands.update(id, name, baseUrl));
+    }
+
+    @PostMapping("/brands/{id}/default")
+    String makeDefault(@PathVariable long id, RedirectAttributes redirect) {
+        return saved(redirect, "Default brand changed: new campaigns use it.", () -> this.brands.makeDefault(id));
+    }
+
+    /**
+     * Saves, then shows what the brand's links look like (the brand's card says whether
+     * recipients can open them).
+     */
+    private String saved(RedirectAttributes redirect, String success, java.util.function.Supplier<BrandView> action) {
+        try {
+            LinkAddress address = this.addresses.of(action.get());
+            redirect.addFlashAttribute("success", success + " Its short links look like " + address.sampleLink());
+        }
+        catch (LinkProblem ex) {
+            redirect.addFlashAttribute("error", ex.getMessage());
+        }
+        return "redirect:/admin/link-tracking";
     }
 
     @PostMapping("/brands/{id}/hosts")

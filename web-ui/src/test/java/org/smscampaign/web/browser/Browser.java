@@ -214,6 +214,15 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * How many CSS pixels the document is wider than the window (0 or less: no horizontal
+     * scrolling).
+     */
+    public long overflowWidth() {
+        return ((Number) this.driver.executeScript("return document.documentElement.scrollWidth - window.innerWidth"))
+            .longValue();
+    }
+
+    /**
      * POSTs to an address from within the page, with its session and CSRF token, as a
      * form would; returns the status.
      */
