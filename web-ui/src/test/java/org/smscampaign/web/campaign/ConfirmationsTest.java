@@ -32,7 +32,7 @@ class ConfirmationsTest {
 
     private static Preflight preflight(int recipients, String cost, Instant completes) {
         return new Preflight(recipients, 0, 0, 0, 0, 0, List.of(), recipients, Map.of(), 0, 0, new BigDecimal(cost),
-                "USD", completes, List.of());
+                "USD", completes, List.of(), null);
     }
 
     @Test
