@@ -1,8 +1,12 @@
 package org.smscampaign.web.campaign;
 
 import java.security.Principal;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.smscampaign.campaign.CampaignManagement;
+import org.smscampaign.campaign.CampaignPage;
 import org.smscampaign.campaign.CampaignProblem;
 import org.smscampaign.campaign.CampaignStatus;
 import org.smscampaign.campaign.CampaignView;
@@ -13,9 +17,12 @@ import org.smscampaign.contact.PhoneNumbers;
 import org.smscampaign.messaging.MessageGateway;
 import org.smscampaign.messaging.MessagingProperties;
 import org.smscampaign.messaging.SmsText;
+import org.smscampaign.report.CampaignReports;
+import org.smscampaign.report.LiveFigures;
 import org.smscampaign.segment.Segments;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -26,6 +33,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -50,8 +58,11 @@ class CampaignPagesController {
 
     private final ContactProperties contactSettings;
 
+    private final CampaignReports reports;
+
     CampaignPagesController(CampaignManagement campaigns, Segments segments, ContactLists lists, MessageGateway gateway,
-            PhoneNumbers numbers, ContactProperties contactSettings) {
+            PhoneNumbers numbers, ContactProperties contactSettings, CampaignReports reports) {
+        this.reports = reports;
         this.campaigns = campaigns;
         this.segments = segments;
         this.lists = lists;
@@ -60,12 +71,37 @@ class CampaignPagesController {
         this.contactSettings = contactSettings;
     }
 
+    static final int PAGE_SIZE = 50;
+
+    /**
+     * The list with each campaign's figures from the same report as its dashboard, a page
+     * at a time, in a fixed number of queries whatever the page's length.
+     */
     @GetMapping
-    String index(@RequestParam(required = false) CampaignStatus status, Model model) {
-        model.addAttribute("campaigns", this.campaigns.list(status, 200));
+    String index(@RequestParam(required = false) CampaignStatus status, @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        CampaignPage campaigns = this.campaigns.page(status, q, page, PAGE_SIZE);
+        model.addAttribute("campaigns", campaigns.items());
+        model.addAttribute("page", campaigns);
+        model.addAttribute("figures", this.reports.rows(campaigns.items()));
+        model.addAttribute("segmentNames", names(this.segments.all().stream().map((s) -> Map.entry(s.id(), s.name()))));
+        model.addAttribute("listNames", names(this.lists.all().stream().map((l) -> Map.entry(l.id(), l.name()))));
         model.addAttribute("status", status);
+        model.addAttribute("q", q);
+        model.addAttribute("filtered", status != null || (q != null && !q.isBlank()));
         model.addAttribute("statuses", CampaignStatus.values());
         return "campaigns/index";
+    }
+
+    private static Map<Long, String> names(Stream<Map.Entry<Long, String>> entries) {
+        return entries.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
+    }
+
+    /** The page's figures while it sends (campaign-live.js asks every few seconds). */
+    @GetMapping(value = "/{id}/live", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    LiveFigures live(@PathVariable long id) {
+        return this.reports.live(id);
     }
 
     @GetMapping("/new")
@@ -140,6 +176,7 @@ class CampaignPagesController {
         }
         if (campaign.launch() != null) {
             model.addAttribute("counts", this.gateway.countsOfCampaign(id));
+            model.addAttribute("live", this.reports.live(id));
         }
         return "campaigns/show";
     }
