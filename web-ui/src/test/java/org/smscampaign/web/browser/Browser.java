@@ -260,11 +260,14 @@ public final class Browser implements AutoCloseable {
      */
     public String overflowingElements() {
         return String.valueOf(this.driver.executeScript("""
-                const out = [];
+                const out = ['inner ' + window.innerWidth + ', client ' + document.documentElement.clientWidth
+                    + ', scroll ' + document.documentElement.scrollWidth + ', body ' + document.body.scrollWidth];
                 for (const e of document.querySelectorAll('body *')) {
                   const r = e.getBoundingClientRect();
-                  if (r.right > window.innerWidth + 1 && out.length < 8 && !e.closest('.table-responsive')) {
-                    out.push(e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' ' + Math.round(r.right));
+                  const wide = r.right > window.innerWidth + 1 || e.scrollWidth > e.clientWidth + 1;
+                  if (wide && out.length < 12 && !e.closest('.table-responsive')) {
+                    out.push(e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' ' + Math.round(r.right)
+                        + '/' + e.scrollWidth);
                   }
                 }
                 return out.join('; ');"""));
