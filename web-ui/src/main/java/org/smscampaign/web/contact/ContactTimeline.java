@@ -78,7 +78,7 @@ class ContactTimeline {
         for (ContactHit hit : this.links.hitsOfContact(contact.id(), PER_KIND)) {
             entries.add(new Entry(hit.occurredAt(), "click",
                     (hit.human() ? "Clicked a link"
-                            : "Link opened by " + hit.reason().label().toLowerCase() + " (not counted as a click)")
+                            : "Link opened, not counted as a click (" + hit.reason().label().toLowerCase() + ")")
                             + campaign(names, hit.campaignId()),
                     hit.targetUrl(), "/links/" + hit.linkId()));
         }
