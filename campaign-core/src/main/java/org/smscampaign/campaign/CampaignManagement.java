@@ -201,6 +201,26 @@ public class CampaignManagement {
         return this.store.list(status, Math.max(1, Math.min(limit, 1000)));
     }
 
+    /**
+     * A page of campaigns, newest first, optionally in one status and with a name
+     * containing {@code name}.
+     */
+    @Transactional(readOnly = true)
+    public CampaignPage page(CampaignStatus status, String name, int page, int size) {
+        int bounded = Math.max(1, Math.min(size, 1000));
+        int from = Math.max(0, page);
+        return new CampaignPage(this.store.page(status, name, from * bounded, bounded), this.store.count(status, name),
+                from, bounded);
+    }
+
+    /**
+     * Campaign names by id, newest first: for pickers, and to name a campaign by its id.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> names() {
+        return this.store.names(2000);
+    }
+
     /** What a launch would send now, rendered for every recipient. */
     public Preflight preflight(long id) {
         CampaignView campaign = get(id);

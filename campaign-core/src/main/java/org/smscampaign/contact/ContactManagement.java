@@ -164,7 +164,7 @@ public class ContactManagement {
             String text = search.text().strip();
             String digits = text.replaceAll("[^0-9]", "");
             conditions.add("(c.first_name ilike :like escape '\\' or c.last_name ilike :like escape '\\' "
-                    + "or c.email ilike :like escape '\\'"
+                    + "or c.email ilike :like escape '\\' or c.city ilike :like escape '\\'"
                     + (digits.length() >= 3 ? " or c.phone_number like :phone" : "") + ")");
             params.put("like", "%" + Likes.escape(text) + "%");
             params.put("phone", "%" + digits + "%");
@@ -189,6 +189,21 @@ public class ContactManagement {
             .query(ContactRows::summary)
             .list();
         return new ContactPage(items, total, page, size);
+    }
+
+    /** Contacts by id, for naming them on other pages (links, timelines). */
+    @Transactional(readOnly = true)
+    public Map<Long, ContactSummary> summaries(java.util.Collection<Long> ids) {
+        Map<Long, ContactSummary> found = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        this.jdbc.sql("select " + ContactRows.SUMMARY_COLUMNS + " from contact c where c.id = any(:ids)")
+            .param("ids", ids.toArray(Long[]::new))
+            .query(ContactRows::summary)
+            .list()
+            .forEach((summary) -> found.put(summary.id(), summary));
+        return found;
     }
 
     @Transactional(readOnly = true)

@@ -16,7 +16,10 @@ import org.smscampaign.campaign.CampaignManagement;
 import org.smscampaign.campaign.CampaignView;
 import org.smscampaign.link.CampaignClickFigures;
 import org.smscampaign.link.ClickFigures;
+import org.smscampaign.link.ShortLinks;
 import org.smscampaign.messaging.CampaignMessageFigures;
+import org.smscampaign.messaging.MessageGateway;
+import org.smscampaign.messaging.MessageStatus;
 import org.smscampaign.messaging.MessageFigures;
 import org.smscampaign.money.Converted;
 import org.smscampaign.money.ExchangeRates;
@@ -46,8 +49,15 @@ public class CampaignReports {
 
     private final AudienceBreakdowns audience;
 
+    private final MessageGateway gateway;
+
+    private final ShortLinks links;
+
     CampaignReports(CampaignManagement campaigns, CampaignMessageFigures messages, CampaignClickFigures clicks,
-            Clock clock, ExchangeRates exchangeRates, AudienceBreakdowns audience) {
+            Clock clock, ExchangeRates exchangeRates, AudienceBreakdowns audience, MessageGateway gateway,
+            ShortLinks links) {
+        this.gateway = gateway;
+        this.links = links;
         this.audience = audience;
         this.campaigns = campaigns;
         this.messages = messages;
@@ -70,6 +80,42 @@ public class CampaignReports {
         this.clicks.refresh(campaignId);
         this.audience.refresh(campaignId);
         return report(campaignId);
+    }
+
+    /**
+     * The headline figures of some campaigns, as the overview and their dashboards show
+     * them, read in two queries for all of them (campaigns not launched have none).
+     */
+    public Map<Long, CampaignOverview.Row> rows(List<CampaignView> campaigns) {
+        List<CampaignView> launched = campaigns.stream().filter((c) -> c.launch() != null).toList();
+        if (launched.isEmpty()) {
+            return Map.of();
+        }
+        List<Long> ids = launched.stream().map(CampaignView::id).toList();
+        Map<Long, MessageFigures> messageFigures = this.messages.totalsOf(ids);
+        Map<Long, ClickFigures> clickFigures = this.clicks.hoursOf(ids);
+        RateTable rates = this.exchangeRates.table();
+        Instant now = this.clock.instant();
+        Map<Long, CampaignOverview.Row> rows = new HashMap<>();
+        for (CampaignView campaign : launched) {
+            rows.put(campaign.id(), CampaignOverview.Row.of(ReportCalculator.report(campaign,
+                    messageFigures.get(campaign.id()), clickFigures.get(campaign.id()), now, rates)));
+        }
+        return rows;
+    }
+
+    /** A campaign's figures this second, for its page while it sends. */
+    public LiveFigures live(long campaignId) {
+        CampaignView campaign = this.campaigns.get(campaignId);
+        Map<MessageStatus, Long> counts = this.gateway.countsOfCampaign(campaignId);
+        long messages = counts.values().stream().mapToLong(Long::longValue).sum();
+        CampaignView.Launch launch = campaign.launch();
+        return new LiveFigures(campaignId, campaign.status(), campaign.status().live(),
+                launch != null && launch.finished(), (launch != null) ? launch.audience() : 0, messages,
+                ReportCalculator.count(counts, ReportCalculator.PENDING),
+                ReportCalculator.count(counts, ReportCalculator.SENT), counts.getOrDefault(MessageStatus.DELIVERED, 0L),
+                counts.getOrDefault(MessageStatus.FAILED, 0L) + counts.getOrDefault(MessageStatus.UNDELIVERED, 0L),
+                (launch != null) ? this.links.statsOfCampaign(campaignId).humanLinks() : 0, counts);
     }
 
     /** Every launched campaign (newest first), and the last {@code weeks} weeks. */

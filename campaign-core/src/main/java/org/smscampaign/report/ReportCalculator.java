@@ -25,13 +25,22 @@ import org.smscampaign.money.RateTable;
  */
 final class ReportCalculator {
 
-    private static final Set<MessageStatus> PENDING = EnumSet.of(MessageStatus.QUEUED, MessageStatus.CLAIMED,
+    static final Set<MessageStatus> PENDING = EnumSet.of(MessageStatus.QUEUED, MessageStatus.CLAIMED,
             MessageStatus.SENDING);
 
-    private static final Set<MessageStatus> SENT = EnumSet.of(MessageStatus.ACCEPTED, MessageStatus.SENT,
+    static final Set<MessageStatus> SENT = EnumSet.of(MessageStatus.ACCEPTED, MessageStatus.SENT,
             MessageStatus.DELIVERED, MessageStatus.UNDELIVERED);
 
     private ReportCalculator() {
+    }
+
+    /** Messages in some statuses, from counts by status. */
+    static long count(java.util.Map<MessageStatus, Long> counts, Set<MessageStatus> statuses) {
+        return counts.entrySet()
+            .stream()
+            .filter((e) -> statuses.contains(e.getKey()))
+            .mapToLong(java.util.Map.Entry::getValue)
+            .sum();
     }
 
     static CampaignReport report(CampaignView campaign, MessageFigures messages, ClickFigures clicks, Instant now,

@@ -385,6 +385,21 @@ public class Conversions {
             .optional();
     }
 
+    /** A contact's conversions, newest first (its page's timeline). */
+    @Transactional(readOnly = true)
+    public java.util.List<ConversionView> ofContact(long contactId, int limit) {
+        return this.jdbc
+            .sql("select * from conversion where contact_id = :contact order by occurred_at desc, id desc limit :limit")
+            .param("contact", contactId)
+            .param("limit", limit)
+            .query((row, n) -> new ConversionView(row.getLong("id"), row.getString("event"), row.getBigDecimal("value"),
+                    row.getString("currency"), row.getString("order_id"), row.getTimestamp("occurred_at").toInstant(),
+                    row.getBoolean("attributed"), row.getObject("click_id", Long.class),
+                    row.getObject("campaign_id", Long.class), row.getObject("contact_id", Long.class),
+                    row.getString("variant"), false, row.getBoolean("verified")))
+            .list();
+    }
+
     private static ConversionView duplicate(ResultSet row, int n) throws SQLException {
         return new ConversionView(row.getLong("id"), row.getString("event"), row.getBigDecimal("value"),
                 row.getString("currency"), row.getString("order_id"), row.getTimestamp("occurred_at").toInstant(),

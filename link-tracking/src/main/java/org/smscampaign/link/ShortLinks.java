@@ -338,6 +338,21 @@ public class ShortLinks {
         return counts;
     }
 
+    /** Hits on a contact's own links, newest first (the contact's timeline). */
+    @Transactional(readOnly = true)
+    public List<ContactHit> hitsOfContact(long contactId, int limit) {
+        return this.jdbc.sql("""
+                select c.occurred_at, c.human, c.reason, l.id as link_id, l.campaign_id, l.target_url
+                from short_link l join link_click c on c.link_id = l.id
+                where l.contact_id = :contact order by c.occurred_at desc, c.id desc limit :limit""")
+            .param("contact", contactId)
+            .param("limit", limit)
+            .query((row, n) -> new ContactHit(row.getTimestamp("occurred_at").toInstant(), row.getBoolean("human"),
+                    (row.getString("reason") != null) ? ClickReason.valueOf(row.getString("reason")) : null,
+                    row.getLong("link_id"), row.getObject("campaign_id", Long.class), row.getString("target_url")))
+            .list();
+    }
+
     @Transactional(readOnly = true)
     public List<ClickView> recentClicks(long linkId, int limit) {
         return this.jdbc.sql(

@@ -51,6 +51,18 @@ public class Replies {
         return statement.query(Replies::view).list();
     }
 
+    /** Texts received from one number, newest first (a contact's timeline). */
+    @Transactional(readOnly = true)
+    public List<ReplyView> from(String number, int limit) {
+        return this.jdbc
+            .sql("select * from inbound_message where from_number = :from order by received_at desc, id desc "
+                    + "limit :limit")
+            .param("from", number)
+            .param("limit", limit)
+            .query(Replies::view)
+            .list();
+    }
+
     @Transactional(readOnly = true)
     public Optional<ReplyView> find(long id) {
         return this.jdbc.sql("select * from inbound_message where id = :id")

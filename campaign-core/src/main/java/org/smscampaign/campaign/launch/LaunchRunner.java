@@ -289,11 +289,27 @@ public class LaunchRunner {
     private void write(CampaignView campaign, CampaignDraft draft, CampaignTexts templates, BrandView brand,
             Recipients recipients, String winner, List<Row> rows) {
         this.transactions.executeWithoutResult((status) -> {
-            if (this.store.status(campaign.id()).orElse(CampaignStatus.CANCELLED) == CampaignStatus.CANCELLED) {
+            // The campaign's row stays locked until the batch commits. Checked without
+            // the
+            // lock, a cancel could withdraw the queued messages between the check and the
+            // commit, and this batch's messages went out for a cancelled campaign; a
+            // second
+            // writer of the same launch (another instance) wrote its recipients again.
+            Object[] state = this.jdbc.sql("select status, launch_cursor from campaign where id = :id for update")
+                .param("id", campaign.id())
+                .query((row, n) -> new Object[] { row.getString(1), row.getLong(2) })
+                .optional()
+                .orElse(new Object[] { CampaignStatus.CANCELLED.name(), 0L });
+            if (CampaignStatus.valueOf((String) state[0]) == CampaignStatus.CANCELLED) {
                 throw new LaunchCancelled();
             }
-            Counts counts = writeBatch(campaign, draft, templates, brand, recipients, winner, rows);
-            long last = rows.get(rows.size() - 1).id();
+            long cursor = (Long) state[1];
+            List<Row> fresh = (winner != null) ? rows : rows.stream().filter((row) -> row.id() > cursor).toList();
+            if (fresh.isEmpty()) {
+                return; // written by another writer meanwhile
+            }
+            Counts counts = writeBatch(campaign, draft, templates, brand, recipients, winner, fresh);
+            long last = fresh.get(fresh.size() - 1).id();
             this.jdbc.sql("""
                     update campaign set launch_cursor = case when :winner then launch_cursor else :cursor end,
                         queued_count = queued_count + :queued, holdout_count = holdout_count + :holdout,
@@ -308,7 +324,7 @@ public class LaunchRunner {
                 .param("holdout", counts.holdout())
                 .param("capped", counts.capped())
                 .param("waiting", (winner != null) ? -counts.queued() : counts.waiting())
-                .param("rows", rows.size())
+                .param("rows", fresh.size())
                 .param("firstDue", (counts.firstDue() != null) ? counts.firstDue().toString() : null)
                 .update();
         });

@@ -7,7 +7,9 @@ import java.sql.Time;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.smscampaign.campaign.CampaignDraft;
@@ -219,13 +221,75 @@ public class CampaignStore {
     }
 
     public List<CampaignView> list(CampaignStatus status, int limit) {
-        String where = (status != null) ? " where status = :status" : "";
-        var statement = this.jdbc.sql("select * from campaign" + where + " order by id desc limit :limit")
-            .param("limit", limit);
-        if (status != null) {
-            statement = statement.param("status", status.name());
+        return page(status, null, 0, limit);
+    }
+
+    /**
+     * A page of campaigns, newest first, optionally in one status and with a name
+     * containing the given text. Their audiences, variants, goals and costs are read in
+     * one query each for the whole page, never one per campaign.
+     */
+    public List<CampaignView> page(CampaignStatus status, String name, int offset, int limit) {
+        Filter filter = Filter.of(status, name);
+        List<CampaignView> views = new ArrayList<>();
+        Long[] ids = this.jdbc
+            .sql("select id from campaign" + filter.where() + " order by id desc limit :limit offset :offset")
+            .params(filter.params())
+            .param("limit", limit)
+            .param("offset", Math.max(0, offset))
+            .query(Long.class)
+            .list()
+            .toArray(Long[]::new);
+        if (ids.length == 0) {
+            return views;
         }
-        return statement.query((row, n) -> view(row, null, false)).list();
+        Children children = children(ids);
+        this.jdbc.sql("select * from campaign where id = any(:ids) order by id desc")
+            .param("ids", ids)
+            .query((row, n) -> views.add(view(row, null, false, children)))
+            .list();
+        return views;
+    }
+
+    /** How many campaigns {@link #page} finds in all its pages. */
+    public long count(CampaignStatus status, String name) {
+        Filter filter = Filter.of(status, name);
+        return this.jdbc.sql("select count(*) from campaign" + filter.where())
+            .params(filter.params())
+            .query(Long.class)
+            .single();
+    }
+
+    /** Filters of the campaign list, as SQL with named parameters. */
+    private record Filter(String where, Map<String, Object> params) {
+
+        static Filter of(CampaignStatus status, String name) {
+            List<String> conditions = new ArrayList<>();
+            Map<String, Object> params = new HashMap<>();
+            if (status != null) {
+                conditions.add("status = :status");
+                params.put("status", status.name());
+            }
+            if (name != null && !name.isBlank()) {
+                conditions.add("name ilike :name escape '\\'");
+                params.put("name",
+                        "%" + name.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
+            return new Filter(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), params);
+        }
+
+    }
+
+    /**
+     * Every campaign's name by id, newest first (for pickers and lists of other things).
+     */
+    public Map<Long, String> names(int limit) {
+        Map<Long, String> names = new java.util.LinkedHashMap<>();
+        this.jdbc.sql("select id, name from campaign order by id desc limit :limit")
+            .param("limit", limit)
+            .query((row, n) -> names.put(row.getLong("id"), row.getString("name")))
+            .list();
+        return names;
     }
 
     /** Ids of campaigns in a status. */
@@ -237,6 +301,11 @@ public class CampaignStore {
     }
 
     private CampaignView view(ResultSet row, String pauseReason, boolean withEvents) throws SQLException {
+        return view(row, pauseReason, withEvents, children(new Long[] { row.getLong("id") }));
+    }
+
+    private CampaignView view(ResultSet row, String pauseReason, boolean withEvents, Children children)
+            throws SQLException {
         long id = row.getLong("id");
         Timestamp at = row.getTimestamp("send_at");
         java.sql.Date date = row.getDate("local_date");
@@ -250,10 +319,10 @@ public class CampaignStore {
                         CampaignDraft.WinnerMetric.valueOf(row.getString("winner_metric")))
                 : null;
         CampaignDraft draft = new CampaignDraft(row.getString("name"), row.getString("sender"),
-                row.getObject("brand_id", Long.class), audienceOf(id, row.getBoolean("audience_everyone")),
-                variantsOf(id), schedule, SendWindow.Policy.valueOf(row.getString("window_policy")),
+                row.getObject("brand_id", Long.class), children.audience(id, row.getBoolean("audience_everyone")),
+                children.variants(id), schedule, SendWindow.Policy.valueOf(row.getString("window_policy")),
                 row.getBoolean("opt_out_line"), row.getString("signature"), row.getInt("holdout_percent"), winner,
-                goalsOf(id), row.getInt("attribution_days"), row.getInt("evaluation_days"), costsOf(id));
+                children.goals(id), row.getInt("attribution_days"), row.getInt("evaluation_days"), children.costs(id));
         Timestamp launched = row.getTimestamp("launched_at");
         CampaignView.Launch launch = (launched != null) ? new CampaignView.Launch(row.getString("launched_by"),
                 launched.toInstant(), row.getTimestamp("launch_finished_at") != null,
@@ -269,38 +338,68 @@ public class CampaignStore {
         return (timestamp != null) ? timestamp.toInstant() : null;
     }
 
-    private CampaignDraft.Audience audienceOf(long id, boolean everyone) {
-        List<Long> segments = new ArrayList<>();
-        List<Long> lists = new ArrayList<>();
-        List<Long> excludedSegments = new ArrayList<>();
-        List<Long> excludedLists = new ArrayList<>();
-        this.jdbc.sql("select * from campaign_audience where campaign_id = :id order by ref_id")
-            .param("id", id)
+    /** The audiences, variants, goals and costs of some campaigns, read at once. */
+    private record Children(Map<Long, CampaignDraft.Audience> audiences,
+            Map<Long, List<CampaignDraft.Variant>> variants, Map<Long, List<CampaignDraft.Goal>> goals,
+            Map<Long, List<CampaignDraft.Cost>> costs) {
+
+        CampaignDraft.Audience audience(long id, boolean everyone) {
+            CampaignDraft.Audience audience = this.audiences.getOrDefault(id,
+                    new CampaignDraft.Audience(List.of(), List.of(), List.of(), List.of()));
+            return new CampaignDraft.Audience(audience.segments(), audience.lists(), audience.excludedSegments(),
+                    audience.excludedLists(), everyone);
+        }
+
+        List<CampaignDraft.Variant> variants(long id) {
+            return this.variants.getOrDefault(id, List.of());
+        }
+
+        List<CampaignDraft.Goal> goals(long id) {
+            return this.goals.getOrDefault(id, List.of());
+        }
+
+        List<CampaignDraft.Cost> costs(long id) {
+            return this.costs.getOrDefault(id, List.of());
+        }
+
+    }
+
+    private Children children(Long[] ids) {
+        Map<Long, List<List<Long>>> refs = new HashMap<>();
+        this.jdbc.sql("select * from campaign_audience where campaign_id = any(:ids) order by ref_id")
+            .param("ids", ids)
             .query((row, n) -> {
+                List<List<Long>> lists = refs.computeIfAbsent(row.getLong("campaign_id"),
+                        (k) -> List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
                 boolean segment = row.getString("kind").equals("SEGMENT");
                 boolean included = row.getBoolean("included");
-                (segment ? (included ? segments : excludedSegments) : (included ? lists : excludedLists))
-                    .add(row.getLong("ref_id"));
+                lists.get(segment ? (included ? 0 : 2) : (included ? 1 : 3)).add(row.getLong("ref_id"));
                 return null;
             })
             .list();
-        return new CampaignDraft.Audience(segments, lists, excludedSegments, excludedLists, everyone);
-    }
-
-    private List<CampaignDraft.Variant> variantsOf(long id) {
-        return this.jdbc.sql("select * from campaign_variant where campaign_id = :id order by label")
-            .param("id", id)
-            .query((row, n) -> new CampaignDraft.Variant(row.getString("label"), row.getString("body"),
-                    row.getInt("split")))
+        Map<Long, CampaignDraft.Audience> audiences = new HashMap<>();
+        refs.forEach((id, l) -> audiences.put(id, new CampaignDraft.Audience(l.get(0), l.get(1), l.get(2), l.get(3))));
+        Map<Long, List<CampaignDraft.Variant>> variants = new HashMap<>();
+        this.jdbc.sql("select * from campaign_variant where campaign_id = any(:ids) order by label")
+            .param("ids", ids)
+            .query((row, n) -> variants.computeIfAbsent(row.getLong("campaign_id"), (k) -> new ArrayList<>())
+                .add(new CampaignDraft.Variant(row.getString("label"), row.getString("body"), row.getInt("split"))))
             .list();
-    }
-
-    private List<CampaignDraft.Goal> goalsOf(long id) {
-        return this.jdbc.sql("select * from campaign_goal where campaign_id = :id order by metric")
-            .param("id", id)
-            .query((row, n) -> new CampaignDraft.Goal(GoalMetric.valueOf(row.getString("metric")),
-                    plain(row.getBigDecimal("target"))))
+        Map<Long, List<CampaignDraft.Goal>> goals = new HashMap<>();
+        this.jdbc.sql("select * from campaign_goal where campaign_id = any(:ids) order by metric")
+            .param("ids", ids)
+            .query((row, n) -> goals.computeIfAbsent(row.getLong("campaign_id"), (k) -> new ArrayList<>())
+                .add(new CampaignDraft.Goal(GoalMetric.valueOf(row.getString("metric")),
+                        plain(row.getBigDecimal("target")))))
             .list();
+        Map<Long, List<CampaignDraft.Cost>> costs = new HashMap<>();
+        this.jdbc.sql("select * from campaign_cost where campaign_id = any(:ids) order by position")
+            .param("ids", ids)
+            .query((row, n) -> costs.computeIfAbsent(row.getLong("campaign_id"), (k) -> new ArrayList<>())
+                .add(new CampaignDraft.Cost(row.getString("label"),
+                        CampaignDraft.CostKind.valueOf(row.getString("kind")), plain(row.getBigDecimal("amount")))))
+            .list();
+        return new Children(audiences, variants, goals, costs);
     }
 
     /**
@@ -310,14 +409,6 @@ public class CampaignStore {
     private static BigDecimal plain(BigDecimal stored) {
         BigDecimal stripped = stored.stripTrailingZeros();
         return (stripped.scale() < 0) ? stripped.setScale(0) : stripped;
-    }
-
-    private List<CampaignDraft.Cost> costsOf(long id) {
-        return this.jdbc.sql("select * from campaign_cost where campaign_id = :id order by position")
-            .param("id", id)
-            .query((row, n) -> new CampaignDraft.Cost(row.getString("label"),
-                    CampaignDraft.CostKind.valueOf(row.getString("kind")), plain(row.getBigDecimal("amount"))))
-            .list();
     }
 
     private List<CampaignView.EventView> eventsOf(long id) {

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.smscampaign.campaign.CampaignManagement;
+import org.smscampaign.campaign.CampaignPage;
 import org.smscampaign.campaign.CampaignProblem;
 import org.smscampaign.campaign.CampaignStatus;
 import org.smscampaign.campaign.CampaignView;
@@ -21,10 +23,13 @@ import org.smscampaign.messaging.MessageGateway;
 import org.smscampaign.messaging.MessageStatus;
 import org.smscampaign.messaging.MessagingProperties;
 import org.smscampaign.messaging.SmsText;
+import org.smscampaign.report.CampaignReports;
+import org.smscampaign.report.LiveFigures;
 import org.smscampaign.segment.SegmentView;
 import org.smscampaign.segment.Segments;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -37,6 +42,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -65,10 +71,14 @@ class CampaignPagesController {
 
     private final Brands brands;
 
+    private final CampaignReports reports;
+
     CampaignPagesController(CampaignManagement campaigns, Segments segments, ContactLists lists, MessageGateway gateway,
-            PhoneNumbers numbers, ContactProperties contactSettings, Clock clock, Brands brands) {
+            PhoneNumbers numbers, ContactProperties contactSettings, Clock clock, Brands brands,
+            CampaignReports reports) {
         this.clock = clock;
         this.brands = brands;
+        this.reports = reports;
         this.campaigns = campaigns;
         this.segments = segments;
         this.lists = lists;
@@ -83,12 +93,37 @@ class CampaignPagesController {
         binder.setBindingErrorProcessor(new FormErrors.Unreadable());
     }
 
+    static final int PAGE_SIZE = 50;
+
+    /**
+     * The list with each campaign's figures from the same report as its dashboard, a page
+     * at a time, in a fixed number of queries whatever the page's length.
+     */
     @GetMapping
-    String index(@RequestParam(required = false) CampaignStatus status, Model model) {
-        model.addAttribute("campaigns", this.campaigns.list(status, 200));
+    String index(@RequestParam(required = false) CampaignStatus status, @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        CampaignPage campaigns = this.campaigns.page(status, q, page, PAGE_SIZE);
+        model.addAttribute("campaigns", campaigns.items());
+        model.addAttribute("page", campaigns);
+        model.addAttribute("figures", this.reports.rows(campaigns.items()));
+        model.addAttribute("segmentNames", names(this.segments.all().stream().map((s) -> Map.entry(s.id(), s.name()))));
+        model.addAttribute("listNames", names(this.lists.all().stream().map((l) -> Map.entry(l.id(), l.name()))));
         model.addAttribute("status", status);
+        model.addAttribute("q", q);
+        model.addAttribute("filtered", status != null || (q != null && !q.isBlank()));
         model.addAttribute("statuses", CampaignStatus.values());
         return "campaigns/index";
+    }
+
+    private static Map<Long, String> names(Stream<Map.Entry<Long, String>> entries) {
+        return entries.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
+    }
+
+    /** The page's figures while it sends (campaign-live.js asks every few seconds). */
+    @GetMapping(value = "/{id}/live", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    LiveFigures live(@PathVariable long id) {
+        return this.reports.live(id);
     }
 
     @GetMapping("/new")
@@ -180,6 +215,7 @@ class CampaignPagesController {
         Map<MessageStatus, Long> counts = (campaign.launch() != null) ? this.gateway.countsOfCampaign(id) : Map.of();
         if (campaign.launch() != null) {
             model.addAttribute("counts", counts);
+            model.addAttribute("live", this.reports.live(id));
         }
         model.addAttribute("cancelQuestion", Confirmations.cancel(campaign, counts));
         return "campaigns/show";

@@ -51,8 +51,11 @@ class ContactPagesController {
 
     private final Segments segments;
 
+    private final ContactTimeline timeline;
+
     ContactPagesController(ContactManagement contacts, ContactLists lists, CustomAttributes customAttributes,
-            ContactExport export, Segments segments) {
+            ContactExport export, Segments segments, ContactTimeline timeline) {
+        this.timeline = timeline;
         this.contacts = contacts;
         this.lists = lists;
         this.customAttributes = customAttributes;
@@ -102,7 +105,9 @@ class ContactPagesController {
 
     @GetMapping("/{id}")
     String show(@PathVariable long id, Model model) {
-        model.addAttribute("contact", get(id));
+        ContactDetails contact = get(id);
+        model.addAttribute("contact", contact);
+        model.addAttribute("timeline", this.timeline.of(contact));
         model.addAttribute("lists", this.lists.all());
         model.addAttribute("customAttributes", this.customAttributes.list());
         return "contacts/show";

@@ -2,6 +2,7 @@ package org.smscampaign.web.message;
 
 import java.security.Principal;
 
+import org.smscampaign.campaign.CampaignManagement;
 import org.smscampaign.contact.ContactProperties;
 import org.smscampaign.contact.PhoneNumbers;
 import org.smscampaign.messaging.MessageGateway;
@@ -39,8 +40,11 @@ class MessagePagesController {
 
     private final ContactProperties contactSettings;
 
+    private final CampaignManagement campaigns;
+
     MessagePagesController(MessageGateway gateway, Replies replies, PhoneNumbers numbers,
-            ContactProperties contactSettings) {
+            ContactProperties contactSettings, CampaignManagement campaigns) {
+        this.campaigns = campaigns;
         this.gateway = gateway;
         this.replies = replies;
         this.numbers = numbers;
@@ -52,6 +56,9 @@ class MessagePagesController {
             @RequestParam(required = false) String to, Model model) {
         model.addAttribute("messages", this.gateway.search(new MessageSearch(campaign, status, to), LIST_SIZE));
         model.addAttribute("campaign", campaign);
+        // named, never numbered: the filter picks a campaign by name and rows link to it
+        model.addAttribute("campaignNames", this.campaigns.names());
+        model.addAttribute("filtered", campaign != null || status != null || (to != null && !to.isBlank()));
         if (campaign != null) {
             this.gateway.pauseOf(campaign).ifPresent((pause) -> model.addAttribute("pause", pause));
         }

@@ -278,6 +278,44 @@ public final class Browser implements AutoCloseable {
                 + "behavior: 'instant'})", find(element));
     }
 
+    /**
+     * How many pixels the document is wider than the window (0 when nothing scrolls
+     * sideways).
+     */
+    public long overflowWidth() {
+        return ((Number) this.driver
+            .executeScript("return Math.max(0, document.documentElement.scrollWidth - window.innerWidth)")).longValue();
+    }
+
+    /**
+     * The elements that reach past the window's right edge (to say what scrolls
+     * sideways).
+     */
+    public String overflowingElements() {
+        return String.valueOf(this.driver.executeScript("""
+                const out = ['inner ' + window.innerWidth + ', client ' + document.documentElement.clientWidth
+                    + ', scroll ' + document.documentElement.scrollWidth + ', body ' + document.body.scrollWidth];
+                for (const e of document.querySelectorAll('body *')) {
+                  const r = e.getBoundingClientRect();
+                  const wide = r.right > window.innerWidth + 1 || e.scrollWidth > e.clientWidth + 1;
+                  if (wide && out.length < 12 && !e.closest('.table-responsive')) {
+                    out.push(e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' ' + Math.round(r.right)
+                        + '/' + e.scrollWidth);
+                  }
+                }
+                return out.join('; ');"""));
+    }
+
+    /** Marks the page in the window, to tell later whether it was reloaded. */
+    public void markPage() {
+        this.driver.executeScript("window.pageMark = 'kept'");
+    }
+
+    /** Whether the page marked by {@link #markPage} is still the one in the window. */
+    public boolean pageKept() {
+        return "kept".equals(this.driver.executeScript("return window.pageMark"));
+    }
+
     public void resize(int width, int height) {
         this.driver.manage().window().setSize(new Dimension(width, height));
     }

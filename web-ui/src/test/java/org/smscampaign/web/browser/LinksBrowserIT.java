@@ -137,7 +137,7 @@ class LinksBrowserIT extends BrowserSession {
             browser.open("/links?campaign=" + campaign);
             return browser.find(By.cssSelector("#campaign-stats [data-stat=hits]")).getText().equals("4");
         });
-        assertThat(browser.heading()).isEqualTo("Links of campaign " + campaign);
+        assertThat(browser.heading()).isEqualTo("Links of “campaign " + campaign + "”");
         assertThat(browser.find(By.cssSelector("#campaign-stats [data-stat=human]")).getText()).isEqualTo("2");
         assertThat(browser.find(By.cssSelector("#campaign-stats [data-stat=excluded]")).getText()).isEqualTo("2");
         assertThat(browser.find(By.cssSelector("#campaign-stats [data-reason=PREVIEW]")).getText())

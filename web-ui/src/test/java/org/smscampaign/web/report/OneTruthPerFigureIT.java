@@ -117,6 +117,39 @@ class OneTruthPerFigureIT {
             .contains("revenue 4,000.00 JPY");
     }
 
+    /**
+     * Issue 17: the campaign list reads the dashboard's report, and the campaign page's
+     * live figures follow the funnel's definitions from the raw rows.
+     */
+    @Test
+    void theCampaignListAndTheLivePageShowTheDashboardsFigures() {
+        CampaignReport report = this.reports.report(this.campaign);
+        HttpFixture http = new HttpFixture(this.port);
+        http.signIn("demo-manager", PlatformIT.DEMO_PASSWORD);
+        String name = this.campaigns.get(this.campaign).name();
+
+        Element row = Jsoup.parse(http.get("/campaigns?q=" + HttpFixture.encode(name)).body())
+            .selectFirst("#campaigns tr[data-id=" + this.campaign + "]");
+        assertThat(row).as("the campaign's row in the list").isNotNull();
+        assertThat(number(row.selectFirst(".figure-sent")))
+            .isEqualByComparingTo(BigDecimal.valueOf(report.funnel().sent()));
+        assertThat(number(row.selectFirst(".figure-delivered")))
+            .isEqualByComparingTo(BigDecimal.valueOf(report.funnel().delivered()));
+        assertThat(number(row.selectFirst(".figure-ctr")))
+            .isEqualByComparingTo(BigDecimal.valueOf(report.rates().humanCtr()).setScale(1, RoundingMode.HALF_UP));
+        assertThat(number(row.selectFirst(".figure-conversions")))
+            .isEqualByComparingTo(BigDecimal.valueOf(report.funnel().conversions()));
+        assertThat(row.select(".goals [data-verdict]").eachAttr("data-verdict"))
+            .containsExactlyElementsOf(report.goals().stream().map((g) -> g.verdict().name()).toList());
+
+        JsonNode live = JSON.readTree(http.get("/campaigns/" + this.campaign + "/live").body());
+        assertThat(live.get("sent").asLong()).isEqualTo(report.funnel().sent());
+        assertThat(live.get("delivered").asLong()).isEqualTo(report.funnel().delivered());
+        assertThat(live.get("failed").asLong()).isEqualTo(report.funnel().failed() + report.funnel().undelivered());
+        assertThat(live.get("humanClickers").asLong()).isEqualTo(report.funnel().humanClickers());
+        assertThat(live.get("sending").asBoolean()).as("a completed campaign").isFalse();
+    }
+
     /** The figures worked out by hand from the rows above. */
     private static void assertHandComputed(CampaignReport report) {
         assertThat(report.funnel().sent()).as("5 delivered, 1 undelivered").isEqualTo(6);
