@@ -21,13 +21,14 @@ import java.util.List;
  */
 public record ImportSettings(List<ColumnMapping> columns, String defaultRegion, DateOrder dateOrder,
         ConsentStatus consent, ConsentSource consentSource, String consentProof, ExistingContactPolicy policy,
-        Long listId, boolean consentConfirmed, ConsentOrigin consentObtained) {
+        Long listId, Boolean consentConfirmed, ConsentOrigin consentObtained) {
 
     public ImportSettings {
         columns = (columns != null) ? List.copyOf(columns) : List.of();
         consent = (consent != null) ? consent : ConsentStatus.PENDING;
         consentSource = (consentSource != null) ? consentSource : ConsentSource.IMPORT;
         policy = (policy != null) ? policy : ExistingContactPolicy.UPDATE;
+        consentConfirmed = Boolean.TRUE.equals(consentConfirmed);
     }
 
     public DateOrder dateOrderOrDefault() {

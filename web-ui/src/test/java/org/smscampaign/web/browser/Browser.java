@@ -190,6 +190,15 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * Whether the document is wider than the window (the page scrolls sideways), as on a
+     * phone where a table or form does not fit.
+     */
+    public boolean documentWiderThanWindow() {
+        return Boolean.TRUE
+            .equals(this.driver.executeScript("return document.documentElement.scrollWidth > window.innerWidth"));
+    }
+
+    /**
      * POSTs to an address from within the page, with its session and CSRF token, as a
      * form would; returns the status.
      */
