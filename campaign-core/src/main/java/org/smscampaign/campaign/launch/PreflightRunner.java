@@ -285,8 +285,10 @@ public class PreflightRunner {
                 this.cost.warnings(warnings, rates, now);
             }
             if (count.landlines() > 0) {
-                warnings.add(new Preflight.Warning("LANDLINES", count.landlines() + " contacts of the audience have "
-                        + "a landline number (landline, cannot receive SMS): they are left out."));
+                warnings.add(new Preflight.Warning("LANDLINES",
+                        (count.landlines() == 1 ? "1 contact of the audience has a landline number"
+                                : count.landlines() + " contacts of the audience have a landline number")
+                                + " (landline, cannot receive SMS): left out."));
             }
             return new Preflight(this.recipients, (int) (count.matching() - count.reachable() - count.landlines()),
                     this.suppressed, this.capped, this.holdout, this.waiting, variants, this.segments,
