@@ -109,10 +109,14 @@ class ContactsBrowserIT extends BrowserSession {
         browser.open("/contacts?q=Oskar");
         browser.click(By.linkText("Oskar Landline"));
         assertThat(browser.find(By.id("attributes")).getText()).contains("+493012345678");
+        assertThat(browser.find(By.id("landline-badge")).getText()).isEqualTo("Landline: cannot receive SMS");
+        assertThat(browser.documentWiderThanWindow()).isFalse();
+        browser.screenshot("contact-landline-phone");
         browser.open("/contacts?q=Anke");
         browser.click(By.linkText("Anke Mobil"));
         assertThat(browser.find(By.id("attributes")).getText()).as("0176 with Country=Deutschland is German")
             .contains("+4917612345002");
+        assertThat(browser.findAll(By.id("landline-badge"))).isEmpty();
     }
 
     @Test
