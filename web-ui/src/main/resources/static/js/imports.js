@@ -1,5 +1,6 @@
 // The CSV import page: custom-attribute fields appear only for columns mapped to a custom
-// attribute, and a running import's progress updates without reloading (CSP: no inline script).
+// attribute, the consent confirmation only when subscribing, and a running import's progress
+// updates without reloading (CSP: no inline script).
 (function () {
   'use strict';
 
@@ -13,6 +14,22 @@
     toggleCustom(select);
     select.addEventListener('change', function () { toggleCustom(select); });
   });
+
+  // Subscribing imported people needs the importer's word, how consent was obtained and a
+  // proof: the fields appear, and are required, only when "Subscribed" is chosen.
+  const consent = document.getElementById('consent');
+  const confirmation = document.getElementById('consent-confirmation');
+  function toggleConsent() {
+    const subscribing = consent.value === 'SUBSCRIBED';
+    confirmation.hidden = !subscribing;
+    ['consentConfirmed', 'consentObtained', 'consentProof'].forEach(function (id) {
+      document.getElementById(id).required = subscribing;
+    });
+  }
+  if (consent && confirmation) {
+    toggleConsent();
+    consent.addEventListener('change', toggleConsent);
+  }
 
   const status = document.getElementById('import-status');
   const bar = document.getElementById('progress-bar');
@@ -30,7 +47,7 @@
         bar.style.width = job.progressPercent + '%';
         bar.textContent = job.progressPercent + '%';
         bar.parentElement.setAttribute('aria-valuenow', job.progressPercent);
-        ['created', 'updated', 'skipped', 'rejected'].forEach(function (id) {
+        ['created', 'updated', 'skipped', 'rejected', 'warnings'].forEach(function (id) {
           document.getElementById(id).textContent = format.format(job[id]);
         });
         document.getElementById('rows-read').textContent = format.format(job.rowsRead);

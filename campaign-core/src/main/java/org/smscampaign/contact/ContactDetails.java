@@ -17,7 +17,12 @@ public record ContactDetails(long id, String phoneNumber, String phoneType, Stri
     }
 
     public boolean reachable() {
-        return !erased() && this.consent == ConsentStatus.SUBSCRIBED;
+        return !erased() && this.consent == ConsentStatus.SUBSCRIBED && !landline();
+    }
+
+    /** A landline number cannot receive texts. */
+    public boolean landline() {
+        return PhoneLine.LANDLINE.equals(this.phoneType);
     }
 
     public String displayName() {

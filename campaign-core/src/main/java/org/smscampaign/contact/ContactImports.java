@@ -122,7 +122,8 @@ public class ContactImports implements DisposableBean {
         }
         ImportSettings normalized = new ImportSettings(settings.columns().stream().map(this::normalizedKey).toList(),
                 settings.defaultRegion().toUpperCase(Locale.ROOT), settings.dateOrder(), settings.consent(),
-                settings.consentSource(), blankToNull(settings.consentProof()), settings.policy(), settings.listId());
+                settings.consentSource(), blankToNull(settings.consentProof()), settings.policy(), settings.listId(),
+                settings.consentConfirmed(), settings.consentObtained());
         if (this.store.queue(id, normalized)) {
             this.executor.execute(() -> this.runner.run(id));
         }
@@ -150,18 +151,27 @@ public class ContactImports implements DisposableBean {
         }
     }
 
+    /** The first rejected rows' problems (errors). */
     public List<ImportRejectionView> rejections(long id, int limit) {
-        return this.store.rejections(id, limit);
+        return this.store.problems(id, false, limit);
+    }
+
+    /** The first warnings: rows imported with a field left empty, or a landline. */
+    public List<ImportRejectionView> warnings(long id, int limit) {
+        return this.store.problems(id, true, limit);
     }
 
     /**
-     * The error report: one CSV line per problem, with line, column, value and reason.
+     * The report: one CSV line per problem, with line, column, value, reason, and whether
+     * the row was rejected or imported with a warning.
      */
     public void writeRejections(long id, Writer out) {
         CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(out);
-        csv.writeRecord("line", "column", "value", "reason");
-        this.store.forEachRejection(id, (rejection) -> csv.writeRecord(String.valueOf(rejection.line()),
-                ContactExport.safe(rejection.column()), ContactExport.safe(rejection.value()), rejection.reason()));
+        csv.writeRecord("line", "column", "value", "reason", "outcome");
+        this.store.forEachRejection(id,
+                (rejection) -> csv.writeRecord(String.valueOf(rejection.line()), ContactExport.safe(rejection.column()),
+                        ContactExport.safe(rejection.value()), rejection.reason(),
+                        rejection.warning() ? "imported with a warning" : "row rejected"));
         try {
             csv.flush();
         }
@@ -211,6 +221,12 @@ public class ContactImports implements DisposableBean {
                             || column.attributeType() == null)) {
                 throw ContactProblem.invalid("A custom attribute column needs a key and a type.");
             }
+        }
+        if (settings.consent() == ConsentStatus.SUBSCRIBED && !settings.consentEvidenced()) {
+            throw ContactProblem.invalid("To import these people as subscribed, confirm that you have their consent, "
+                    + "say how you obtained it and give a proof or reference (for example \"newsletter double "
+                    + "opt-in, 2025\"). Without it, import them as pending: they cannot be messaged until they "
+                    + "subscribe.");
         }
         if (settings.consentProof() != null && settings.consentProof().length() > 1000) {
             throw ContactProblem.invalid("The proof of consent has at most 1000 characters.");

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +30,7 @@ public class ContactNormalizer {
 
     private static final Pattern TAG_SEPARATORS = Pattern.compile("[|,;]");
 
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final Set<String> PHONE_REGIONS = PhoneNumberUtil.getInstance().getSupportedRegions();
 
     private static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
 
@@ -48,35 +50,73 @@ public class ContactNormalizer {
 
     /**
      * The normalized contact, or every problem found.
+     * @param defaultRegion region of numbers without country code, unless the input names
+     * its country
      * @param customTypes the types of the custom attributes that may be given
      */
     public Outcome normalize(ContactInput input, String defaultRegion, DateOrder dateOrder,
             Map<String, CustomAttributeType> customTypes) {
+        return normalize(input, defaultRegion, dateOrder, customTypes, false);
+    }
+
+    /**
+     * As an import reads a row: a valid number is enough. An optional field that is not
+     * valid is left empty and reported as a warning, so a typo in an e-mail address does
+     * not lose a subscriber; a landline is kept (it cannot be texted) with a warning.
+     */
+    public Outcome normalizeKeepingValidNumber(ContactInput input, String defaultRegion, DateOrder dateOrder,
+            Map<String, CustomAttributeType> customTypes) {
+        return normalize(input, defaultRegion, dateOrder, customTypes, true);
+    }
+
+    private Outcome normalize(ContactInput input, String defaultRegion, DateOrder dateOrder,
+            Map<String, CustomAttributeType> customTypes, boolean keepValidNumber) {
         List<FieldProblem> problems = new ArrayList<>(0);
-        PhoneNumbers.Result phone = this.phoneNumbers.parse(input.phone(), defaultRegion);
+        List<FieldProblem> warnings = new ArrayList<>(0);
+        String givenCountry = Countries.code(input.country()).orElse(null);
+        // "0176 12345002" in a row whose country is DE is a German number, whatever the
+        // default region.
+        String numberRegion = (givenCountry != null && PHONE_REGIONS.contains(givenCountry)) ? givenCountry
+                : defaultRegion;
+        PhoneNumbers.Result phone = this.phoneNumbers.parse(input.phone(), numberRegion);
         if (!phone.isValid()) {
             problems.add(new FieldProblem("phone", input.phone(), phone.problem()));
         }
-        else if (this.properties.rejectLandlines() && phone.number().type().equals("FIXED_LINE")) {
-            problems.add(new FieldProblem("phone", input.phone(), "landline number (cannot receive SMS)"));
+        else if (phone.number().type().equals("FIXED_LINE")) {
+            if (this.properties.rejectLandlines()) {
+                problems.add(new FieldProblem("phone", input.phone(), "landline number (cannot receive SMS)"));
+            }
+            else {
+                warnings.add(new FieldProblem("phone", input.phone(),
+                        "landline number: imported, but it cannot receive SMS and is left out of campaigns"));
+            }
         }
-        String firstName = text("first_name", input.firstName(), 100, problems);
-        String lastName = text("last_name", input.lastName(), 100, problems);
-        String email = email(input.email(), problems);
-        String city = text("city", input.city(), 100, problems);
-        String region = text("region", input.region(), 100, problems);
-        String country = country(input.country(), phone, problems);
-        Gender gender = gender(input.gender(), problems);
-        LocalDate birthDate = birthDate(input.birthDate(), dateOrder, problems);
-        String language = language(input.language(), problems);
-        String timeZone = timeZone(input.timeZone(), phone, problems);
-        List<String> tags = tags(input.tags(), problems);
-        Map<String, Object> attributes = attributes(input.attributes(), customTypes, dateOrder, problems);
+        List<FieldProblem> fieldProblems = keepValidNumber ? warnings : problems;
+        String firstName = text("first_name", input.firstName(), 100, fieldProblems);
+        String lastName = text("last_name", input.lastName(), 100, fieldProblems);
+        String email = email(input.email(), fieldProblems);
+        String city = text("city", input.city(), 100, fieldProblems);
+        String region = text("region", input.region(), 100, fieldProblems);
+        String country = country(input.country(), givenCountry, phone, fieldProblems);
+        Gender gender = gender(input.gender(), fieldProblems);
+        LocalDate birthDate = birthDate(input.birthDate(), dateOrder, fieldProblems);
+        String language = language(input.language(), fieldProblems);
+        String timeZone = timeZone(input.timeZone(), phone, fieldProblems);
+        List<String> tags = tags(input.tags(), fieldProblems);
+        Map<String, Object> attributes = attributes(input.attributes(), customTypes, dateOrder, fieldProblems);
         if (!problems.isEmpty()) {
-            return new Outcome(null, problems);
+            return new Outcome(null, problems, List.of());
+        }
+        if (keepValidNumber) {
+            warnings.replaceAll(ContactNormalizer::leftEmpty);
         }
         return new Outcome(new NormalizedContact(phone.number(), firstName, lastName, email, city, region, country,
-                gender, birthDate, language, timeZone, tags, attributes), List.of());
+                gender, birthDate, language, timeZone, tags, attributes), List.of(), List.copyOf(warnings));
+    }
+
+    private static FieldProblem leftEmpty(FieldProblem problem) {
+        return problem.field().equals("phone") ? problem
+                : new FieldProblem(problem.field(), problem.value(), problem.reason() + ": left empty");
     }
 
     public Outcome normalize(ContactInput input, Map<String, CustomAttributeType> customTypes) {
@@ -123,14 +163,13 @@ public class ContactNormalizer {
         return value;
     }
 
-    private static String country(String raw, PhoneNumbers.Result phone, List<FieldProblem> problems) {
+    private static String country(String raw, String code, PhoneNumbers.Result phone, List<FieldProblem> problems) {
         if (blank(raw)) {
             return phone.isValid() ? phone.number().country() : null;
         }
-        String code = raw.strip().toUpperCase(Locale.ROOT);
-        if (!COUNTRIES.contains(code)) {
-            problems.add(new FieldProblem("country", raw, "not an ISO country code (such as DE, US, FR)"));
-            return null;
+        if (code == null) {
+            problems.add(new FieldProblem("country", raw,
+                    "not a country (use a code such as DE or a name such as " + "Germany)"));
         }
         return code;
     }
@@ -238,8 +277,13 @@ public class ContactNormalizer {
         return values;
     }
 
-    /** A normalized contact, or the problems that stopped it. */
-    public record Outcome(NormalizedContact contact, List<FieldProblem> problems) {
+    /**
+     * A normalized contact, or the problems that stopped it.
+     *
+     * @param warnings what was wrong but did not stop the contact (fields left empty, a
+     * landline)
+     */
+    public record Outcome(NormalizedContact contact, List<FieldProblem> problems, List<FieldProblem> warnings) {
 
         public boolean isValid() {
             return this.contact != null;

@@ -17,7 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ContactQueries {
 
-    static final String REACHABLE = "c.consent_status = 'SUBSCRIBED'";
+    /** Texts can reach them: subscribed, and the number is not a landline. */
+    static final String REACHABLE = "c.consent_status = 'SUBSCRIBED' and c.phone_type <> '" + PhoneLine.LANDLINE + "'";
+
+    private static final String SUBSCRIBED_LANDLINE = "c.consent_status = 'SUBSCRIBED' and c.phone_type = '"
+            + PhoneLine.LANDLINE + "'";
 
     private final JdbcClient jdbc;
 
@@ -43,10 +47,12 @@ public class ContactQueries {
     public AudienceCount count(ContactCriteria criteria) {
         CriteriaCompiler.Compiled compiled = compile(criteria);
         return this.jdbc
-            .sql("select count(*) as matching, count(*) filter (where " + REACHABLE + ") as reachable "
+            .sql("select count(*) as matching, count(*) filter (where " + REACHABLE + ") as reachable, "
+                    + "count(*) filter (where " + SUBSCRIBED_LANDLINE + ") as landlines "
                     + "from contact c where c.erased_at is null and " + compiled.sql())
             .params(compiled.params())
-            .query((row, n) -> new AudienceCount(row.getLong("matching"), row.getLong("reachable")))
+            .query((row, n) -> new AudienceCount(row.getLong("matching"), row.getLong("reachable"),
+                    row.getLong("landlines")))
             .single();
     }
 

@@ -158,6 +158,30 @@ class CampaignsIT {
     }
 
     @Test
+    void aSubscribedLandlineIsCountedByThePreflightAndLeftOutOfTheLaunch() {
+        ContactDetails landline = contact("Lena", "+4930" + ThreadLocalRandom.current().nextInt(20_000_000, 99_999_999),
+                "DE", null, ConsentStatus.SUBSCRIBED);
+        assertThat(landline.phoneType()).isEqualTo("FIXED_LINE");
+        this.lists.add(this.list, List.of(landline.id()));
+        CampaignView campaign = this.campaigns.create(draft("Landline", CampaignDraft.Schedule.now()), "marketer");
+
+        Preflight preflight = this.campaigns.preflight(campaign.id());
+
+        assertThat(preflight.recipients()).as("the subscribed three with mobiles").isEqualTo(3);
+        assertThat(preflight.excludedUnsubscribed()).isEqualTo(1);
+        assertThat(preflight.warnings()).anySatisfy((warning) -> {
+            assertThat(warning.code()).isEqualTo("LANDLINES");
+            assertThat(warning.message()).startsWith("1 contact of the audience has a landline number")
+                .contains("landline, cannot receive SMS");
+        });
+        this.campaigns.launch(campaign.id(), "marketer");
+        awaitLaunchWritten(campaign.id());
+        assertThat(messagesOf(campaign.id())).hasSize(3)
+            .extracting(MessageView::to)
+            .doesNotContain(landline.phoneNumber());
+    }
+
+    @Test
     void aLaunchWritesOneMessageWithItsOwnLinkPerRecipientEvenWhenSubmittedTwice() {
         CampaignView campaign = this.campaigns.create(draft("Autumn sale", CampaignDraft.Schedule.now()), "marketer");
 

@@ -47,6 +47,9 @@ class ContactImportsIT {
     ContactLists lists;
 
     @Autowired
+    ContactQueries queries;
+
+    @Autowired
     JdbcClient jdbc;
 
     @BeforeEach
@@ -60,7 +63,8 @@ class ContactImportsIT {
 
     private static ImportSettings settings(ExistingContactPolicy policy, ConsentStatus consent, Long list,
             ColumnMapping... columns) {
-        return new ImportSettings(List.of(columns), "DE", null, consent, null, "Newsletter sign-up 2025", policy, list);
+        return new ImportSettings(List.of(columns), "DE", null, consent, null, "Newsletter sign-up 2025", policy, list,
+                true, ConsentOrigin.WEB_FORM);
     }
 
     private static ColumnMapping[] mixedColumns() {
@@ -71,7 +75,7 @@ class ContactImportsIT {
     }
 
     @Test
-    void anExcelStyleFileImportsItsGoodRowsAndReportsEveryBadOne() {
+    void anExcelStyleFileImportsEveryRowWithAValidNumberAndWarnsOfTheFieldsLeftEmpty() {
         ImportJobView uploaded = upload(MIXED, StandardCharsets.UTF_8);
         assertThat(uploaded.separator()).isEqualTo(';');
         assertThat(uploaded.suggestions()).startsWith(PHONE, FIRST_NAME, CITY, GENDER, BIRTH_DATE, TAGS);
@@ -82,35 +86,144 @@ class ContactImportsIT {
         ImportJobView done = ContactFixtures.awaitFinished(this.imports, uploaded.id());
 
         assertThat(done.status()).isEqualTo(ImportStatus.COMPLETED);
-        assertThat(done.created()).isEqualTo(3);
-        assertThat(done.rejected()).isEqualTo(6);
+        assertThat(done.created()).as("every row with a valid, new number").isEqualTo(7);
+        assertThat(done.rejected()).as("only a bad number or a duplicate rejects a row").isEqualTo(2);
+        assertThat(done.warnings()).isEqualTo(4);
         assertThat(done.rowsRead()).as("blank rows are not counted").isEqualTo(9);
         List<ImportRejectionView> rejections = this.imports.rejections(done.id(), 100);
         assertThat(rejections)
             .extracting(ImportRejectionView::line, ImportRejectionView::column, ImportRejectionView::reason)
             .containsExactly(org.assertj.core.groups.Tuple.tuple(4L, "Telefon", "not a phone number"),
-                    org.assertj.core.groups.Tuple.tuple(5L, "Geburtsdatum", "bad date"),
-                    org.assertj.core.groups.Tuple.tuple(6L, "Geschlecht",
-                            "unknown gender value (use female, male or diverse)"),
                     org.assertj.core.groups.Tuple.tuple(7L, "Telefon",
-                            "duplicate inside the file (the first row with this number was imported)"),
-                    org.assertj.core.groups.Tuple.tuple(8L, "Vorname", "too long (at most 100 characters)"),
-                    org.assertj.core.groups.Tuple.tuple(9L, "Punkte", "not a number"));
+                            "duplicate inside the file (the first row with this number was imported)"));
         assertThat(rejections.get(0).value()).isEqualTo("hello");
+        assertThat(this.imports.warnings(done.id(), 100))
+            .extracting(ImportRejectionView::line, ImportRejectionView::column, ImportRejectionView::value,
+                    ImportRejectionView::reason)
+            .containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(5L, "Geburtsdatum", "31.02.1970", "bad date: left empty"),
+                    org.assertj.core.groups.Tuple.tuple(6L, "Geschlecht", "robot",
+                            "unknown gender value (use female, male or diverse): left empty"),
+                    org.assertj.core.groups.Tuple.tuple(8L, "Vorname", "F".repeat(120),
+                            "too long (at most 100 characters): left empty"),
+                    org.assertj.core.groups.Tuple.tuple(9L, "Punkte", "many", "not a number: left empty"));
+
+        ContactDetails dieter = this.contacts.findByPhoneNumber("+491713456789").orElseThrow();
+        assertThat(dieter.firstName()).isEqualTo("Dieter");
+        assertThat(dieter.birthDate()).as("the impossible date is left empty").isNull();
+        assertThat(this.contacts.findByPhoneNumber("+491714567890").orElseThrow().gender()).isNull();
+        ContactDetails fritz = this.contacts.findByPhoneNumber("+491716789012").orElseThrow();
+        assertThat(fritz.city()).isEqualTo("Dresden");
+        assertThat(fritz.attributes()).doesNotContainKey("loyalty_points");
 
         ContactDetails bernd = this.contacts.findByPhoneNumber("+491712345678").orElseThrow();
         assertThat(bernd.firstName()).isEqualTo("Müller; Bernd");
         assertThat(bernd.city()).isEqualTo("Köln");
         assertThat(bernd.attributes()).containsEntry("loyalty_points", 7);
-        assertThat(bernd.consentLog()).singleElement()
-            .satisfies((entry) -> assertThat(entry.proof()).isEqualTo("Newsletter sign-up 2025"));
         assertThat(this.contacts.findByPhoneNumber("+491711234567").orElseThrow().tags()).containsExactly("sports",
                 "travel");
 
         StringWriter report = new StringWriter();
         this.imports.writeRejections(done.id(), report);
-        assertThat(report.toString()).startsWith("line,column,value,reason\r\n4,Telefon,hello,not a phone number\r\n")
-            .contains("5,Geburtsdatum,31.02.1970,bad date");
+        assertThat(report.toString())
+            .startsWith("line,column,value,reason,outcome\r\n4,Telefon,hello,not a phone number,row rejected\r\n")
+            .contains("5,Geburtsdatum,31.02.1970,bad date: left empty,imported with a warning");
+    }
+
+    @Test
+    void aBadEmailOrBirthDateKeepsTheSubscriber() {
+        ImportJobView upload = upload("phone,email,birth_date\n0171 1234567,anna@,1990-13-45\n",
+                StandardCharsets.UTF_8);
+        this.imports.start(upload.id(), settings(ExistingContactPolicy.UPDATE, ConsentStatus.SUBSCRIBED, null,
+                ColumnMapping.of(0, PHONE), ColumnMapping.of(1, ColumnTarget.EMAIL), ColumnMapping.of(2, BIRTH_DATE)));
+        ImportJobView done = ContactFixtures.awaitFinished(this.imports, upload.id());
+
+        assertThat(done.created()).isEqualTo(1);
+        assertThat(done.rejected()).isZero();
+        ContactDetails anna = this.contacts.findByPhoneNumber("+491711234567").orElseThrow();
+        assertThat(anna.email()).isNull();
+        assertThat(anna.birthDate()).isNull();
+        assertThat(anna.reachable()).isTrue();
+        assertThat(this.imports.warnings(done.id(), 10))
+            .extracting(ImportRejectionView::line, ImportRejectionView::column, ImportRejectionView::value,
+                    ImportRejectionView::reason)
+            .containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(2L, "email", "anna@", "not an e-mail address: left empty"),
+                    org.assertj.core.groups.Tuple.tuple(2L, "birth_date", "1990-13-45", "bad date: left empty"));
+    }
+
+    @Test
+    void theCountryColumnGivesTheRegionOfNationalNumbers() {
+        ImportJobView upload = upload("phone,country\n0176 12345002,DE\n0176 12345003,de\n0176 12345004,Germany\n"
+                + "0176 12345005,Deutschland\n(415) 555-2671,\n06 12 34 56 78,France\n(212) 555-0100,Atlantis\n",
+                StandardCharsets.UTF_8);
+        this.imports.start(upload.id(),
+                new ImportSettings(List.of(ColumnMapping.of(0, PHONE), ColumnMapping.of(1, ColumnTarget.COUNTRY)), "US",
+                        null, ConsentStatus.PENDING, null, null, ExistingContactPolicy.UPDATE, null, false, null));
+        ImportJobView done = ContactFixtures.awaitFinished(this.imports, upload.id());
+
+        assertThat(done.rejected()).isZero();
+        for (String number : List.of("+4917612345002", "+4917612345003", "+4917612345004", "+4917612345005")) {
+            assertThat(this.contacts.findByPhoneNumber(number)).as(number)
+                .hasValueSatisfying((contact) -> assertThat(contact.country()).isEqualTo("DE"));
+        }
+        assertThat(this.contacts.findByPhoneNumber("+14155552671").orElseThrow().country())
+            .as("no country: the default region")
+            .isEqualTo("US");
+        assertThat(this.contacts.findByPhoneNumber("+33612345678").orElseThrow().country()).isEqualTo("FR");
+        assertThat(this.imports.warnings(done.id(), 10)).singleElement().satisfies((warning) -> {
+            assertThat(warning.line()).isEqualTo(8);
+            assertThat(warning.value()).isEqualTo("Atlantis");
+            assertThat(warning.reason()).startsWith("not a country");
+        });
+        assertThat(this.contacts.findByPhoneNumber("+12125550100")).as("read with the default region").isPresent();
+    }
+
+    @Test
+    void aLandlineIsImportedButCannotBeTextedAndIsLeftOutOfTheAudience() {
+        ImportJobView upload = upload("phone\n030 12345678\n0171 1234567\n", StandardCharsets.UTF_8);
+        this.imports.start(upload.id(),
+                settings(ExistingContactPolicy.UPDATE, ConsentStatus.SUBSCRIBED, null, ColumnMapping.of(0, PHONE)));
+        ImportJobView done = ContactFixtures.awaitFinished(this.imports, upload.id());
+
+        assertThat(done.created()).isEqualTo(2);
+        assertThat(this.imports.warnings(done.id(), 10)).singleElement().satisfies((warning) -> {
+            assertThat(warning.line()).isEqualTo(2);
+            assertThat(warning.value()).isEqualTo("030 12345678");
+            assertThat(warning.reason()).contains("landline").contains("cannot receive SMS");
+        });
+        ContactDetails landline = this.contacts.findByPhoneNumber("+493012345678").orElseThrow();
+        assertThat(landline.consent()).isEqualTo(ConsentStatus.SUBSCRIBED);
+        assertThat(landline.reachable()).isFalse();
+        assertThat(this.queries.count(ContactCriteria.EVERYONE)).isEqualTo(new AudienceCount(2, 1, 1));
+        List<String> audience = new java.util.ArrayList<>();
+        this.queries.forEachMatching(ContactCriteria.EVERYONE, true,
+                (row) -> audience.add(row.getString("phone_number")));
+        assertThat(audience).containsExactly("+491711234567");
+    }
+
+    @Test
+    void subscribingNeedsTheConfirmationHowConsentWasObtainedAndAProof() {
+        ImportJobView upload = upload("phone\n0171 1234567\n", StandardCharsets.UTF_8);
+        for (ImportSettings unconfirmed : List.of(
+                new ImportSettings(List.of(ColumnMapping.of(0, PHONE)), "DE", null, ConsentStatus.SUBSCRIBED, null,
+                        "Shop sign-up form", null, null, false, ConsentOrigin.IN_STORE),
+                new ImportSettings(List.of(ColumnMapping.of(0, PHONE)), "DE", null, ConsentStatus.SUBSCRIBED, null,
+                        "Shop sign-up form", null, null, true, null),
+                new ImportSettings(List.of(ColumnMapping.of(0, PHONE)), "DE", null, ConsentStatus.SUBSCRIBED, null, " ",
+                        null, null, true, ConsentOrigin.IN_STORE))) {
+            assertThatExceptionOfType(ContactProblem.class)
+                .isThrownBy(() -> this.imports.start(upload.id(), unconfirmed))
+                .withMessageContaining("confirm that you have their consent");
+        }
+
+        this.imports.start(upload.id(), new ImportSettings(List.of(ColumnMapping.of(0, PHONE)), "DE", null, null, null,
+                null, null, null, false, null));
+        ContactFixtures.awaitFinished(this.imports, upload.id());
+        ContactDetails unconfirmed = this.contacts.findByPhoneNumber("+491711234567").orElseThrow();
+        assertThat(unconfirmed.consent()).as("without confirmation: pending, not messaged")
+            .isEqualTo(ConsentStatus.PENDING);
+        assertThat(unconfirmed.reachable()).isFalse();
     }
 
     @Test
@@ -188,15 +301,18 @@ class ContactImportsIT {
     void theConsentSourceOfTheImportIsLogged() {
         ImportJobView upload = upload("phone\n0171 1234567\n", StandardCharsets.UTF_8);
 
-        this.imports.start(upload.id(), new ImportSettings(List.of(ColumnMapping.of(0, PHONE)), "DE", null,
-                ConsentStatus.SUBSCRIBED, ConsentSource.FORM, "Shop sign-up form", ExistingContactPolicy.UPDATE, null));
+        this.imports.start(upload.id(),
+                new ImportSettings(List.of(ColumnMapping.of(0, PHONE)), "DE", null, ConsentStatus.SUBSCRIBED,
+                        ConsentSource.FORM, "Shop sign-up form", ExistingContactPolicy.UPDATE, null, true,
+                        ConsentOrigin.IN_STORE));
         ContactFixtures.awaitFinished(this.imports, upload.id());
 
-        assertThat(this.contacts.findByPhoneNumber("+491711234567").orElseThrow().consentLog()).singleElement()
-            .satisfies((entry) -> {
-                assertThat(entry.source()).isEqualTo(ConsentSource.FORM);
-                assertThat(entry.proof()).isEqualTo("Shop sign-up form");
-            });
+        ContactDetails anna = this.contacts.findByPhoneNumber("+491711234567").orElseThrow();
+        assertThat(anna.consent()).isEqualTo(ConsentStatus.SUBSCRIBED);
+        assertThat(anna.consentLog()).singleElement().satisfies((entry) -> {
+            assertThat(entry.source()).isEqualTo(ConsentSource.FORM);
+            assertThat(entry.proof()).isEqualTo("Consent obtained: In store. Proof: Shop sign-up form");
+        });
     }
 
     @Test

@@ -46,8 +46,8 @@ class ContactNormalizerTest {
 
     @Test
     void reportsEveryBadFieldWithItsValueAndReason() {
-        ContactInput bad = new ContactInput("12", "A".repeat(101), null, "not-an-email", null, null, "Germany", "robot",
-                "31.02.1985", "deutsch!", "Mars/Base", null, Map.of());
+        ContactInput bad = new ContactInput("12", "A".repeat(101), null, "not-an-email", null, null, "Atlantis",
+                "robot", "31.02.1985", "deutsch!", "Mars/Base", null, Map.of());
 
         List<FieldProblem> problems = this.normalizer.normalize(bad, "DE", DateOrder.DAY_MONTH_YEAR, Map.of())
             .problems();
@@ -59,6 +59,44 @@ class ContactNormalizerTest {
             .contains("invalid phone number", "too long (at most 100 characters)",
                     "unknown gender value (use female, " + "male or diverse)", "bad date");
         assertThat(problems.get(4).value()).isEqualTo("robot");
+    }
+
+    @Test
+    void anImportKeepsAValidNumberAndLeavesTheBadFieldsEmptyWithAWarning() {
+        ContactInput bad = new ContactInput("0171 1234567", "Anna", null, "anna@", null, null, null, null, "31.02.1985",
+                null, null, null, Map.of("points", "many"));
+
+        ContactNormalizer.Outcome outcome = this.normalizer.normalizeKeepingValidNumber(bad, "DE",
+                DateOrder.DAY_MONTH_YEAR, Map.of("points", CustomAttributeType.NUMBER));
+
+        assertThat(outcome.contact().firstName()).isEqualTo("Anna");
+        assertThat(outcome.contact().email()).isNull();
+        assertThat(outcome.contact().birthDate()).isNull();
+        assertThat(outcome.contact().attributes()).isEmpty();
+        assertThat(outcome.warnings()).extracting(FieldProblem::field, FieldProblem::value, FieldProblem::reason)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple("email", "anna@", "not an e-mail address: left empty"),
+                    org.assertj.core.groups.Tuple.tuple("birth_date", "31.02.1985", "bad date: left empty"),
+                    org.assertj.core.groups.Tuple.tuple("points", "many", "not a number: left empty"));
+        assertThat(this.normalizer
+            .normalize(bad, "DE", DateOrder.DAY_MONTH_YEAR, Map.of("points", CustomAttributeType.NUMBER))
+            .isValid()).as("a form still refuses them, where they can be corrected").isFalse();
+    }
+
+    @Test
+    void theCountryOfTheRowGivesTheRegionOfTheNumberByCodeOrNameInAnyLanguage() {
+        for (String country : List.of("DE", "de", "DEU", "Germany", "Deutschland", "Allemagne", " germany ")) {
+            ContactInput input = new ContactInput("0176 12345002", null, null, null, null, null, country, null, null,
+                    null, null, null, Map.of());
+            NormalizedContact contact = this.normalizer.normalize(input, "US", DateOrder.MONTH_DAY_YEAR, Map.of())
+                .contact();
+            assertThat(contact).as(country).isNotNull();
+            assertThat(contact.phone().e164()).as(country).isEqualTo("+4917612345002");
+            assertThat(contact.country()).as(country).isEqualTo("DE");
+        }
+        ContactInput french = new ContactInput("06 12 34 56 78", null, null, null, null, null, "Frankreich", null, null,
+                null, null, null, Map.of());
+        assertThat(this.normalizer.normalize(french, "DE", DateOrder.DAY_MONTH_YEAR, Map.of()).contact().phone().e164())
+            .isEqualTo("+33612345678");
     }
 
     @Test

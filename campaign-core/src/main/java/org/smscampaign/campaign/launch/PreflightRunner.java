@@ -308,9 +308,16 @@ public class PreflightRunner {
             if (this.recipients > 0) {
                 this.cost.warnings(warnings, rates, now);
             }
-            return new Preflight(this.recipients, (int) (count.matching() - count.reachable()), this.suppressed,
-                    this.capped, this.holdout, this.waiting, variants, this.segments, this.segmentCounts, this.fellBack,
-                    this.outside, cost.value(), cost.currency(), completes, warnings, sampleLink);
+            if (count.landlines() > 0) {
+                warnings.add(new Preflight.Warning("LANDLINES",
+                        (count.landlines() == 1 ? "1 contact of the audience has a landline number"
+                                : count.landlines() + " contacts of the audience have a landline number")
+                                + " (landline, cannot receive SMS): left out."));
+            }
+            return new Preflight(this.recipients, (int) (count.matching() - count.reachable() - count.landlines()),
+                    this.suppressed, this.capped, this.holdout, this.waiting, variants, this.segments,
+                    this.segmentCounts, this.fellBack, this.outside, cost.value(), cost.currency(), completes, warnings,
+                    sampleLink);
         }
 
         private List<Preflight.Warning> warnings(CampaignDraft draft, Map<String, MessageTemplate> templates,

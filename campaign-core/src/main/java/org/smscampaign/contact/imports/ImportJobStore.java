@@ -97,10 +97,11 @@ public class ImportJobStore {
             .update() == 1;
     }
 
-    public void progress(long id, long rowsRead, long bytesRead, BatchResult written, long rejected) {
+    public void progress(long id, long rowsRead, long bytesRead, BatchResult written, long rejected, long warned) {
         this.jdbc.sql("""
                 update contact_import set rows_read = :rows, bytes_read = :bytes, created_count = :created,
-                    updated_count = :updated, skipped_count = :skipped, rejected_count = :rejected, heartbeat_at = now()
+                    updated_count = :updated, skipped_count = :skipped, rejected_count = :rejected,
+                    warning_count = :warned, heartbeat_at = now()
                 where id = :id""")
             .param("id", id)
             .param("rows", rowsRead)
@@ -109,6 +110,7 @@ public class ImportJobStore {
             .param("updated", written.updated())
             .param("skipped", written.skipped())
             .param("rejected", rejected)
+            .param("warned", warned)
             .update();
     }
 
@@ -148,25 +150,33 @@ public class ImportJobStore {
             return;
         }
         this.template.batchUpdate("insert into contact_import_rejection (import_id, line, column_name, raw_value, "
-                + "reason) values (?, ?, ?, ?, ?)", rejections, 1000, (statement, rejection) -> {
+                + "reason, severity) values (?, ?, ?, ?, ?, ?)", rejections, 1000, (statement, rejection) -> {
                     statement.setLong(1, id);
                     statement.setLong(2, rejection.line());
                     statement.setString(3, truncate(rejection.column(), 255));
                     statement.setString(4, truncate(rejection.value(), 300));
                     statement.setString(5, truncate(rejection.reason(), 300));
+                    statement.setString(6, rejection.warning() ? "WARNING" : "ERROR");
                 });
     }
 
-    public List<ImportRejectionView> rejections(long id, int limit) {
-        return this.jdbc.sql("select * from contact_import_rejection where import_id = :id order by line limit :limit")
+    /**
+     * The first problems of one kind: rejected rows (errors) or fields left empty
+     * (warnings).
+     */
+    public List<ImportRejectionView> problems(long id, boolean warnings, int limit) {
+        return this.jdbc
+            .sql("select * from contact_import_rejection where import_id = :id and severity = :severity "
+                    + "order by line limit :limit")
             .param("id", id)
+            .param("severity", warnings ? "WARNING" : "ERROR")
             .param("limit", limit)
             .query(ImportJobStore::rejection)
             .list();
     }
 
     public void forEachRejection(long id, Consumer<ImportRejectionView> consumer) {
-        this.jdbc.sql("select * from contact_import_rejection where import_id = :id order by line")
+        this.jdbc.sql("select * from contact_import_rejection where import_id = :id order by line, severity")
             .param("id", id)
             .withFetchSize(1000)
             .query((ResultSet row) -> {
@@ -176,7 +186,7 @@ public class ImportJobStore {
 
     private static ImportRejectionView rejection(ResultSet row, int n) throws SQLException {
         return new ImportRejectionView(row.getLong("line"), row.getString("column_name"), row.getString("raw_value"),
-                row.getString("reason"));
+                row.getString("reason"), "WARNING".equals(row.getString("severity")));
     }
 
     private static String truncate(String value, int length) {
@@ -198,9 +208,9 @@ public class ImportJobStore {
                 row.getString("separator").charAt(0), headers, ColumnSuggestions.suggest(headers), status,
                 (settings != null) ? this.json.readValue(settings, ImportSettings.class) : null,
                 row.getLong("rows_read"), percent, row.getLong("created_count"), row.getLong("updated_count"),
-                row.getLong("skipped_count"), row.getLong("rejected_count"), row.getString("failure"),
-                row.getString("created_by"), instant(row, "created_at"), instant(row, "started_at"),
-                instant(row, "finished_at"));
+                row.getLong("skipped_count"), row.getLong("rejected_count"), row.getLong("warning_count"),
+                row.getString("failure"), row.getString("created_by"), instant(row, "created_at"),
+                instant(row, "started_at"), instant(row, "finished_at"));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -85,10 +85,10 @@ public class ImportRunner {
             this.store.complete(jobId);
             log.info(
                     "Import {} of {} rows finished in {} ms (writing {} ms, reader waited {} ms): {} created, "
-                            + "{} updated, {} skipped, {} rejected",
+                            + "{} updated, {} skipped, {} rejected, {} with warnings",
                     jobId, run.rows, (System.nanoTime() - started) / 1_000_000, run.writingNanos.get() / 1_000_000,
                     run.waitedNanos / 1_000_000, run.written.created(), run.written.updated(), run.written.skipped(),
-                    run.rejectedRows);
+                    run.rejectedRows, run.warnedRows);
         }
         catch (CsvParseException ex) {
             this.store.fail(jobId,
@@ -144,6 +144,8 @@ public class ImportRunner {
 
         private long rejectedRows;
 
+        private long warnedRows;
+
         private long waitedNanos;
 
         private boolean likelyNew = true;
@@ -173,7 +175,7 @@ public class ImportRunner {
             this.types = ImportRunner.this.customAttributes.types();
             this.dateOrder = this.settings.dateOrderOrDefault();
             this.options = new BatchOptions(this.settings.policy(), this.settings.consent(),
-                    this.settings.consentSource(), this.settings.consentProof(), this.settings.listId(),
+                    this.settings.consentSource(), this.settings.consentRecord(), this.settings.listId(),
                     job.createdBy());
         }
 
@@ -235,7 +237,7 @@ public class ImportRunner {
             }
             this.rows++;
             ContactInput input = input(record);
-            ContactNormalizer.Outcome outcome = ImportRunner.this.normalizer.normalize(input,
+            ContactNormalizer.Outcome outcome = ImportRunner.this.normalizer.normalizeKeepingValidNumber(input,
                     this.settings.defaultRegion(), this.dateOrder, this.types);
             long line = record.getStartingLineNumber();
             if (!outcome.isValid()) {
@@ -253,6 +255,14 @@ public class ImportRunner {
                 this.rejections.add(new ImportRejectionView(line, this.headerOfField.get("phone"), input.phone(),
                         "duplicate inside the file (the first row with this number was imported)"));
                 return;
+            }
+            if (!outcome.warnings().isEmpty()) {
+                this.warnedRows++;
+                for (FieldProblem warning : outcome.warnings()) {
+                    this.rejections.add(new ImportRejectionView(line,
+                            this.headerOfField.getOrDefault(warning.field(), warning.field()), warning.value(),
+                            warning.reason(), true));
+                }
             }
             this.batch.add(contact);
         }
@@ -322,7 +332,7 @@ public class ImportRunner {
             ImportRunner.this.store.addRejections(this.job.id(), this.rejections);
             this.rejections.clear();
             ImportRunner.this.store.progress(this.job.id(), this.rows, this.counting.count(), this.written,
-                    this.rejectedRows);
+                    this.rejectedRows, this.warnedRows);
         }
 
         private static BatchResult join(CompletableFuture<BatchResult> future) {

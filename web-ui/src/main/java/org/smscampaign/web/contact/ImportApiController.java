@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.smscampaign.contact.ContactImports;
 import org.smscampaign.contact.ImportJobView;
+import org.smscampaign.contact.ImportRejectionView;
 import org.smscampaign.contact.ImportSettings;
 
 import org.springframework.http.HttpHeaders;
@@ -39,6 +40,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @Tag(name = "Contact imports")
 class ImportApiController {
 
+    private static final int PROBLEMS_LISTED = 1000;
+
     private final ContactImports imports;
 
     ImportApiController(ContactImports imports) {
@@ -49,7 +52,10 @@ class ImportApiController {
     @Operation(summary = "Upload a CSV file",
             description = "Checks the file and suggests a target for each column. With a settings part "
                     + "(application/json) the import starts at once; otherwise start it with /start. "
-                    + "A file that is not CSV is refused (400) and nothing is imported.")
+                    + "A file that is not CSV is refused (400) and nothing is imported. Consent: contacts are "
+                    + "imported as PENDING (cannot be messaged) unless the settings say consent SUBSCRIBED with "
+                    + "consentConfirmed true, consentObtained (WEB_FORM, IN_STORE, EXISTING_CUSTOMERS, EVENT, "
+                    + "PAPER_FORM, OTHER) and consentProof; both are kept in each contact's consent log.")
     ResponseEntity<ImportJobView> upload(@RequestPart("file") MultipartFile file,
             @RequestPart(value = "settings", required = false) ImportSettings settings, Principal principal)
             throws IOException {
@@ -65,7 +71,8 @@ class ImportApiController {
 
     @PostMapping("/{id}/start")
     @Operation(summary = "Start an uploaded import",
-            description = "Runs in the background; follow it with GET. Starting twice imports once.")
+            description = "Runs in the background; follow it with GET. Starting twice imports once. SUBSCRIBED "
+                    + "consent needs consentConfirmed, consentObtained and consentProof (400 otherwise).")
     ResponseEntity<ImportJobView> start(@PathVariable long id, @RequestBody ImportSettings settings) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(this.imports.start(id, settings));
     }
@@ -83,8 +90,28 @@ class ImportApiController {
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Import " + id + " does not exist."));
     }
 
+    @GetMapping("/{id}/errors")
+    @Operation(summary = "The first 1,000 problems that rejected a row",
+            description = "Line, column, value and reason of each; a row is rejected only for its phone number "
+                    + "(missing, invalid, duplicate in the file).")
+    List<ImportRejectionView> errors(@PathVariable long id) {
+        get(id);
+        return this.imports.rejections(id, PROBLEMS_LISTED);
+    }
+
+    @GetMapping("/{id}/warnings")
+    @Operation(summary = "The first 1,000 warnings of rows that were imported",
+            description = "Line, column, value and reason of each: an optional field that was not valid is left "
+                    + "empty (the row is imported), and a landline is imported but cannot receive SMS.")
+    List<ImportRejectionView> warnings(@PathVariable long id) {
+        get(id);
+        return this.imports.warnings(id, PROBLEMS_LISTED);
+    }
+
     @GetMapping(value = "/{id}/rejections", produces = "text/csv")
-    @Operation(summary = "The rejected rows as CSV: line, column, value, reason")
+    @Operation(summary = "The report as CSV: line, column, value, reason, outcome",
+            description = "Every problem of the import: outcome says \"row rejected\" (an error) or \"imported "
+                    + "with a warning\" (the field was left empty).")
     ResponseEntity<StreamingResponseBody> rejections(@PathVariable long id) {
         get(id);
         StreamingResponseBody body = (out) -> {

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.smscampaign.contact.ColumnMapping;
 import org.smscampaign.contact.ColumnTarget;
+import org.smscampaign.contact.ConsentOrigin;
 import org.smscampaign.contact.ConsentSource;
 import org.smscampaign.contact.ConsentStatus;
 import org.smscampaign.contact.ContactImports;
@@ -94,6 +95,7 @@ class ImportPagesController {
             model.addAttribute("attributeTypes", List.of(CustomAttributeType.values()));
             model.addAttribute("consentStatuses", List.of(ConsentStatus.values()));
             model.addAttribute("consentSources", List.of(ConsentSource.values()));
+            model.addAttribute("consentOrigins", List.of(ConsentOrigin.values()));
             model.addAttribute("policies", List.of(ExistingContactPolicy.values()));
             model.addAttribute("dateOrders", List.of(DateOrder.values()));
             model.addAttribute("lists", this.lists.all());
@@ -101,6 +103,7 @@ class ImportPagesController {
         }
         else {
             model.addAttribute("rejections", this.imports.rejections(id, REJECTIONS_SHOWN));
+            model.addAttribute("warnings", this.imports.warnings(id, REJECTIONS_SHOWN));
             model.addAttribute("rejectionsShown", REJECTIONS_SHOWN);
         }
         return "contacts/import";
@@ -113,7 +116,8 @@ class ImportPagesController {
             @RequestParam String defaultRegion, @RequestParam(required = false) DateOrder dateOrder,
             @RequestParam ConsentStatus consent, @RequestParam(required = false) ConsentSource consentSource,
             @RequestParam(required = false) String consentProof, @RequestParam ExistingContactPolicy policy,
-            @RequestParam(required = false) Long listId, RedirectAttributes redirect) {
+            @RequestParam(required = false) Long listId, @RequestParam(defaultValue = "false") boolean consentConfirmed,
+            @RequestParam(required = false) ConsentOrigin consentObtained, RedirectAttributes redirect) {
         List<ColumnMapping> columns = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             ColumnTarget target = targets.get(i);
@@ -129,7 +133,7 @@ class ImportPagesController {
         }
         try {
             this.imports.start(id, new ImportSettings(columns, defaultRegion, dateOrder, consent, consentSource,
-                    consentProof, policy, listId));
+                    consentProof, policy, listId, consentConfirmed, consentObtained));
         }
         catch (ContactProblem ex) {
             redirect.addFlashAttribute("error", ex.getMessage());

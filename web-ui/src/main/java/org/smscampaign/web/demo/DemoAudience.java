@@ -35,8 +35,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * In the demo profile, on a platform without contacts: a few thousand realistic contacts
- * in six countries (numbers valid for their country, so time zones differ), with ages,
- * genders, interests, custom attributes and mixed consent, two lists and a few segments.
+ * in six countries (numbers valid for their country, so time zones differ; a few
+ * landlines, which are kept but never texted), with ages, genders that match their first
+ * names, interests, custom attributes and mixed consent, two lists and a few segments.
  * Deterministic.
  */
 @Component
@@ -165,50 +166,64 @@ class DemoAudience implements ApplicationRunner {
     }
 
     /** A country with the names, places and mobile numbers of its people. */
-    record Market(String region, int share, String[] numberPatterns, String[] firstNames, String[] lastNames,
-            String[][] places, String language) {
+    /**
+     * @param femaleNames first names of women, {@code maleNames} of men: a contact's name
+     * and gender agree (the "female" segment lists no Lukas)
+     * @param landlines patterns of the country's landline numbers (none where numbers
+     * cannot tell, as in North America)
+     */
+    record Market(String region, int share, String[] numberPatterns, String[] femaleNames, String[] maleNames,
+            String[] lastNames, String[][] places, String language, String[] landlines) {
 
         static final List<Market> ALL = List.of(
                 new Market("DE", 35, new String[] { "+49 17#########", "+49 16#########" },
-                        new String[] { "Anna", "Lukas", "Sophie", "Jonas", "Marie", "Felix", "Lena", "Paul", "Mia",
-                                "Leon" },
+                        new String[] { "Anna", "Sophie", "Marie", "Lena", "Mia", "Hannah", "Emilia" },
+                        new String[] { "Lukas", "Jonas", "Felix", "Paul", "Leon", "Maximilian", "Elias" },
                         new String[] { "Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner" },
                         new String[][] { { "Berlin", "Berlin" }, { "Hamburg", "Hamburg" }, { "München", "Bayern" },
                                 { "Köln", "Nordrhein-Westfalen" }, { "Leipzig", "Sachsen" } },
-                        "de"),
+                        "de", new String[] { "+49 30 ########", "+49 40 ########", "+49 89 ########" }),
                 new Market("US", 25,
                         new String[] { "+1 212 4## ####", "+1 312 7## ####", "+1 415 8## ####", "+1 305 6## ####",
                                 "+1 206 3## ####", "+1 512 9## ####" },
-                        new String[] { "Emma", "Liam", "Olivia", "Noah", "Ava", "James", "Sophia", "Lucas" },
+                        new String[] { "Emma", "Olivia", "Ava", "Sophia", "Isabella" },
+                        new String[] { "Liam", "Noah", "James", "Lucas", "Ethan" },
                         new String[] { "Smith", "Johnson", "Williams", "Brown", "Garcia", "Miller", "Davis" },
                         new String[][] { { "New York", "NY" }, { "Chicago", "IL" }, { "San Francisco", "CA" },
                                 { "Miami", "FL" }, { "Seattle", "WA" }, { "Austin", "TX" } },
-                        "en-US"),
+                        "en-US", new String[0]),
                 new Market("FR", 15, new String[] { "+33 6########", "+33 7########" },
-                        new String[] { "Louise", "Gabriel", "Jade", "Raphaël", "Chloé", "Arthur", "Inès" },
+                        new String[] { "Louise", "Jade", "Chloé", "Inès", "Camille" },
+                        new String[] { "Gabriel", "Raphaël", "Arthur", "Louis", "Jules" },
                         new String[] { "Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard" },
                         new String[][] { { "Paris", "Île-de-France" }, { "Lyon", "Auvergne-Rhône-Alpes" },
                                 { "Marseille", "Provence-Alpes-Côte d'Azur" }, { "Bordeaux", "Nouvelle-Aquitaine" } },
-                        "fr"),
+                        "fr", new String[] { "+33 1########", "+33 4########" }),
                 new Market("GB", 10, new String[] { "+44 74## ######", "+44 77## ######" },
-                        new String[] { "Olivia", "Oliver", "Amelia", "George", "Isla", "Harry" },
+                        new String[] { "Olivia", "Amelia", "Isla", "Ava" },
+                        new String[] { "Oliver", "George", "Harry", "Noah" },
                         new String[] { "Jones", "Taylor", "Evans", "Wilson", "Thomas", "Roberts" },
                         new String[][] { { "London", "England" }, { "Manchester", "England" },
                                 { "Edinburgh", "Scotland" } },
-                        "en-GB"),
+                        "en-GB", new String[] { "+44 20 7### ####", "+44 161 ### ####" }),
                 new Market("ES", 10, new String[] { "+34 6## ### ###" },
-                        new String[] { "Lucía", "Hugo", "Martina", "Mateo", "Sofía", "Daniel" },
+                        new String[] { "Lucía", "Martina", "Sofía", "Carmen" },
+                        new String[] { "Hugo", "Mateo", "Daniel", "Pablo" },
                         new String[] { "García", "Rodríguez", "González", "Fernández", "López", "Martínez" },
                         new String[][] { { "Madrid", "Madrid" }, { "Barcelona", "Cataluña" },
                                 { "Sevilla", "Andalucía" } },
-                        "es"),
+                        "es", new String[] { "+34 91# ### ###", "+34 93# ### ###" }),
                 new Market("CA", 5, new String[] { "+1 416 5## ####", "+1 604 7## ####" },
-                        new String[] { "Charlotte", "William", "Alice", "Benjamin", "Florence" },
+                        new String[] { "Charlotte", "Alice", "Florence", "Olivia" },
+                        new String[] { "William", "Benjamin", "Liam", "Thomas" },
                         new String[] { "Tremblay", "Roy", "Gagnon", "Campbell", "MacDonald" },
-                        new String[][] { { "Toronto", "ON" }, { "Vancouver", "BC" } }, "en-CA"));
+                        new String[][] { { "Toronto", "ON" }, { "Vancouver", "BC" } }, "en-CA", new String[0]));
 
         ContactInput person(Random random, int index) {
-            String pattern = this.numberPatterns[random.nextInt(this.numberPatterns.length)];
+            // Some people gave a landline: kept, never texted.
+            boolean landline = this.landlines.length > 0 && random.nextInt(100) < 3;
+            String[] patterns = landline ? this.landlines : this.numberPatterns;
+            String pattern = patterns[random.nextInt(patterns.length)];
             StringBuilder number = new StringBuilder();
             for (char c : pattern.toCharArray()) {
                 number.append((c == '#') ? (char) ('0' + random.nextInt(10)) : c);
@@ -216,9 +231,14 @@ class DemoAudience implements ApplicationRunner {
             String[] place = this.places[random.nextInt(this.places.length)];
             int age = 18 + (int) Math.abs(random.nextGaussian() * 15 + 20) % 58;
             LocalDate birth = LocalDate.of(2026 - age, 1 + random.nextInt(12), 1 + random.nextInt(28));
+            // The name follows the gender; a few people are diverse or did not say, with
+            // a name from either list.
             int genderRoll = random.nextInt(100);
-            String gender = (genderRoll < 47) ? "female"
-                    : (genderRoll < 94) ? "male" : (genderRoll < 97) ? "diverse" : null;
+            String gender = (genderRoll < 48) ? "female"
+                    : (genderRoll < 96) ? "male" : (genderRoll < 98) ? "diverse" : null;
+            String[] names = "female".equals(gender) ? this.femaleNames
+                    : "male".equals(gender) ? this.maleNames : random.nextBoolean() ? this.femaleNames : this.maleNames;
+            String firstName = names[random.nextInt(names.length)];
             List<String> tags = new ArrayList<>();
             for (String interest : INTERESTS) {
                 if (random.nextInt(100) < 22) {
@@ -227,9 +247,9 @@ class DemoAudience implements ApplicationRunner {
             }
             int points = (int) Math.min(9000, Math.abs(random.nextGaussian() * 1500 + 1200));
             boolean vip = points > 4200 || random.nextInt(100) < 3;
-            return new ContactInput(number.toString(), this.firstNames[random.nextInt(this.firstNames.length)],
-                    this.lastNames[random.nextInt(this.lastNames.length)], null, place[0], place[1], this.region,
-                    gender, birth.toString(), this.language, null, String.join("|", tags),
+            return new ContactInput(number.toString(), firstName, this.lastNames[random.nextInt(this.lastNames.length)],
+                    null, place[0], place[1], this.region, gender, birth.toString(), this.language, null,
+                    String.join("|", tags),
                     Map.of("loyalty_points", String.valueOf(points), "vip", String.valueOf(vip)));
         }
 

@@ -67,11 +67,13 @@ class DemoCampaigns implements ApplicationRunner {
         if (!this.campaigns.list(null, 1).isEmpty()) {
             return;
         }
-        // Demo rates, so the shops' EUR and GBP sales count in the dashboards' USD.
-        LocalDate monthAgo = LocalDate.now(this.clock.withZone(ZoneOffset.UTC)).minusDays(30);
+        // Demo rates, so the shops' EUR and GBP sales count in the dashboards' USD, back
+        // to
+        // the first of the past campaigns (DemoHistory).
+        LocalDate since = LocalDate.now(this.clock.withZone(ZoneOffset.UTC)).minusDays(150);
         if (this.rates.list().isEmpty() && this.rates.currency().equals("USD")) {
-            this.rates.set("EUR", monthAgo, new BigDecimal("1.0850"), "demo-admin");
-            this.rates.set("GBP", monthAgo, new BigDecimal("1.2700"), "demo-admin");
+            this.rates.set("EUR", since, new BigDecimal("1.0850"), "demo-admin");
+            this.rates.set("GBP", since, new BigDecimal("1.2700"), "demo-admin");
         }
         Optional<Long> sports = segment("Young sports fans in Germany");
         Optional<Long> fashion = segment("US fashion shoppers");

@@ -96,11 +96,21 @@ class AudienceApiIT {
     @Test
     void aCsvUploadWithSettingsImportsInTheBackgroundAndReportsRejections() throws InterruptedException {
         String good = uniqueNumber();
-        byte[] file = ("phone,first_name,birth_date\n" + good + ",Ulla,1980-02-03\nbad-number,Vera,\n")
+        String kept = uniqueNumber();
+        byte[] file = ("phone,first_name,birth_date\n" + good + ",Ulla,1980-02-03\nbad-number,Vera,\n" + kept
+                + ",Wanda,1980-02-31\n")
             .getBytes(StandardCharsets.UTF_8);
-        String settings = """
+        String unconfirmed = """
                 {"columns":[{"column":0,"target":"PHONE"},{"column":1,"target":"FIRST_NAME"},
                  {"column":2,"target":"BIRTH_DATE"}],"defaultRegion":"DE","consent":"SUBSCRIBED","policy":"UPDATE"}""";
+        HttpResponse<String> refused = this.http.upload("/api/v1/contact-imports", "api.csv", file, unconfirmed,
+                "X-API-Key", this.key);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json(refused).get("detail").asString()).contains("confirm that you have their consent");
+        String settings = """
+                {"columns":[{"column":0,"target":"PHONE"},{"column":1,"target":"FIRST_NAME"},
+                 {"column":2,"target":"BIRTH_DATE"}],"defaultRegion":"DE","consent":"SUBSCRIBED","policy":"UPDATE",
+                 "consentConfirmed":true,"consentObtained":"WEB_FORM","consentProof":"Double opt-in, shop 2025"}""";
 
         HttpResponse<String> upload = this.http.upload("/api/v1/contact-imports", "api.csv", file, settings,
                 "X-API-Key", this.key);
@@ -114,13 +124,24 @@ class AudienceApiIT {
             job = json(this.http.get("/api/v1/contact-imports/" + id, "X-API-Key", this.key));
         }
         assertThat(job.get("status").asString()).isEqualTo("COMPLETED");
-        assertThat(job.get("created").asLong()).isEqualTo(1);
+        assertThat(job.get("created").asLong()).isEqualTo(2);
         assertThat(job.get("rejected").asLong()).isEqualTo(1);
+        assertThat(job.get("warnings").asLong()).isEqualTo(1);
+        JsonNode warnings = json(this.http.get("/api/v1/contact-imports/" + id + "/warnings", "X-API-Key", this.key));
+        assertThat(warnings.get(0).get("line").asLong()).isEqualTo(4);
+        assertThat(warnings.get(0).get("column").asString()).isEqualTo("birth_date");
+        assertThat(warnings.get(0).get("value").asString()).isEqualTo("1980-02-31");
+        assertThat(warnings.get(0).get("reason").asString()).isEqualTo("bad date: left empty");
+        JsonNode errors = json(this.http.get("/api/v1/contact-imports/" + id + "/errors", "X-API-Key", this.key));
+        assertThat(errors.size()).isEqualTo(1);
+        assertThat(errors.get(0).get("value").asString()).isEqualTo("bad-number");
         HttpResponse<String> report = this.http.get("/api/v1/contact-imports/" + id + "/rejections", "X-API-Key",
                 this.key);
         assertThat(report.headers().firstValue("Content-Type"))
             .hasValueSatisfying((type) -> assertThat(type).startsWith("text/csv"));
-        assertThat(report.body()).startsWith("line,column,value,reason").contains("3,phone,bad-number");
+        assertThat(report.body()).startsWith("line,column,value,reason,outcome")
+            .contains("3,phone,bad-number,not a phone number,row rejected")
+            .contains("4,birth_date,1980-02-31,bad date: left empty,imported with a warning");
     }
 
     @Test
@@ -156,7 +177,7 @@ class AudienceApiIT {
         assertThat(segment.statusCode()).isEqualTo(201);
         long segmentId = json(segment).get("id").asLong();
         assertThat(this.http.get("/api/v1/segments/" + segmentId + "/count", "X-API-Key", this.key).body())
-            .isEqualTo("{\"matching\":1,\"reachable\":1}");
+            .isEqualTo("{\"matching\":1,\"reachable\":1,\"landlines\":0}");
         HttpResponse<String> export = this.http.get("/api/v1/contacts/export?segment=" + segmentId, "X-API-Key",
                 this.key);
         assertThat(export.body().lines().count()).isEqualTo(2);

@@ -214,12 +214,12 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * How many CSS pixels the document is wider than the window (0 or less: no horizontal
-     * scrolling).
+     * Whether the document is wider than the window (the page scrolls sideways), as on a
+     * phone where a table or form does not fit.
      */
-    public long overflowWidth() {
-        return ((Number) this.driver.executeScript("return document.documentElement.scrollWidth - window.innerWidth"))
-            .longValue();
+    public boolean documentWiderThanWindow() {
+        return Boolean.TRUE
+            .equals(this.driver.executeScript("return document.documentElement.scrollWidth > window.innerWidth"));
     }
 
     /**

@@ -25,13 +25,15 @@ class ContactsBrowserIT extends BrowserSession {
     }
 
     @Test
-    void importingAMixedFileImportsTheGoodRowsAndReportsTheBadOnes() {
+    void importingAMixedFileKeepsEveryValidNumberAndWarnsOfTheFieldsLeftEmpty() {
+        browser.resize(1440, 900);
         browser.open("/contacts/imports");
         browser.find(By.id("file"))
             .sendKeys(Path.of("src/test/resources/contacts/mixed-excel-export.csv").toAbsolutePath().toString());
         browser.click(By.cssSelector("#upload-form button[type=submit]"));
 
         assertThat(browser.heading()).contains("mixed-excel-export.csv");
+        assertThat(browser.find(By.id("file-size")).getText()).as("the size of a 416-byte file").isEqualTo("416 bytes");
         assertThat(selected("target-0")).isEqualTo("Phone number");
         assertThat(selected("target-1")).isEqualTo("First name");
         assertThat(selected("target-4")).isEqualTo("Birth date");
@@ -41,25 +43,80 @@ class ContactsBrowserIT extends BrowserSession {
         browser.type(By.id("key-6"), "points");
         new Select(browser.find(By.id("type-6"))).selectByVisibleText("number");
         browser.type(By.id("defaultRegion"), "DE");
+        assertThat(selected("consent")).as("nobody is subscribed without the importer's word").startsWith("Pending");
+        assertThat(browser.findAll(By.id("consent-confirmation")).get(0).isDisplayed()).isFalse();
+        new Select(browser.find(By.id("consent"))).selectByValue("SUBSCRIBED");
+        assertThat(browser.find(By.id("consent-confirmation")).isDisplayed()).isTrue();
+        browser.click(By.id("start-import"));
+        assertThat(browser.path()).as("the browser asks for the confirmation first").doesNotEndWith("/start");
+        assertThat(browser.findAll(By.id("import-status"))).isEmpty();
+        browser.click(By.id("consentConfirmed"));
+        new Select(browser.find(By.id("consentObtained"))).selectByVisibleText("In store");
         browser.type(By.id("consentProof"), "Store sign-up sheet");
+        browser.scrollTo(By.id("consent-group"));
+        browser.screenshot("import-consent-confirmation-desktop");
         browser.click(By.id("start-import"));
 
-        browser.waitUntil(Duration.ofSeconds(30), () -> browser.findAll(By.id("rejections")).size() == 1);
-        assertThat(browser.find(By.id("created")).getText()).isEqualTo("3");
-        assertThat(browser.find(By.id("rejected")).getText()).isEqualTo("5");
+        browser.waitUntil(Duration.ofSeconds(30), () -> browser.findAll(By.id("import-warnings")).size() == 1);
+        assertThat(browser.find(By.id("created")).getText()).isEqualTo("6");
+        assertThat(browser.find(By.id("rejected")).getText()).isEqualTo("2");
+        assertThat(browser.find(By.id("warnings")).getText()).isEqualTo("3");
         assertThat(browser.find(By.id("rejections")).getText()).contains("4 Telefon hello not a phone number")
-            .contains("31.02.1970 bad date")
+            .contains("duplicate inside the file");
+        assertThat(browser.find(By.id("import-warnings")).getText())
+            .contains("5 Geburtsdatum 31.02.1970 bad date: left empty")
             .contains("robot unknown gender value")
-            .contains("duplicate inside the file")
-            .contains("many not a number");
+            .contains("many not a number: left empty");
         assertThat(browser.find(By.id("download-rejections")).getDomAttribute("href")).endsWith("/rejections.csv");
+        assertThat(browser.documentWiderThanWindow()).isFalse();
+        browser.screenshot("import-result-desktop");
 
         browser.click(By.linkText("See the contacts"));
         browser.type(By.id("q"), "Bernd");
         browser.click(By.cssSelector("form[role=search] button"));
         browser.click(By.linkText("Müller; Bernd"));
         assertThat(browser.find(By.id("attributes")).getText()).contains("+4917690000002", "Köln", "points", "7");
-        assertThat(browser.find(By.id("consent-log")).getText()).contains("import", "Store sign-up sheet");
+        assertThat(browser.find(By.id("consent-log")).getText()).contains("import", "In store", "Store sign-up sheet");
+    }
+
+    @Test
+    void onAPhoneTheImportFitsTheScreenReadsCountriesAndFlagsLandlines() {
+        browser.resize(390, 844);
+        browser.open("/contacts/imports");
+        browser.find(By.id("file"))
+            .sendKeys(Path.of("src/test/resources/contacts/countries-and-landlines.csv").toAbsolutePath().toString());
+        browser.click(By.cssSelector("#upload-form button[type=submit]"));
+
+        assertThat(browser.find(By.id("file-size")).getText()).isEqualTo("1.2 KB");
+        assertThat(browser.documentWiderThanWindow()).as("the mapping page fits a phone").isFalse();
+        browser.type(By.id("defaultRegion"), "US");
+        new Select(browser.find(By.id("consent"))).selectByValue("SUBSCRIBED");
+        browser.click(By.id("consentConfirmed"));
+        new Select(browser.find(By.id("consentObtained"))).selectByVisibleText("Existing customers");
+        browser.type(By.id("consentProof"), "Customer accounts with SMS opt-in, CRM export 2026-11");
+        browser.scrollTo(By.id("consent-group"));
+        browser.screenshot("import-consent-confirmation-phone");
+        browser.click(By.id("start-import"));
+
+        browser.waitUntil(Duration.ofSeconds(30), () -> browser.findAll(By.id("import-warnings")).size() == 1);
+        assertThat(browser.find(By.id("rejected")).getText()).isEqualTo("0");
+        assertThat(browser.find(By.id("import-warnings")).getText()).contains("landline")
+            .contains("cannot receive SMS")
+            .contains("anna@ not an e-mail address: left empty");
+        assertThat(browser.documentWiderThanWindow()).as("the result page fits a phone").isFalse();
+        browser.screenshot("import-result-phone");
+
+        browser.open("/contacts?q=Oskar");
+        browser.click(By.linkText("Oskar Landline"));
+        assertThat(browser.find(By.id("attributes")).getText()).contains("+493012345678");
+        assertThat(browser.find(By.id("landline-badge")).getText()).isEqualTo("Landline: cannot receive SMS");
+        assertThat(browser.documentWiderThanWindow()).isFalse();
+        browser.screenshot("contact-landline-phone");
+        browser.open("/contacts?q=Anke");
+        browser.click(By.linkText("Anke Mobil"));
+        assertThat(browser.find(By.id("attributes")).getText()).as("0176 with Country=Deutschland is German")
+            .contains("+4917612345002");
+        assertThat(browser.findAll(By.id("landline-badge"))).isEmpty();
     }
 
     @Test

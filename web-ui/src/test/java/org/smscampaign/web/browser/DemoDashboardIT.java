@@ -1,18 +1,31 @@
 package org.smscampaign.web.browser;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.smscampaign.campaign.CampaignDraft;
 import org.smscampaign.campaign.CampaignManagement;
 import org.smscampaign.campaign.CampaignView;
+import org.smscampaign.contact.AudienceCount;
+import org.smscampaign.contact.ContactCriteria;
+import org.smscampaign.contact.ContactField;
+import org.smscampaign.contact.ContactQueries;
+import org.smscampaign.contact.CriteriaOperator;
+import org.smscampaign.report.CampaignOverview;
 import org.smscampaign.report.CampaignReport;
 import org.smscampaign.report.CampaignReports;
 import org.smscampaign.web.PlatformIT;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +45,12 @@ class DemoDashboardIT extends BrowserSession {
 
     @Autowired
     CampaignReports reports;
+
+    @Autowired
+    ContactQueries contacts;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void withinAMinuteOfLaunchTheDemoDashboardShowsHumanClicksApartFromBots() {
@@ -71,6 +90,76 @@ class DemoDashboardIT extends BrowserSession {
         assertThat(browser.findAll(By.cssSelector("#exclusions li"))).isNotEmpty();
         browser.resize(1280, 3000);
         browser.waitUntil(Duration.ofSeconds(10), () -> browser.canvasDrawn(By.id("chart-delays")));
+    }
+
+    @Test
+    void theDemoTellsAStoryOfMonthsOfPastCampaigns() {
+        // The history is written in the background after startup.
+        browser.waitUntil(Duration.ofSeconds(120), () -> pastCampaigns(this.reports.overview(20)).size() >= 9);
+        CampaignOverview overview = this.reports.overview(20);
+        List<CampaignOverview.Row> past = pastCampaigns(overview);
+        assertThat(past).as("past campaigns").hasSizeGreaterThanOrEqualTo(9);
+        assertThat(past).allSatisfy((row) -> {
+            assertThat(row.delivered()).isPositive();
+            assertThat(row.humanClickers()).isPositive();
+            assertThat(row.conversions()).isPositive();
+            assertThat(row.revenue()).isPositive();
+        });
+        assertThat(Duration.between(past.get(past.size() - 1).launchedAt(), past.get(0).launchedAt()))
+            .as("the history spans months")
+            .isGreaterThan(Duration.ofDays(90));
+        Set<YearMonth> months = overview.weeks()
+            .stream()
+            .filter((week) -> week.delivered() > 0 && week.humanClickers() > 0)
+            .map((week) -> YearMonth.from(week.week().atZone(ZoneOffset.UTC)))
+            .collect(Collectors.toSet());
+        assertThat(months).as("months of the overview trend with deliveries and clicks").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(overview.bestTime().stream().filter((cell) -> cell.humanCtr() != null).count())
+            .as("hours of the heat map with enough messages to tell")
+            .isGreaterThanOrEqualTo(6);
+        assertThat(overview.channels()).extracting(CampaignReport.ChannelCost::channel).contains("SMS", "WHATSAPP");
+        assertThat(this.jdbc
+            .sql("select count(*) from inbound_message where kind = 'OPT_OUT' and campaign_id in "
+                    + "(select id from campaign where launch_key like 'demo-history-%')")
+            .query(Long.class)
+            .single()).as("some people opted out").isPositive();
+
+        browser.signIn("demo-manager", PlatformIT.DEMO_PASSWORD);
+        for (int[] size : new int[][] { { 1440, 900 }, { 390, 844 } }) {
+            browser.resize(size[0], size[1]);
+            browser.open("/dashboards");
+            browser.waitUntil(Duration.ofSeconds(10), () -> browser.canvasDrawn(By.id("chart-weeks")));
+            assertThat(browser.findAll(By.id("heat-empty"))).isEmpty();
+            assertThat(browser.find(By.id("campaign-table")).getText()).contains("Mid-season sale",
+                    "Weekend flash sale");
+            browser.screenshot("demo-overview-" + size[0]);
+            browser.scrollTo(By.id("best-time"));
+            browser.screenshot("demo-heat-map-" + size[0]);
+        }
+    }
+
+    @Test
+    void theDemosFirstNamesMatchTheirGendersAndLandlinesAreNotReachable() {
+        List<String> women = new ArrayList<>();
+        this.contacts.forEachMatching(
+                ContactCriteria.Condition.of(ContactField.GENDER, CriteriaOperator.EQUALS, "female"), false,
+                (row) -> women.add(row.getString("first_name")));
+        assertThat(women).isNotEmpty()
+            .doesNotContainAnyElementsOf(List.of("Lukas", "Leon", "Jonas", "Felix", "Paul", "Liam", "Noah", "James",
+                    "Hugo", "Mateo", "Oliver", "George", "Harry", "William", "Benjamin", "Gabriel", "Arthur"));
+        AudienceCount everyone = this.contacts.count(ContactCriteria.EVERYONE);
+        assertThat(everyone.landlines()).as("subscribed landlines, left out").isPositive();
+        assertThat(this.jdbc.sql("select count(*) from contact where phone_type = 'FIXED_LINE' and erased_at is null")
+            .query(Long.class)
+            .single()).isGreaterThanOrEqualTo(everyone.landlines());
+    }
+
+    private static List<CampaignOverview.Row> pastCampaigns(CampaignOverview overview) {
+        return overview.campaigns()
+            .stream()
+            .filter((row) -> row.launchedAt().isBefore(Instant.now().minus(Duration.ofDays(10))))
+            .filter((row) -> row.delivered() > 0)
+            .toList();
     }
 
     private static void sleep(long millis) {

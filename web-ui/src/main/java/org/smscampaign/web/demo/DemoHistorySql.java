@@ -1,0 +1,192 @@
+package org.smscampaign.web.demo;
+
+import java.time.LocalDate;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The bulk statements behind {@link DemoHistory}: one past campaign's recipients drawn
+ * from the reachable contacts, then its messages, links, deliveries, hits, orders,
+ * replies and opt-outs derived from them in a handful of set-based statements (a few
+ * thousand rows in tens of milliseconds). Run in one transaction: the temporary tables go
+ * with it.
+ */
+final class DemoHistorySql {
+
+    /**
+     * Who got the campaign and what happened to each message; the random draws decide
+     * status, channel, taps, orders and replies.
+     */
+    private static final String RECIPIENTS = """
+            create temp table demo_recipient on commit drop as
+            select r.*, r.sent_at + (3 + r.r_delay * 40) * interval '1 second' as final_at, r.r_status >= 0.06 as delivered
+            from (
+                select c.id as contact_id, c.phone_number, c.time_zone,
+                    nextval(pg_get_serial_sequence('outbound_message', 'id')) as message_id,
+                    nextval(pg_get_serial_sequence('short_link', 'id')) as link_id,
+                    ((cast(:day as date) + make_interval(hours => :hour)) at time zone c.time_zone)
+                        + random() * interval '110 minutes' as sent_at,
+                    coalesce(c.first_name, 'Hi') as first_name,
+                    random() as r_status, random() as r_click, random() as r_bot, random() as r_convert,
+                    random() as r_reply, random() as r_channel, random() as r_delay
+                from contact c
+                where c.erased_at is null and c.consent_status = 'SUBSCRIBED' and c.phone_type <> 'FIXED_LINE'
+                  and c.phone_number is not null and random() < :share
+            ) as r""";
+
+    private static final String MESSAGES = """
+            insert into outbound_message (id, idempotency_key, campaign_id, contact_id, variant, channel, sender,
+                to_number, body, segments, status, due_at, attempts, provider_sid, error_code, estimated_cost,
+                cost_currency, created_at, sending_at, sent_at, final_at)
+            select message_id, 'demo-history:' || message_id, :id, contact_id, 'A',
+                case when r_channel < :whatsApp then 'WHATSAPP' else 'SMS' end, 'default', phone_number,
+                first_name || ', ' || :text || ': ' || :base || 'H' || link_id || ' Reply STOP to opt out', 1,
+                case when r_status < 0.025 then 'FAILED' when r_status < 0.06 then 'UNDELIVERED' else 'DELIVERED' end,
+                sent_at, 1, 'SMdemo' || message_id,
+                case when r_status < 0.025 then 30006 when r_status < 0.06 then 30003 end,
+                case when r_channel < :whatsApp then 0.0120 else 0.0450 end, 'USD',
+                sent_at - interval '10 minutes', sent_at, sent_at, final_at
+            from demo_recipient""";
+
+    private static final String LINKS = """
+            insert into short_link (id, code, brand_id, target_url, campaign_id, contact_id, variant, message_id,
+                attribution_days, created_by, created_at)
+            select link_id, 'H' || link_id, :brand, :target, :id, contact_id, 'A', message_id, 7, 'demo',
+                sent_at - interval '10 minutes'
+            from demo_recipient""";
+
+    /** The hour of the week in the recipient's zone, as the heat map counts it. */
+    private static final String DELIVERIES = """
+            insert into link_delivery (message_id, delivered_at, local_slot)
+            select message_id, final_at,
+                ((extract(isodow from final_at at time zone time_zone) - 1) * 24
+                    + extract(hour from final_at at time zone time_zone))::smallint
+            from demo_recipient where delivered""";
+
+    /**
+     * People tap (some twice), link previews fetch within seconds of delivery, scanners
+     * check some links, a few with HEAD.
+     */
+    private static final String HITS = """
+            create temp table demo_hit on commit drop as
+            select link_id * 8 + row_number() over (partition by link_id order by occurred_at) as id, h.*,
+                row_number() over (partition by link_id order by occurred_at) = 1 as first_hit
+            from (
+                select link_id, contact_id, final_at + (1 + 360 * power(random(), 3)) * interval '1 minute' as occurred_at,
+                    true as human, cast(null as varchar) as reason, cast(:phone as varchar) as agent, 'GET' as method
+                from demo_recipient where delivered and r_click < :ctr
+                union all
+                select link_id, contact_id, final_at + (30 + 900 * random()) * interval '1 minute', true, null, :phone,
+                    'GET'
+                from demo_recipient where delivered and r_click < :ctr * 0.25
+                union all
+                select link_id, contact_id, final_at + (1 + 3 * random()) * interval '1 second', false, 'PREVIEW',
+                    :preview, 'GET'
+                from demo_recipient where delivered and r_bot < 0.15
+                union all
+                select link_id, contact_id, final_at + (5 + 20 * random()) * interval '1 second', false,
+                    case when r_bot < 0.17 then 'HEAD_REQUEST' else 'BOT' end, :scanner,
+                    case when r_bot < 0.17 then 'HEAD' else 'GET' end
+                from demo_recipient where delivered and r_bot >= 0.15 and r_bot < 0.21
+            ) as h""";
+
+    private static final String CLICKS = """
+            insert into link_click (id, link_id, occurred_at, method, user_agent_id, client, human, reason, first_hit)
+            select h.id, h.link_id, h.occurred_at, h.method, a.id, 'demo', h.human, h.reason, h.first_hit
+            from demo_hit h left join link_user_agent a on a.agent = h.agent""";
+
+    /** Some people who tapped buy, and the shop reports the order with the click. */
+    private static final String ORDERS = """
+            insert into conversion (event, value, currency, order_id, occurred_at, received_at, source, click_id,
+                link_id, attributed, campaign_id, contact_id, variant)
+            select 'purchase', round(cast(:orderValue * (0.4 + 1.2 * random()) as numeric), 2), :currency,
+                'demo-' || :id || '-' || f.link_id, o.at, o.at, 'SERVER', f.id, f.link_id, true, :id, f.contact_id, 'A'
+            from (select distinct on (link_id) * from demo_hit where human order by link_id, occurred_at) as f
+            join demo_recipient r on r.link_id = f.link_id
+            cross join lateral (select f.occurred_at + (3 + 90 * random()) * interval '1 minute' as at) as o
+            where r.r_convert < :conversion""";
+
+    private static final String REPLIES = """
+            insert into inbound_message (provider_sid, from_number, body, kind, message_id, campaign_id, contact_id,
+                received_at)
+            select 'SMdemoin' || message_id, phone_number,
+                case when r_reply < 0.007 then 'STOP' when r_reply < 0.011 then 'Do you have it in a size M?'
+                     else 'Thanks, just ordered!' end,
+                case when r_reply < 0.007 then 'OPT_OUT' else 'REPLY' end, message_id, :id, contact_id,
+                final_at + (2 + 240 * random()) * interval '1 minute'
+            from demo_recipient where delivered and r_reply < 0.015""";
+
+    private static final String SUPPRESSIONS = """
+            insert into suppression (phone, reason, detail, created_at)
+            select from_number, 'KEYWORD', 'Replied STOP', received_at from inbound_message
+            where campaign_id = :id and kind = 'OPT_OUT'
+            on conflict do nothing""";
+
+    private static final String OPT_OUTS = """
+            with opted as (
+                update contact c set consent_status = 'UNSUBSCRIBED', consent_changed_at = i.received_at
+                from inbound_message i where i.campaign_id = :id and i.kind = 'OPT_OUT' and c.id = i.contact_id
+                returning c.id, i.received_at)
+            insert into consent_event (contact_id, status, source, proof, recorded_by, occurred_at)
+            select id, 'UNSUBSCRIBED', 'REPLY_KEYWORD', 'Replied STOP', 'sms', received_at from opted""";
+
+    private static final String RECIPIENT_ROLES = """
+            insert into campaign_recipient (campaign_id, contact_id, role)
+            select :id, contact_id, 'SENT' from demo_recipient on conflict do nothing""";
+
+    private static final String CAMPAIGN = """
+            update campaign set status = 'COMPLETED', schedule_type = 'LOCAL_TIME', local_date = cast(:day as date),
+                local_time = make_time(:hour, 0, 0), created_at = m.first - interval '3 days', updated_at = m.last,
+                launch_key = 'demo-history-' || campaign.id, launched_by = 'demo-marketer',
+                launched_at = m.first - interval '20 hours', launch_finished_at = m.first - interval '20 hours',
+                first_due_at = m.first, audience_count = m.n, queued_count = m.n, finished_at = m.last
+            from (select min(sent_at) as first, max(final_at) as last, count(*) as n from demo_recipient) as m
+            where campaign.id = :id""";
+
+    private static final String EVENTS = """
+            insert into campaign_event (campaign_id, kind, from_status, to_status, detail, by_user, at)
+            select :id, 'TRANSITION', 'DRAFT', 'SENDING', null, 'demo-marketer', launched_at from campaign where id = :id
+            union all
+            select :id, 'TRANSITION', 'SENDING', 'COMPLETED', 'all messages reached a final status', 'system',
+                finished_at from campaign where id = :id""";
+
+    private DemoHistorySql() {
+    }
+
+    /** Writes one past campaign's history; returns its number of messages. */
+    static long write(JdbcClient jdbc, long campaignId, long seed, DemoHistory.Past past, LocalDate day) {
+        jdbc.sql("select setseed(:seed)").param("seed", seed / 100.0).query().singleRow();
+        jdbc.sql(RECIPIENTS).param("day", day).param("hour", past.hour()).param("share", past.share()).update();
+        String base = jdbc.sql("select base_url from link_brand where is_default").query(String.class).single();
+        long brand = jdbc.sql("select id from link_brand where is_default").query(Long.class).single();
+        jdbc.sql(MESSAGES)
+            .param("id", campaignId)
+            .param("whatsApp", past.whatsApp())
+            .param("text", past.text())
+            .param("base", base)
+            .update();
+        jdbc.sql(LINKS).param("id", campaignId).param("brand", brand).param("target", past.target()).update();
+        jdbc.sql(DELIVERIES).update();
+        jdbc.sql(HITS)
+            .param("ctr", past.ctr())
+            .param("phone", DemoHistory.PHONE)
+            .param("preview", DemoHistory.PREVIEW)
+            .param("scanner", DemoHistory.SCANNER)
+            .update();
+        jdbc.sql(CLICKS).update();
+        jdbc.sql(ORDERS)
+            .param("id", campaignId)
+            .param("orderValue", past.orderValue())
+            .param("currency", past.currency())
+            .param("conversion", past.conversion())
+            .update();
+        jdbc.sql(REPLIES).param("id", campaignId).update();
+        jdbc.sql(SUPPRESSIONS).param("id", campaignId).update();
+        jdbc.sql(OPT_OUTS).param("id", campaignId).update();
+        jdbc.sql(RECIPIENT_ROLES).param("id", campaignId).update();
+        jdbc.sql(CAMPAIGN).param("id", campaignId).param("day", day).param("hour", past.hour()).update();
+        jdbc.sql(EVENTS).param("id", campaignId).update();
+        return jdbc.sql("select count(*) from demo_recipient").query(Long.class).single();
+    }
+
+}
