@@ -13,6 +13,7 @@ import org.smscampaign.campaign.CampaignDraft;
 import org.smscampaign.campaign.CampaignView;
 import org.smscampaign.campaign.GoalMetric;
 import org.smscampaign.messaging.SendWindow;
+import org.smscampaign.web.format.PlainDecimals;
 
 /**
  * The campaign form: three variant slots (a blank one is no variant), the schedule as the
@@ -26,6 +27,15 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
         Integer testPercent, Integer testHours, String winnerMetric, BigDecimal goalCtr, BigDecimal goalConversions,
         BigDecimal goalRevenue, BigDecimal goalRoi, Integer attributionDays, Integer evaluationDays,
         List<String> costLabel, List<String> costKind, List<BigDecimal> costAmount) {
+
+    /** Amounts as people type and read them: 500, never 5E+2 in a field. */
+    CampaignForm {
+        goalCtr = PlainDecimals.plain(goalCtr);
+        goalConversions = PlainDecimals.plain(goalConversions);
+        goalRevenue = PlainDecimals.plain(goalRevenue);
+        goalRoi = PlainDecimals.plain(goalRoi);
+        costAmount = PlainDecimals.plain(costAmount);
+    }
 
     static CampaignForm empty(String sender) {
         return new CampaignForm("", sender, List.of(), List.of(), List.of(), List.of(),
