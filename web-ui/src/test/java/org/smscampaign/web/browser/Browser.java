@@ -283,14 +283,19 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** Fails when the document is wider than the window (the page scrolls sideways). */
+    /**
+     * Fails when the document is wider than the window (the page scrolls sideways): wider
+     * than the window's width without its vertical scroll bar, which is what shows a
+     * horizontal scroll bar in headless Chromium (a phone's overlay scroll bars take no
+     * width, so the check is at least as strict as the phone).
+     */
     public void assertNoHorizontalScroll() {
         @SuppressWarnings("unchecked")
-        List<Number> widths = (List<Number>) this.driver
-            .executeScript("return [document.documentElement.scrollWidth, window.innerWidth]");
+        List<Number> widths = (List<Number>) this.driver.executeScript(
+                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth, window.innerWidth]");
         if (widths.get(0).longValue() > widths.get(1).longValue()) {
-            throw new AssertionError(path() + " is " + widths.get(0) + " px wide in a window of " + widths.get(1)
-                    + " px; sticking out: " + sticksOut());
+            throw new AssertionError(path() + " is " + widths.get(0) + " px wide in a window of " + widths.get(2)
+                    + " px (" + widths.get(1) + " px beside the scroll bar); sticking out: " + sticksOut());
         }
     }
 
@@ -310,8 +315,8 @@ public final class Browser implements AutoCloseable {
                         const out = [];
                         for (const e of document.querySelectorAll('body *')) {
                           const r = e.getBoundingClientRect();
-                          if (r.right > window.innerWidth + 1 && !clipped(e)
-                              && !(e.parentElement && e.parentElement.getBoundingClientRect().right > window.innerWidth + 1
+                          if (r.right > document.documentElement.clientWidth + 1 && !clipped(e)
+                              && !(e.parentElement && e.parentElement.getBoundingClientRect().right > document.documentElement.clientWidth + 1
                                    && !clipped(e.parentElement) && e.parentElement !== document.body)) {
                             out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + String(e.className).split(' ').join('.')
                               + ' in #' + (e.parentElement.closest('[id]') ? e.parentElement.closest('[id]').id : '?')
