@@ -13,6 +13,7 @@ import org.smscampaign.campaign.CampaignDraft;
 import org.smscampaign.campaign.CampaignView;
 import org.smscampaign.campaign.GoalMetric;
 import org.smscampaign.messaging.SendWindow;
+import org.smscampaign.web.format.PlainDecimals;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -32,6 +33,15 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
         Integer testHours, String winnerMetric, BigDecimal goalCtr, BigDecimal goalConversions, BigDecimal goalRevenue,
         BigDecimal goalRoi, Integer attributionDays, Integer evaluationDays, List<String> costLabel,
         List<String> costKind, List<BigDecimal> costAmount, Long brandId) {
+
+    /** Amounts as people type and read them: 500, never 5E+2 in a field. */
+    CampaignForm {
+        goalCtr = PlainDecimals.plain(goalCtr);
+        goalConversions = PlainDecimals.plain(goalConversions);
+        goalRevenue = PlainDecimals.plain(goalRevenue);
+        goalRoi = PlainDecimals.plain(goalRoi);
+        costAmount = PlainDecimals.plain(costAmount);
+    }
 
     // What date, time and datetime-local inputs accept and send (browsers reject
     // localized values such as "12/12/26" or "10:30 AM" and show the field blank).

@@ -6,7 +6,8 @@ import org.smscampaign.contact.ConsentSource;
 import org.smscampaign.contact.ConsentStatus;
 
 /** A consent change through the API. */
-record ConsentRequest(@NotNull ConsentStatus status, ConsentSource source, @Size(max = 1000) String proof) {
+record ConsentRequest(@NotNull(message = "Give the consent status.") ConsentStatus status, ConsentSource source,
+        @Size(max = 1000, message = "Proof must be at most {max} characters.") String proof) {
 
     ConsentSource sourceOrDefault() {
         return (this.source != null) ? this.source : ConsentSource.API;

@@ -74,11 +74,15 @@ class ListApiController {
         return new MembersChanged(this.lists.remove(id, members.contactIds()));
     }
 
-    record ListRequest(@NotBlank @Size(max = 100) String name, @Size(max = 500) String description) {
+    record ListRequest(
+            @NotBlank(message = "Give the list a name.") @Size(max = 100,
+                    message = "Name must be at most {max} characters.") String name,
+            @Size(max = 500, message = "Description must be at most {max} characters.") String description) {
 
     }
 
-    record Members(@NotEmpty @Size(max = 10000) List<Long> contactIds) {
+    record Members(@NotEmpty(message = "Name at least one contact.") @Size(max = 10000,
+            message = "At most {max} contacts at a time.") List<Long> contactIds) {
 
     }
 

@@ -1,6 +1,8 @@
 package org.smscampaign.web.dashboard;
 
 import java.io.OutputStreamWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -15,13 +17,24 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * A dashboard table as a CSV download (UTF-8, CRLF), text cells made safe against
- * spreadsheet formulas; numbers are written as they are.
+ * spreadsheet formulas; numbers as people read them: never with an exponent, rates and
+ * percentages to two decimals, money to the cent (a unit price below one to four
+ * decimals, as price tables give it).
  */
 final class CsvDownloads {
 
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private CsvDownloads() {
+    }
+
+    static String amount(BigDecimal amount) {
+        BigDecimal cents = amount.setScale(2, RoundingMode.HALF_UP);
+        if (amount.abs().compareTo(BigDecimal.ONE) >= 0 || cents.compareTo(amount) == 0) {
+            return cents.toPlainString();
+        }
+        BigDecimal fine = amount.setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
+        return fine.setScale(Math.max(2, fine.scale())).toPlainString();
     }
 
     static ResponseEntity<byte[]> of(String filename, ReportTables.Table table) {
@@ -44,7 +57,15 @@ final class CsvDownloads {
             .body(bytes.toByteArray());
     }
 
-    private static String cell(Object value) {
+    static String cell(Object value) {
+        if (value instanceof Double || value instanceof Float) {
+            double number = ((Number) value).doubleValue();
+            return Double.isFinite(number)
+                    ? BigDecimal.valueOf(number).setScale(2, RoundingMode.HALF_UP).toPlainString() : "";
+        }
+        if (value instanceof BigDecimal amount) {
+            return amount(amount);
+        }
         if (value instanceof Number || value instanceof Boolean) {
             return value.toString();
         }

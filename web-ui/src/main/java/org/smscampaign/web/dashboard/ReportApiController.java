@@ -1,11 +1,22 @@
 package org.smscampaign.web.dashboard;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.smscampaign.report.CampaignOverview;
 import org.smscampaign.report.CampaignReport;
 import org.smscampaign.report.CampaignReports;
+import org.smscampaign.report.PeriodSummary;
+import org.smscampaign.report.SummaryReports;
+import org.smscampaign.web.report.ReportRange;
 
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,8 +34,56 @@ class ReportApiController {
 
     private final CampaignReports reports;
 
-    ReportApiController(CampaignReports reports) {
+    private final SummaryReports summaries;
+
+    private final Clock clock;
+
+    ReportApiController(CampaignReports reports, SummaryReports summaries, Clock clock) {
         this.reports = reports;
+        this.summaries = summaries;
+        this.clock = clock;
+    }
+
+    @GetMapping(value = "/summary", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The summary report of a range of days: each campaign's events in it, and the total",
+            description = "The figures of the Reports page, for the UTC days `from` to `to` (both inclusive, ISO "
+                    + "dates; without either: the last 7 days up to today; at most 366 days). Money in the "
+                    + "reporting currency; amounts without an exchange rate are left out of the sums and listed in "
+                    + "`unconverted`. As CSV with `format=csv` or `Accept: text/csv`. Definitions: docs/metrics.md.")
+    PeriodSummary summary(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        ReportRange range = range(from, to);
+        return this.summaries.summary(range.start(), range.end());
+    }
+
+    @GetMapping(value = "/summary", produces = "text/csv")
+    @Operation(summary = "The summary report of a range of days as CSV",
+            description = "One row per campaign and a last row `0,All campaigns` with the total; rates and money "
+                    + "rounded to two decimals.")
+    ResponseEntity<byte[]> summaryCsv(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        ReportRange range = range(from, to);
+        return CsvDownloads.of("summary-" + range.from() + "-" + range.to() + ".csv",
+                ReportTables.summary(this.summaries.summary(range.start(), range.end())));
+    }
+
+    /** The CSV for a link (a browser's download sends no Accept: text/csv). */
+    @Hidden
+    @GetMapping(value = "/summary", params = "format=csv")
+    ResponseEntity<byte[]> summaryCsvByParameter(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return summaryCsv(from, to);
+    }
+
+    private ReportRange range(LocalDate from, LocalDate to) {
+        ReportRange range = ReportRange.of(from, to, LocalDate.now(this.clock.withZone(ZoneOffset.UTC)));
+        String problem = range.problem();
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        return range;
     }
 
     @GetMapping("/campaigns")

@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import org.smscampaign.report.CampaignOverview;
 import org.smscampaign.report.CampaignReport;
+import org.smscampaign.report.PeriodSummary;
 
 /**
  * Every table of the dashboards as rows for CSV: the same report the page shows, so a
@@ -150,6 +151,27 @@ final class ReportTables {
                         nullable(r.deliveryRate()), r.humanClickers(), nullable(r.humanCtr()), r.conversions(),
                         r.revenue(), r.cost(), r.profit(), nullable(r.roi()), String.join("; ",
                                 r.goals().stream().map((g) -> g.metric().name() + " " + g.verdict().name()).toList())));
+    }
+
+    /** The summary report of a period: a row per campaign, then the total (id 0). */
+    static Table summary(PeriodSummary summary) {
+        List<PeriodSummary.CampaignPeriod> rows = new ArrayList<>(summary.campaigns());
+        if (!rows.isEmpty()) {
+            rows.add(summary.total());
+        }
+        String currency = "_" + summary.currency();
+        return table(
+                List.of("id", "name", "status", "sent", "delivered", "failed", "undelivered", "delivery_rate",
+                        "human_clickers", "human_ctr", "conversions", "revenue" + currency, "message_cost" + currency,
+                        "other_costs" + currency, "cost" + currency, "profit" + currency, "roi_percent", "goals"),
+                rows,
+                (c) -> List.of(c.id(), c.name(), nullable(c.status()), c.sent(), c.delivered(), c.failed(),
+                        c.undelivered(), nullable(c.deliveryRate()), c.humanClickers(), nullable(c.humanCtr()),
+                        c.conversions(), c.revenue(), c.messageCost(), c.otherCosts(), c.cost(), c.profit(),
+                        nullable(c.roi()),
+                        (c.goals() != null) ? String.join("; ",
+                                c.goals().stream().map((g) -> g.metric().name() + " " + g.verdict().name()).toList())
+                                : ""));
     }
 
     static Table bestTime(CampaignOverview overview) {

@@ -28,7 +28,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/reports")
 class ReportPages {
 
-    private static final int LONGEST_RANGE_DAYS = 366;
+    private static final String STORED_MAIL_POLICY = "default-src 'none'; style-src 'unsafe-inline'; "
+            + "img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     private final SummaryReports summaries;
 
@@ -52,38 +53,28 @@ class ReportPages {
     @GetMapping
     String summary(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
-        LocalDate yesterday = LocalDate.now(this.clock.withZone(ZoneOffset.UTC)).minusDays(1);
-        LocalDate first = (from != null) ? from : (to != null) ? to : yesterday;
-        LocalDate last = (to != null) ? to : first;
-        model.addAttribute("from", first);
-        model.addAttribute("to", last);
+        LocalDate today = LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
+        ReportRange range = ReportRange.of(from, to, today);
+        model.addAttribute("from", range.from());
+        model.addAttribute("to", range.to());
+        model.addAttribute("range", range);
+        model.addAttribute("shortcuts", ReportRange.shortcuts(today));
         model.addAttribute("recipients", this.properties.recipients());
-        String problem = problem(first, last);
+        String problem = range.problem();
         if (problem != null) {
             model.addAttribute("error", problem);
             return "reports/index";
         }
-        model.addAttribute("summary", this.summaries.summary(first.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        model.addAttribute("summary", this.summaries.summary(range.start(), range.end()));
         model.addAttribute("baseUrl", "");
         return "reports/index";
-    }
-
-    private static String problem(LocalDate from, LocalDate to) {
-        if (to.isBefore(from)) {
-            return "The range ends before it starts.";
-        }
-        if (from.plusDays(LONGEST_RANGE_DAYS).isBefore(to)) {
-            return "A report covers at most " + LONGEST_RANGE_DAYS + " days.";
-        }
-        return null;
     }
 
     @PostMapping("/send")
     String send(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Principal principal,
             RedirectAttributes redirect) {
-        String problem = problem(from, to);
+        String problem = new ReportRange(from, to).problem();
         if (problem != null) {
             redirect.addFlashAttribute("error", problem);
             return "redirect:/reports";
@@ -111,7 +102,12 @@ class ReportPages {
     @GetMapping("/history/{id}")
     ResponseEntity<String> report(@PathVariable long id) {
         return this.history.html(id)
-            .map((html) -> ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(html))
+            .map((html) -> ResponseEntity.ok()
+                .contentType(MediaType.TEXT_HTML)
+                // The e-mail as sent: styled inline (mail clients drop style sheets), no
+                // script.
+                .header("Content-Security-Policy", STORED_MAIL_POLICY)
+                .body(html))
             .orElseGet(() -> ResponseEntity.notFound().build());
     }
 

@@ -68,7 +68,7 @@ class SummaryMailer {
         PeriodSummary summary = this.summaries.summary(from.atStartOfDay(ZoneOffset.UTC).toInstant(),
                 to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         String html = this.templates.process("reports/mail",
-                new Context(Locale.US, Map.of("summary", summary, "title", title, "baseUrl", baseUrl())));
+                new Context(Locale.US, Map.of("summary", summary, "title", title, "baseUrl", baseUrl(), "mail", true)));
         List<String> recipients = this.properties.recipients();
         JavaMailSender sender = this.mail.getIfAvailable();
         if (sender == null || recipients.isEmpty()) {

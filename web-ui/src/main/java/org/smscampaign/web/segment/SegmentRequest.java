@@ -6,7 +6,10 @@ import jakarta.validation.constraints.Size;
 import org.smscampaign.contact.ContactCriteria;
 
 /** A segment as the REST API takes it. */
-record SegmentRequest(@NotBlank @Size(max = 100) String name, @Size(max = 500) String description,
-        @NotNull ContactCriteria rule) {
+record SegmentRequest(
+        @NotBlank(message = "Give the segment a name.") @Size(max = 100,
+                message = "Name must be at most {max} characters.") String name,
+        @Size(max = 500, message = "Description must be at most {max} characters.") String description,
+        @NotNull(message = "Give the segment a rule.") ContactCriteria rule) {
 
 }

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
@@ -17,6 +19,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -72,6 +77,11 @@ public final class Browser implements AutoCloseable {
             Path profile = Files.createTempDirectory("chromium-profile");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(chromium);
+            // The console, for tests that a page logs no error (a CSP violation, a failed
+            // script).
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                     "--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--disable-quic",
                     "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile);
@@ -314,6 +324,127 @@ public final class Browser implements AutoCloseable {
     /** Whether the page marked by {@link #markPage} is still the one in the window. */
     public boolean pageKept() {
         return "kept".equals(this.driver.executeScript("return window.pageMark"));
+
+    }
+
+    /**
+     * Fails when axe-core (the rules of WCAG 2.1 A and AA and best practice) finds a
+     * serious or critical violation on the page as it is now: each with its rule, help
+     * and elements.
+     */
+    public void assertAccessible() {
+        List<Rule> severe = new AxeBuilder().analyze(this.driver)
+            .getViolations()
+            .stream()
+            .filter((rule) -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+            .toList();
+        if (!severe.isEmpty()) {
+            StringBuilder report = new StringBuilder("Accessibility violations on " + path() + ":");
+            for (Rule rule : severe) {
+                report.append("\n- ").append(rule.getImpact()).append(' ').append(rule.getId()).append(": ");
+                report.append(rule.getHelp());
+                rule.getNodes()
+                    .stream()
+                    .limit(5)
+                    .forEach((node) -> report.append("\n    ")
+                        .append(node.getTarget())
+                        .append(' ')
+                        .append(node.getHtml()));
+            }
+            throw new AssertionError(report.toString());
+        }
+    }
+
+    /**
+     * Fails when the document is wider than the window (the page scrolls sideways): wider
+     * than the window's width without its vertical scroll bar, which is what shows a
+     * horizontal scroll bar in headless Chromium (a phone's overlay scroll bars take no
+     * width, so the check is at least as strict as the phone).
+     */
+    public void assertNoHorizontalScroll() {
+        @SuppressWarnings("unchecked")
+        List<Number> widths = (List<Number>) this.driver.executeScript(
+                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth, window.innerWidth]");
+        if (widths.get(0).longValue() > widths.get(1).longValue()) {
+            throw new AssertionError(path() + " is " + widths.get(0) + " px wide in a window of " + widths.get(2)
+                    + " px (" + widths.get(1) + " px beside the scroll bar); sticking out: " + sticksOut());
+        }
+    }
+
+    /**
+     * The outermost elements past the window's right edge (not those clipped by a box
+     * that scrolls), for a failure's message.
+     */
+    private Object sticksOut() {
+        return this.driver.executeScript(
+                """
+                        const clipped = (e) => {
+                          for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+                            if (getComputedStyle(p).overflowX !== 'visible') { return true; }
+                          }
+                          return false;
+                        };
+                        const out = [];
+                        for (const e of document.querySelectorAll('body *')) {
+                          const r = e.getBoundingClientRect();
+                          if (r.right > document.documentElement.clientWidth + 1 && !clipped(e)
+                              && !(e.parentElement && e.parentElement.getBoundingClientRect().right > document.documentElement.clientWidth + 1
+                                   && !clipped(e.parentElement) && e.parentElement !== document.body)) {
+                            out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + String(e.className).split(' ').join('.')
+                              + ' in #' + (e.parentElement.closest('[id]') ? e.parentElement.closest('[id]').id : '?')
+                              + ' right=' + Math.round(r.right));
+                          }
+                        }
+                        return out.slice(0, 8).join(', ');""");
+    }
+
+    /**
+     * The errors the console logged since the last call: CSP violations, failed scripts
+     * and loads.
+     */
+    public List<String> consoleErrors() {
+        return this.driver.manage()
+            .logs()
+            .get(LogType.BROWSER)
+            .getAll()
+            .stream()
+            .filter((entry) -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+            .map(LogEntry::getMessage)
+            .toList();
+    }
+
+    /** Fails when the console logged an error since the last look. */
+    public void assertNoConsoleErrors() {
+        List<String> errors = consoleErrors();
+        if (!errors.isEmpty()) {
+            throw new AssertionError("Console errors on " + path() + ":\n" + String.join("\n", errors));
+        }
+    }
+
+    /**
+     * What the page's clipboard holds (the browser is allowed to read it, as a person
+     * pasting would).
+     */
+    public String clipboard() {
+        this.driver.setPermission("clipboard-read", "granted");
+        return (String) this.driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                navigator.clipboard.readText().then(done, (e) => done('clipboard unreadable: ' + e));""");
+    }
+
+    /**
+     * Presses Tab until the element has the focus (at most 40 times); false if it never
+     * does.
+     */
+    public boolean tabTo(By element) {
+        WebElement target = find(element);
+        for (int i = 0; i < 40; i++) {
+            this.driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+            if (target.equals(this.driver.switchTo().activeElement())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public void resize(int width, int height) {

@@ -258,7 +258,7 @@ class DashboardsBrowserIT extends BrowserSession {
     void aReversedRangeIsExplained() {
         browser.open("/reports?from=2026-11-20&to=2026-11-10");
         assertThat(browser.find(By.cssSelector(".alert-danger")).getText())
-            .isEqualTo("The range ends before it starts.");
+            .isEqualTo("The range ends before it starts: pick a “to” day on or after the “from” day.");
     }
 
     @Test
