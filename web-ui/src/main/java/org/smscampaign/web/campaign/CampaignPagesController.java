@@ -206,7 +206,9 @@ class CampaignPagesController {
         if (campaign.status() == CampaignStatus.DRAFT) {
             Preflight preflight = this.campaigns.preflight(id);
             model.addAttribute("preflight", preflight);
-            if (!campaign.draft().audience().isEmpty()) {
+            // no Launch button for what the launch would refuse: no audience, links
+            // nobody can open
+            if (!campaign.draft().audience().isEmpty() && !stopsTheLaunch(preflight)) {
                 model.addAttribute("launchQuestion", launchQuestion(campaign, preflight));
             }
             model.addAttribute("smartEncodingFixes",
@@ -219,6 +221,12 @@ class CampaignPagesController {
         }
         model.addAttribute("cancelQuestion", Confirmations.cancel(campaign, counts));
         return "campaigns/show";
+    }
+
+    private static boolean stopsTheLaunch(Preflight preflight) {
+        return preflight.warnings()
+            .stream()
+            .anyMatch((w) -> "LINK_REFUSED".equals(w.code()) || "LINK_ADDRESS".equals(w.code()));
     }
 
     private Confirmations.Question launchQuestion(CampaignView campaign, Preflight preflight) {

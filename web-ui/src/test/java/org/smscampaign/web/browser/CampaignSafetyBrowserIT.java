@@ -117,7 +117,7 @@ class CampaignSafetyBrowserIT extends BrowserSession {
     @ValueSource(strings = { "1440x900", "390x844" })
     void launchAndCancelAskFirstNamingPeopleCostAndTheLastOneOut(String size) {
         size(size);
-        String page = scheduledDraftForVips("Asked first " + System.nanoTime(), 12);
+        String page = scheduledDraftForVips("Winter boots for VIPs " + (System.nanoTime() % 1000), 12);
         String recipients = browser.find(By.id("pf-recipients")).getText();
         String cost = browser.find(By.id("pf-cost")).getText();
 
@@ -145,7 +145,7 @@ class CampaignSafetyBrowserIT extends BrowserSession {
 
         browser.click(By.id("cancel"));
         dialogShown("cancel-confirm");
-        assertThat(browser.find(By.id("cancel-question")).getText()).startsWith("Cancel campaign Asked first")
+        assertThat(browser.find(By.id("cancel-question")).getText()).startsWith("Cancel campaign Winter boots for VIPs")
             .containsPattern("\\? [\\d,]+ messages not yet sent will not go out\\.");
         browser.screenshot("cancel-confirmation-" + (phone(size) ? "phone" : "desktop"));
         browser.click(By.id("cancel-dismiss"));
