@@ -231,16 +231,16 @@ public class CampaignManagement {
      * How many people a draft's audience reaches now (with {@code everyone}: all
      * subscribed contacts, minus the exclusions), counted as the preflight counts.
      */
-    public AudienceReach reach(CampaignDraft.Audience audience, boolean everyone) {
-        return this.previews.reach(audience, everyone);
+    public AudienceReach reach(CampaignDraft.Audience audience) {
+        return this.previews.reach(audience);
     }
 
     /**
      * A text of a draft, unsaved perhaps, as one of its first recipients would get it
      * (the composer's phone preview).
      */
-    public DraftPreview preview(CampaignDraft draft, boolean everyone, String label, String body, int index) {
-        return this.previews.preview(draft, everyone, label, body, index);
+    public DraftPreview preview(CampaignDraft draft, String label, String body, int index) {
+        return this.previews.preview(draft, label, body, index);
     }
 
     /**

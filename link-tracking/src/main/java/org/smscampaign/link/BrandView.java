@@ -9,4 +9,12 @@ import java.util.List;
 public record BrandView(long id, String name, String baseUrl, String fallbackUrl, List<String> allowedTargetDomains,
         List<String> hosts, boolean isDefault) {
 
+    /** A code of the true length, for showing what a short link will look like. */
+    private static final String SAMPLE_CODE = "Ab3xK9q2Zt5mW8pR".substring(0, ShortCodes.LENGTH);
+
+    /** A short link of this brand as it will be sent: its address and a code. */
+    public String sampleLink() {
+        return this.baseUrl + SAMPLE_CODE;
+    }
+
 }

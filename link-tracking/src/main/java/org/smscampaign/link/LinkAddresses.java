@@ -24,8 +24,6 @@ public class LinkAddresses {
 
     private static final String FIX_IN_SENTENCE = "set the brand's link address in Admin → Link tracking";
 
-    private static final String SAMPLE_CODE = "Ab3xK9q2Zt5mW8pR".substring(0, ShortCodes.LENGTH);
-
     private final Brands brands;
 
     private final LinkHostCheck hosts;
@@ -51,7 +49,7 @@ public class LinkAddresses {
     }
 
     public LinkAddress of(BrandView brand) {
-        String sample = brand.baseUrl() + SAMPLE_CODE;
+        String sample = brand.sampleLink();
         URI base = URI.create(brand.baseUrl());
         LinkHostCheck.Finding finding = this.hosts.check(base.getHost());
         if (finding.reach() == LinkHostCheck.Reach.PUBLIC) {

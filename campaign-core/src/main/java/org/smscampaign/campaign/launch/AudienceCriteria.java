@@ -51,12 +51,6 @@ public class AudienceCriteria {
                         new ContactCriteria.Group(ContactCriteria.Combinator.NONE, excluded)));
     }
 
-    /** The audience, or everyone (minus its exclusions) when the composer asks so. */
-    public ContactCriteria of(CampaignDraft.Audience audience, boolean everyone) {
-        return of(everyone ? new CampaignDraft.Audience(audience.segments(), audience.lists(),
-                audience.excludedSegments(), audience.excludedLists(), true) : audience);
-    }
-
     private static ContactCriteria lists(List<Long> ids) {
         return new ContactCriteria.Condition(ContactField.LIST, CriteriaOperator.IN,
                 ids.stream().map(String::valueOf).toList(), null);

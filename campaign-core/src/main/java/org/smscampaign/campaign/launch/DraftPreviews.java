@@ -38,8 +38,6 @@ public class DraftPreviews {
     private static final int BATCH = 5000;
 
     /** A code of the true length: the preview looks like the message that is sent. */
-    private static final String SAMPLE_CODE = "Ab3xK9qZ4mP2wR7t".repeat(4).substring(0, ShortCodes.LENGTH);
-
     private final ContactQueries contacts;
 
     private final AudienceCriteria audiences;
@@ -62,11 +60,11 @@ public class DraftPreviews {
         this.clock = clock;
     }
 
-    public AudienceReach reach(CampaignDraft.Audience audience, boolean everyone) {
-        if (audience.isEmpty() && !everyone) {
+    public AudienceReach reach(CampaignDraft.Audience audience) {
+        if (audience.isEmpty()) {
             return AudienceReach.NOBODY;
         }
-        ContactCriteria criteria = this.audiences.of(audience, everyone);
+        ContactCriteria criteria = this.audiences.of(audience);
         AudienceCount count = this.contacts.count(criteria);
         List<String> batch = new ArrayList<>(BATCH);
         long[] optedOut = { 0 };
@@ -85,11 +83,11 @@ public class DraftPreviews {
      * A text of the draft (its signature and opt-out line added) as the recipient at
      * {@code index} among the audience's first reachable ones gets it.
      */
-    public DraftPreview preview(CampaignDraft draft, boolean everyone, String label, String body, int index) {
+    public DraftPreview preview(CampaignDraft draft, String label, String body, int index) {
         if (body == null || body.isBlank()) {
             return DraftPreview.problem(label, "Write the text of variant " + label + " to see it on a phone.");
         }
-        List<Recipient> recipients = recipients(draft.audience(), everyone);
+        List<Recipient> recipients = recipients(draft.audience());
         Recipient recipient = recipients.isEmpty() ? null : recipients.get(Math.floorMod(index, recipients.size()));
         String country = (recipient != null) ? recipient.country() : null;
         String optOutLine = this.properties.optOutLineFor(country);
@@ -100,7 +98,7 @@ public class DraftPreviews {
         catch (IllegalArgumentException ex) {
             return DraftPreview.problem(label, ex.getMessage());
         }
-        String link = this.preflight.brandOf(draft).baseUrl() + SAMPLE_CODE;
+        String link = this.preflight.brandOf(draft).sampleLink();
         Map<String, String> values = (recipient != null) ? recipient.fields() : Map.of();
         MessageTemplate.Rendered rendered = template.render(values::get,
                 Collections.nCopies(template.links().size(), link));
@@ -118,13 +116,13 @@ public class DraftPreviews {
     }
 
     /** The first reachable recipients of the audience, opted-out numbers left out. */
-    private List<Recipient> recipients(CampaignDraft.Audience audience, boolean everyone) {
-        if (audience.isEmpty() && !everyone) {
+    private List<Recipient> recipients(CampaignDraft.Audience audience) {
+        if (audience.isEmpty()) {
             return List.of();
         }
         LocalDate today = LocalDate.now(this.clock);
         List<Recipient> found = new ArrayList<>();
-        this.contacts.firstReachable(this.audiences.of(audience, everyone), RECIPIENTS * 3,
+        this.contacts.firstReachable(this.audiences.of(audience), RECIPIENTS * 3,
                 (row) -> found.add(new Recipient(name(row.getString("first_name"), row.getString("last_name")),
                         row.getString("phone_number"), row.getString("country"), MergeFields.of(row, today))));
         Set<String> suppressed = this.optOuts.suppressedAmong(found.stream().map(Recipient::phone).toList());

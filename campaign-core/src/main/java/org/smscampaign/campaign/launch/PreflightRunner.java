@@ -165,7 +165,7 @@ public class PreflightRunner {
         AudienceCount count = this.contacts.count(criteria);
         CampaignTexts templates = new CampaignTexts(draft, this.properties);
         LinkAddress address = linkAddress(draft);
-        String placeholderLink = address.sampleLink();
+        String sampleLink = address.sampleLink();
         Recipients recipients = new Recipients(campaignId, draft, this.windows, capped(draft, now), now);
         Tally tally = new Tally(templates.defaults().keySet(), new CostEstimate(this.prices, draft.sender()));
         LocalDate today = LocalDate.now(this.clock);
@@ -174,13 +174,13 @@ public class PreflightRunner {
             batch.add(new Row(row.getLong("id"), row.getString("phone_number"), row.getString("country"),
                     row.getString("region"), row.getString("time_zone"), MergeFields.of(row, today)));
             if (batch.size() == BATCH) {
-                tally(batch, recipients, templates, placeholderLink, tally);
+                tally(batch, recipients, templates, sampleLink, tally);
                 batch.clear();
             }
         });
-        tally(batch, recipients, templates, placeholderLink, tally);
+        tally(batch, recipients, templates, sampleLink, tally);
         Preflight preflight = tally.result(count, draft, templates.defaults(), this.properties, this.messaging,
-                this.rates.table(), now, placeholderLink);
+                this.rates.table(), now, sampleLink);
         if (address.verdict() == LinkAddress.Verdict.ERROR) {
             preflight.warnings().add(0, new Preflight.Warning("LINK_ADDRESS", address.message()));
         }

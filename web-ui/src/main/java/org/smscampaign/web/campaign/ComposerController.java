@@ -27,7 +27,7 @@ class ComposerController {
 
     @PostMapping("/reach")
     AudienceReach reach(@ModelAttribute CampaignForm form) {
-        return this.campaigns.reach(form.draft().audience(), form.everyoneSubscribed());
+        return this.campaigns.reach(form.draft().audience());
     }
 
     /**
@@ -46,7 +46,7 @@ class ComposerController {
             case "B", "C" -> variant;
             default -> "A";
         };
-        return this.campaigns.preview(form.draft(), form.everyoneSubscribed(), label, body, index);
+        return this.campaigns.preview(form.draft(), label, body, index);
     }
 
 }

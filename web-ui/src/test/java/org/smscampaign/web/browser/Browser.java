@@ -228,8 +228,7 @@ public final class Browser implements AutoCloseable {
      * phone where a table or form does not fit.
      */
     public boolean documentWiderThanWindow() {
-        return Boolean.TRUE
-            .equals(this.driver.executeScript("return document.documentElement.scrollWidth > window.innerWidth"));
+        return !fitsWindowWidth();
     }
 
     /**

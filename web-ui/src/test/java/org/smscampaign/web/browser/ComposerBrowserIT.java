@@ -145,7 +145,7 @@ class ComposerBrowserIT extends BrowserSession {
             .orElseThrow();
         browser.click(By.id("list-in-" + vip.id()));
         AudienceReach reach = this.campaigns
-            .reach(new CampaignDraft.Audience(List.of(), List.of(vip.id()), List.of(), List.of()), false);
+            .reach(new CampaignDraft.Audience(List.of(), List.of(vip.id()), List.of(), List.of()));
         assertThat(reach.reachable()).isPositive();
         browser.waitForText(By.id("audience-reach"), (t) -> t
             .startsWith(String.format(java.util.Locale.US, "%,d people get this campaign", reach.reachable())));
