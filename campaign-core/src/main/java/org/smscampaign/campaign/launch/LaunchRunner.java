@@ -286,24 +286,27 @@ public class LaunchRunner {
 
     }
 
+    /** The campaign's row as a batch holds it: its status and how far the launch got. */
+    private record Locked(CampaignStatus status, long cursor) {
+
+    }
+
     private void write(CampaignView campaign, CampaignDraft draft, CampaignTexts templates, BrandView brand,
             Recipients recipients, String winner, List<Row> rows) {
         this.transactions.executeWithoutResult((status) -> {
-            // The campaign's row stays locked until the batch commits. Checked without
-            // the
-            // lock, a cancel could withdraw the queued messages between the check and the
-            // commit, and this batch's messages went out for a cancelled campaign; a
-            // second
-            // writer of the same launch (another instance) wrote its recipients again.
-            Object[] state = this.jdbc.sql("select status, launch_cursor from campaign where id = :id for update")
+            // The row stays locked until the batch commits: checked without the lock,
+            // a cancel could withdraw the queued messages before this batch's commit,
+            // which then went out for a cancelled campaign; and a second writer of the
+            // same launch (another instance) wrote its recipients again.
+            Locked locked = this.jdbc.sql("select status, launch_cursor from campaign where id = :id for update")
                 .param("id", campaign.id())
-                .query((row, n) -> new Object[] { row.getString(1), row.getLong(2) })
+                .query((row, n) -> new Locked(CampaignStatus.valueOf(row.getString(1)), row.getLong(2)))
                 .optional()
-                .orElse(new Object[] { CampaignStatus.CANCELLED.name(), 0L });
-            if (CampaignStatus.valueOf((String) state[0]) == CampaignStatus.CANCELLED) {
+                .orElse(new Locked(CampaignStatus.CANCELLED, 0));
+            if (locked.status() == CampaignStatus.CANCELLED) {
                 throw new LaunchCancelled();
             }
-            long cursor = (Long) state[1];
+            long cursor = locked.cursor();
             List<Row> fresh = (winner != null) ? rows : rows.stream().filter((row) -> row.id() > cursor).toList();
             if (fresh.isEmpty()) {
                 return; // written by another writer meanwhile

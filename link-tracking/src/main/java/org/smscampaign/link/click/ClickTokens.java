@@ -69,10 +69,8 @@ public class ClickTokens {
             return OptionalLong.empty();
         }
         long clickId = ByteBuffer.wrap(bytes).getLong();
-        // The token as this server writes it, compared whole: a spelling that decodes to
-        // the
-        // same bytes is refused too, and in constant time, the comparison tells nothing
-        // of
+        // The token as this server writes it, compared whole: another spelling of the
+        // same bytes is refused too; in constant time, the comparison tells nothing of
         // how much of a tag was right.
         byte[] expected = of(clickId).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, token.getBytes(StandardCharsets.US_ASCII)) ? OptionalLong.of(clickId)

@@ -67,9 +67,8 @@ class DemoCampaigns implements ApplicationRunner {
         if (!this.campaigns.list(null, 1).isEmpty()) {
             return;
         }
-        // Demo rates, so the shops' EUR and GBP sales count in the dashboards' USD, back
-        // to
-        // the first of the past campaigns (DemoHistory).
+        // Demo rates, so EUR and GBP sales count in the dashboards' USD, back to the
+        // first of the past campaigns (DemoHistory).
         LocalDate since = LocalDate.now(this.clock.withZone(ZoneOffset.UTC)).minusDays(150);
         if (this.rates.list().isEmpty() && this.rates.currency().equals("USD")) {
             this.rates.set("EUR", since, new BigDecimal("1.0850"), "demo-admin");

@@ -76,8 +76,7 @@ class LinkPagesController {
     @GetMapping
     String index(@RequestParam(required = false) Long campaign, @RequestParam(defaultValue = "0") int page,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
-        // the totals first: clicks only grow, so the rows below never show fewer than the
-        // totals
+        // totals first: clicks only grow, so the rows below never show fewer than them
         if (campaign != null) {
             model.addAttribute("campaignStats", this.links.statsOfCampaign(campaign));
         }
