@@ -4,7 +4,7 @@
  * package is the module's API; sub-packages are internal.
  */
 @ApplicationModule(displayName = "Campaigns",
-        allowedDependencies = { "contact", "segment", "link", "messaging", "money" })
+        allowedDependencies = { "contact", "segment", "link", "messaging", "money", "notice" })
 package org.smscampaign.campaign;
 
 import org.springframework.modulith.ApplicationModule;

@@ -31,8 +31,8 @@ class ArchitectureTest {
             .map(ApplicationModule::getIdentifier)
             .map(Object::toString)
             .collect(Collectors.toSet());
-        assertThat(names).containsExactlyInAnyOrder("contact", "segment", "campaign", "report", "money", "link",
-                "messaging", "web");
+        assertThat(names).containsExactlyInAnyOrder("contact", "segment", "campaign", "report", "money", "notice",
+                "alert", "link", "messaging", "web");
     }
 
     @Test

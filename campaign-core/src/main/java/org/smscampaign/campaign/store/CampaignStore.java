@@ -18,6 +18,7 @@ import org.smscampaign.campaign.CampaignView;
 import org.smscampaign.campaign.GoalMetric;
 import org.smscampaign.messaging.SendWindow;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +28,11 @@ public class CampaignStore {
 
     private final JdbcClient jdbc;
 
-    CampaignStore(JdbcClient jdbc) {
+    private final ApplicationEventPublisher events;
+
+    CampaignStore(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public long insert(CampaignDraft draft, String by) {
@@ -138,18 +142,20 @@ public class CampaignStore {
      * transition. Returns whether it moved.
      */
     public boolean transition(long id, CampaignStatus from, CampaignStatus to, String by, String detail) {
-        int moved = this.jdbc.sql("""
+        Optional<String> moved = this.jdbc.sql("""
                 update campaign set status = :to, updated_at = now(), version = version + 1,
                     finished_at = case when :to in ('COMPLETED', 'CANCELLED') then now() else finished_at end
-                where id = :id and status = :from""")
+                where id = :id and status = :from returning name""")
             .param("id", id)
             .param("from", from.name())
             .param("to", to.name())
-            .update();
-        if (moved == 1) {
+            .query(String.class)
+            .optional();
+        if (moved.isPresent()) {
             event(id, "TRANSITION", from, to, detail, by);
+            this.events.publishEvent(LifecycleNotices.of(id, moved.get(), from, to, by, detail, Instant.now()));
         }
-        return moved == 1;
+        return moved.isPresent();
     }
 
     public void event(long id, String kind, CampaignStatus from, CampaignStatus to, String detail, String by) {
