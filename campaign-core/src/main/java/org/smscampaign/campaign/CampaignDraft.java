@@ -96,8 +96,46 @@ public record CampaignDraft(String name, String sender, Long brandId, Audience a
 
     }
 
-    /** The A/B test: its share of the audience, how long it runs, what decides. */
-    public record Winner(int testPercent, int testHours, WinnerMetric metric) {
+    /**
+     * The A/B test: its share of the audience, how long it runs, what decides, and how
+     * sure the decision must be (docs/metrics.md, "A/B decisions").
+     *
+     * @param confidence in percent (default 95): a winner needs an always-valid p below 1
+     * - confidence, split between the variants compared with the control
+     * @param minimumSample delivered messages each variant needs before it may win
+     * (default 1,000)
+     * @param fallback what happens when the window ends without a significant winner
+     * (default: send the control)
+     */
+    public record Winner(int testPercent, int testHours, WinnerMetric metric, BigDecimal confidence,
+            Integer minimumSample, WinnerFallback fallback) {
+
+        public static final BigDecimal DEFAULT_CONFIDENCE = new BigDecimal("95");
+
+        public static final int DEFAULT_MINIMUM_SAMPLE = 1_000;
+
+        public Winner {
+            confidence = (confidence != null) ? confidence : DEFAULT_CONFIDENCE;
+            minimumSample = (minimumSample != null) ? minimumSample : DEFAULT_MINIMUM_SAMPLE;
+            fallback = (fallback != null) ? fallback : WinnerFallback.SEND_CONTROL;
+        }
+
+        /** A test with the default confidence, minimum sample and fallback. */
+        public Winner(int testPercent, int testHours, WinnerMetric metric) {
+            this(testPercent, testHours, metric, null, null, null);
+        }
+
+    }
+
+    /** When the test window ends without a significant winner. */
+    public enum WinnerFallback {
+
+        /** Send the control (the first variant) to those who waited. */
+        SEND_CONTROL,
+        /** Send the variant with the higher rate, significant or not. */
+        SEND_HIGHER_RATE,
+        /** Send nothing more: those who waited get no message. */
+        STOP
 
     }
 

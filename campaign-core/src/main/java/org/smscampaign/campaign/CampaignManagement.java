@@ -407,6 +407,16 @@ public class CampaignManagement {
         if (draft.winner() != null && draft.variants().size() < 2) {
             throw CampaignProblem.invalid("A/B test: it needs at least two variants.");
         }
+        if (draft.winner() != null) {
+            CampaignDraft.Winner winner = draft.winner();
+            if (winner.confidence().compareTo(new java.math.BigDecimal("50")) < 0
+                    || winner.confidence().compareTo(new java.math.BigDecimal("99.9")) > 0) {
+                throw CampaignProblem.invalid("A/B test: the confidence must be between 50% and 99.9%.");
+            }
+            if (winner.minimumSample() < 10) {
+                throw CampaignProblem.invalid("A/B test: each variant needs a minimum sample of at least 10.");
+            }
+        }
         CampaignDraft.Schedule schedule = draft.schedule();
         if (schedule.type() == CampaignDraft.ScheduleType.AT && schedule.at() == null) {
             throw CampaignProblem.invalid("schedule: give the date and time to send at.");

@@ -18,7 +18,38 @@ public record CampaignReport(long campaignId, String name, CampaignStatus status
         Instant evaluationEndsAt, String currency, Funnel funnel, Rates rates, Money money, List<GoalResult> goals,
         List<VariantResult> variants, String winner, List<Point> series, List<Breakdown> excluded,
         List<Breakdown> links, List<Delay> clicksAfterDelivery, List<AudienceSlice> audience, Holdout holdout,
-        Instant refreshedAt) {
+        Instant refreshedAt, AbTest abTest) {
+
+    /** The report without an A/B test section (overviews, summaries). */
+    public CampaignReport(long campaignId, String name, CampaignStatus status, Instant launchedAt,
+            Instant evaluationEndsAt, String currency, Funnel funnel, Rates rates, Money money, List<GoalResult> goals,
+            List<VariantResult> variants, String winner, List<Point> series, List<Breakdown> excluded,
+            List<Breakdown> links, List<Delay> clicksAfterDelivery, List<AudienceSlice> audience, Holdout holdout,
+            Instant refreshedAt) {
+        this(campaignId, name, status, launchedAt, evaluationEndsAt, currency, funnel, rates, money, goals, variants,
+                winner, series, excluded, links, clicksAfterDelivery, audience, holdout, refreshedAt, null);
+    }
+
+    /**
+     * The campaign's A/B test (docs/metrics.md, "A/B decisions").
+     *
+     * @param confidence in percent
+     * @param metric HUMAN_CTR or CONVERSIONS
+     * @param fallback the rule when the window ends without a significant winner
+     * @param alphaEach the threshold each variant's always-valid p is held to
+     * @param outcome null while testing; SIGNIFICANT, SEND_CONTROL, SEND_HIGHER_RATE or
+     * STOP
+     * @param explanation what happened and why
+     */
+    public record AbTest(double confidence, int minimumSample, String metric, String fallback, Instant testEndsAt,
+            double alphaEach, String outcome, String explanation, Instant decidedAt) {
+
+        /** Still deciding. */
+        public boolean testing() {
+            return this.outcome == null;
+        }
+
+    }
 
     /**
      * The campaign against its holdout group: the share of contacts who converted within
@@ -144,11 +175,25 @@ public record CampaignReport(long campaignId, String name, CampaignStatus status
      * One variant against the first (the control).
      *
      * @param ctrDifference human CTR minus the control's, in percentage points
-     * @param confidence 1 - p of a two-sided two-proportion z-test on human CTR, in
-     * percent; null for the control or too small a sample
+     * @param confidence 1 - the always-valid p, in percent; null for the control or too
+     * small a sample
+     * @param alwaysValidP the mSPRT's always-valid p-value against the control (the A/B
+     * test's metric; human CTR without a test); null for the control or too small a
+     * sample
+     * @param needsMore delivered messages this variant still needs before the test may
+     * decide; null without an A/B test
+     * @param decision where this variant stands in the A/B test, in words; null without
+     * one
      */
     public record VariantResult(String label, long sent, long delivered, long humanClickers, Double humanCtr,
-            long conversions, BigDecimal revenue, Double ctrDifference, Double confidence, boolean winner) {
+            long conversions, BigDecimal revenue, Double ctrDifference, Double confidence, boolean winner,
+            Double alwaysValidP, Long needsMore, String decision) {
+
+        public VariantResult(String label, long sent, long delivered, long humanClickers, Double humanCtr,
+                long conversions, BigDecimal revenue, Double ctrDifference, Double confidence, boolean winner) {
+            this(label, sent, delivered, humanClickers, humanCtr, conversions, revenue, ctrDifference, confidence,
+                    winner, null, null, null);
+        }
 
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.smscampaign.campaign.AbTests;
 import org.smscampaign.campaign.CampaignManagement;
 import org.smscampaign.campaign.CampaignView;
 import org.smscampaign.link.CampaignClickFigures;
@@ -53,9 +54,12 @@ public class CampaignReports {
 
     private final ShortLinks links;
 
+    private final AbTests abTests;
+
     CampaignReports(CampaignManagement campaigns, CampaignMessageFigures messages, CampaignClickFigures clicks,
             Clock clock, ExchangeRates exchangeRates, AudienceBreakdowns audience, MessageGateway gateway,
-            ShortLinks links) {
+            ShortLinks links, AbTests abTests) {
+        this.abTests = abTests;
         this.gateway = gateway;
         this.links = links;
         this.audience = audience;
@@ -71,7 +75,7 @@ public class CampaignReports {
         CampaignView campaign = this.campaigns.get(campaignId);
         return ReportCalculator.report(campaign, this.messages.of(campaignId), this.clicks.of(campaignId),
                 this.audience.of(campaignId), this.audience.holdout(campaignId), this.clock.instant(),
-                this.exchangeRates.table());
+                this.exchangeRates.table(), this.abTests.status(campaignId));
     }
 
     /** The report recomputed from raw rows first (tests, and on demand). */

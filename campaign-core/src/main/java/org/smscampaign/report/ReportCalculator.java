@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
+import org.smscampaign.campaign.AbTestStatus;
 import org.smscampaign.campaign.CampaignDraft;
 import org.smscampaign.campaign.CampaignView;
 import org.smscampaign.campaign.GoalMetric;
@@ -51,6 +52,12 @@ final class ReportCalculator {
     static CampaignReport report(CampaignView campaign, MessageFigures messages, ClickFigures clicks,
             List<CampaignReport.AudienceSlice> audience, CampaignReport.Holdout holdout, Instant now,
             RateTable exchange) {
+        return report(campaign, messages, clicks, audience, holdout, now, exchange, null);
+    }
+
+    static CampaignReport report(CampaignView campaign, MessageFigures messages, ClickFigures clicks,
+            List<CampaignReport.AudienceSlice> audience, CampaignReport.Holdout holdout, Instant now,
+            RateTable exchange, AbTestStatus abTest) {
         CampaignReport.Funnel funnel = funnel(campaign, messages, clicks);
         CampaignReport.Rates rates = rates(funnel, messages);
         CampaignReport.Money money = MoneyCalculator.money(campaign.draft(), messages.totals(), messages.costs(),
@@ -64,7 +71,8 @@ final class ReportCalculator {
             .map((goal) -> goal(goal, funnel, rates, money, evaluationEndsAt, now))
             .toList();
         return new CampaignReport(campaign.id(), campaign.name(), campaign.status(), launchedAt, evaluationEndsAt,
-                exchange.currency(), funnel, rates, money, goals, variants(campaign, messages, clicks, exchange),
+                exchange.currency(), funnel, rates, money, goals,
+                AbTestResults.decide(campaign, variants(campaign, messages, clicks, exchange), abTest),
                 campaign.winnerVariant(), series(messages, clicks),
                 clicks.excluded()
                     .stream()
@@ -75,7 +83,8 @@ final class ReportCalculator {
                     .map((t) -> new CampaignReport.Breakdown(t.target(), t.hits(), t.humanClickers()))
                     .toList(),
                 clicks.delays().stream().map((d) -> new CampaignReport.Delay(d.hours(), d.humanClickers())).toList(),
-                audience, holdout, oldest(messages.refreshedAt(), clicks.refreshedAt()));
+                audience, holdout, oldest(messages.refreshedAt(), clicks.refreshedAt()),
+                AbTestResults.summary(campaign, abTest));
     }
 
     private static CampaignReport.Funnel funnel(CampaignView campaign, MessageFigures messages, ClickFigures clicks) {
@@ -168,8 +177,6 @@ final class ReportCalculator {
     private static List<CampaignReport.VariantResult> variants(CampaignView campaign, MessageFigures messages,
             ClickFigures clicks, RateTable exchange) {
         List<CampaignReport.VariantResult> results = new ArrayList<>();
-        long controlClickers = 0;
-        long controlDelivered = 0;
         Double controlCtr = null;
         for (CampaignDraft.Variant variant : campaign.draft().variants()) {
             String label = variant.label();
@@ -184,15 +191,12 @@ final class ReportCalculator {
             Double ctr = Ratios.percent(clickers, delivered);
             boolean control = results.isEmpty();
             if (control) {
-                controlClickers = clickers;
-                controlDelivered = delivered;
                 controlCtr = ctr;
             }
             Double difference = (!control && ctr != null && controlCtr != null) ? ctr - controlCtr : null;
-            Double confidence = control ? null
-                    : VariantTest.confidence(controlClickers, controlDelivered, clickers, delivered);
+            // The confidence comes from the always-valid p (AbTestResults).
             results.add(new CampaignReport.VariantResult(label, sent, delivered, clickers, ctr, conversions, revenue,
-                    difference, confidence, label.equals(campaign.winnerVariant())));
+                    difference, null, label.equals(campaign.winnerVariant())));
         }
         return results;
     }

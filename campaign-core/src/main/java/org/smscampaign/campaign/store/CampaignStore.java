@@ -55,6 +55,7 @@ public class CampaignStore {
                     send_at = :at, local_date = :date, local_time = :time, window_policy = :policy,
                     opt_out_line = :optOut, signature = :signature, holdout_percent = :holdout,
                     winner_test_percent = :testPercent, winner_test_hours = :testHours, winner_metric = :metric,
+                    winner_confidence = :confidence, winner_min_sample = :minSample, winner_fallback = :fallback,
                     attribution_days = :attribution, evaluation_days = :evaluation,
                     audience_everyone = :everyone, updated_at = now(),
                     version = version + 1
@@ -74,6 +75,9 @@ public class CampaignStore {
             .param("testPercent", (draft.winner() != null) ? draft.winner().testPercent() : null)
             .param("testHours", (draft.winner() != null) ? draft.winner().testHours() : null)
             .param("metric", (draft.winner() != null) ? draft.winner().metric().name() : null)
+            .param("confidence", (draft.winner() != null) ? draft.winner().confidence() : null)
+            .param("minSample", (draft.winner() != null) ? draft.winner().minimumSample() : null)
+            .param("fallback", (draft.winner() != null) ? draft.winner().fallback().name() : null)
             .param("attribution", draft.attributionDays())
             .param("evaluation", draft.evaluationDays())
             .param("everyone", draft.audience().everyone())
@@ -322,7 +326,10 @@ public class CampaignStore {
                 (time != null) ? time.toLocalTime() : null);
         CampaignDraft.Winner winner = (row.getObject("winner_test_percent") != null)
                 ? new CampaignDraft.Winner(row.getInt("winner_test_percent"), row.getInt("winner_test_hours"),
-                        CampaignDraft.WinnerMetric.valueOf(row.getString("winner_metric")))
+                        CampaignDraft.WinnerMetric.valueOf(row.getString("winner_metric")),
+                        row.getBigDecimal("winner_confidence"), row.getObject("winner_min_sample", Integer.class),
+                        (row.getString("winner_fallback") != null)
+                                ? CampaignDraft.WinnerFallback.valueOf(row.getString("winner_fallback")) : null)
                 : null;
         CampaignDraft draft = new CampaignDraft(row.getString("name"), row.getString("sender"),
                 row.getObject("brand_id", Long.class), children.audience(id, row.getBoolean("audience_everyone")),
