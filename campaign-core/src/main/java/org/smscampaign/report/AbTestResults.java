@@ -7,11 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.smscampaign.campaign.AbTestFigures;
 import org.smscampaign.campaign.AbTestStatus;
 import org.smscampaign.campaign.CampaignDraft;
 import org.smscampaign.campaign.CampaignView;
-import org.smscampaign.campaign.abtest.Arm;
-import org.smscampaign.campaign.abtest.SequentialAbTest;
 
 /**
  * The variants' always-valid p-values and A/B decision for the dashboard, from the same
@@ -33,8 +32,9 @@ final class AbTestResults {
             .plus(Duration.ofHours(winner.testHours()));
         return new CampaignReport.AbTest(winner.confidence().doubleValue(), winner.minimumSample(),
                 winner.metric().name(), winner.fallback().name(), ends,
-                test(winner).alphaEach(campaign.draft().variants().size()), (status != null) ? status.outcome() : null,
-                (status != null) ? status.explanation() : null, (status != null) ? status.decidedAt() : null);
+                AbTestFigures.alphaEach(winner, campaign.draft().variants().size()),
+                (status != null) ? status.outcome() : null, (status != null) ? status.explanation() : null,
+                (status != null) ? status.decidedAt() : null);
     }
 
     /** The variants with p-values, needs and decisions filled in. */
@@ -47,19 +47,14 @@ final class AbTestResults {
         return (winner != null) ? withTest(campaign, winner, plain, status) : withoutTest(plain);
     }
 
-    private static SequentialAbTest test(CampaignDraft.Winner winner) {
-        return new SequentialAbTest(winner.confidence().doubleValue() / 100, winner.minimumSample());
-    }
-
     // No A/B test (a plain split): one look at today's human CTR; valid all the same.
     private static List<CampaignReport.VariantResult> withoutTest(List<CampaignReport.VariantResult> plain) {
-        List<Arm> arms = plain.stream().map((v) -> new Arm(v.label(), v.delivered(), v.humanClickers())).toList();
-        SequentialAbTest.Look look = new SequentialAbTest(0.95, 0).look(arms, Map.of());
+        Map<String, Double> p = AbTestFigures.oneLook(plain.stream()
+            .map((v) -> Map.entry(v.label(), new long[] { v.delivered(), v.humanClickers() }))
+            .toList());
         List<CampaignReport.VariantResult> results = new ArrayList<>();
         for (CampaignReport.VariantResult v : plain) {
-            Double p = look.arm(v.label()).alwaysValidP();
-            Double shown = (p != null && p < 1) ? p : null;
-            results.add(with(v, shown, null, null));
+            results.add(with(v, p.get(v.label()), null, null));
         }
         return results;
     }
@@ -68,7 +63,7 @@ final class AbTestResults {
             List<CampaignReport.VariantResult> plain, AbTestStatus status) {
         String outcome = (status != null) ? status.outcome() : null;
         String chosen = campaign.winnerVariant();
-        double alpha = test(winner).alphaEach(plain.size());
+        double alpha = AbTestFigures.alphaEach(winner, plain.size());
         List<CampaignReport.VariantResult> results = new ArrayList<>();
         for (int i = 0; i < plain.size(); i++) {
             CampaignReport.VariantResult v = plain.get(i);

@@ -3,8 +3,7 @@
  * all campaigns, computed by one set of definitions ({@code docs/metrics.md}) from the
  * figures link tracking and the gateway keep. This package is the module's API.
  */
-@ApplicationModule(displayName = "Reports",
-        allowedDependencies = { "campaign", "campaign :: abtest", "link", "messaging", "money" })
+@ApplicationModule(displayName = "Reports", allowedDependencies = { "campaign", "link", "messaging", "money" })
 package org.smscampaign.report;
 
 import org.springframework.modulith.ApplicationModule;

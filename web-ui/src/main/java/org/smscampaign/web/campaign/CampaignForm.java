@@ -32,7 +32,8 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
         boolean optOutLine, String signature, Integer holdoutPercent, boolean abTest, Integer testPercent,
         Integer testHours, String winnerMetric, BigDecimal goalCtr, BigDecimal goalConversions, BigDecimal goalRevenue,
         BigDecimal goalRoi, Integer attributionDays, Integer evaluationDays, List<String> costLabel,
-        List<String> costKind, List<BigDecimal> costAmount, Long brandId) {
+        List<String> costKind, List<BigDecimal> costAmount, Long brandId, BigDecimal winnerConfidence,
+        Integer winnerMinimumSample, String winnerFallback) {
 
     /** Amounts as people type and read them: 500, never 5E+2 in a field. */
     CampaignForm {
@@ -61,7 +62,8 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
         return new CampaignForm("", sender, List.of(), List.of(), List.of(), List.of(), false, "", 50, "", 50, "", 0,
                 "NOW", null, null, LocalTime.of(10, 0), "HOLD", true, "", 0, false, 20, 4, "HUMAN_CTR", null, null,
                 null, null, 7, 7, CostRows.of(List.of()).costLabel(), CostRows.of(List.of()).costKind(),
-                CostRows.of(List.of()).costAmount(), null);
+                CostRows.of(List.of()).costAmount(), null, CampaignDraft.Winner.DEFAULT_CONFIDENCE,
+                CampaignDraft.Winner.DEFAULT_MINIMUM_SAMPLE, CampaignDraft.WinnerFallback.SEND_CONTROL.name());
     }
 
     static CampaignForm of(CampaignView campaign) {
@@ -80,7 +82,10 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
                 (winner != null) ? winner.testHours() : 4, (winner != null) ? winner.metric().name() : "HUMAN_CTR",
                 goal(draft, GoalMetric.HUMAN_CTR), goal(draft, GoalMetric.CONVERSIONS), goal(draft, GoalMetric.REVENUE),
                 goal(draft, GoalMetric.ROI), draft.attributionDays(), draft.evaluationDays(), costs.costLabel(),
-                costs.costKind(), costs.costAmount(), draft.brandId());
+                costs.costKind(), costs.costAmount(), draft.brandId(),
+                (winner != null) ? winner.confidence() : CampaignDraft.Winner.DEFAULT_CONFIDENCE,
+                (winner != null) ? winner.minimumSample() : CampaignDraft.Winner.DEFAULT_MINIMUM_SAMPLE,
+                (winner != null) ? winner.fallback().name() : CampaignDraft.WinnerFallback.SEND_CONTROL.name());
     }
 
     private static String body(List<CampaignDraft.Variant> variants, int index) {
@@ -116,9 +121,13 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
         addGoal(goals, GoalMetric.CONVERSIONS, this.goalConversions);
         addGoal(goals, GoalMetric.REVENUE, this.goalRevenue);
         addGoal(goals, GoalMetric.ROI, this.goalRoi);
-        CampaignDraft.Winner winner = this.abTest ? new CampaignDraft.Winner(value(this.testPercent, 20),
-                value(this.testHours, 4),
-                CampaignDraft.WinnerMetric.valueOf((this.winnerMetric != null) ? this.winnerMetric : "HUMAN_CTR"))
+        CampaignDraft.Winner winner = this.abTest
+                ? new CampaignDraft.Winner(value(this.testPercent, 20), value(this.testHours, 4),
+                        CampaignDraft.WinnerMetric
+                            .valueOf((this.winnerMetric != null) ? this.winnerMetric : "HUMAN_CTR"),
+                        PlainDecimals.plain(this.winnerConfidence), this.winnerMinimumSample,
+                        (this.winnerFallback != null && !this.winnerFallback.isBlank())
+                                ? CampaignDraft.WinnerFallback.valueOf(this.winnerFallback) : null)
                 : null;
         return new CampaignDraft(this.name, this.sender, this.brandId,
                 new CampaignDraft.Audience(this.segments, this.lists, this.excludedSegments, this.excludedLists,

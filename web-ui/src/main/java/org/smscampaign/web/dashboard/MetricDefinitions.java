@@ -51,8 +51,12 @@ final class MetricDefinitions {
             Map.entry("cascadeSavings",
                     "Messages delivered on cheaper channels priced as SMS of this campaign, minus what those channels cost."),
             Map.entry("confidence",
-                    "Two-sided two-proportion z-test of the variant's human CTR against the first variant: 1 − p. "
-                            + "Not stated below 5 clickers and 5 non-clickers per side."));
+                    "1 − the always-valid p of the variant against the first variant (the control). "
+                            + "Not stated before 5 expected clickers per variant."),
+            Map.entry("alwaysValidP",
+                    "Always-valid p-value of the mSPRT (mixture sequential probability ratio test) against the "
+                            + "control: it stays valid however often the results are looked at. The A/B test's "
+                            + "winner needs it below 1 − confidence, split between the variants."));
 
     private MetricDefinitions() {
     }
