@@ -122,7 +122,24 @@ class AbTestDecisionsIT {
             .single()).isEqualTo(waiting);
     }
 
+    @Test
+    void thePreflightWarnsWhenTheTestShareCannotReachTheMinimumSample() {
+        CampaignView small = create(60, new CampaignDraft.Winner(50, 2, CampaignDraft.WinnerMetric.HUMAN_CTR));
+        assertThat(this.campaigns.preflight(small.id()).warnings())
+            .anySatisfy((warning) -> assertThat(warning.message()).startsWith("A/B test: variant A goes to ")
+                .contains("fewer than the minimum sample of 1,000 delivered")
+                .contains("the control (variant A) goes to the rest"));
+        CampaignView enough = create(120, new CampaignDraft.Winner(50, 2, CampaignDraft.WinnerMetric.HUMAN_CTR,
+                new BigDecimal("90"), 10, CampaignDraft.WinnerFallback.STOP));
+        assertThat(this.campaigns.preflight(enough.id()).warnings()).extracting(Preflight.Warning::code)
+            .doesNotContain("AB_SMALL_SAMPLE");
+    }
+
     private CampaignView launch(int people, CampaignDraft.Winner winner) {
+        return launched(create(people, winner));
+    }
+
+    private CampaignView create(int people, CampaignDraft.Winner winner) {
         long list = this.lists.create("A/B decisions " + System.nanoTime(), null).id();
         long base = ThreadLocalRandom.current().nextLong(10_000_000, 80_000_000);
         this.lists.add(list,
@@ -140,6 +157,10 @@ class AbTestDecisionsIT {
                         new CampaignDraft.Variant("B", "20% off today: {{link:https://shop.example/autumn}}", 50)),
                 CampaignDraft.Schedule.now(), SendWindow.Policy.HOLD, true, null, 0, winner, List.of(), 7, 7,
                 List.of()), "marketer");
+        return campaign;
+    }
+
+    private CampaignView launched(CampaignView campaign) {
         this.campaigns.launch(campaign.id(), "marketer");
         Instant deadline = Instant.now().plusSeconds(60);
         CampaignView launched = this.campaigns.get(campaign.id());

@@ -351,6 +351,7 @@ public class PreflightRunner {
                                     + String.join(" ", variant.ucs2Characters()) + "."));
                 }
             }
+            abSample(draft, variants, warnings);
             if (this.fellBack > 0) {
                 warnings.add(new Preflight.Warning("FALLBACKS",
                         this.fellBack + " recipients miss a merge field and get its fallback."));
@@ -371,6 +372,32 @@ public class PreflightRunner {
                                 + "); the rest wait for the next day."));
             }
             return warnings;
+        }
+
+        // A test share too small for the minimum sample can never find a winner.
+        private void abSample(CampaignDraft draft, List<Preflight.VariantPreflight> variants,
+                List<Preflight.Warning> warnings) {
+            CampaignDraft.Winner winner = draft.winner();
+            if (winner == null || this.recipients == 0) {
+                return;
+            }
+            variants.stream()
+                .filter((v) -> v.recipients() < winner.minimumSample())
+                .findFirst()
+                .ifPresent((v) -> warnings
+                    .add(new Preflight.Warning("AB_SMALL_SAMPLE", String.format(java.util.Locale.ENGLISH,
+                            "A/B test: variant %s goes to %,d people, fewer than the minimum sample of %,d delivered: "
+                                    + "no variant can win for sure, so when the test ends %s. Raise the test share "
+                                    + "or lower the minimum sample.",
+                            v.label(), v.recipients(), winner.minimumSample(), fallbackInWords(winner.fallback())))));
+        }
+
+        private static String fallbackInWords(CampaignDraft.WinnerFallback fallback) {
+            return switch (fallback) {
+                case SEND_CONTROL -> "the control (variant A) goes to the rest";
+                case SEND_HIGHER_RATE -> "the variant with the higher rate goes to the rest";
+                case STOP -> "nobody else gets a message";
+            };
         }
 
     }

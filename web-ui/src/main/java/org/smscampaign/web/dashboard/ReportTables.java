@@ -98,11 +98,12 @@ final class ReportTables {
     private static Table variants(CampaignReport report) {
         return table(
                 List.of("variant", "sent", "delivered", "human_clickers", "human_ctr", "conversions", "revenue",
-                        "ctr_difference_points", "confidence_percent", "winner"),
+                        "ctr_difference_points", "confidence_percent", "winner", "always_valid_p", "ab_needs_delivered",
+                        "ab_decision"),
                 report.variants(),
                 (v) -> List.of(v.label(), v.sent(), v.delivered(), v.humanClickers(), nullable(v.humanCtr()),
-                        v.conversions(), v.revenue(), nullable(v.ctrDifference()), nullable(v.confidence()),
-                        v.winner()));
+                        v.conversions(), v.revenue(), nullable(v.ctrDifference()), nullable(v.confidence()), v.winner(),
+                        nullable(v.alwaysValidP()), nullable(v.needsMore()), nullable(v.decision())));
     }
 
     private static Table series(CampaignReport report) {

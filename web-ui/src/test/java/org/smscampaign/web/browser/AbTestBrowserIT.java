@@ -15,6 +15,7 @@ import org.smscampaign.campaign.CampaignManagement;
 import org.smscampaign.campaign.CampaignView;
 import org.smscampaign.contact.ContactLists;
 import org.smscampaign.messaging.SendWindow;
+import org.smscampaign.report.CampaignReports;
 import org.smscampaign.web.PlatformIT;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +38,9 @@ class AbTestBrowserIT extends BrowserSession {
 
     @Autowired
     ContactLists lists;
+
+    @Autowired
+    CampaignReports reports;
 
     @Autowired
     JdbcClient jdbc;
@@ -65,7 +69,7 @@ class AbTestBrowserIT extends BrowserSession {
         browser.setValue(By.id("winnerConfidence"), "99");
         browser.setValue(By.id("winnerMinimumSample"), "2500");
         new Select(browser.find(By.id("winnerFallback"))).selectByValue("STOP");
-        browser.script("document.getElementById('ab-decision').scrollIntoView({block: 'center'})");
+        browser.scrollTo(By.id("ab-settings"));
         browser.screenshot("ab-test-form-" + device(size));
         browser.assertAccessible();
         browser.assertNoHorizontalScroll();
@@ -73,6 +77,8 @@ class AbTestBrowserIT extends BrowserSession {
         assertThat(browser.path()).matches("/campaigns/\\d+");
 
         long id = Long.parseLong(browser.path().replaceAll("\\D", ""));
+        assertThat(browser.find(By.id("ab-settings-summary")).getText())
+            .endsWith("at 99.0% confidence with at least 2,500 delivered per variant; without a clear winner stop");
         CampaignDraft.Winner winner = this.campaigns.get(id).draft().winner();
         assertThat(winner.confidence()).isEqualByComparingTo("99");
         assertThat(winner.minimumSample()).isEqualTo(2500);
@@ -95,19 +101,24 @@ class AbTestBrowserIT extends BrowserSession {
             .contains("at least 200 delivered per variant");
         assertThat(browser.find(By.cssSelector("tr[data-variant=B] .ab-decision")).getText())
             .matches("Needs [\\d,]+ more delivered|Not significant yet");
+        browser.scrollTo(By.id("variants"));
         browser.screenshot("ab-test-dashboard-running-" + device(size));
 
         awaitDelivered(id);
         click(id, "A", 5);
         click(id, "B", 100);
         browser.waitUntil(PATIENCE, () -> this.campaigns.get(id).winnerVariant() != null);
+        this.reports.refreshedReport(id);
         browser.open("/dashboards/campaigns/" + id);
         assertThat(browser.find(By.cssSelector(".ab-explanation")).getText()).startsWith("B won: CTR ")
             .contains("always-valid p ");
         assertThat(browser.find(By.cssSelector("tr[data-variant=B] .ab-decision")).getText())
             .isEqualTo("Winner (significant)");
         assertThat(browser.find(By.cssSelector("tr[data-variant=B] .ab-p")).getText()).matches("0\\.0\\d\\d|< 0\\.001");
-        browser.script("document.getElementById('variants').scrollIntoView()");
+        assertThat(browser.fetchText(browser.find(By.id("variants-csv")).getAttribute("href")))
+            .contains(",always_valid_p,ab_needs_delivered,ab_decision")
+            .containsPattern("\nB,.*,Winner \\(significant\\)");
+        browser.scrollTo(By.id("variants"));
         browser.screenshot("ab-test-dashboard-" + device(size));
         browser.assertAccessible();
         browser.assertNoHorizontalScroll();
@@ -149,13 +160,17 @@ class AbTestBrowserIT extends BrowserSession {
         return campaign.id();
     }
 
+    /**
+     * Each variant of the test has its minimum sample delivered (the simulator's pace).
+     */
     private void awaitDelivered(long id) {
-        browser.waitUntil(PATIENCE, () -> this.jdbc
-            .sql("select count(*) filter (where status in ('QUEUED', 'CLAIMED', 'SENDING', 'ACCEPTED', 'SENT')) = 0 "
-                    + "and count(*) > 0 from outbound_message where campaign_id = :id")
-            .param("id", id)
-            .query(Boolean.class)
-            .single());
+        browser.waitUntil(Duration.ofSeconds(180),
+                () -> this.jdbc
+                    .sql("select count(*) = 2 from (select variant from outbound_message where campaign_id = :id "
+                            + "and status = 'DELIVERED' group by variant having count(*) >= 200) v")
+                    .param("id", id)
+                    .query(Boolean.class)
+                    .single());
     }
 
     /** Human clicks on the links of some recipients of a variant. */
