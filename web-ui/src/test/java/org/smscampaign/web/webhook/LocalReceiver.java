@@ -19,10 +19,10 @@ import com.sun.net.httpserver.HttpServer;
  * A webhook receiver on 127.0.0.1 for tests: records every POST by path and answers each
  * path with the statuses scripted for it (then 200).
  */
-final class LocalReceiver implements AutoCloseable {
+public final class LocalReceiver implements AutoCloseable {
 
     /** One request as it arrived. */
-    record Received(String path, Map<String, List<String>> headers, String body, Instant at) {
+    public record Received(String path, Map<String, List<String>> headers, String body, Instant at) {
 
         String header(String name) {
             return this.headers.entrySet()
@@ -43,7 +43,7 @@ final class LocalReceiver implements AutoCloseable {
 
     private final Map<String, Integer> fallback = new ConcurrentHashMap<>();
 
-    LocalReceiver() throws IOException {
+    public LocalReceiver() throws IOException {
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         this.server.createContext("/", (exchange) -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
@@ -61,17 +61,17 @@ final class LocalReceiver implements AutoCloseable {
     }
 
     /** The address of a path on this receiver. */
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + this.server.getAddress().getPort() + path;
     }
 
     /** Answers the next requests on the path with these statuses, in order. */
-    void script(String path, Integer... statuses) {
+    public void script(String path, Integer... statuses) {
         this.scripts.put(path, new ArrayDeque<>(List.of(statuses)));
     }
 
     /** Answers every request on the path with this status once the script is used up. */
-    void otherwise(String path, int status) {
+    public void otherwise(String path, int status) {
         this.fallback.put(path, status);
     }
 
@@ -81,7 +81,7 @@ final class LocalReceiver implements AutoCloseable {
         return (scripted != null) ? scripted : this.fallback.getOrDefault(path, 200);
     }
 
-    List<Received> on(String path) {
+    public List<Received> on(String path) {
         return this.received.stream().filter((r) -> r.path().equals(path)).toList();
     }
 
