@@ -62,19 +62,19 @@ class WebhookApiController {
 
     @GetMapping("/event-types")
     @Operation(summary = "Event types an endpoint can follow")
-    List<String> eventTypes() {
+    List<String> webhookEventTypes() {
         return WebhookEventTypes.ALL;
     }
 
     @GetMapping
     @Operation(summary = "Webhook endpoints", description = "With their signing secrets and last delivery status.")
-    List<WebhookEndpoint> list() {
+    List<WebhookEndpoint> listWebhooks() {
         return this.webhooks.all();
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "A webhook endpoint")
-    WebhookEndpoint get(@PathVariable long id) {
+    WebhookEndpoint getWebhook(@PathVariable long id) {
         return this.webhooks.get(id);
     }
 
@@ -83,13 +83,13 @@ class WebhookApiController {
     @Operation(summary = "Add a webhook endpoint",
             description = "The platform generates the signing secret. The url must be https on a public host: "
                     + "loopback, private, link-local and reserved addresses are refused (422 webhook-url-refused).")
-    WebhookEndpoint create(@RequestBody EndpointRequest request, Principal principal) {
+    WebhookEndpoint createWebhook(@RequestBody EndpointRequest request, Principal principal) {
         return this.webhooks.create(request.input(), principal.getName());
     }
 
     @PatchMapping("/{id}")
     @Operation(summary = "Change a webhook endpoint", description = "Address, description, event types or enabled.")
-    WebhookEndpoint update(@PathVariable long id, @RequestBody EndpointChange change) {
+    WebhookEndpoint updateWebhook(@PathVariable long id, @RequestBody EndpointChange change) {
         WebhookEndpoint current = this.webhooks.get(id);
         return this.webhooks.update(id,
                 new WebhookEndpointInput((change.url() != null) ? change.url() : current.url(),
@@ -102,14 +102,14 @@ class WebhookApiController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a webhook endpoint",
             description = "With its delivery log; pending deliveries are " + "dropped.")
-    void delete(@PathVariable long id) {
+    void deleteWebhook(@PathVariable long id) {
         this.webhooks.delete(id);
     }
 
     @PostMapping("/{id}/secret")
     @Operation(summary = "Rotate the signing secret",
             description = "A new secret signs every attempt from now on; the old one no longer does.")
-    WebhookEndpoint rotate(@PathVariable long id) {
+    WebhookEndpoint rotateWebhookSecret(@PathVariable long id) {
         return this.webhooks.rotateSecret(id);
     }
 
@@ -118,7 +118,7 @@ class WebhookApiController {
     @Operation(summary = "Send a test event",
             description = "Queues a webhook.test event for this endpoint (enabled or not); follow its outcome at "
                     + "the delivery it returns.")
-    WebhookDelivery test(@PathVariable long id, Principal principal) {
+    WebhookDelivery testWebhook(@PathVariable long id, Principal principal) {
         UUID delivery = this.webhooks.sendTest(id, principal.getName());
         return this.webhooks.delivery(id, delivery);
     }
@@ -126,20 +126,20 @@ class WebhookApiController {
     @GetMapping("/{id}/deliveries")
     @Operation(summary = "The delivery log", description = "Newest first, each with its attempts (time, status "
             + "code, latency, error, next attempt).")
-    List<WebhookDelivery> deliveries(@PathVariable long id, @RequestParam(defaultValue = "50") int limit) {
+    List<WebhookDelivery> webhookDeliveries(@PathVariable long id, @RequestParam(defaultValue = "50") int limit) {
         return this.webhooks.deliveries(id, limit);
     }
 
     @GetMapping("/{id}/deliveries/{deliveryId}")
     @Operation(summary = "A delivery with its attempts")
-    WebhookDelivery delivery(@PathVariable long id, @PathVariable UUID deliveryId) {
+    WebhookDelivery webhookDelivery(@PathVariable long id, @PathVariable UUID deliveryId) {
         return this.webhooks.delivery(id, deliveryId);
     }
 
     @PostMapping("/{id}/deliveries/{deliveryId}/retry")
     @Operation(summary = "Retry a failed delivery now",
             description = "One more attempt, right away; 409 unless " + "the delivery failed.")
-    WebhookDelivery retry(@PathVariable long id, @PathVariable UUID deliveryId) {
+    WebhookDelivery retryWebhookDelivery(@PathVariable long id, @PathVariable UUID deliveryId) {
         return this.webhooks.retryNow(id, deliveryId);
     }
 
