@@ -72,7 +72,8 @@ final class ModuleRules {
 
     static ArchRule noReachIntoInternals(String base) {
         CompositeArchRule rule = null;
-        for (String module : List.of("contact", "segment", "campaign", "report", "money", "link", "messaging", "web")) {
+        for (String module : List.of("contact", "segment", "campaign", "report", "money", "link", "messaging", "web",
+                "webhook")) {
             ArchRule moduleRule = noClasses().that()
                 .resideOutsideOfPackage(base + "." + module + "..")
                 .should()

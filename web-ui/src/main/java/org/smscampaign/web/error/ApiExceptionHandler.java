@@ -11,6 +11,7 @@ import org.smscampaign.contact.ContactProblem;
 import org.smscampaign.link.LinkProblem;
 import org.smscampaign.money.MoneyProblem;
 import org.smscampaign.segment.SegmentProblem;
+import org.smscampaign.webhook.WebhookProblem;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -120,6 +121,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case NOT_FOUND -> ProblemType.NOT_FOUND.problem(ex.getMessage());
             case INVALID -> ProblemType.VALIDATION_FAILED.problem(ex.getMessage());
         };
+    }
+
+    @ExceptionHandler(WebhookProblem.class)
+    ProblemDetail webhook(WebhookProblem ex) {
+        ProblemDetail problem = switch (ex.kind()) {
+            case NOT_FOUND -> ProblemType.NOT_FOUND.problem(ex.getMessage());
+            case URL_REFUSED -> ProblemType.WEBHOOK_URL_REFUSED.problem(ex.getMessage());
+            case INVALID -> ProblemType.VALIDATION_FAILED.problem(ex.getMessage());
+            case CONFLICT -> ProblemType.CONFLICT.problem(ex.getMessage());
+        };
+        if (ex.field() != null) {
+            problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+        }
+        return problem;
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -7,6 +7,7 @@ import org.smscampaign.contact.ContactProblem;
 import org.smscampaign.link.LinkProblem;
 import org.smscampaign.money.MoneyProblem;
 import org.smscampaign.segment.SegmentProblem;
+import org.smscampaign.webhook.WebhookProblem;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -66,6 +67,15 @@ class PageProblems {
     @ExceptionHandler(MoneyProblem.class)
     ModelAndView money(MoneyProblem ex) {
         return page((ex.kind() == MoneyProblem.Kind.NOT_FOUND) ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST);
+    }
+
+    @ExceptionHandler(WebhookProblem.class)
+    ModelAndView webhook(WebhookProblem ex) {
+        return page(switch (ex.kind()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case INVALID, URL_REFUSED -> HttpStatus.BAD_REQUEST;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        });
     }
 
     /** A form post that should have carried a file and did not. */

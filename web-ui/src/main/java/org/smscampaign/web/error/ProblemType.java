@@ -41,7 +41,10 @@ public enum ProblemType {
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR,
             "An unexpected error occurred; it has been logged."),
     SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE,
-            "The service is temporarily unavailable; retry later.");
+            "The service is temporarily unavailable; retry later."),
+    WEBHOOK_URL_REFUSED("webhook-url-refused", HttpStatus.UNPROCESSABLE_CONTENT,
+            "Webhooks only go to https addresses on public hosts: not loopback, private, link-local or reserved "
+                    + "addresses, and no user name or password in the address.");
 
     private final String slug;
 

@@ -73,6 +73,11 @@ class EveryPageBrowserIT extends BrowserSession {
         pages.put("admin-link-tracking", "/admin/link-tracking");
         pages.put("admin-messaging", "/admin/messaging");
         pages.put("admin-exchange-rates", "/admin/exchange-rates");
+        pages.put("admin-webhooks", "/admin/webhooks");
+        Long webhook = first("select id from webhook_endpoint order by id limit 1");
+        if (webhook != null) {
+            pages.put("admin-webhook", "/admin/webhooks/" + webhook);
+        }
         pages.put("problems", "/problems");
         pages.put("problem", "/problems/validation-failed");
         pages.put("not-found", "/no-such-page");
