@@ -41,7 +41,9 @@ public enum ProblemType {
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR,
             "An unexpected error occurred; it has been logged."),
     SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE,
-            "The service is temporarily unavailable; retry later.");
+            "The service is temporarily unavailable; retry later."),
+    SHARE_LINK_GONE("share-link-gone", HttpStatus.GONE,
+            "The shared link has expired or was revoked: ask whoever sent it for a new one.");
 
     private final String slug;
 
