@@ -14,6 +14,7 @@ import org.smscampaign.web.report.ReportRange;
 import org.smscampaign.web.security.redirect.PublicAddressProperties;
 
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
@@ -142,10 +143,16 @@ public class Shares {
                 base() + "/shared/" + this.tokens.of(row.id(), row.expiresAt()));
     }
 
-    /** The public address if set, else that of the request being answered. */
+    /**
+     * The public address if set, else that of the request being answered (outside a
+     * request: none, the address is relative).
+     */
     private String base() {
         if (this.address.publicBaseUrl() != null) {
             return this.address.publicBaseUrl().toString().replaceFirst("/+$", "");
+        }
+        if (RequestContextHolder.getRequestAttributes() == null) {
+            return "";
         }
         return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
     }
