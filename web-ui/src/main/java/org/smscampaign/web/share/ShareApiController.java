@@ -51,7 +51,7 @@ class ShareApiController {
             description = "Answers the link (`url`, https://<public address>/shared/<token>) that opens the "
                     + "dashboard or summary without signing in, without navigation and without any contact's "
                     + "data, until `expiresAt` or until revoked. Managers and admins only.")
-    ResponseEntity<ShareLink> create(@RequestBody NewShare body, Principal principal) {
+    ResponseEntity<ShareLink> createShare(@RequestBody NewShare body, Principal principal) {
         if (body == null || (body.campaignId() == null) == (body.from() == null && body.to() == null)) {
             throw new ShareProblem("Give either campaignId, or from and to.");
         }
@@ -65,20 +65,20 @@ class ShareApiController {
     @Operation(summary = "Shared links, newest first",
             description = "All, or those of one campaign; with their status (ACTIVE, EXPIRED, REVOKED), "
                     + "openings and last opening.")
-    List<ShareLink> list(@RequestParam(required = false) Long campaignId) {
+    List<ShareLink> listShares(@RequestParam(required = false) Long campaignId) {
         return this.shares.recent(campaignId, LIST_LIMIT);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One shared link")
-    ResponseEntity<ShareLink> get(@PathVariable long id) {
+    ResponseEntity<ShareLink> getShare(@PathVariable long id) {
         return ResponseEntity.of(this.shares.find(id));
     }
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Revoke a shared link",
             description = "The link stops opening at once (410 Gone); it stays in the list as revoked.")
-    ResponseEntity<Void> revoke(@PathVariable long id, Principal principal) {
+    ResponseEntity<Void> revokeShare(@PathVariable long id, Principal principal) {
         if (this.shares.find(id).isEmpty()) {
             return ResponseEntity.notFound().build();
         }
