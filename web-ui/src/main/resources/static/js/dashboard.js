@@ -122,7 +122,9 @@
         }
       });
     });
-    const url = '/api/v1/reports/campaigns/' + page.dataset.id;
+    // A shared read-only copy reads its figures through its own link.
+    const shared = document.querySelector('meta[name="sms-report-url"]');
+    const url = shared ? shared.content : '/api/v1/reports/campaigns/' + page.dataset.id;
     let status = page.dataset.status;
     let evaluationEndsAt = page.dataset.evaluationEndsAt ? Date.parse(page.dataset.evaluationEndsAt) : null;
     async function refresh() {

@@ -1,12 +1,9 @@
 package org.smscampaign.web.dashboard;
 
-import java.time.Clock;
 import java.util.Map;
 
 import org.smscampaign.campaign.CampaignProblem;
-import org.smscampaign.link.ConversionAnomalies;
 import org.smscampaign.report.CampaignOverview;
-import org.smscampaign.report.CampaignReport;
 import org.smscampaign.report.CampaignReports;
 
 import org.springframework.http.HttpStatus;
@@ -32,14 +29,11 @@ class DashboardPages {
 
     private final CampaignReports reports;
 
-    private final Clock clock;
+    private final CampaignDashboard dashboard;
 
-    private final ConversionAnomalies anomalies;
-
-    DashboardPages(CampaignReports reports, Clock clock, ConversionAnomalies anomalies) {
+    DashboardPages(CampaignReports reports, CampaignDashboard dashboard) {
         this.reports = reports;
-        this.clock = clock;
-        this.anomalies = anomalies;
+        this.dashboard = dashboard;
     }
 
     @GetMapping
@@ -75,16 +69,8 @@ class DashboardPages {
 
     @GetMapping("/campaigns/{id}")
     String campaign(@PathVariable long id, Model model) {
-        CampaignReport report = this.reports.report(id);
-        model.addAttribute("report", report);
-        // Clicks and conversions keep coming after sending, until the goals are judged.
-        model.addAttribute("live", report.status().live()
-                || (report.evaluationEndsAt() != null && report.evaluationEndsAt().isAfter(this.clock.instant())));
-        model.addAttribute("definitions", MetricDefinitions.ALL);
-        // Shown beside the sums, which still include them: a warning, not a correction.
-        model.addAttribute("valueOutliers", this.anomalies.valueOutliers(id));
-        model.addAttribute("valueFactor", ConversionAnomalies.VALUE_FACTOR);
-        return "dashboards/campaign";
+        this.dashboard.fill(this.reports.report(id), model);
+        return CampaignDashboard.VIEW;
     }
 
     @GetMapping("/campaigns/{id}/{table}.csv")

@@ -44,7 +44,9 @@ public enum ProblemType {
             "The service is temporarily unavailable; retry later."),
     WEBHOOK_URL_REFUSED("webhook-url-refused", HttpStatus.UNPROCESSABLE_CONTENT,
             "Webhooks only go to https addresses on public hosts: not loopback, private, link-local or reserved "
-                    + "addresses, and no user name or password in the address.");
+                    + "addresses, and no user name or password in the address."),
+    SHARE_LINK_GONE("share-link-gone", HttpStatus.GONE,
+            "The shared link has expired or was revoked: ask whoever sent it for a new one.");
 
     private final String slug;
 

@@ -39,6 +39,8 @@ import org.springframework.security.web.savedrequest.RequestCache;
  * <li>public endpoints of browsers (redirector {@code /r/**}, landing-page tracking
  * {@code /t/**}): no session, no CSRF; redirects are public by design and
  * rate-limited;</li>
+ * <li>shared read-only links {@code /shared/**}: anyone holding a signed link, no
+ * session, GET only, strict headers and no referrer;</li>
  * <li>the REST API {@code /api/**}: an API key per request (bounded by its role and its
  * scopes, {@link ApiScope}), or the browser's session with its CSRF token; errors as
  * problem documents;</li>
@@ -56,6 +58,11 @@ class SecurityConfiguration {
     /** The REST API for admins only. */
     static final String[] ADMIN_API_PATHS = { "/api/v1/admin/**", "/api/v1/click-classification",
             "/api/v1/click-classification/**" };
+
+    /** Making, listing and revoking shared links: managers and admins. */
+    static final String[] SHARE_PATHS = { "/shares", "/shares/**" };
+
+    static final String[] SHARE_API_PATHS = { "/api/v1/shares", "/api/v1/shares/**" };
 
     /** The OpenAPI description and its UI: for signed-in users unless made public. */
     static final String[] API_DOCS_PATHS = { "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
@@ -126,6 +133,29 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * What a shared link opens: no sign-in (the signed token is the key), read-only, no
+     * session; the address is the key, so it goes to no other site as a referrer.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain sharedLinks(HttpSecurity http) {
+        http.securityMatcher("/shared/**")
+            .authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+                .permitAll()
+                .requestMatchers(HttpMethod.GET, "/shared/**")
+                .permitAll()
+                .anyRequest()
+                .denyAll())
+            .csrf((csrf) -> csrf.disable())
+            .sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .requestCache((cache) -> cache.disable())
+            .headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions((frames) -> frames.deny())
+                .referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain restApi(HttpSecurity http, ApiKeys apiKeys, RoleHierarchy roles,
@@ -144,6 +174,11 @@ class SecurityConfiguration {
             .access(allOf(role(ADMIN, roles), ApiKeyScopes.require(ApiScope.API_WRITE)))
             // Revenue: a shop's key with conversions:write (a marketer's or admin's),
             // never a read-only manager's.
+            // Shared links hand figures to people without an account: managers decide.
+            .requestMatchers(HttpMethod.GET, SHARE_API_PATHS)
+            .access(allOf(role(MANAGER, roles), ApiKeyScopes.require(ApiScope.API_READ)))
+            .requestMatchers(SHARE_API_PATHS)
+            .access(allOf(role(MANAGER, roles), ApiKeyScopes.require(ApiScope.API_WRITE)))
             .requestMatchers(HttpMethod.POST, "/api/v1/conversions")
             .access(allOf(role(MARKETER, roles), ApiKeyScopes.require(ApiScope.CONVERSIONS_WRITE)))
             .requestMatchers(HttpMethod.GET, "/api/**")
@@ -233,6 +268,9 @@ class SecurityConfiguration {
             .permitAll()
             .requestMatchers("/admin/**")
             .hasRole(ADMIN)
+            // The list shows working links: managers and admins only, as making them.
+            .requestMatchers(SHARE_PATHS)
+            .hasRole(MANAGER)
             .requestMatchers(HttpMethod.GET, "/**")
             .authenticated()
             .requestMatchers("/dashboards/**", "/reports/**")

@@ -1,5 +1,8 @@
 package org.smscampaign.web.browser;
 
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.smscampaign.web.PlatformIT;
+import org.smscampaign.web.share.Shares;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +27,13 @@ class EveryPageBrowserIT extends BrowserSession {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Shares shares;
+
+    private static String path(String url) {
+        return URI.create(url).getPath();
+    }
 
     private Long first(String sql) {
         return this.jdbc.sql(sql).query(Long.class).optional().orElse(null);
@@ -81,6 +92,15 @@ class EveryPageBrowserIT extends BrowserSession {
         pages.put("problems", "/problems");
         pages.put("problem", "/problems/validation-failed");
         pages.put("not-found", "/no-such-page");
+        // Shared links: the list, and what a link opens for someone without an account.
+        pages.put("shares", "/shares");
+        pages.put("shared-dashboard", path(this.shares.shareCampaign(launched, null, "every page", "admin").url()));
+        pages.put("shared-summary",
+                path(this.shares
+                    .shareSummary(LocalDate.now(ZoneOffset.UTC).minusDays(6), LocalDate.now(ZoneOffset.UTC), null, null,
+                            "admin")
+                    .url()));
+        pages.put("shared-not-found", "/shared/no-such-link");
         return pages;
     }
 
@@ -116,7 +136,7 @@ class EveryPageBrowserIT extends BrowserSession {
             List<String> errors = browser.consoleErrors()
                 .stream()
                 // the not-found page answers 404 on purpose
-                .filter((error) -> !(name.equals("not-found") && error.contains("404")))
+                .filter((error) -> !(name.endsWith("not-found") && error.contains("404")))
                 .toList();
             if (!errors.isEmpty()) {
                 failures.add(name + " (" + size + "): console errors:\n" + String.join("\n", errors));

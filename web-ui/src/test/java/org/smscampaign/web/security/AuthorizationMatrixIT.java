@@ -50,7 +50,10 @@ class AuthorizationMatrixIT {
         CONVERSIONS,
 
         /** On the API, also a marketer's key with the api:write scope. */
-        MARKETER, MANAGER, ADMIN
+        MARKETER, MANAGER, ADMIN,
+
+        /** Reading shared links: a manager's or admin's session, or a manager's key. */
+        MANAGER_READ
 
     }
 
@@ -90,6 +93,9 @@ class AuthorizationMatrixIT {
             rule("/v3/api-docs.*|/swagger-ui.*", Access.SIGNED_IN), rule("/r/.*|/t/.*", Access.PUBLIC),
             rule("/webhooks/.*", Access.SIGNED_BY_PROVIDER), rule("/api/v1/admin/.*", Access.ADMIN),
             rule("/api/v1/click-classification(/.*)?", Access.ADMIN),
+            // Shared links (/shared/<token>) open for anyone; making them is a manager's.
+            rule("GET", "/shared/.*", Access.PUBLIC), rule("GET", "/api/v1/shares(/.*)?", Access.MANAGER_READ),
+            rule("/api/v1/shares(/.*)?", Access.MANAGER), rule("/shares(/.*)?", Access.MANAGER),
             rule("POST", "/api/v1/conversions", Access.CONVERSIONS), rule("GET", "/api/.*", Access.SIGNED_IN),
             rule("/api/.*", Access.MARKETER), rule("/admin(/.*)?", Access.ADMIN), rule("GET", "/.*", Access.SIGNED_IN),
             rule("/(dashboards|reports)(/.*)?", Access.MANAGER), rule("/.*", Access.MARKETER));
@@ -208,6 +214,7 @@ class AuthorizationMatrixIT {
             case MARKETER -> caller == Caller.MARKETER || caller == Caller.ADMIN || (caller == Caller.API_KEY && api);
             case MANAGER -> caller == Caller.MANAGER || caller == Caller.ADMIN;
             case ADMIN -> caller == Caller.ADMIN;
+            case MANAGER_READ -> caller == Caller.MANAGER || caller == Caller.ADMIN || caller == Caller.MANAGER_KEY;
         };
     }
 

@@ -1,0 +1,42 @@
+package org.smscampaign.web.dashboard;
+
+import java.time.Clock;
+
+import org.smscampaign.link.ConversionAnomalies;
+import org.smscampaign.report.CampaignReport;
+
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * What the campaign dashboard template reads, in one place: the signed-in dashboard and
+ * its shared read-only copy show the same figures.
+ */
+@Component
+public class CampaignDashboard {
+
+    /** The template of the campaign dashboard. */
+    public static final String VIEW = "dashboards/campaign";
+
+    private final Clock clock;
+
+    private final ConversionAnomalies anomalies;
+
+    CampaignDashboard(Clock clock, ConversionAnomalies anomalies) {
+        this.clock = clock;
+        this.anomalies = anomalies;
+    }
+
+    /** Fills the model for {@link #VIEW} with the report and what goes beside it. */
+    public void fill(CampaignReport report, Model model) {
+        model.addAttribute("report", report);
+        // Clicks and conversions keep coming after sending, until the goals are judged.
+        model.addAttribute("live", report.status().live()
+                || (report.evaluationEndsAt() != null && report.evaluationEndsAt().isAfter(this.clock.instant())));
+        model.addAttribute("definitions", MetricDefinitions.ALL);
+        // Shown beside the sums, which still include them: a warning, not a correction.
+        model.addAttribute("valueOutliers", this.anomalies.valueOutliers(report.campaignId()));
+        model.addAttribute("valueFactor", ConversionAnomalies.VALUE_FACTOR);
+    }
+
+}
