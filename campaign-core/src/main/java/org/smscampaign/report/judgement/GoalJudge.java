@@ -33,8 +33,8 @@ public class GoalJudge {
         this.reports = reports;
     }
 
-    @Scheduled(fixedDelayString = "${sms.report.goal-judging-interval:1m}",
-            initialDelayString = "${sms.report.goal-judging-interval:1m}")
+    @Scheduled(fixedDelayString = "${sms.campaign.goal-judging-interval:1m}",
+            initialDelayString = "${sms.campaign.goal-judging-interval:1m}")
     void tick() {
         try {
             judgeDue();

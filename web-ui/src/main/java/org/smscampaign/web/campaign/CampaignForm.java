@@ -20,8 +20,9 @@ import org.springframework.format.annotation.DateTimeFormat;
 /**
  * The campaign form: the audience (segments and lists in and out, or everyone
  * subscribed), three variant slots (a blank one is no variant), the schedule as the
- * browser's date and time inputs in ISO form (UTC for a fixed moment), one target per
- * goal measure (blank: no goal), and rows of other costs.
+ * browser's date and time inputs in ISO form (UTC for a fixed moment), rows of goals
+ * (measure, event, target; {@code goalCtr} to {@code goalRoi} are still read from older
+ * pages), and rows of other costs.
  */
 record CampaignForm(String name, String sender, List<Long> segments, List<Long> lists, List<Long> excludedSegments,
         List<Long> excludedLists, boolean everyoneSubscribed, String bodyA, Integer splitA, String bodyB,
@@ -32,7 +33,8 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
         boolean optOutLine, String signature, Integer holdoutPercent, boolean abTest, Integer testPercent,
         Integer testHours, String winnerMetric, BigDecimal goalCtr, BigDecimal goalConversions, BigDecimal goalRevenue,
         BigDecimal goalRoi, Integer attributionDays, Integer evaluationDays, List<String> costLabel,
-        List<String> costKind, List<BigDecimal> costAmount, Long brandId) {
+        List<String> costKind, List<BigDecimal> costAmount, Long brandId, List<String> goalMetric,
+        List<String> goalEvent, List<BigDecimal> goalTarget) {
 
     /** Amounts as people type and read them: 500, never 5E+2 in a field. */
     CampaignForm {
@@ -41,6 +43,7 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
         goalRevenue = PlainDecimals.plain(goalRevenue);
         goalRoi = PlainDecimals.plain(goalRoi);
         costAmount = PlainDecimals.plain(costAmount);
+        goalTarget = PlainDecimals.plain(goalTarget);
     }
 
     // What date, time and datetime-local inputs accept and send (browsers reject
@@ -61,7 +64,8 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
         return new CampaignForm("", sender, List.of(), List.of(), List.of(), List.of(), false, "", 50, "", 50, "", 0,
                 "NOW", null, null, LocalTime.of(10, 0), "HOLD", true, "", 0, false, 20, 4, "HUMAN_CTR", null, null,
                 null, null, 7, 7, CostRows.of(List.of()).costLabel(), CostRows.of(List.of()).costKind(),
-                CostRows.of(List.of()).costAmount(), null);
+                CostRows.of(List.of()).costAmount(), null, GoalRows.of(List.of()).goalMetric(),
+                GoalRows.of(List.of()).goalEvent(), GoalRows.of(List.of()).goalTarget());
     }
 
     static CampaignForm of(CampaignView campaign) {
@@ -70,6 +74,7 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
         List<CampaignDraft.Variant> variants = draft.variants();
         CampaignDraft.Schedule schedule = draft.schedule();
         CampaignDraft.Winner winner = draft.winner();
+        GoalRows goals = GoalRows.of(draft.goals());
         return new CampaignForm(draft.name(), draft.sender(), draft.audience().segments(), draft.audience().lists(),
                 draft.audience().excludedSegments(), draft.audience().excludedLists(), draft.audience().everyone(),
                 body(variants, 0), split(variants, 0), body(variants, 1), split(variants, 1), body(variants, 2),
@@ -78,9 +83,9 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
                 schedule.localDate(), schedule.localTime(), draft.windowPolicy().name(), draft.optOutLine(),
                 draft.signature(), draft.holdoutPercent(), winner != null, (winner != null) ? winner.testPercent() : 20,
                 (winner != null) ? winner.testHours() : 4, (winner != null) ? winner.metric().name() : "HUMAN_CTR",
-                goal(draft, GoalMetric.HUMAN_CTR), goal(draft, GoalMetric.CONVERSIONS), goal(draft, GoalMetric.REVENUE),
-                goal(draft, GoalMetric.ROI), draft.attributionDays(), draft.evaluationDays(), costs.costLabel(),
-                costs.costKind(), costs.costAmount(), draft.brandId());
+                null, null, null, null, draft.attributionDays(), draft.evaluationDays(), costs.costLabel(),
+                costs.costKind(), costs.costAmount(), draft.brandId(), goals.goalMetric(), goals.goalEvent(),
+                goals.goalTarget());
     }
 
     private static String body(List<CampaignDraft.Variant> variants, int index) {
@@ -89,15 +94,6 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
 
     private static Integer split(List<CampaignDraft.Variant> variants, int index) {
         return (variants.size() > index) ? variants.get(index).split() : 0;
-    }
-
-    private static BigDecimal goal(CampaignDraft draft, GoalMetric metric) {
-        return draft.goals()
-            .stream()
-            .filter((g) -> g.metric() == metric)
-            .map(CampaignDraft.Goal::target)
-            .findFirst()
-            .orElse(null);
     }
 
     CampaignDraft draft() {
@@ -111,7 +107,8 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
         CampaignDraft.ScheduleType type = CampaignDraft.ScheduleType
             .valueOf((this.scheduleType != null) ? this.scheduleType : "NOW");
         Instant at = (this.sendAt != null) ? this.sendAt.toInstant(ZoneOffset.UTC) : null;
-        List<CampaignDraft.Goal> goals = new ArrayList<>();
+        List<CampaignDraft.Goal> goals = new ArrayList<>(
+                new GoalRows(this.goalMetric, this.goalEvent, this.goalTarget).goals());
         addGoal(goals, GoalMetric.HUMAN_CTR, this.goalCtr);
         addGoal(goals, GoalMetric.CONVERSIONS, this.goalConversions);
         addGoal(goals, GoalMetric.REVENUE, this.goalRevenue);
@@ -137,7 +134,7 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
     }
 
     private static void addGoal(List<CampaignDraft.Goal> goals, GoalMetric metric, BigDecimal target) {
-        if (target != null) {
+        if (target != null && goals.stream().noneMatch((g) -> g.metric() == metric && g.event().isEmpty())) {
             goals.add(new CampaignDraft.Goal(metric, target));
         }
     }
