@@ -146,8 +146,34 @@ public record CampaignDraft(String name, String sender, Long brandId, Audience a
 
     }
 
-    /** A goal declared before launch. */
-    public record Goal(GoalMetric metric, BigDecimal target) {
+    /**
+     * A goal declared before launch: a figure, the side of the target it must end on, and
+     * the target.
+     *
+     * @param event the conversion event a CONVERSIONS goal counts ({@code lead},
+     * {@code sale}); empty for every event and for other measures
+     * @param direction read only: that of the metric
+     */
+    public record Goal(GoalMetric metric, BigDecimal target, String event, GoalDirection direction) {
+
+        public Goal {
+            event = (event != null && metric != null && metric.takesEvent()) ? event.strip().toLowerCase() : "";
+            direction = (metric != null) ? metric.direction() : null;
+        }
+
+        public Goal(GoalMetric metric, BigDecimal target) {
+            this(metric, target, "", null);
+        }
+
+        public Goal(GoalMetric metric, BigDecimal target, String event) {
+            this(metric, target, event, null);
+        }
+
+        /** The measure as people read it: "Conversions (lead)". */
+        public String label() {
+            return (this.metric == null) ? ""
+                    : this.metric.label() + (this.event.isEmpty() ? "" : " (" + this.event + ")");
+        }
 
     }
 

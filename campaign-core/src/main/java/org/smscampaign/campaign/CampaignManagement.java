@@ -11,7 +11,10 @@ import org.slf4j.LoggerFactory;
 import org.smscampaign.campaign.launch.DraftPreviews;
 import org.smscampaign.campaign.launch.LaunchRunner;
 import org.smscampaign.campaign.launch.PreflightRunner;
+import org.smscampaign.campaign.goal.GoalChanges;
+import org.smscampaign.campaign.goal.GoalChecks;
 import org.smscampaign.campaign.store.CampaignStore;
+import org.smscampaign.campaign.store.GoalStore;
 import org.smscampaign.campaign.template.MergeFields;
 import org.smscampaign.campaign.template.MessageTemplate;
 import org.smscampaign.link.PlainLinkRequest;
@@ -55,9 +58,12 @@ public class CampaignManagement {
 
     private final DraftPreviews previews;
 
+    private final GoalStore goalStore;
+
     CampaignManagement(CampaignStore store, PreflightRunner preflight, LaunchRunner launches, MessageGateway gateway,
             ShortLinks links, Segments segments, MessagingProperties messaging, CampaignProperties properties,
-            Clock clock, DraftPreviews previews) {
+            Clock clock, DraftPreviews previews, GoalStore goalStore) {
+        this.goalStore = goalStore;
         this.previews = previews;
         this.store = store;
         this.preflight = preflight;
@@ -111,13 +117,24 @@ public class CampaignManagement {
                 draft.winner(), draft.goals(), draft.attributionDays(), draft.evaluationDays(), draft.costs()), by);
     }
 
-    /** Changes the goals; after launch the change is logged with its author. */
+    /**
+     * Changes the goals; after launch each target change is logged (who, when, from, to)
+     * and the original stays visible. A judged goal is read-only.
+     */
     @Transactional
     public CampaignView changeGoals(long id, List<CampaignDraft.Goal> goals, String by) {
         CampaignView current = get(id);
         validateGoals(goals);
+        GoalChanges changes = GoalChanges.between(current, goals);
+        if (!changes.judgedTouched().isEmpty()) {
+            throw CampaignProblem.goalJudged("The goal " + changes.judgedTouched().get(0)
+                    + " was judged at the end of its evaluation window: its target can no longer change.");
+        }
         this.store.writeGoals(id, goals);
-        if (!current.status().editable()) {
+        if (!current.status().editable() && !changes.changes().isEmpty()) {
+            Instant now = this.clock.instant();
+            changes.changes()
+                .forEach((c) -> this.goalStore.logChange(id, c.metric(), c.event(), c.from(), c.to(), by, now));
             this.store.event(id, "GOALS", null, null,
                     "Goals changed after launch from " + describe(current.draft().goals()) + " to " + describe(goals),
                     by);
@@ -172,8 +189,11 @@ public class CampaignManagement {
     }
 
     private static String describe(List<CampaignDraft.Goal> goals) {
-        return goals.isEmpty() ? "none" : String.join(", ",
-                goals.stream().map((g) -> g.metric().name() + " " + g.target().toPlainString()).toList());
+        return goals.isEmpty() ? "none"
+                : String.join(", ",
+                        goals.stream()
+                            .map((g) -> g.label() + " " + g.direction().symbol() + " " + g.target().toPlainString())
+                            .toList());
     }
 
     @Transactional(readOnly = true)
@@ -261,6 +281,10 @@ public class CampaignManagement {
         validate(campaign.draft());
         if (campaign.draft().audience().isEmpty()) {
             throw CampaignProblem.noAudience(id);
+        }
+        List<String> goalErrors = GoalChecks.errors(campaign.draft());
+        if (!goalErrors.isEmpty()) {
+            throw CampaignProblem.invalid("goals: " + goalErrors.get(0));
         }
         org.smscampaign.link.LinkAddress links = this.preflight.linkAddress(campaign.draft());
         if (!links.launchable()) {
@@ -436,11 +460,24 @@ public class CampaignManagement {
     }
 
     private static void validateGoals(List<CampaignDraft.Goal> goals) {
-        Set<GoalMetric> metrics = new HashSet<>();
+        if (goals.size() > 20) {
+            throw CampaignProblem.invalid("goals: at most 20 goals.");
+        }
+        Set<String> seen = new HashSet<>();
         for (CampaignDraft.Goal goal : goals) {
-            if (goal.metric() == null || goal.target() == null || goal.target().signum() <= 0
-                    || !metrics.add(goal.metric())) {
-                throw CampaignProblem.invalid("goals: one positive target per measure.");
+            if (goal.metric() == null || goal.target() == null) {
+                throw CampaignProblem.invalid("goals: choose a measure and give each goal a target.");
+            }
+            if (goal.target().scale() > 4 || goal.target().precision() - goal.target().scale() > 10) {
+                throw CampaignProblem.invalid("goals: a target has at most 10 digits and 4 decimals.");
+            }
+            if (!goal.event().isEmpty() && !goal.event().matches("[a-z][a-z0-9_]{0,49}")) {
+                throw CampaignProblem.invalid("goals: an event name is lower-case letters, digits and _ ("
+                        + "lead, sale), as the conversion postback sends it.");
+            }
+            if (!seen.add(goal.metric().name() + "/" + goal.event())) {
+                throw CampaignProblem.invalid("goals: " + goal.label() + " is set twice; keep one target per measure"
+                        + (goal.metric().takesEvent() ? " and event." : "."));
             }
         }
     }

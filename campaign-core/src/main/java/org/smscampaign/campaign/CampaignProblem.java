@@ -11,7 +11,10 @@ public class CampaignProblem extends RuntimeException {
         /**
          * A launch of a campaign whose audience is not chosen (nobody, never everyone).
          */
-        NO_AUDIENCE
+        NO_AUDIENCE,
+
+        /** A change to a goal that was judged: its target is read-only. */
+        GOAL_JUDGED
 
     }
 
@@ -37,6 +40,10 @@ public class CampaignProblem extends RuntimeException {
     static CampaignProblem noAudience(long id) {
         return new CampaignProblem(Kind.NO_AUDIENCE, "Campaign " + id
                 + " has no audience yet: choose segments or lists, or everyone subscribed, then launch it.");
+    }
+
+    static CampaignProblem goalJudged(String message) {
+        return new CampaignProblem(Kind.GOAL_JUDGED, message);
     }
 
     static CampaignProblem conflict(String message) {

@@ -8,10 +8,28 @@ import java.util.List;
  * how its launch went.
  *
  * @param pauseReason why sending is paused (an error storm or a person), or null
+ * @param goalStates its goals' frozen judgements and target changes, in the order of
+ * {@code draft.goals()}
  */
 public record CampaignView(long id, String name, CampaignStatus status, CampaignDraft draft, String createdBy,
         Instant createdAt, Instant updatedAt, Launch launch, String winnerVariant, String pauseReason,
-        List<EventView> events) {
+        List<EventView> events, List<GoalState> goalStates) {
+
+    public CampaignView {
+        goalStates = (goalStates != null) ? List.copyOf(goalStates) : List.of();
+    }
+
+    public CampaignView(long id, String name, CampaignStatus status, CampaignDraft draft, String createdBy,
+            Instant createdAt, Instant updatedAt, Launch launch, String winnerVariant, String pauseReason,
+            List<EventView> events) {
+        this(id, name, status, draft, createdBy, createdAt, updatedAt, launch, winnerVariant, pauseReason, events,
+                List.of());
+    }
+
+    /** The stored state of one of its goals, or null (not stored yet). */
+    public GoalState stateOf(CampaignDraft.Goal goal) {
+        return this.goalStates.stream().filter((s) -> s.of(goal)).findFirst().orElse(null);
+    }
 
     /**
      * How the launch went: counts of the audience snapshot.

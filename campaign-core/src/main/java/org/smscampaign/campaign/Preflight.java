@@ -35,10 +35,20 @@ public record Preflight(int recipients, int excludedUnsubscribed, int excludedSu
     }
 
     /**
-     * Something the author should know before launching; {@code LINK_REFUSED} and
-     * {@code LINK_ADDRESS} stop the launch.
+     * Something the author should know before launching.
+     *
+     * @param blocking an error that stops the launch ({@code LINK_REFUSED},
+     * {@code LINK_ADDRESS}, {@code GOAL_MET_BY_DEFINITION}, {@code GOAL_NOT_MEASURABLE})
      */
-    public record Warning(String code, String message) {
+    public record Warning(String code, String message, boolean blocking) {
+
+        /** Codes that stop the launch. */
+        public static final Set<String> BLOCKING = Set.of("LINK_REFUSED", "LINK_ADDRESS", "GOAL_MET_BY_DEFINITION",
+                "GOAL_NOT_MEASURABLE");
+
+        public Warning(String code, String message) {
+            this(code, message, BLOCKING.contains(code));
+        }
 
     }
 

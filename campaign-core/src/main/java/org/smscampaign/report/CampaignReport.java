@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 
 import org.smscampaign.campaign.CampaignStatus;
+import org.smscampaign.campaign.GoalDirection;
 import org.smscampaign.campaign.GoalMetric;
+import org.smscampaign.campaign.GoalState;
+import org.smscampaign.campaign.GoalUnit;
 
 /**
  * Everything the campaign dashboard shows, by the definitions of {@code docs/metrics.md}.
@@ -96,8 +99,14 @@ public record CampaignReport(long campaignId, String name, CampaignStatus status
 
     }
 
+    /**
+     * @param queries replies that are no keyword (not STOP, START or HELP)
+     * @param undelivered failed or undelivered messages per message offered to the
+     * provider, percent
+     */
     public record Rates(Double delivery, Double humanCtr, Double rawCtr, Double conversionPerDelivered,
-            Double conversionPerClick, Double optOut, Double reply, long optOuts, long replies) {
+            Double conversionPerClick, Double optOut, Double reply, long optOuts, long replies, long queries,
+            Double undelivered) {
 
     }
 
@@ -166,8 +175,25 @@ public record CampaignReport(long campaignId, String name, CampaignStatus status
 
     }
 
-    public record GoalResult(GoalMetric metric, String label, BigDecimal target, BigDecimal actual,
-            GoalVerdict verdict) {
+    /**
+     * A goal against its target.
+     *
+     * @param actual the figure: the frozen one once judged
+     * @param verdict frozen (PASSED, FAILED) once judged, else as it stands
+     * @param event the conversion event it counts, or empty
+     * @param originalTarget the target set before launch (null: added after launch)
+     * @param changes target changes after launch, oldest first
+     * @param judgedAt when the verdict was frozen, or null
+     * @param afterJudgement the figure now, once judged (later data); null before
+     */
+    public record GoalResult(GoalMetric metric, String label, BigDecimal target, BigDecimal actual, GoalVerdict verdict,
+            String event, GoalDirection direction, GoalUnit unit, String howMeasured, BigDecimal originalTarget,
+            List<GoalState.Change> changes, Instant judgedAt, BigDecimal afterJudgement) {
+
+        /** Whether the verdict is frozen. */
+        public boolean judged() {
+            return this.judgedAt != null;
+        }
 
     }
 

@@ -17,6 +17,7 @@ import org.smscampaign.campaign.CampaignManagement;
 import org.smscampaign.campaign.CampaignView;
 import org.smscampaign.link.CampaignClickFigures;
 import org.smscampaign.link.ClickFigures;
+import org.smscampaign.link.Conversions;
 import org.smscampaign.link.ShortLinks;
 import org.smscampaign.messaging.CampaignMessageFigures;
 import org.smscampaign.messaging.MessageGateway;
@@ -56,10 +57,13 @@ public class CampaignReports {
 
     private final AbTests abTests;
 
+    private final Conversions conversions;
+
     CampaignReports(CampaignManagement campaigns, CampaignMessageFigures messages, CampaignClickFigures clicks,
             Clock clock, ExchangeRates exchangeRates, AudienceBreakdowns audience, MessageGateway gateway,
-            ShortLinks links, AbTests abTests) {
+            ShortLinks links, AbTests abTests, Conversions conversions) {
         this.abTests = abTests;
+        this.conversions = conversions;
         this.gateway = gateway;
         this.links = links;
         this.audience = audience;
@@ -75,7 +79,9 @@ public class CampaignReports {
         CampaignView campaign = this.campaigns.get(campaignId);
         return ReportCalculator.report(campaign, this.messages.of(campaignId), this.clicks.of(campaignId),
                 this.audience.of(campaignId), this.audience.holdout(campaignId), this.clock.instant(),
-                this.exchangeRates.table(), this.abTests.status(campaignId));
+                this.exchangeRates.table(),
+                this.conversions.countsByEvent(List.of(campaignId)).getOrDefault(campaignId, Map.of()),
+                this.abTests.status(campaignId));
     }
 
     /** The report recomputed from raw rows first (tests, and on demand). */
@@ -98,12 +104,15 @@ public class CampaignReports {
         List<Long> ids = launched.stream().map(CampaignView::id).toList();
         Map<Long, MessageFigures> messageFigures = this.messages.totalsOf(ids);
         Map<Long, ClickFigures> clickFigures = this.clicks.hoursOf(ids);
+        Map<Long, Map<String, Long>> byEvent = this.conversions.countsByEvent(ids);
         RateTable rates = this.exchangeRates.table();
         Instant now = this.clock.instant();
         Map<Long, CampaignOverview.Row> rows = new HashMap<>();
         for (CampaignView campaign : launched) {
-            rows.put(campaign.id(), CampaignOverview.Row.of(ReportCalculator.report(campaign,
-                    messageFigures.get(campaign.id()), clickFigures.get(campaign.id()), now, rates)));
+            rows.put(campaign.id(),
+                    CampaignOverview.Row.of(ReportCalculator.report(campaign, messageFigures.get(campaign.id()),
+                            clickFigures.get(campaign.id()), List.of(), null, now, rates,
+                            byEvent.getOrDefault(campaign.id(), Map.of()))));
         }
         return rows;
     }
@@ -131,11 +140,12 @@ public class CampaignReports {
         List<Long> ids = launched.stream().map(CampaignView::id).toList();
         Map<Long, MessageFigures> messageFigures = this.messages.totalsOf(ids);
         Map<Long, ClickFigures> clickFigures = this.clicks.hoursOf(ids);
+        Map<Long, Map<String, Long>> byEvent = this.conversions.countsByEvent(ids);
         RateTable rates = this.exchangeRates.table();
         Instant now = this.clock.instant();
         List<CampaignOverview.Row> rows = launched.stream()
-            .map((c) -> CampaignOverview.Row
-                .of(ReportCalculator.report(c, messageFigures.get(c.id()), clickFigures.get(c.id()), now, rates)))
+            .map((c) -> CampaignOverview.Row.of(ReportCalculator.report(c, messageFigures.get(c.id()),
+                    clickFigures.get(c.id()), List.of(), null, now, rates, byEvent.getOrDefault(c.id(), Map.of()))))
             .toList();
         Instant from = week(now.minus(Duration.ofDays(7L * weeks)));
         List<MessageFigures.Cost> dailyCosts = this.messages.dailyCosts(null);

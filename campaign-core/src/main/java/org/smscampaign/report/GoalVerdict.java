@@ -13,13 +13,19 @@ public enum GoalVerdict {
     FAILING("failing"),
 
     /**
-     * Target met: a count or sum (conversions, revenue) as soon as it is reached, a rate
-     * when the evaluation window closes at or above it.
+     * Judged as met when the evaluation window closed (frozen: later data never changes
+     * it).
      */
     PASSED("passed"),
 
-    /** Window closed below target. */
-    FAILED("failed");
+    /** Judged as missed when the evaluation window closed (frozen). */
+    FAILED("failed"),
+
+    /**
+     * Window open, a count or sum that only grows (conversions, revenue, replies) has
+     * reached its target: it cannot fail any more, but is judged at the window's end.
+     */
+    REACHED("reached");
 
     private final String label;
 

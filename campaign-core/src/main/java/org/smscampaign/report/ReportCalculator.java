@@ -14,7 +14,9 @@ import java.util.function.Predicate;
 import org.smscampaign.campaign.AbTestStatus;
 import org.smscampaign.campaign.CampaignDraft;
 import org.smscampaign.campaign.CampaignView;
+import org.smscampaign.campaign.GoalDirection;
 import org.smscampaign.campaign.GoalMetric;
+import org.smscampaign.campaign.GoalState;
 import org.smscampaign.link.ClickFigures;
 import org.smscampaign.messaging.MessageFigures;
 import org.smscampaign.messaging.MessageStatus;
@@ -46,18 +48,22 @@ final class ReportCalculator {
 
     static CampaignReport report(CampaignView campaign, MessageFigures messages, ClickFigures clicks, Instant now,
             RateTable exchange) {
-        return report(campaign, messages, clicks, List.of(), null, now, exchange);
+        return report(campaign, messages, clicks, List.of(), null, now, exchange, null);
+    }
+
+    /**
+     * @param conversionsByEvent the campaign's counted conversions per event (goals on
+     * one event); null when not read (such goals show no live figure)
+     */
+    static CampaignReport report(CampaignView campaign, MessageFigures messages, ClickFigures clicks,
+            List<CampaignReport.AudienceSlice> audience, CampaignReport.Holdout holdout, Instant now,
+            RateTable exchange, Map<String, Long> conversionsByEvent) {
+        return report(campaign, messages, clicks, audience, holdout, now, exchange, conversionsByEvent, null);
     }
 
     static CampaignReport report(CampaignView campaign, MessageFigures messages, ClickFigures clicks,
             List<CampaignReport.AudienceSlice> audience, CampaignReport.Holdout holdout, Instant now,
-            RateTable exchange) {
-        return report(campaign, messages, clicks, audience, holdout, now, exchange, null);
-    }
-
-    static CampaignReport report(CampaignView campaign, MessageFigures messages, ClickFigures clicks,
-            List<CampaignReport.AudienceSlice> audience, CampaignReport.Holdout holdout, Instant now,
-            RateTable exchange, AbTestStatus abTest) {
+            RateTable exchange, Map<String, Long> conversionsByEvent, AbTestStatus abTest) {
         CampaignReport.Funnel funnel = funnel(campaign, messages, clicks);
         CampaignReport.Rates rates = rates(funnel, messages);
         CampaignReport.Money money = MoneyCalculator.money(campaign.draft(), messages.totals(), messages.costs(),
@@ -68,7 +74,8 @@ final class ReportCalculator {
         List<CampaignReport.GoalResult> goals = campaign.draft()
             .goals()
             .stream()
-            .map((goal) -> goal(goal, funnel, rates, money, evaluationEndsAt, now))
+            .map((goal) -> goal(goal, campaign.stateOf(goal), new GoalFigures(funnel, rates, money, conversionsByEvent),
+                    evaluationEndsAt, now))
             .toList();
         return new CampaignReport(campaign.id(), campaign.name(), campaign.status(), launchedAt, evaluationEndsAt,
                 exchange.currency(), funnel, rates, money, goals,
@@ -115,13 +122,15 @@ final class ReportCalculator {
     private static CampaignReport.Rates rates(CampaignReport.Funnel funnel, MessageFigures messages) {
         long optOuts = messages.replies().getOrDefault("OPT_OUT", 0L);
         long replies = messages.replies().values().stream().mapToLong(Long::longValue).sum();
+        long queries = messages.replies().getOrDefault("REPLY", 0L);
         return new CampaignReport.Rates(Ratios.percent(funnel.delivered(), funnel.sent()),
                 Ratios.percent(funnel.humanClickers(), funnel.delivered()),
                 Ratios.percent(funnel.clickers(), funnel.delivered()),
                 Ratios.percent(funnel.conversions(), funnel.delivered()),
                 Ratios.percent(funnel.conversions(), funnel.humanClickers()),
                 Ratios.percent(optOuts, funnel.delivered()), Ratios.percent(replies, funnel.delivered()), optOuts,
-                replies);
+                replies, queries,
+                Ratios.percent(funnel.failed() + funnel.undelivered(), funnel.sent() + funnel.failed()));
     }
 
     /**
@@ -148,30 +157,71 @@ final class ReportCalculator {
                 money.unconverted(), goals);
     }
 
-    static CampaignReport.GoalResult goal(CampaignDraft.Goal goal, CampaignReport.Funnel funnel,
-            CampaignReport.Rates rates, CampaignReport.Money money, Instant evaluationEndsAt, Instant now) {
-        BigDecimal actual = switch (goal.metric()) {
+    /** The figures goals are measured on: the dashboard's own. */
+    record GoalFigures(CampaignReport.Funnel funnel, CampaignReport.Rates rates, CampaignReport.Money money,
+            Map<String, Long> conversionsByEvent) {
+
+    }
+
+    /**
+     * A goal against its target: the frozen verdict and figure once judged (the figure
+     * now beside it, as "after judgement"), else the verdict as it stands.
+     */
+    static CampaignReport.GoalResult goal(CampaignDraft.Goal goal, GoalState state, GoalFigures figures,
+            Instant evaluationEndsAt, Instant now) {
+        GoalMetric metric = goal.metric();
+        BigDecimal figure = figure(goal, figures);
+        List<GoalState.Change> changes = (state != null) ? state.changes() : List.of();
+        BigDecimal original = (state != null) ? state.originalTarget() : goal.target();
+        if (state != null && state.judged()) {
+            return new CampaignReport.GoalResult(metric, goal.label(), goal.target(), state.judgedFigure(),
+                    Boolean.TRUE.equals(state.passed()) ? GoalVerdict.PASSED : GoalVerdict.FAILED, goal.event(),
+                    goal.direction(), metric.unit(), metric.howMeasured(), original, changes, state.judgedAt(), figure);
+        }
+        GoalVerdict verdict = verdict(goal, figure, figures.funnel().delivered(), evaluationEndsAt, now);
+        return new CampaignReport.GoalResult(metric, goal.label(), goal.target(), figure, verdict, goal.event(),
+                goal.direction(), metric.unit(), metric.howMeasured(), original, changes, null, null);
+    }
+
+    /**
+     * As it stands: not started before anything is delivered; on track or failing while
+     * the window is open (reached for a count that already made it); passed or failed
+     * once it closed, until the judging job freezes that.
+     */
+    static GoalVerdict verdict(CampaignDraft.Goal goal, BigDecimal figure, long delivered, Instant evaluationEndsAt,
+            Instant now) {
+        boolean met = goal.direction().met(figure, goal.target());
+        if (evaluationEndsAt == null || (delivered == 0 && !now.isAfter(evaluationEndsAt))) {
+            return GoalVerdict.NOT_STARTED;
+        }
+        if (!now.isBefore(evaluationEndsAt)) {
+            return met ? GoalVerdict.PASSED : GoalVerdict.FAILED;
+        }
+        if (met && goal.metric().cumulative() && goal.direction() == GoalDirection.AT_LEAST) {
+            return GoalVerdict.REACHED;
+        }
+        return met ? GoalVerdict.ON_TRACK : GoalVerdict.FAILING;
+    }
+
+    /** A goal's figure, by the dashboard's definition of it; null where undefined. */
+    static BigDecimal figure(CampaignDraft.Goal goal, GoalFigures figures) {
+        CampaignReport.Rates rates = figures.rates();
+        CampaignReport.Money money = figures.money();
+        return switch (goal.metric()) {
             case HUMAN_CTR -> decimal(rates.humanCtr());
-            case CONVERSIONS -> BigDecimal.valueOf(funnel.conversions());
+            case CONVERSIONS -> goal.event().isEmpty() ? BigDecimal.valueOf(figures.funnel().conversions())
+                    : (figures.conversionsByEvent() != null)
+                            ? BigDecimal.valueOf(figures.conversionsByEvent().getOrDefault(goal.event(), 0L)) : null;
             case REVENUE -> money.revenue();
+            case PROFIT -> money.profit();
             case ROI -> decimal(money.roi());
+            case REPLIES -> BigDecimal.valueOf(rates.replies());
+            case QUERIES -> BigDecimal.valueOf(rates.queries());
+            case COST_PER_CONVERSION -> money.costPerConversion();
+            case COST_PER_CLICK -> money.costPerClick();
+            case OPT_OUT_RATE -> decimal(rates.optOut());
+            case UNDELIVERED_RATE -> decimal(rates.undelivered());
         };
-        boolean cumulative = goal.metric() == GoalMetric.CONVERSIONS || goal.metric() == GoalMetric.REVENUE;
-        boolean met = actual != null && actual.compareTo(goal.target()) >= 0;
-        GoalVerdict verdict;
-        if (evaluationEndsAt == null || (funnel.delivered() == 0 && !now.isAfter(evaluationEndsAt))) {
-            verdict = GoalVerdict.NOT_STARTED;
-        }
-        else if (met && cumulative) {
-            verdict = GoalVerdict.PASSED;
-        }
-        else if (now.isAfter(evaluationEndsAt)) {
-            verdict = met ? GoalVerdict.PASSED : GoalVerdict.FAILED;
-        }
-        else {
-            verdict = met ? GoalVerdict.ON_TRACK : GoalVerdict.FAILING;
-        }
-        return new CampaignReport.GoalResult(goal.metric(), goal.metric().label(), goal.target(), actual, verdict);
     }
 
     private static List<CampaignReport.VariantResult> variants(CampaignView campaign, MessageFigures messages,

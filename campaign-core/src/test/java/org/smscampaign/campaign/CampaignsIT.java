@@ -292,8 +292,14 @@ class CampaignsIT {
         assertThat(changed.draft().goals()).extracting(CampaignDraft.Goal::target).containsExactly(new BigDecimal("5"));
         assertThat(changed.events()).anySatisfy((event) -> {
             assertThat(event.kind()).isEqualTo("GOALS");
-            assertThat(event.detail()).contains("HUMAN_CTR 8").contains("HUMAN_CTR 5");
+            assertThat(event.detail()).contains("Human click-through rate (%) ≥ 8")
+                .contains("Human click-through rate (%) ≥ 5");
             assertThat(event.by()).isEqualTo("manager");
+        });
+        assertThat(changed.goalStates()).singleElement().satisfies((goal) -> {
+            assertThat(goal.originalTarget()).isEqualByComparingTo("8");
+            assertThat(goal.changes()).singleElement()
+                .satisfies((c) -> assertThat(c.by() + " " + c.from() + " " + c.to()).isEqualTo("manager 8 5"));
         });
     }
 

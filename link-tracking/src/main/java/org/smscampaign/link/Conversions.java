@@ -96,6 +96,37 @@ public class Conversions {
         return counts;
     }
 
+    /**
+     * Attributed conversions of some campaigns that count in figures, per campaign and
+     * event (the dashboard's conversions, split by event).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Map<String, Long>> countsByEvent(java.util.Collection<Long> campaignIds) {
+        Map<Long, Map<String, Long>> counts = new java.util.HashMap<>();
+        if (campaignIds.isEmpty()) {
+            return counts;
+        }
+        this.jdbc.sql("""
+                select campaign_id, event, count(*) as conversions from counted_conversion
+                where campaign_id = any(:ids) and attributed group by 1, 2""")
+            .param("ids", campaignIds.toArray(new Long[0]))
+            .query((row, n) -> counts.computeIfAbsent(row.getLong("campaign_id"), (k) -> new java.util.TreeMap<>())
+                .put(row.getString("event"), row.getLong("conversions")))
+            .list();
+        return counts;
+    }
+
+    /**
+     * Whether any conversion (postback or landing-page script, counted or not) ever
+     * arrived through a link of the brand: conversion tracking is set up.
+     */
+    @Transactional(readOnly = true)
+    public boolean anyForBrand(long brandId) {
+        return Boolean.TRUE.equals(this.jdbc.sql("""
+                select exists (select 1 from conversion c join short_link l on l.id = c.link_id
+                    where l.brand_id = :brand)""").param("brand", brandId).query(Boolean.class).single());
+    }
+
     @Transactional
     public ConversionView record(ConversionRequest request, Source source) {
         boolean browser = source == Source.BROWSER;

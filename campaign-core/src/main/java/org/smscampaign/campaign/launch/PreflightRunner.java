@@ -22,6 +22,7 @@ import org.smscampaign.contact.AudienceCount;
 import org.smscampaign.contact.ContactCriteria;
 import org.smscampaign.contact.ContactQueries;
 import org.smscampaign.link.BrandView;
+import org.smscampaign.link.Conversions;
 import org.smscampaign.link.LinkAddress;
 import org.smscampaign.link.LinkAddresses;
 import org.smscampaign.link.Brands;
@@ -74,9 +75,12 @@ public class PreflightRunner {
 
     private final LinkAddresses linkAddresses;
 
+    private final Conversions conversions;
+
     PreflightRunner(ContactQueries contacts, AudienceCriteria audiences, RecipientWindows windows, OptOuts optOuts,
             MessageGateway gateway, Brands brands, CampaignProperties properties, MessagingProperties messaging,
-            Clock clock, Prices prices, ExchangeRates rates, LinkAddresses linkAddresses) {
+            Clock clock, Prices prices, ExchangeRates rates, LinkAddresses linkAddresses, Conversions conversions) {
+        this.conversions = conversions;
         this.linkAddresses = linkAddresses;
         this.prices = prices;
         this.rates = rates;
@@ -190,7 +194,18 @@ public class PreflightRunner {
         for (String problem : linkProblems(draft)) {
             preflight.warnings().add(0, new Preflight.Warning("LINK_REFUSED", problem + " It cannot be launched."));
         }
+        if (!draft.goals().isEmpty()) {
+            Duration sending = (tally.firstDue != null && tally.lastDue != null)
+                    ? Duration.between(tally.firstDue, later(tally.lastDue, preflight.completesAt())) : Duration.ZERO;
+            preflight.warnings()
+                .addAll(org.smscampaign.campaign.goal.GoalPreflight.check(draft,
+                        () -> this.conversions.anyForBrand(brandOf(draft).id()), sending));
+        }
         return preflight;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return (b != null && b.isAfter(a)) ? b : a;
     }
 
     private record Row(long id, String phone, String country, String region, String timeZone,
@@ -245,6 +260,8 @@ public class PreflightRunner {
 
         Instant firstDue;
 
+        Instant lastDue;
+
         Instant earliestClose;
 
         final Map<Integer, Integer> segmentCounts = new TreeMap<>();
@@ -275,6 +292,9 @@ public class PreflightRunner {
             variant.add(text, rendered.text());
             if (this.firstDue == null || decision.due().isBefore(this.firstDue)) {
                 this.firstDue = decision.due();
+            }
+            if (this.lastDue == null || decision.due().isAfter(this.lastDue)) {
+                this.lastDue = decision.due();
             }
             Instant scheduledNow = decision.due();
             if (decision.window() != null) {

@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.smscampaign.campaign.CampaignDraft;
 import org.smscampaign.campaign.CampaignStatus;
 import org.smscampaign.campaign.CampaignView;
-import org.smscampaign.campaign.GoalMetric;
+import org.smscampaign.campaign.GoalState;
 import org.smscampaign.messaging.SendWindow;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,9 +30,12 @@ public class CampaignStore {
 
     private final ApplicationEventPublisher events;
 
-    CampaignStore(JdbcClient jdbc, ApplicationEventPublisher events) {
+    private final GoalStore goals;
+
+    CampaignStore(JdbcClient jdbc, ApplicationEventPublisher events, GoalStore goals) {
         this.jdbc = jdbc;
         this.events = events;
+        this.goals = goals;
     }
 
     public long insert(CampaignDraft draft, String by) {
@@ -118,14 +121,7 @@ public class CampaignStore {
     }
 
     public void writeGoals(long id, List<CampaignDraft.Goal> goals) {
-        this.jdbc.sql("delete from campaign_goal where campaign_id = :id").param("id", id).update();
-        for (CampaignDraft.Goal goal : goals) {
-            this.jdbc.sql("insert into campaign_goal (campaign_id, metric, target) values (:id, :metric, :target)")
-                .param("id", id)
-                .param("metric", goal.metric().name())
-                .param("target", goal.target())
-                .update();
-        }
+        this.goals.write(id, goals);
     }
 
     private void audience(long id, String kind, List<Long> refs, boolean included) {
@@ -344,7 +340,7 @@ public class CampaignStore {
         return new CampaignView(id, row.getString("name"), CampaignStatus.valueOf(row.getString("status")), draft,
                 row.getString("created_by"), instant(row.getTimestamp("created_at")),
                 instant(row.getTimestamp("updated_at")), launch, row.getString("winner_variant"), pauseReason,
-                withEvents ? eventsOf(id) : List.of());
+                withEvents ? eventsOf(id) : List.of(), children.states(id));
     }
 
     private static Instant instant(Timestamp timestamp) {
@@ -354,7 +350,11 @@ public class CampaignStore {
     /** The audiences, variants, goals and costs of some campaigns, read at once. */
     private record Children(Map<Long, CampaignDraft.Audience> audiences,
             Map<Long, List<CampaignDraft.Variant>> variants, Map<Long, List<CampaignDraft.Goal>> goals,
-            Map<Long, List<CampaignDraft.Cost>> costs) {
+            Map<Long, List<CampaignDraft.Cost>> costs, Map<Long, List<GoalState>> goalStates) {
+
+        List<GoalState> states(long id) {
+            return this.goalStates.getOrDefault(id, List.of());
+        }
 
         CampaignDraft.Audience audience(long id, boolean everyone) {
             CampaignDraft.Audience audience = this.audiences.getOrDefault(id,
@@ -399,12 +399,9 @@ public class CampaignStore {
                 .add(new CampaignDraft.Variant(row.getString("label"), row.getString("body"), row.getInt("split"))))
             .list();
         Map<Long, List<CampaignDraft.Goal>> goals = new HashMap<>();
-        this.jdbc.sql("select * from campaign_goal where campaign_id = any(:ids) order by metric")
-            .param("ids", ids)
-            .query((row, n) -> goals.computeIfAbsent(row.getLong("campaign_id"), (k) -> new ArrayList<>())
-                .add(new CampaignDraft.Goal(GoalMetric.valueOf(row.getString("metric")),
-                        plain(row.getBigDecimal("target")))))
-            .list();
+        Map<Long, List<GoalState>> goalStates = this.goals.states(ids);
+        goalStates.forEach((id, states) -> goals.put(id,
+                states.stream().map((g) -> new CampaignDraft.Goal(g.metric(), g.target(), g.event())).toList()));
         Map<Long, List<CampaignDraft.Cost>> costs = new HashMap<>();
         this.jdbc.sql("select * from campaign_cost where campaign_id = any(:ids) order by position")
             .param("ids", ids)
@@ -412,7 +409,7 @@ public class CampaignStore {
                 .add(new CampaignDraft.Cost(row.getString("label"),
                         CampaignDraft.CostKind.valueOf(row.getString("kind")), plain(row.getBigDecimal("amount")))))
             .list();
-        return new Children(audiences, variants, goals, costs);
+        return new Children(audiences, variants, goals, costs, goalStates);
     }
 
     /**

@@ -83,7 +83,14 @@ class CampaignApiController {
     }
 
     @PutMapping("/{id}/goals")
-    @Operation(summary = "Change the goals", description = "After launch the change is logged with its author.")
+    @Operation(summary = "Change the goals",
+            description = "The whole list: each goal is a metric (HUMAN_CTR, CONVERSIONS, REVENUE, PROFIT, ROI, "
+                    + "REPLIES, QUERIES: at least; COST_PER_CONVERSION, COST_PER_CLICK, OPT_OUT_RATE, "
+                    + "UNDELIVERED_RATE: at most), a target and, for CONVERSIONS, an optional event (lead, sale; "
+                    + "empty counts every event). direction is read-only (it follows the metric); older clients "
+                    + "sending only metric and target keep working. After launch each target change is logged "
+                    + "(campaign goalStates[].changes: who, when, from, to). Once the evaluation window ended "
+                    + "and the goals were judged, any change is refused with 422 problem goal-judged.")
     CampaignView goals(@PathVariable long id, @RequestBody List<CampaignDraft.Goal> goals, Principal principal) {
         return this.campaigns.changeGoals(id, goals, principal.getName());
     }

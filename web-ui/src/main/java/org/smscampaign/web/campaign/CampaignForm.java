@@ -20,8 +20,9 @@ import org.springframework.format.annotation.DateTimeFormat;
 /**
  * The campaign form: the audience (segments and lists in and out, or everyone
  * subscribed), three variant slots (a blank one is no variant), the schedule as the
- * browser's date and time inputs in ISO form (UTC for a fixed moment), one target per
- * goal measure (blank: no goal), and rows of other costs.
+ * browser's date and time inputs in ISO form (UTC for a fixed moment), rows of goals
+ * (measure, event, target; {@code goalCtr} to {@code goalRoi} are still read from older
+ * pages), and rows of other costs.
  */
 record CampaignForm(String name, String sender, List<Long> segments, List<Long> lists, List<Long> excludedSegments,
         List<Long> excludedLists, boolean everyoneSubscribed, String bodyA, Integer splitA, String bodyB,
@@ -33,7 +34,8 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
         Integer testHours, String winnerMetric, BigDecimal goalCtr, BigDecimal goalConversions, BigDecimal goalRevenue,
         BigDecimal goalRoi, Integer attributionDays, Integer evaluationDays, List<String> costLabel,
         List<String> costKind, List<BigDecimal> costAmount, Long brandId, BigDecimal winnerConfidence,
-        Integer winnerMinimumSample, String winnerFallback) {
+        Integer winnerMinimumSample, String winnerFallback, List<String> goalMetric, List<String> goalEvent,
+        List<BigDecimal> goalTarget) {
 
     /** Amounts as people type and read them: 500, never 5E+2 in a field. */
     CampaignForm {
@@ -42,6 +44,7 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
         goalRevenue = PlainDecimals.plain(goalRevenue);
         goalRoi = PlainDecimals.plain(goalRoi);
         costAmount = PlainDecimals.plain(costAmount);
+        goalTarget = PlainDecimals.plain(goalTarget);
     }
 
     // What date, time and datetime-local inputs accept and send (browsers reject
@@ -63,7 +66,9 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
                 "NOW", null, null, LocalTime.of(10, 0), "HOLD", true, "", 0, false, 20, 4, "HUMAN_CTR", null, null,
                 null, null, 7, 7, CostRows.of(List.of()).costLabel(), CostRows.of(List.of()).costKind(),
                 CostRows.of(List.of()).costAmount(), null, CampaignDraft.Winner.DEFAULT_CONFIDENCE,
-                CampaignDraft.Winner.DEFAULT_MINIMUM_SAMPLE, CampaignDraft.WinnerFallback.SEND_CONTROL.name());
+                CampaignDraft.Winner.DEFAULT_MINIMUM_SAMPLE, CampaignDraft.WinnerFallback.SEND_CONTROL.name(),
+                GoalRows.of(List.of()).goalMetric(), GoalRows.of(List.of()).goalEvent(),
+                GoalRows.of(List.of()).goalTarget());
     }
 
     static CampaignForm of(CampaignView campaign) {
@@ -72,6 +77,7 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
         List<CampaignDraft.Variant> variants = draft.variants();
         CampaignDraft.Schedule schedule = draft.schedule();
         CampaignDraft.Winner winner = draft.winner();
+        GoalRows goals = GoalRows.of(draft.goals());
         return new CampaignForm(draft.name(), draft.sender(), draft.audience().segments(), draft.audience().lists(),
                 draft.audience().excludedSegments(), draft.audience().excludedLists(), draft.audience().everyone(),
                 body(variants, 0), split(variants, 0), body(variants, 1), split(variants, 1), body(variants, 2),
@@ -80,12 +86,12 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
                 schedule.localDate(), schedule.localTime(), draft.windowPolicy().name(), draft.optOutLine(),
                 draft.signature(), draft.holdoutPercent(), winner != null, (winner != null) ? winner.testPercent() : 20,
                 (winner != null) ? winner.testHours() : 4, (winner != null) ? winner.metric().name() : "HUMAN_CTR",
-                goal(draft, GoalMetric.HUMAN_CTR), goal(draft, GoalMetric.CONVERSIONS), goal(draft, GoalMetric.REVENUE),
-                goal(draft, GoalMetric.ROI), draft.attributionDays(), draft.evaluationDays(), costs.costLabel(),
+                null, null, null, null, draft.attributionDays(), draft.evaluationDays(), costs.costLabel(),
                 costs.costKind(), costs.costAmount(), draft.brandId(),
                 (winner != null) ? winner.confidence() : CampaignDraft.Winner.DEFAULT_CONFIDENCE,
                 (winner != null) ? winner.minimumSample() : CampaignDraft.Winner.DEFAULT_MINIMUM_SAMPLE,
-                (winner != null) ? winner.fallback().name() : CampaignDraft.WinnerFallback.SEND_CONTROL.name());
+                (winner != null) ? winner.fallback().name() : CampaignDraft.WinnerFallback.SEND_CONTROL.name(),
+                goals.goalMetric(), goals.goalEvent(), goals.goalTarget());
     }
 
     private static String body(List<CampaignDraft.Variant> variants, int index) {
@@ -94,15 +100,6 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
 
     private static Integer split(List<CampaignDraft.Variant> variants, int index) {
         return (variants.size() > index) ? variants.get(index).split() : 0;
-    }
-
-    private static BigDecimal goal(CampaignDraft draft, GoalMetric metric) {
-        return draft.goals()
-            .stream()
-            .filter((g) -> g.metric() == metric)
-            .map(CampaignDraft.Goal::target)
-            .findFirst()
-            .orElse(null);
     }
 
     CampaignDraft draft() {
@@ -116,7 +113,8 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
         CampaignDraft.ScheduleType type = CampaignDraft.ScheduleType
             .valueOf((this.scheduleType != null) ? this.scheduleType : "NOW");
         Instant at = (this.sendAt != null) ? this.sendAt.toInstant(ZoneOffset.UTC) : null;
-        List<CampaignDraft.Goal> goals = new ArrayList<>();
+        List<CampaignDraft.Goal> goals = new ArrayList<>(
+                new GoalRows(this.goalMetric, this.goalEvent, this.goalTarget).goals());
         addGoal(goals, GoalMetric.HUMAN_CTR, this.goalCtr);
         addGoal(goals, GoalMetric.CONVERSIONS, this.goalConversions);
         addGoal(goals, GoalMetric.REVENUE, this.goalRevenue);
@@ -146,7 +144,7 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
     }
 
     private static void addGoal(List<CampaignDraft.Goal> goals, GoalMetric metric, BigDecimal target) {
-        if (target != null) {
+        if (target != null && goals.stream().noneMatch((g) -> g.metric() == metric && g.event().isEmpty())) {
             goals.add(new CampaignDraft.Goal(metric, target));
         }
     }

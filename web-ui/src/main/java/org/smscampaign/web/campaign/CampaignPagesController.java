@@ -11,6 +11,9 @@ import java.util.stream.Stream;
 import org.smscampaign.campaign.CampaignManagement;
 import org.smscampaign.campaign.CampaignPage;
 import org.smscampaign.campaign.CampaignProblem;
+import org.smscampaign.campaign.GoalDirection;
+import org.smscampaign.campaign.GoalMetric;
+import org.smscampaign.campaign.GoalState;
 import org.smscampaign.campaign.CampaignStatus;
 import org.smscampaign.campaign.CampaignView;
 import org.smscampaign.campaign.Preflight;
@@ -73,9 +76,12 @@ class CampaignPagesController {
 
     private final CampaignReports reports;
 
+    private final String goalCurrency;
+
     CampaignPagesController(CampaignManagement campaigns, Segments segments, ContactLists lists, MessageGateway gateway,
             PhoneNumbers numbers, ContactProperties contactSettings, Clock clock, Brands brands,
-            CampaignReports reports) {
+            CampaignReports reports, org.smscampaign.money.MoneyProperties money) {
+        this.goalCurrency = money.currency();
         this.clock = clock;
         this.brands = brands;
         this.reports = reports;
@@ -139,6 +145,29 @@ class CampaignPagesController {
                 : this.gateway.senders().iterator().next();
     }
 
+    /** The measures a goal row offers, grouped "at least" then "at most". */
+    @ModelAttribute("goalMetricGroups")
+    Map<String, List<GoalMetric>> goalMetricGroups() {
+        Map<String, List<GoalMetric>> groups = new java.util.LinkedHashMap<>();
+        for (GoalDirection direction : GoalDirection.values()) {
+            groups.put(direction.label(), GoalRows.metrics(direction));
+        }
+        return groups;
+    }
+
+    /** Each measure by its name, for the goal rows. */
+    @ModelAttribute("goalMetrics")
+    Map<String, GoalMetric> goalMetrics() {
+        return java.util.Arrays.stream(GoalMetric.values())
+            .collect(Collectors.toMap(GoalMetric::name, Function.identity()));
+    }
+
+    /** The reporting currency, which money goals are in. */
+    @ModelAttribute("goalCurrency")
+    String goalCurrency() {
+        return this.goalCurrency;
+    }
+
     private String form(Long id, Model model) {
         model.addAttribute("id", id);
         model.addAttribute("allSegments", this.segments.all());
@@ -199,6 +228,8 @@ class CampaignPagesController {
         CampaignView campaign = this.campaigns.get(id);
         model.addAttribute("campaign", campaign);
         model.addAttribute("costRows", CostRows.of(campaign.draft().costs()));
+        model.addAttribute("goalRows", GoalRows.of(campaign.draft().goals()));
+        model.addAttribute("goalsJudged", campaign.goalStates().stream().anyMatch(GoalState::judged));
         model.addAttribute("segmentNames", this.segments.all());
         model.addAttribute("listNames", this.lists.all());
         model.addAttribute("brand", (campaign.draft().brandId() != null) ? this.brands.get(campaign.draft().brandId())
@@ -224,9 +255,7 @@ class CampaignPagesController {
     }
 
     private static boolean stopsTheLaunch(Preflight preflight) {
-        return preflight.warnings()
-            .stream()
-            .anyMatch((w) -> "LINK_REFUSED".equals(w.code()) || "LINK_ADDRESS".equals(w.code()));
+        return preflight.warnings().stream().anyMatch(Preflight.Warning::blocking);
     }
 
     private Confirmations.Question launchQuestion(CampaignView campaign, Preflight preflight) {
@@ -293,6 +322,13 @@ class CampaignPagesController {
             RedirectAttributes redirect) {
         return act(id, redirect, () -> this.campaigns.changeCosts(id, rows.costs(), principal.getName()),
                 "Other costs saved: profit, ROI and cost per conversion count them.");
+    }
+
+    @PostMapping("/{id}/goals")
+    String goals(@PathVariable long id, @ModelAttribute GoalRows rows, Principal principal,
+            RedirectAttributes redirect) {
+        return act(id, redirect, () -> this.campaigns.changeGoals(id, rows.goals(), principal.getName()),
+                "Goals saved. Changes after launch are logged; the original targets stay visible.");
     }
 
     @PostMapping("/{id}/smart-encoding")

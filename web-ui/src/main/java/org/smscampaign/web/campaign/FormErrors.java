@@ -57,7 +57,7 @@ final class FormErrors {
             case "variants" -> "bodyA";
             case "schedule" -> "scheduleType";
             case "audience" -> "segments";
-            case "goals" -> "goalCtr";
+            case "goals" -> "goalTarget";
             default -> null;
         };
     }

@@ -90,9 +90,20 @@ final class ReportTables {
     }
 
     private static Table goals(CampaignReport report) {
-        return table(List.of("metric", "target", "actual", "verdict", "evaluation_ends_at"), report.goals(),
+        return table(
+                List.of("metric", "target", "actual", "verdict", "evaluation_ends_at", "event", "direction",
+                        "original_target", "judged_at", "after_judgement", "target_changes"),
+                report.goals(),
                 (g) -> List.of(g.metric().name(), g.target(), nullable(g.actual()), g.verdict().name(),
-                        nullable(report.evaluationEndsAt())));
+                        nullable(report.evaluationEndsAt()), g.event(), g.direction().name(),
+                        nullable(g.originalTarget()), nullable(g.judgedAt()), nullable(g.afterJudgement()),
+                        String.join("; ",
+                                g.changes()
+                                    .stream()
+                                    .map((c) -> c.at() + " " + c.by() + " "
+                                            + ((c.from() != null) ? c.from().toPlainString() : "none") + " -> "
+                                            + ((c.to() != null) ? c.to().toPlainString() : "removed"))
+                                    .toList())));
     }
 
     private static Table variants(CampaignReport report) {

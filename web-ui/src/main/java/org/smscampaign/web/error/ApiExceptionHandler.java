@@ -112,6 +112,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case INVALID -> ProblemType.VALIDATION_FAILED.problem(ex.getMessage());
             case CONFLICT -> ProblemType.CONFLICT.problem(ex.getMessage());
             case NO_AUDIENCE -> ProblemType.NO_AUDIENCE.problem(ex.getMessage());
+            case GOAL_JUDGED -> ProblemType.GOAL_JUDGED.problem(ex.getMessage());
         };
     }
 

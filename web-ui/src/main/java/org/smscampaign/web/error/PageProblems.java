@@ -60,7 +60,7 @@ class PageProblems {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case INVALID -> HttpStatus.BAD_REQUEST;
             case CONFLICT -> HttpStatus.CONFLICT;
-            case NO_AUDIENCE -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case NO_AUDIENCE, GOAL_JUDGED -> HttpStatus.UNPROCESSABLE_CONTENT;
         });
     }
 

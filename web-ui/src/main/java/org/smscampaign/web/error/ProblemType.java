@@ -34,6 +34,8 @@ public enum ProblemType {
     LINK_ADDRESS_NOT_REACHABLE("link-address-not-reachable", HttpStatus.UNPROCESSABLE_CONTENT,
             "The campaign's short links would point at an address recipients cannot open (loopback, private, "
                     + "single-label or not in DNS): set the brand's link address, then launch."),
+    GOAL_JUDGED("goal-judged", HttpStatus.UNPROCESSABLE_CONTENT,
+            "The goal was judged at the end of its evaluation window: its target is read-only."),
     PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "The request body is too large."),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE,
             "The request body has a media type this resource does not accept."),
@@ -82,7 +84,8 @@ public enum ProblemType {
      */
     public static ProblemType forStatus(HttpStatusCode status) {
         return Arrays.stream(values())
-            .filter((type) -> type.status.value() == status.value() && type != VALIDATION_FAILED && type != NO_AUDIENCE)
+            .filter((type) -> type.status.value() == status.value() && type != VALIDATION_FAILED && type != NO_AUDIENCE
+                    && type != GOAL_JUDGED)
             .findFirst()
             .orElse(status.is4xxClientError() ? BAD_REQUEST : INTERNAL_ERROR);
     }

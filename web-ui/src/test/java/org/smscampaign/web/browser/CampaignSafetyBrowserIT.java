@@ -242,8 +242,10 @@ class CampaignSafetyBrowserIT extends BrowserSession {
         browser.setValue(By.id("localDate"), nextWeek);
         browser.setValue(By.id("localTime"), "09:15");
         new Select(browser.find(By.id("windowPolicy"))).selectByValue("SKIP");
-        browser.type(By.id("goalCtr"), "7.5");
-        browser.type(By.id("goalRevenue"), "500");
+        new Select(browser.findAll(By.name("goalMetric")).get(0)).selectByValue("HUMAN_CTR");
+        browser.findAll(By.name("goalTarget")).get(0).sendKeys("7.5");
+        new Select(browser.findAll(By.name("goalMetric")).get(1)).selectByValue("REVENUE");
+        browser.findAll(By.name("goalTarget")).get(1).sendKeys("500");
         browser.type(By.id("attributionDays"), "3");
         List<WebElement> labels = browser.findAll(By.name("costLabel"));
         labels.get(0).sendKeys("Agency fee");
@@ -273,8 +275,10 @@ class CampaignSafetyBrowserIT extends BrowserSession {
         assertThat(value(By.id("localTime"))).isEqualTo("09:15");
         assertThat(new Select(browser.find(By.id("windowPolicy"))).getFirstSelectedOption().getDomProperty("value"))
             .isEqualTo("SKIP");
-        assertThat(value(By.id("goalCtr"))).isEqualTo("7.5");
-        assertThat(value(By.id("goalRevenue"))).isEqualTo("500");
+        assertThat(browser.findAll(By.name("goalMetric")).get(0).getDomProperty("value")).isEqualTo("HUMAN_CTR");
+        assertThat(browser.findAll(By.name("goalTarget")).get(0).getDomProperty("value")).isEqualTo("7.5");
+        assertThat(browser.findAll(By.name("goalMetric")).get(1).getDomProperty("value")).isEqualTo("REVENUE");
+        assertThat(browser.findAll(By.name("goalTarget")).get(1).getDomProperty("value")).isEqualTo("500");
         assertThat(value(By.id("attributionDays"))).isEqualTo("3");
         assertThat(browser.findAll(By.name("costLabel")).get(0).getDomProperty("value")).isEqualTo("Agency fee");
         assertThat(browser.findAll(By.name("costAmount")).get(0).getDomProperty("value")).isEqualTo("120");

@@ -42,7 +42,8 @@ class CampaignsBrowserIT extends BrowserSession {
                 + "{{link:https://shop.example/boots}}");
         fill(By.id("splitB"), "50");
         browser.click(By.cssSelector("input[aria-label='Send to list VIP customers']"));
-        fill(By.id("goalCtr"), "9");
+        new Select(browser.findAll(By.name("goalMetric")).get(0)).selectByValue("HUMAN_CTR");
+        browser.findAll(By.name("goalTarget")).get(0).sendKeys("9");
         browser.click(By.id("save-campaign"));
 
         assertThat(browser.path()).matches("/campaigns/\\d+");
