@@ -156,6 +156,10 @@ class SummariesApiIT {
             assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
             assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
             String text = text(pdf.body());
+            // Kept to look at (pdftoppm -png target/screenshots/summary-weekly.pdf ...).
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screenshots"));
+            java.nio.file.Files.write(java.nio.file.Path.of("target/screenshots/summary-" + kind.slug() + ".pdf"),
+                    pdf.body());
             assertThat(text).contains(document.path("title").asString())
                 .contains("Bottom line")
                 .contains("UTC")
