@@ -13,8 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Every summary report that was produced: when, for which period, for whom, whether the
- * e-mail went out, and the report itself as it was sent. The daily one is claimed once
- * per period, so that of several instances only one sends it.
+ * e-mail went out, and the report itself as it was sent. A scheduled one (daily, weekly,
+ * monthly) is claimed once per period, so that of several instances only one sends it.
  */
 @Service
 public class ReportHistory {
@@ -54,10 +54,21 @@ public class ReportHistory {
      */
     @Transactional
     public Optional<Long> claimDaily(Instant from, Instant to) {
+        return claim("DAILY", from, to);
+    }
+
+    /**
+     * Claims the scheduled report of a kind (DAILY, WEEKLY, MONTHLY) for the period
+     * starting at from: its id, or empty when this or another instance claimed it
+     * already.
+     */
+    @Transactional
+    public Optional<Long> claim(String kind, Instant from, Instant to) {
         return this.jdbc.sql("""
                 insert into report_run (kind, period_from, period_to, generated_by, delivery)
-                values ('DAILY', :from, :to, 'schedule', 'PENDING')
-                on conflict (period_from) where kind = 'DAILY' do nothing returning id""")
+                values (:kind, :from, :to, 'schedule', 'PENDING')
+                on conflict (kind, period_from) where kind <> 'ON_DEMAND' do nothing returning id""")
+            .param("kind", kind)
             .param("from", Timestamp.from(from))
             .param("to", Timestamp.from(to))
             .query(Long.class)

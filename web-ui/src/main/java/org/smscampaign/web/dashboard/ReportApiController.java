@@ -1,8 +1,6 @@
 package org.smscampaign.web.dashboard;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,7 +9,7 @@ import org.smscampaign.report.CampaignOverview;
 import org.smscampaign.report.CampaignReport;
 import org.smscampaign.report.CampaignReports;
 import org.smscampaign.report.PeriodSummary;
-import org.smscampaign.report.SummaryReports;
+import org.smscampaign.web.report.Summaries;
 import org.smscampaign.web.report.ReportRange;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -34,26 +32,22 @@ class ReportApiController {
 
     private final CampaignReports reports;
 
-    private final SummaryReports summaries;
+    private final Summaries summaries;
 
-    private final Clock clock;
-
-    ReportApiController(CampaignReports reports, SummaryReports summaries, Clock clock) {
+    ReportApiController(CampaignReports reports, Summaries summaries) {
         this.reports = reports;
         this.summaries = summaries;
-        this.clock = clock;
     }
 
     @GetMapping(value = "/summary", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The summary report of a range of days: each campaign's events in it, and the total",
-            description = "The figures of the Reports page, for the UTC days `from` to `to` (both inclusive, ISO "
+            description = "The figures of the Reports page, for the days `from` to `to` in the account's time zone (both inclusive, ISO "
                     + "dates; without either: the last 7 days up to today; at most 366 days). Money in the "
                     + "reporting currency; amounts without an exchange rate are left out of the sums and listed in "
                     + "`unconverted`. As CSV with `format=csv` or `Accept: text/csv`. Definitions: docs/metrics.md.")
     PeriodSummary summary(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        ReportRange range = range(from, to);
-        return this.summaries.summary(range.start(), range.end());
+        return this.summaries.range(range(from, to)).summary();
     }
 
     @GetMapping(value = "/summary", produces = "text/csv")
@@ -65,7 +59,7 @@ class ReportApiController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         ReportRange range = range(from, to);
         return CsvDownloads.of("summary-" + range.from() + "-" + range.to() + ".csv",
-                ReportTables.summary(this.summaries.summary(range.start(), range.end())));
+                ReportTables.summary(this.summaries.range(range).summary()));
     }
 
     /** The CSV for a link (a browser's download sends no Accept: text/csv). */
@@ -78,7 +72,7 @@ class ReportApiController {
     }
 
     private ReportRange range(LocalDate from, LocalDate to) {
-        ReportRange range = ReportRange.of(from, to, LocalDate.now(this.clock.withZone(ZoneOffset.UTC)));
+        ReportRange range = ReportRange.of(from, to, this.summaries.today());
         String problem = range.problem();
         if (problem != null) {
             throw new IllegalArgumentException(problem);

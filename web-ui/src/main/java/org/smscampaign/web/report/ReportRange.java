@@ -2,13 +2,13 @@ package org.smscampaign.web.report;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
- * The days a summary report covers, in UTC, both inclusive: what the page, its CSV and
- * the REST API read. With no day given it is the last 7 days up to today (yesterday alone
- * is often empty).
+ * The days a summary report covers, in the account's zone, both inclusive: what the page,
+ * its CSV and the REST API read. With no day given it is the last 7 days up to today
+ * (yesterday alone is often empty).
  */
 public record ReportRange(LocalDate from, LocalDate to) {
 
@@ -37,13 +37,14 @@ public record ReportRange(LocalDate from, LocalDate to) {
         return null;
     }
 
-    public Instant start() {
-        return this.from.atStartOfDay(ZoneOffset.UTC).toInstant();
+    /** Local midnight at the start of the first day, in the account's zone. */
+    public Instant start(ZoneId zone) {
+        return this.from.atStartOfDay(zone).toInstant();
     }
 
-    /** The start of the day after the last. */
-    public Instant end() {
-        return this.to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    /** Local midnight after the last day, in the account's zone. */
+    public Instant end(ZoneId zone) {
+        return this.to.plusDays(1).atStartOfDay(zone).toInstant();
     }
 
     /** How the range reads on the page and in file names. */

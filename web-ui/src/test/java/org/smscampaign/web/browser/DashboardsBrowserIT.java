@@ -174,7 +174,7 @@ class DashboardsBrowserIT extends BrowserSession {
             .contains("demo-manager")
             .contains("not sent");
         browser.click(By.cssSelector("#report-table tbody tr a"));
-        assertThat(browser.title()).isEqualTo("Summary " + today + " (UTC)");
+        assertThat(browser.title()).isEqualTo("Summary · " + today);
         assertThat(browser.find(By.tagName("body")).getText()).contains("Autumn running sale");
     }
 

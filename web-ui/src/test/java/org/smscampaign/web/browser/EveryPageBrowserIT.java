@@ -75,6 +75,9 @@ class EveryPageBrowserIT extends BrowserSession {
         pages.put("opt-outs", "/messages/opt-outs");
         pages.put("reports", "/reports");
         pages.put("report-history", "/reports/history");
+        pages.put("reports-daily", "/reports/daily");
+        pages.put("reports-weekly", "/reports/weekly");
+        pages.put("reports-monthly", "/reports/monthly");
         Long report = first("select id from report_run order by id limit 1");
         if (report != null) {
             pages.put("report-mail", "/reports/history/" + report);
@@ -89,6 +92,7 @@ class EveryPageBrowserIT extends BrowserSession {
         if (webhook != null) {
             pages.put("admin-webhook", "/admin/webhooks/" + webhook);
         }
+        pages.put("admin-reports", "/admin/reports");
         pages.put("problems", "/problems");
         pages.put("problem", "/problems/validation-failed");
         pages.put("not-found", "/no-such-page");

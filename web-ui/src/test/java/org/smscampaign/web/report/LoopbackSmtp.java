@@ -31,6 +31,21 @@ final class LoopbackSmtp {
         registry.add("sms.report.recipients", () -> recipients);
     }
 
+    /** The HTML body of an e-mail, however its parts nest (the PDF rides beside it). */
+    static String html(jakarta.mail.Part part) throws Exception {
+        Object content = part.getContent();
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String html = html(multipart.getBodyPart(i));
+                if (html != null) {
+                    return html;
+                }
+            }
+            return null;
+        }
+        return part.isMimeType("text/html") ? (String) content : null;
+    }
+
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
