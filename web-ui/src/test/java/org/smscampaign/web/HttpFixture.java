@@ -51,6 +51,12 @@ public final class HttpFixture {
             .build());
     }
 
+    public HttpResponse<String> putJson(String path, String json, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+    }
+
     public HttpResponse<String> patchJson(String path, String json, String... headers) {
         return send(request(path, headers).header("Content-Type", "application/json")
             .method("PATCH", HttpRequest.BodyPublishers.ofString(json))

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smscampaign.alert.AlertProblem;
 import org.smscampaign.campaign.CampaignProblem;
 import org.smscampaign.campaign.LinkAddressProblem;
 import org.smscampaign.contact.ContactProblem;
@@ -120,6 +121,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case NOT_FOUND -> ProblemType.NOT_FOUND.problem(ex.getMessage());
             case INVALID -> ProblemType.VALIDATION_FAILED.problem(ex.getMessage());
         };
+    }
+
+    @ExceptionHandler(AlertProblem.class)
+    ProblemDetail alert(AlertProblem ex) {
+        return ProblemType.VALIDATION_FAILED.problem(ex.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -233,6 +233,9 @@ class SecurityConfiguration {
             .permitAll()
             .requestMatchers("/admin/**")
             .hasRole(ADMIN)
+            // Any role reads alerts: managers mark them read too.
+            .requestMatchers(HttpMethod.POST, "/notifications/read")
+            .authenticated()
             .requestMatchers(HttpMethod.GET, "/**")
             .authenticated()
             .requestMatchers("/dashboards/**", "/reports/**")

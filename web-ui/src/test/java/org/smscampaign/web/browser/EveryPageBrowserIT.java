@@ -73,6 +73,8 @@ class EveryPageBrowserIT extends BrowserSession {
         pages.put("admin-link-tracking", "/admin/link-tracking");
         pages.put("admin-messaging", "/admin/messaging");
         pages.put("admin-exchange-rates", "/admin/exchange-rates");
+        pages.put("admin-alerts", "/admin/alerts");
+        pages.put("notifications", "/notifications");
         pages.put("problems", "/problems");
         pages.put("problem", "/problems/validation-failed");
         pages.put("not-found", "/no-such-page");

@@ -91,7 +91,8 @@ class AuthorizationMatrixIT {
             rule("/webhooks/.*", Access.SIGNED_BY_PROVIDER), rule("/api/v1/admin/.*", Access.ADMIN),
             rule("/api/v1/click-classification(/.*)?", Access.ADMIN),
             rule("POST", "/api/v1/conversions", Access.CONVERSIONS), rule("GET", "/api/.*", Access.SIGNED_IN),
-            rule("/api/.*", Access.MARKETER), rule("/admin(/.*)?", Access.ADMIN), rule("GET", "/.*", Access.SIGNED_IN),
+            rule("/api/.*", Access.MARKETER), rule("/admin(/.*)?", Access.ADMIN),
+            rule("POST", "/notifications/read", Access.SIGNED_IN), rule("GET", "/.*", Access.SIGNED_IN),
             rule("/(dashboards|reports)(/.*)?", Access.MANAGER), rule("/.*", Access.MARKETER));
 
     private static Rule rule(String path, Access access) {

@@ -1,0 +1,42 @@
+package org.smscampaign.web.alert;
+
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+/** The figures of an alert as people read them (pages and e-mails call it). */
+@Component("alertFigures")
+class FigureLabels {
+
+    private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("goal", "Goal"),
+            Map.entry("target", "Target"), Map.entry("actual", "Actual"), Map.entry("verdict", "Verdict"),
+            Map.entry("humanCtr", "Human CTR (%)"), Map.entry("usualHumanCtr", "Usual human CTR (%)"),
+            Map.entry("share", "Alert below this share of usual (%)"), Map.entry("floor", "Alert below (%)"),
+            Map.entry("pastCampaigns", "Past campaigns compared"), Map.entry("delivered", "Delivered"),
+            Map.entry("sent", "Sent"), Map.entry("failed", "Failed"), Map.entry("deliveryRate", "Delivery rate (%)"),
+            Map.entry("optOutRate", "Opt-out rate (%)"), Map.entry("undeliveredRate", "Undelivered rate (%)"),
+            Map.entry("threshold", "Threshold"), Map.entry("minimum", "Minimum count"),
+            Map.entry("pausedBy", "Paused by"), Map.entry("reason", "Reason"), Map.entry("sender", "Sender"),
+            Map.entry("dueMessages", "Messages due"), Map.entry("oldestDueAt", "Oldest due since"),
+            Map.entry("lastSentAt", "Last sent"), Map.entry("thresholdMinutes", "Minutes without a send"),
+            Map.entry("note", "Note"));
+
+    public String label(String key) {
+        return LABELS.getOrDefault(key, key);
+    }
+
+    public String value(Object value) {
+        if (value == null) {
+            return "\u2013";
+        }
+        if (value instanceof String text && text.length() > 19 && text.charAt(10) == 'T') {
+            // An instant: minutes are enough, in UTC as everywhere on the platform.
+            return text.substring(0, 16).replace('T', ' ') + " UTC";
+        }
+        if (value instanceof Boolean on) {
+            return on ? "yes" : "no";
+        }
+        return String.valueOf(value);
+    }
+
+}
