@@ -1,5 +1,7 @@
 package org.smscampaign.web.alert;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -20,6 +22,25 @@ class FigureLabels {
             Map.entry("dueMessages", "Messages due"), Map.entry("oldestDueAt", "Oldest due since"),
             Map.entry("lastSentAt", "Last sent"), Map.entry("thresholdMinutes", "Minutes without a send"),
             Map.entry("note", "Note"));
+
+    /** The figure that matters first, then what it is compared with, then counts. */
+    private static final List<String> ORDER = List.of("goal", "verdict", "actual", "target", "humanCtr",
+            "usualHumanCtr", "share", "floor", "pastCampaigns", "deliveryRate", "optOutRate", "undeliveredRate",
+            "threshold", "sent", "delivered", "failed", "minimum", "pausedBy", "reason", "sender", "dueMessages",
+            "oldestDueAt", "lastSentAt", "thresholdMinutes", "note");
+
+    /** The figures in the order people read them (the database keeps no order). */
+    public List<Map.Entry<String, Object>> ordered(Map<String, Object> figures) {
+        if (figures == null) {
+            return List.of();
+        }
+        return figures.entrySet().stream().sorted(Comparator.comparingInt((e) -> rank(e.getKey()))).toList();
+    }
+
+    private static int rank(String key) {
+        int at = ORDER.indexOf(key);
+        return (at >= 0) ? at : ORDER.size();
+    }
 
     public String label(String key) {
         return LABELS.getOrDefault(key, key);

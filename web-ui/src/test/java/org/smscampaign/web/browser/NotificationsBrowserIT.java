@@ -51,6 +51,9 @@ class NotificationsBrowserIT extends BrowserSession {
         browser.resize(1440, 900);
         browser.signIn("demo-manager", PlatformIT.DEMO_PASSWORD);
         browser.open("/notifications");
+        assertThat(browser.find(By.id("signed-in-as")).getSize().getHeight())
+            .as("the bell leaves the top bar on one line")
+            .isLessThan(30);
         browser.click(By.id("mark-all-read"));
         assertThat(browser.present(By.id("unread-count"))).as("all read: no count").isFalse();
         long seen = this.alerts.latestId();
@@ -91,6 +94,10 @@ class NotificationsBrowserIT extends BrowserSession {
 
         browser.resize(390, 844);
         browser.open("/notifications");
+        assertThat(browser.find(By.id("notification-bell")).getLocation().getY())
+            .as("on a phone the bell and the menu button share the top row")
+            .isCloseTo(browser.find(By.cssSelector(".navbar-toggler")).getLocation().getY(),
+                    org.assertj.core.data.Offset.offset(16));
         browser.click(browser.find(By.cssSelector("[data-alert-id='" + alert.id() + "'] summary")));
         browser.scrollTo(By.cssSelector("[data-alert-id='" + alert.id() + "']"));
         browser.assertNoHorizontalScroll();
@@ -109,6 +116,34 @@ class NotificationsBrowserIT extends BrowserSession {
         browser.scrollTo(By.id("alerts"));
         browser.assertAccessible();
         browser.screenshot("notifications-campaign-page");
+    }
+
+    @Test
+    void aMarketerGivesOneCampaignItsOwnThresholds() {
+        TestCampaign campaign = new TestCampaign(this.jdbc, "Own thresholds").messages("DELIVERED", 3);
+        browser.resize(390, 844);
+        browser.signIn("demo-marketer", PlatformIT.DEMO_PASSWORD);
+        browser.open("/campaigns/" + campaign.id());
+        browser.click(By.cssSelector("#campaign-alert-settings summary"));
+        assertThat(browser.find(By.id("c-threshold-LOW_DELIVERY_RATE")).getAttribute("placeholder"))
+            .as("the account default shows until overridden")
+            .isEqualTo("90.0");
+        browser.type(By.id("c-threshold-LOW_DELIVERY_RATE"), "70");
+        browser.type(By.id("c-minimum-LOW_DELIVERY_RATE"), "5");
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("c-enabled-HIGH_OPT_OUT_RATE")))
+            .selectByValue("off");
+        browser.scrollTo(By.id("campaign-alert-settings"));
+        browser.assertNoHorizontalScroll();
+        browser.assertAccessible();
+        browser.screenshot("notifications-campaign-settings-phone");
+        browser.click(By.id("save-campaign-alert-settings"));
+
+        assertThat(browser.find(By.cssSelector("[role=status]")).getText()).contains("Alert settings of this campaign");
+        assertThat(this.management.overrides(campaign.id())).containsExactlyInAnyOrder(
+                new RuleOverride(AlertRule.LOW_DELIVERY_RATE, null, 70.0, 5),
+                new RuleOverride(AlertRule.HIGH_OPT_OUT_RATE, false, null, null));
+        assertThat(this.management.effective(campaign.id()))
+            .contains(new org.smscampaign.alert.RuleSetting(AlertRule.LOW_DELIVERY_RATE, true, 70.0, 5));
     }
 
     @Test
