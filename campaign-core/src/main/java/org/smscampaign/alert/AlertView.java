@@ -12,13 +12,25 @@ import java.util.Map;
  * @param figures the figures that fired it
  * @param resolvedAt when the condition cleared, or null while open
  * @param resolvedFigures the figures when it cleared, or null
+ * @param mailOutcome how its e-mail went: SENT, NOT_CONFIGURED or FAILED; null before
+ * @param mailDetail the recipients, or why it did not go
  */
 public record AlertView(long id, String rule, Long campaignId, String campaignName, String subject, String severity,
         String title, Map<String, Object> figures, Instant raisedAt, Instant resolvedAt,
-        Map<String, Object> resolvedFigures) {
+        Map<String, Object> resolvedFigures, String mailOutcome, String mailDetail) {
 
     public boolean open() {
         return this.resolvedAt == null;
+    }
+
+    /** The rule as people read it (the stored name for a rule this version lacks). */
+    public String ruleLabel() {
+        try {
+            return AlertRule.valueOf(this.rule).label();
+        }
+        catch (IllegalArgumentException ex) {
+            return this.rule;
+        }
     }
 
 }

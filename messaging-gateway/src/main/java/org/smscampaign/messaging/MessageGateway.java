@@ -185,6 +185,26 @@ public class MessageGateway {
         return counts;
     }
 
+    /**
+     * Every sender with messages due now (not those of a paused campaign), with the last
+     * time it sent: whether its queue moves.
+     */
+    @Transactional(readOnly = true)
+    public List<SenderQueue> dueQueues() {
+        return this.jdbc.sql("""
+                select q.sender, q.due, q.oldest,
+                  (select max(s.sent_at) from outbound_message s where s.sender = q.sender) as last_sent
+                from (select m.sender, count(*) as due, min(m.due_at) as oldest from outbound_message m
+                      where m.status = 'QUEUED' and m.due_at <= now()
+                        and not exists (select 1 from dispatch_pause p
+                                        where p.campaign_id = m.campaign_id and p.resumed_at is null)
+                      group by m.sender) q
+                order by q.sender""")
+            .query((row, n) -> new SenderQueue(row.getString("sender"), row.getLong("due"),
+                    instant(row.getTimestamp("oldest")), instant(row.getTimestamp("last_sent"))))
+            .list();
+    }
+
     /** Stops sending a campaign's messages until it is resumed (queued ones wait). */
     @Transactional
     public void pause(long campaignId, String reason, String by) {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smscampaign.alert.AlertProblem;
 import org.smscampaign.campaign.CampaignProblem;
 import org.smscampaign.campaign.LinkAddressProblem;
 import org.smscampaign.contact.ContactProblem;
@@ -136,6 +137,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
         }
         return problem;
+    }
+
+    @ExceptionHandler(AlertProblem.class)
+    ProblemDetail alert(AlertProblem ex) {
+        return ProblemType.VALIDATION_FAILED.problem(ex.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

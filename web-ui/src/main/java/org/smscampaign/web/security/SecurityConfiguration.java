@@ -271,6 +271,9 @@ class SecurityConfiguration {
             // The list shows working links: managers and admins only, as making them.
             .requestMatchers(SHARE_PATHS)
             .hasRole(MANAGER)
+            // Any role reads alerts: managers mark them read too.
+            .requestMatchers(HttpMethod.POST, "/notifications/read")
+            .authenticated()
             .requestMatchers(HttpMethod.GET, "/**")
             .authenticated()
             .requestMatchers("/dashboards/**", "/reports/**")

@@ -103,6 +103,16 @@ class AdminUsersController {
         return apply(redirect, "Password reset.", () -> this.accounts.resetPassword(id, password));
     }
 
+    @PostMapping("/{id}/email")
+    String changeEmail(@PathVariable long id, @RequestParam(required = false) String email,
+            RedirectAttributes redirect) {
+        boolean blank = email == null || email.isBlank();
+        return apply(redirect,
+                blank ? "E-mail address removed."
+                        : "E-mail address saved: alerts about this user's " + "campaigns go there.",
+                () -> this.accounts.changeEmail(id, email));
+    }
+
     /** Lifts a sign-in lock and forgets the failures of an account name or address. */
     @PostMapping("/sign-in-failures/unlock")
     String unlock(@RequestParam SignInSubject.Kind kind, @RequestParam String subject, Principal principal,

@@ -33,6 +33,8 @@ class PlatformUser {
 
     private Instant lastLoginAt;
 
+    private String email;
+
     protected PlatformUser() {
     }
 
@@ -58,6 +60,14 @@ class PlatformUser {
 
     void disable() {
         this.enabled = false;
+    }
+
+    void changeEmail(String email) {
+        this.email = email;
+    }
+
+    String email() {
+        return this.email;
     }
 
     void recordLogin(Instant now) {
@@ -89,7 +99,8 @@ class PlatformUser {
     }
 
     UserView view() {
-        return new UserView(this.id, this.username, this.role, this.enabled, this.createdAt, this.lastLoginAt);
+        return new UserView(this.id, this.username, this.role, this.enabled, this.createdAt, this.lastLoginAt,
+                this.email);
     }
 
 }

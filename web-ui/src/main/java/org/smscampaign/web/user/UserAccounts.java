@@ -31,6 +31,9 @@ public class UserAccounts implements UserDetailsService, UserDetailsPasswordServ
 
     static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
 
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern
+        .compile("[^@\\s,;<>]+@[^@\\s,;<>]+\\.[^@\\s,;<>]+");
+
     private static final Logger log = LoggerFactory.getLogger(UserAccounts.class);
 
     private final PlatformUserRepository users;
@@ -150,6 +153,29 @@ public class UserAccounts implements UserDetailsService, UserDetailsPasswordServ
         this.passwords.check(user.username(), password);
         user.changePassword(this.passwordEncoder.encode(password));
         log.info("Password of user {} reset", user.username());
+    }
+
+    /** Sets (or, blank, removes) the address alerts about the user's campaigns go to. */
+    @Transactional
+    public void changeEmail(long id, String email) {
+        PlatformUser user = get(id);
+        String address = (email != null) ? email.strip() : "";
+        if (address.isEmpty()) {
+            user.changeEmail(null);
+            return;
+        }
+        if (address.length() > 254 || !EMAIL.matcher(address).matches()) {
+            throw new AccountRuleViolation("\u201c" + address + "\u201d is not an e-mail address.");
+        }
+        user.changeEmail(address);
+        log.info("E-mail address of user {} changed", user.username());
+    }
+
+    /** The e-mail address of a user, if one is set. */
+    @Transactional(readOnly = true)
+    public Optional<String> emailOf(String username) {
+        return (username == null) ? Optional.empty()
+                : this.users.findByUsername(normalize(username)).map(PlatformUser::email);
     }
 
     @Transactional

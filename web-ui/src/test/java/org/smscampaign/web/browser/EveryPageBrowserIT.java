@@ -93,6 +93,8 @@ class EveryPageBrowserIT extends BrowserSession {
             pages.put("admin-webhook", "/admin/webhooks/" + webhook);
         }
         pages.put("admin-reports", "/admin/reports");
+        pages.put("admin-alerts", "/admin/alerts");
+        pages.put("notifications", "/notifications");
         pages.put("problems", "/problems");
         pages.put("problem", "/problems/validation-failed");
         pages.put("not-found", "/no-such-page");

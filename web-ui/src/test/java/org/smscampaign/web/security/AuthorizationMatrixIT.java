@@ -97,7 +97,8 @@ class AuthorizationMatrixIT {
             rule("GET", "/shared/.*", Access.PUBLIC), rule("GET", "/api/v1/shares(/.*)?", Access.MANAGER_READ),
             rule("/api/v1/shares(/.*)?", Access.MANAGER), rule("/shares(/.*)?", Access.MANAGER),
             rule("POST", "/api/v1/conversions", Access.CONVERSIONS), rule("GET", "/api/.*", Access.SIGNED_IN),
-            rule("/api/.*", Access.MARKETER), rule("/admin(/.*)?", Access.ADMIN), rule("GET", "/.*", Access.SIGNED_IN),
+            rule("/api/.*", Access.MARKETER), rule("/admin(/.*)?", Access.ADMIN),
+            rule("POST", "/notifications/read", Access.SIGNED_IN), rule("GET", "/.*", Access.SIGNED_IN),
             rule("/(dashboards|reports)(/.*)?", Access.MANAGER), rule("/.*", Access.MARKETER));
 
     private static Rule rule(String path, Access access) {
