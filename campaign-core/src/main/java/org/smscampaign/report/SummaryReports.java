@@ -15,6 +15,7 @@ import org.smscampaign.campaign.CampaignManagement;
 import org.smscampaign.campaign.CampaignView;
 import org.smscampaign.link.CampaignClickFigures;
 import org.smscampaign.link.ClickFigures;
+import org.smscampaign.link.Conversions;
 import org.smscampaign.messaging.CampaignMessageFigures;
 import org.smscampaign.messaging.MessageFigures;
 import org.smscampaign.money.ExchangeRates;
@@ -42,8 +43,11 @@ public class SummaryReports {
 
     private final ExchangeRates exchangeRates;
 
+    private final Conversions conversions;
+
     SummaryReports(CampaignManagement campaigns, CampaignMessageFigures messages, CampaignClickFigures clicks,
-            Clock clock, ExchangeRates exchangeRates) {
+            Clock clock, ExchangeRates exchangeRates, Conversions conversions) {
+        this.conversions = conversions;
         this.campaigns = campaigns;
         this.messages = messages;
         this.clicks = clicks;
@@ -73,13 +77,17 @@ public class SummaryReports {
         Map<Long, ClickFigures> allHours = this.clicks.hoursOf(active);
         RateTable rates = this.exchangeRates.table();
         Instant now = this.clock.instant();
+        Map<Long, Map<String, Long>> byEvent = this.conversions.countsByEvent(active);
         List<PeriodSummary.CampaignPeriod> rows = new ArrayList<>();
         for (Long id : active) {
             CampaignView campaign = this.campaigns.find(id).orElse(null);
             if (campaign == null) {
                 continue; // messages of a campaign that no longer exists
             }
-            CampaignReport report = ReportCalculator.report(campaign, totals.get(id), allHours.get(id), now, rates);
+            // The same goal figures as the dashboard, per-event conversion goals
+            // included.
+            CampaignReport report = ReportCalculator.report(campaign, totals.get(id), allHours.get(id), List.of(), null,
+                    now, rates, byEvent.getOrDefault(id, Map.of()));
             rows.add(ReportCalculator.period(campaign,
                     messagesInPeriod.getOrDefault(id,
                             new MessageFigures(id, List.of(), List.of(), List.of(), Map.of(), null)),

@@ -3,8 +3,8 @@ package org.smscampaign.alert.rules;
 import org.smscampaign.alert.AlertRule;
 
 /**
- * Undelivered ÷ sent above the threshold (messages the carrier could not deliver), after
- * the minimum of sent messages.
+ * The report's undelivered rate ((failed + undelivered) / (sent + failed), the same
+ * figure as the goal) above the threshold, after the minimum of sent messages.
  */
 public final class HighUndeliveredRateRule extends RateRule {
 
@@ -20,8 +20,7 @@ public final class HighUndeliveredRateRule extends RateRule {
 
     @Override
     Double rate(CampaignFacts facts) {
-        long sent = facts.report().funnel().sent();
-        return (sent > 0) ? 100.0 * facts.report().funnel().undelivered() / sent : null;
+        return facts.report().rates().undelivered();
     }
 
     @Override

@@ -155,7 +155,8 @@ class AlertRulesTest {
 
     private static CampaignReport.GoalResult goal(String label, GoalVerdict verdict) {
         return new CampaignReport.GoalResult(GoalMetric.HUMAN_CTR, label, new BigDecimal("5"), new BigDecimal("3.2"),
-                verdict);
+                verdict, null, GoalMetric.HUMAN_CTR.direction(), GoalMetric.HUMAN_CTR.unit(),
+                GoalMetric.HUMAN_CTR.howMeasured(), new BigDecimal("5"), List.of(), null, null);
     }
 
     private static CampaignFacts facts(long[] counts, double humanCtr, double optOut,
@@ -170,7 +171,8 @@ class AlertRulesTest {
         CampaignReport.Funnel funnel = new CampaignReport.Funnel(sent, 0, 0, 0, sent, 0, sent, delivered, 0, counts[2],
                 0, 0, 0, 0, 0, 0, 0, 0, 0);
         CampaignReport.Rates rates = new CampaignReport.Rates((sent > 0) ? 100.0 * delivered / sent : null,
-                (delivered > 0) ? humanCtr : null, null, null, null, (delivered > 0) ? optOut : null, null, 0, 0);
+                (delivered > 0) ? humanCtr : null, null, null, null, (delivered > 0) ? optOut : null, null, 0, 0, 0,
+                (sent > 0) ? 100.0 * counts[2] / sent : null);
         return new CampaignReport(1, "Winter sale", CampaignStatus.SENDING, Instant.now(), Instant.now(), "USD", funnel,
                 rates, null, goals, List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of(), null,
                 Instant.now());

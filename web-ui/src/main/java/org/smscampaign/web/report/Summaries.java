@@ -63,6 +63,20 @@ public class Summaries {
                 this.alerts.raisedBetween(start, end));
     }
 
+    /**
+     * The days from..to as the daily, weekly or monthly summary they are exactly, else as
+     * a range (a shared link keeps only its days).
+     */
+    public SummaryDocument days(LocalDate from, LocalDate to) {
+        for (SummaryKind kind : SummaryKind.values()) {
+            SummaryPeriod period = period(kind, from);
+            if (period.first().equals(from) && period.last().equals(to)) {
+                return document(period);
+            }
+        }
+        return range(new ReportRange(from, to));
+    }
+
     public SummaryDocument document(SummaryPeriod period) {
         PeriodSummary summary = this.reports.summary(period.start(), period.end());
         return new SummaryDocument(period.kind(), period.first(), period.last(), period.zone().getId(), period.start(),

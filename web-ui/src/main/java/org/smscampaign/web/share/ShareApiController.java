@@ -37,7 +37,7 @@ class ShareApiController {
 
     /**
      * A new link: either a campaign's dashboard ({@code campaignId}) or the summary of a
-     * range of days ({@code from} and {@code to}, UTC, inclusive).
+     * range of days ({@code from} and {@code to}, inclusive, in the account's time zone).
      *
      * @param days how long the link works (default {@code sms.web.share.default-days})
      * @param label a note on whom it is for, shown only to managers

@@ -9,7 +9,7 @@ import java.time.LocalDate;
  * @param kind CAMPAIGN (a campaign's dashboard) or SUMMARY (the summary of a range of
  * days)
  * @param campaignId the campaign shown, for CAMPAIGN
- * @param summaryFrom the first day shown (UTC), for SUMMARY
+ * @param summaryFrom the first day shown (account zone), for SUMMARY
  * @param summaryTo the last day shown, inclusive, for SUMMARY
  * @param title what it showed when made: the campaign's name or the period
  * @param label the maker's note on whom it is for, or null

@@ -5,10 +5,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.smscampaign.campaign.CampaignProblem;
 import org.smscampaign.report.CampaignReport;
 import org.smscampaign.report.CampaignReports;
-import org.smscampaign.report.SummaryReports;
 import org.smscampaign.web.dashboard.CampaignDashboard;
 import org.smscampaign.web.error.ProblemType;
-import org.smscampaign.web.report.ReportRange;
+import org.smscampaign.web.report.Summaries;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -35,13 +34,13 @@ class SharedPages {
 
     private final CampaignReports reports;
 
-    private final SummaryReports summaries;
+    private final Summaries summaries;
 
     private final CampaignDashboard dashboard;
 
     private final ShareLimiter limiter;
 
-    SharedPages(Shares shares, CampaignReports reports, SummaryReports summaries, CampaignDashboard dashboard,
+    SharedPages(Shares shares, CampaignReports reports, Summaries summaries, CampaignDashboard dashboard,
             ShareLimiter limiter) {
         this.shares = shares;
         this.reports = reports;
@@ -81,9 +80,7 @@ class SharedPages {
             model.addAttribute("minimumGroup", SharedFigures.MINIMUM_GROUP);
             return CampaignDashboard.VIEW;
         }
-        ReportRange range = new ReportRange(link.summaryFrom(), link.summaryTo());
-        model.addAttribute("range", range);
-        model.addAttribute("summary", this.summaries.summary(range.start(), range.end()));
+        model.addAttribute("doc", this.summaries.days(link.summaryFrom(), link.summaryTo()));
         return "shared/summary";
     }
 

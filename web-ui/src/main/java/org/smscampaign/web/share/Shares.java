@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.smscampaign.campaign.CampaignManagement;
 import org.smscampaign.campaign.CampaignView;
 import org.smscampaign.web.report.ReportRange;
+import org.smscampaign.web.report.Summaries;
 import org.smscampaign.web.security.redirect.PublicAddressProperties;
 
 import org.springframework.stereotype.Service;
@@ -39,8 +40,11 @@ public class Shares {
 
     private final Clock clock;
 
+    private final Summaries summaries;
+
     Shares(ShareRows rows, ShareTokens tokens, ShareProperties properties, CampaignManagement campaigns,
-            PublicAddressProperties address, Clock clock) {
+            PublicAddressProperties address, Clock clock, Summaries summaries) {
+        this.summaries = summaries;
         this.rows = rows;
         this.tokens = tokens;
         this.properties = properties;
@@ -58,7 +62,10 @@ public class Shares {
         return create(ShareLink.Kind.CAMPAIGN, campaignId, null, null, campaign.name(), days, label, by);
     }
 
-    /** A link to the summary of the days from and to (both inclusive, UTC). */
+    /**
+     * A link to the summary of the days from and to (both inclusive, in the account's
+     * zone).
+     */
     public ShareLink shareSummary(LocalDate from, LocalDate to, Integer days, String label, String by) {
         if (from == null || to == null) {
             throw new ShareProblem("Choose the first and the last day of the summary to share.");
@@ -67,7 +74,8 @@ public class Shares {
         if (range.problem() != null) {
             throw new ShareProblem(range.problem());
         }
-        return create(ShareLink.Kind.SUMMARY, null, from, to, "Summary " + range.label() + " (UTC)", days, label, by);
+        return create(ShareLink.Kind.SUMMARY, null, from, to,
+                "Summary " + range.label() + " (" + this.summaries.zone().getId() + ")", days, label, by);
     }
 
     private ShareLink create(ShareLink.Kind kind, Long campaignId, LocalDate from, LocalDate to, String title,
