@@ -9,7 +9,11 @@ import org.smscampaign.alert.RuleSetting;
 import org.smscampaign.report.CampaignReport.GoalResult;
 import org.smscampaign.report.GoalVerdict;
 
-/** A goal whose verdict is "failing" or "failed": one subject per goal. */
+/**
+ * A goal whose verdict is "failing" or "failed": one subject per goal. A count or sum
+ * (conversions, revenue, ...) is "failing" from launch until it reaches its target, which
+ * says nothing yet: it alerts only once its window closed below target.
+ */
 public final class GoalFailingRule implements CampaignRule {
 
     @Override
@@ -20,7 +24,8 @@ public final class GoalFailingRule implements CampaignRule {
     @Override
     public List<Reading> read(CampaignFacts facts, RuleSetting setting) {
         return facts.report().goals().stream().filter((g) -> g.verdict() != GoalVerdict.NOT_STARTED).map((goal) -> {
-            boolean failing = goal.verdict() == GoalVerdict.FAILING || goal.verdict() == GoalVerdict.FAILED;
+            boolean failing = goal.verdict() == GoalVerdict.FAILED
+                    || (goal.verdict() == GoalVerdict.FAILING && !goal.metric().cumulative());
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("goal", goal.label());
             figures.put("target", goal.target());

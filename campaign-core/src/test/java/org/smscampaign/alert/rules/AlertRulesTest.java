@@ -38,6 +38,18 @@ class AlertRulesTest {
     }
 
     @Test
+    void aCountBelowItsTargetAlertsOnlyOnceItsWindowClosed() {
+        CampaignFacts facts = facts(sent(1000, 950, 0), 0.0, 0.0,
+                List.of(goal(GoalMetric.REVENUE, "Revenue", GoalVerdict.FAILING),
+                        goal(GoalMetric.CONVERSIONS, "Conversions", GoalVerdict.FAILED)),
+                null, USUAL);
+        List<Reading> readings = new GoalFailingRule().read(facts, AlertRule.GOAL_FAILING.defaults());
+        assertThat(readings).extracting(Reading::holds)
+            .as("revenue may still come in; the conversions' window closed below target")
+            .containsExactly(false, true);
+    }
+
+    @Test
     void lowHumanCtrComparesWithAShareOfTheUsualMedianOnceEnoughAreDelivered() {
         RuleSetting half = AlertRule.LOW_HUMAN_CTR.defaults();
         LowHumanCtrRule rule = new LowHumanCtrRule();
@@ -154,9 +166,12 @@ class AlertRulesTest {
     }
 
     private static CampaignReport.GoalResult goal(String label, GoalVerdict verdict) {
-        return new CampaignReport.GoalResult(GoalMetric.HUMAN_CTR, label, new BigDecimal("5"), new BigDecimal("3.2"),
-                verdict, null, GoalMetric.HUMAN_CTR.direction(), GoalMetric.HUMAN_CTR.unit(),
-                GoalMetric.HUMAN_CTR.howMeasured(), new BigDecimal("5"), List.of(), null, null);
+        return goal(GoalMetric.HUMAN_CTR, label, verdict);
+    }
+
+    private static CampaignReport.GoalResult goal(GoalMetric metric, String label, GoalVerdict verdict) {
+        return new CampaignReport.GoalResult(metric, label, new BigDecimal("5"), new BigDecimal("3.2"), verdict, null,
+                metric.direction(), metric.unit(), metric.howMeasured(), new BigDecimal("5"), List.of(), null, null);
     }
 
     private static CampaignFacts facts(long[] counts, double humanCtr, double optOut,
