@@ -1,6 +1,7 @@
 package org.smscampaign.campaign;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -129,6 +130,13 @@ public class CampaignManagement {
         if (!changes.judgedTouched().isEmpty()) {
             throw CampaignProblem.goalJudged("The goal " + changes.judgedTouched().get(0)
                     + " was judged at the end of its evaluation window: its target can no longer change.");
+        }
+        if (current.launch() != null && !goals.equals(current.draft().goals()) && !this.clock.instant()
+            .isBefore(current.launch().at().plus(Duration.ofDays(current.draft().evaluationDays())))) {
+            // Being judged: a target changed now would be judged against, or beside, the
+            // old.
+            throw CampaignProblem.goalJudged(
+                    "The evaluation window has ended and the goals are being judged: " + "they can no longer change.");
         }
         this.store.writeGoals(id, goals);
         if (!current.status().editable() && !changes.changes().isEmpty()) {

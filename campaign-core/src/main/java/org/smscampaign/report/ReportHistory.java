@@ -60,14 +60,17 @@ public class ReportHistory {
     /**
      * Claims the scheduled report of a kind (DAILY, WEEKLY, MONTHLY) for the period
      * starting at from: its id, or empty when this or another instance claimed it
-     * already.
+     * already. A claim left pending for 15 minutes (its instance died while producing it)
+     * is taken over.
      */
     @Transactional
     public Optional<Long> claim(String kind, Instant from, Instant to) {
         return this.jdbc.sql("""
                 insert into report_run (kind, period_from, period_to, generated_by, delivery)
                 values (:kind, :from, :to, 'schedule', 'PENDING')
-                on conflict (kind, period_from) where kind <> 'ON_DEMAND' do nothing returning id""")
+                on conflict (kind, period_from) where kind <> 'ON_DEMAND' do update set generated_at = now()
+                where report_run.delivery = 'PENDING' and report_run.generated_at < now() - interval '15 minutes'
+                returning id""")
             .param("kind", kind)
             .param("from", Timestamp.from(from))
             .param("to", Timestamp.from(to))

@@ -49,6 +49,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class AlertEvaluator {
 
+    /** How long after its evaluation window a completed campaign is still watched. */
+    private static final Duration JUDGED_GRACE = Duration.ofDays(1);
+
     private static final Logger log = LoggerFactory.getLogger(AlertEvaluator.class);
 
     /** The advisory lock's key: "alerts" in ASCII. */
@@ -147,7 +150,8 @@ public class AlertEvaluator {
         for (long id : this.store.campaignsWithOpenAlerts()) {
             if (!watched.contains(id)) {
                 String name = this.campaigns.find(id).map(CampaignView::name).orElse(null);
-                reconcile(id, name, List.of(), counts, "No longer watched: the campaign ended or was cancelled.");
+                reconcile(id, name, List.of(), counts,
+                        "No longer watched: the campaign's goals are judged, or it was cancelled.");
             }
         }
         if (counts[0] + counts[1] > 0) {
@@ -160,9 +164,12 @@ public class AlertEvaluator {
         List<CampaignView> watched = new ArrayList<>();
         for (CampaignStatus status : WATCHED) {
             for (CampaignView campaign : this.campaigns.list(status, LIMIT)) {
+                // A completed campaign stays watched a day past its window: its goals are
+                // judged then, and one judged failed raises its alert.
                 if (status != CampaignStatus.COMPLETED || (campaign.launch() != null && campaign.launch()
                     .at()
                     .plus(Duration.ofDays(campaign.draft().evaluationDays()))
+                    .plus(JUDGED_GRACE)
                     .isAfter(now))) {
                     watched.add(campaign);
                 }

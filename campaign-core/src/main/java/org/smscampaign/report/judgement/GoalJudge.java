@@ -48,19 +48,31 @@ public class GoalJudge {
     public int judgeDue() {
         int judged = 0;
         for (long id : this.judgements.awaitingJudgement()) {
-            CampaignView campaign = this.campaigns.get(id);
-            CampaignReport report = this.reports.refreshedReport(id);
-            for (CampaignDraft.Goal goal : campaign.draft().goals()) {
-                CampaignReport.GoalResult result = report.goals()
-                    .stream()
-                    .filter((r) -> r.metric() == goal.metric() && r.event().equals(goal.event()))
-                    .findFirst()
-                    .orElse(null);
-                if (result != null && !result.judged()) {
-                    boolean passed = goal.direction().met(result.actual(), goal.target());
-                    if (this.judgements.freeze(campaign, goal, passed, result.actual())) {
-                        judged++;
-                    }
+            try {
+                judged += judge(id);
+            }
+            catch (RuntimeException ex) {
+                // One campaign that cannot be judged now holds up no other.
+                log.warn("Judging the goals of campaign {} failed; tried again next time", id, ex);
+            }
+        }
+        return judged;
+    }
+
+    private int judge(long id) {
+        int judged = 0;
+        CampaignView campaign = this.campaigns.get(id);
+        CampaignReport report = this.reports.refreshedReport(id);
+        for (CampaignDraft.Goal goal : campaign.draft().goals()) {
+            CampaignReport.GoalResult result = report.goals()
+                .stream()
+                .filter((r) -> r.metric() == goal.metric() && r.event().equals(goal.event()))
+                .findFirst()
+                .orElse(null);
+            if (result != null && !result.judged()) {
+                boolean passed = goal.direction().met(result.actual(), goal.target());
+                if (this.judgements.freeze(campaign, goal, passed, result.actual())) {
+                    judged++;
                 }
             }
         }

@@ -65,15 +65,18 @@ public class DeliveryStore {
 
     /**
      * Claims due deliveries of endpoints that still exist: counts the attempt and moves
-     * the due time to the end of the lease, so no other instance takes them meanwhile.
+     * the due time to the end of the lease, so no other instance takes them meanwhile. A
+     * disabled endpoint's retries wait until it is enabled again (its test events go).
      */
     List<Claimed> claim(int limit, Duration lease) {
         return this.jdbc
             .sql("update webhook_delivery d set attempts = d.attempts + 1, "
                     + "next_attempt_at = now() + make_interval(secs => :lease) from webhook_endpoint e "
-                    + "where e.id = d.endpoint_id and d.id in (select id from webhook_delivery "
-                    + "where status = 'PENDING' and next_attempt_at <= now() order by next_attempt_at "
-                    + "limit :limit for update skip locked) "
+                    + "where e.id = d.endpoint_id and d.id in (select w.id from webhook_delivery w "
+                    + "join webhook_endpoint x on x.id = w.endpoint_id "
+                    + "where w.status = 'PENDING' and w.next_attempt_at <= now() "
+                    + "and (x.enabled or w.event_type = 'webhook.test') order by w.next_attempt_at "
+                    + "limit :limit for update of w skip locked) "
                     + "returning d.id, d.endpoint_id, d.event_type, d.payload, d.attempts, e.url, e.secret")
             .param("lease", lease.toMillis() / 1000.0)
             .param("limit", limit)

@@ -33,6 +33,8 @@ class NotificationsController {
     @GetMapping
     String index(@RequestParam(required = false) String show, Model model, Principal principal) {
         Boolean open = "open".equals(show) ? Boolean.TRUE : null;
+        // Read first: an alert raised while the page is drawn is not marked read unseen.
+        model.addAttribute("newestShown", this.alerts.latestId());
         model.addAttribute("alerts", this.alerts.recent(open, null, LIMIT));
         model.addAttribute("lastRead", this.marks.lastRead(principal.getName()));
         model.addAttribute("show", (open != null) ? "open" : "all");
@@ -40,8 +42,9 @@ class NotificationsController {
     }
 
     @PostMapping("/read")
-    String markAllRead(Principal principal, RedirectAttributes redirect) {
-        this.marks.markAllRead(principal.getName());
+    String markAllRead(@RequestParam(required = false) Long upTo, Principal principal, RedirectAttributes redirect) {
+        // Up to the newest alert the page showed: one raised since stays unread.
+        this.marks.markReadUpTo(principal.getName(), upTo);
         redirect.addFlashAttribute("success", "All notifications marked as read.");
         return "redirect:/notifications";
     }

@@ -35,15 +35,20 @@ class ReadMarks {
         return this.alerts.countAfter(lastRead(username));
     }
 
-    /** Marks every alert up to the newest read; never moves the mark back. */
+    /**
+     * Marks every alert up to the given one (the newest the reader was shown; null: the
+     * newest there is) read; never moves the mark back, nor past the newest alert.
+     */
     @Transactional
-    void markAllRead(String username) {
+    void markReadUpTo(String username, Long shownId) {
+        long latest = this.alerts.latestId();
+        long upTo = (shownId != null) ? Math.min(shownId, latest) : latest;
         this.jdbc.sql("""
                 insert into alert_read_mark (username, last_read_alert_id) values (:user, :id)
                 on conflict (username) do update set read_at = now(),
                   last_read_alert_id = greatest(alert_read_mark.last_read_alert_id, excluded.last_read_alert_id)""")
             .param("user", username)
-            .param("id", this.alerts.latestId())
+            .param("id", upTo)
             .update();
     }
 

@@ -67,7 +67,8 @@ class AdminWebhooksController {
     @GetMapping
     String list(Model model) {
         model.addAttribute("endpoints", this.webhooks.all());
-        if (!model.containsAttribute("form")) {
+        // A post whose fields could not be bound at all leaves a null form behind.
+        if (model.getAttribute("form") == null) {
             model.addAttribute("form", WebhookForm.empty());
         }
         return "admin/webhooks";
@@ -76,6 +77,9 @@ class AdminWebhooksController {
     @PostMapping
     String create(@ModelAttribute("form") WebhookForm form, BindingResult errors, Principal principal, Model model,
             RedirectAttributes redirect) {
+        if (form == null || errors.hasErrors()) {
+            return list(model);
+        }
         if (form.nothingChosen()) {
             errors.rejectValue("eventTypes", "none", "Choose at least one event, or \u201cAll events\u201d.");
             return list(model);
@@ -98,7 +102,7 @@ class AdminWebhooksController {
         model.addAttribute("endpoint", endpoint);
         model.addAttribute("deliveries", this.webhooks.deliveries(id, LOG_SIZE));
         model.addAttribute("logSize", LOG_SIZE);
-        if (!model.containsAttribute("form")) {
+        if (model.getAttribute("form") == null) {
             model.addAttribute("form", WebhookForm.of(endpoint));
         }
         return "admin/webhook";
@@ -107,6 +111,9 @@ class AdminWebhooksController {
     @PostMapping("/{id}")
     String update(@PathVariable long id, @ModelAttribute("form") WebhookForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
+        if (form == null || errors.hasErrors()) {
+            return show(id, model);
+        }
         if (form.nothingChosen()) {
             errors.rejectValue("eventTypes", "none", "Choose at least one event, or \u201cAll events\u201d.");
             return show(id, model);

@@ -34,7 +34,7 @@ class LookAndFeelBrowserIT extends BrowserSession {
             assertThat(browser.find(By.id("to")).getDomProperty("value")).isEqualTo(today().toString());
             assertThat(browser.find(By.id("range-last-7-days")).getAttribute("aria-current")).isEqualTo("true");
             assertThat(browser.find(By.id("period")).getText())
-                .isEqualTo(today().minusDays(6) + " to " + today() + " (UTC)");
+                .isEqualTo(today().minusDays(6) + " to " + today() + " (days in UTC)");
             assertThat(browser.find(By.id("summary-table")).getDomAttribute("style")).as("no inline style").isNull();
             browser.assertNoConsoleErrors();
             browser.assertAccessible();
@@ -43,11 +43,11 @@ class LookAndFeelBrowserIT extends BrowserSession {
         }
 
         browser.click(By.id("range-today"));
-        assertThat(browser.find(By.id("period")).getText()).isEqualTo(today() + " (UTC)");
+        assertThat(browser.find(By.id("period")).getText()).isEqualTo(today() + " (days in UTC)");
         browser.click(By.id("range-last-month"));
         LocalDate lastMonth = today().withDayOfMonth(1).minusMonths(1);
         assertThat(browser.find(By.id("period")).getText())
-            .isEqualTo(lastMonth + " to " + lastMonth.plusMonths(1).minusDays(1) + " (UTC)");
+            .isEqualTo(lastMonth + " to " + lastMonth.plusMonths(1).minusDays(1) + " (days in UTC)");
         assertThat(browser.find(By.id("range-last-month")).getAttribute("aria-current")).isEqualTo("true");
         for (String shortcut : List.of("yesterday", "last-30-days", "this-month")) {
             assertThat(browser.find(By.id("range-" + shortcut)).isDisplayed()).isTrue();
@@ -57,7 +57,7 @@ class LookAndFeelBrowserIT extends BrowserSession {
         browser.setValue(By.id("to"), today().minusDays(1).toString());
         browser.click(By.id("show"));
         assertThat(browser.find(By.id("period")).getText())
-            .isEqualTo(today().minusDays(3) + " to " + today().minusDays(1) + " (UTC)");
+            .isEqualTo(today().minusDays(3) + " to " + today().minusDays(1) + " (days in UTC)");
         assertThat(browser.fetchText(browser.find(By.id("summary-csv")).getAttribute("href")))
             .startsWith("id,name,status,sent,delivered");
         browser.assertNoConsoleErrors();
