@@ -1,7 +1,5 @@
 package org.smscampaign.webhook.delivery;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +10,10 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.smscampaign.webhook.WebhookProperties;
 import org.smscampaign.webhook.endpoint.EndpointUrls;
@@ -72,34 +74,45 @@ final class HttpAttempt {
             .header(WebhookSignature.HEADER, WebhookSignature.header(delivery.secret(), at, delivery.payload()))
             .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
             .build();
+        CompletableFuture<HttpResponse<String>> exchange = this.client.sendAsync(request, (info) -> new BodyStart(200));
         try {
-            HttpResponse<InputStream> response = this.client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            String start200;
-            try (InputStream body = response.body()) {
-                start200 = new String(body.readNBytes(200), StandardCharsets.UTF_8);
-            }
+            // The whole exchange, body included, is bounded: the request's own timeout
+            // ends at the status line.
+            HttpResponse<String> response = exchange.get(
+                    this.properties.connectTimeout().plus(this.properties.readTimeout()).toMillis(),
+                    TimeUnit.MILLISECONDS);
+            String start200 = response.body();
             int code = response.statusCode();
             String error = (code >= 200 && code < 300) ? null
                     : "HTTP " + code + (start200.isBlank() ? "" : ": " + start200.strip());
             return new Outcome(at, code, millisSince(start), shorten(error));
         }
-        catch (HttpConnectTimeoutException ex) {
-            return failed(at, start, "Could not connect within " + this.properties.connectTimeout().toMillis() + " ms");
-        }
-        catch (HttpTimeoutException ex) {
+        catch (TimeoutException ex) {
+            exchange.cancel(true);
             return failed(at, start, "No answer within " + this.properties.readTimeout().toMillis() + " ms");
         }
-        catch (ConnectException ex) {
-            return failed(at, start, "Connection refused");
-        }
-        catch (IOException ex) {
-            return failed(at, start,
-                    ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : ""));
+        catch (ExecutionException ex) {
+            return failed(ex.getCause(), at, start);
         }
         catch (InterruptedException ex) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             return failed(at, start, "Interrupted (the instance is stopping)");
         }
+    }
+
+    private Outcome failed(Throwable cause, Instant at, long start) {
+        if (cause instanceof HttpConnectTimeoutException) {
+            return failed(at, start, "Could not connect within " + this.properties.connectTimeout().toMillis() + " ms");
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return failed(at, start, "No answer within " + this.properties.readTimeout().toMillis() + " ms");
+        }
+        if (cause instanceof ConnectException) {
+            return failed(at, start, "Connection refused");
+        }
+        return failed(at, start,
+                cause.getClass().getSimpleName() + ((cause.getMessage() != null) ? ": " + cause.getMessage() : ""));
     }
 
     private static Outcome failed(Instant at, long start, String error) {

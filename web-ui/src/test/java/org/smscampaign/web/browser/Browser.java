@@ -361,13 +361,28 @@ public final class Browser implements AutoCloseable {
      * width, so the check is at least as strict as the phone).
      */
     public void assertNoHorizontalScroll() {
-        @SuppressWarnings("unchecked")
-        List<Number> widths = (List<Number>) this.driver.executeScript(
-                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth, window.innerWidth]");
-        if (widths.get(0).longValue() > widths.get(1).longValue()) {
+        // Right after a resize the layout may still be settling: wait a moment for it.
+        try {
+            patiently(Duration.ofSeconds(3)).until((driver) -> fits(widths()));
+        }
+        catch (org.openqa.selenium.TimeoutException ex) {
+            // Reported below with what sticks out.
+        }
+        List<Number> widths = widths();
+        if (!fits(widths)) {
             throw new AssertionError(path() + " is " + widths.get(0) + " px wide in a window of " + widths.get(2)
                     + " px (" + widths.get(1) + " px beside the scroll bar); sticking out: " + sticksOut());
         }
+    }
+
+    private static boolean fits(List<Number> widths) {
+        return widths.get(0).longValue() <= widths.get(1).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Number> widths() {
+        return (List<Number>) this.driver.executeScript(
+                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth, window.innerWidth]");
     }
 
     /**

@@ -119,12 +119,22 @@ class GoalsBrowserIT extends BrowserSession {
         this.jdbc.sql("insert into campaign_goal (campaign_id, metric, target) values (:id, 'HUMAN_CTR', 75)")
             .param("id", id)
             .update();
+        // Targets change while the window is open: launched just now for that moment.
+        java.sql.Timestamp launchedAt = this.jdbc.sql("select launched_at from campaign where id = :id")
+            .param("id", id)
+            .query(java.sql.Timestamp.class)
+            .single();
+        this.jdbc.sql("update campaign set launched_at = now() where id = :id").param("id", id).update();
         this.campaigns.changeGoals(id,
                 List.of(new CampaignDraft.Goal(GoalMetric.HUMAN_CTR, new BigDecimal("70")),
                         new CampaignDraft.Goal(GoalMetric.CONVERSIONS, new BigDecimal("2"), "sale"),
                         new CampaignDraft.Goal(GoalMetric.COST_PER_CLICK, new BigDecimal("5")),
                         new CampaignDraft.Goal(GoalMetric.UNDELIVERED_RATE, new BigDecimal("10"))),
                 "demo-manager");
+        this.jdbc.sql("update campaign set launched_at = :at where id = :id")
+            .param("at", launchedAt)
+            .param("id", id)
+            .update();
         this.judge.judgeDue();
         mixed.lateHumanClick();
         this.reports.refreshedReport(id);

@@ -9,8 +9,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
 import com.sun.net.httpserver.HttpServer;
@@ -43,6 +46,10 @@ public final class LocalReceiver implements AutoCloseable {
 
     private final Map<String, Integer> fallback = new ConcurrentHashMap<>();
 
+    private final Set<String> stalling = ConcurrentHashMap.newKeySet();
+
+    private final CountDownLatch closing = new CountDownLatch(1);
+
     public LocalReceiver() throws IOException {
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         this.server.createContext("/", (exchange) -> {
@@ -50,6 +57,16 @@ public final class LocalReceiver implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             this.received.add(new Received(path, Map.copyOf(exchange.getRequestHeaders()),
                     new String(body, StandardCharsets.UTF_8), Instant.now()));
+            if (this.stalling.contains(path)) {
+                // The status line and a first byte, then nothing until the receiver
+                // closes.
+                exchange.sendResponseHeaders(200, 0);
+                exchange.getResponseBody().write('o');
+                exchange.getResponseBody().flush();
+                awaitClosing();
+                exchange.close();
+                return;
+            }
             int status = next(path);
             byte[] answer = (status < 300) ? "ok".getBytes(StandardCharsets.UTF_8)
                     : "receiver is down".getBytes(StandardCharsets.UTF_8);
@@ -57,6 +74,8 @@ public final class LocalReceiver implements AutoCloseable {
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
+        // Its own threads: a stalled answer holds up no other request.
+        this.server.setExecutor(Executors.newCachedThreadPool());
         this.server.start();
     }
 
@@ -68,6 +87,20 @@ public final class LocalReceiver implements AutoCloseable {
     /** Answers the next requests on the path with these statuses, in order. */
     public void script(String path, Integer... statuses) {
         this.scripts.put(path, new ArrayDeque<>(List.of(statuses)));
+    }
+
+    /** Answers requests on the path with a status line and a body that never ends. */
+    public void stall(String path) {
+        this.stalling.add(path);
+    }
+
+    private void awaitClosing() {
+        try {
+            this.closing.await();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Answers every request on the path with this status once the script is used up. */
@@ -111,6 +144,7 @@ public final class LocalReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        this.closing.countDown();
         this.server.stop(0);
     }
 

@@ -47,7 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @PlatformIT
 @TestPropertySource(properties = { "sms.webhook.first-retry=300ms", "sms.webhook.max-retry=2s", "sms.webhook.jitter=0",
-        "sms.webhook.poll-interval=100ms", "sms.webhook.max-attempts=4" })
+        "sms.webhook.poll-interval=100ms", "sms.webhook.max-attempts=4", "sms.webhook.connect-timeout=1s",
+        "sms.webhook.read-timeout=1s" })
 class WebhookDeliveryIT {
 
     static final Duration WAIT = Duration.ofSeconds(30);
@@ -190,6 +191,21 @@ class WebhookDeliveryIT {
         assertThat(postJsonStatus("/api/v1/admin/webhooks/" + id + "/deliveries/" + deliveryId + "/retry"))
             .as("only a failed delivery is retried")
             .isEqualTo(409);
+    }
+
+    @Test
+    void anAnswerWhoseBodyNeverEndsIsCutOffAndTriedAgain() {
+        this.receiver.stall("/trickle");
+        JsonNode endpoint = create("/trickle", "[]", false);
+        long id = endpoint.get("id").asLong();
+        UUID deliveryId = UUID
+            .fromString(postJson("/api/v1/admin/webhooks/" + id + "/test", "{}", 202).get("id").asString());
+
+        JsonNode delivery = awaitDelivery(id, deliveryId, (d) -> d.get("attempts").size() >= 1);
+
+        assertThat(delivery.get("status").asString()).as("tried again, not stuck").isEqualTo("PENDING");
+        assertThat(delivery.get("attempts").get(0).get("error").asString()).startsWith("No answer within");
+        assertThat(delivery.get("attempts").get(0).get("latencyMillis").asLong()).isLessThan(5_000);
     }
 
     @Test
