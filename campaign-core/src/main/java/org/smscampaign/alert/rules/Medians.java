@@ -2,6 +2,8 @@ package org.smscampaign.alert.rules;
 
 import java.util.List;
 
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+
 /** The median of some values (the mean of the middle two for an even count). */
 public final class Medians {
 
@@ -13,9 +15,7 @@ public final class Medians {
         if (values.isEmpty()) {
             return null;
         }
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int middle = sorted.length / 2;
-        return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        return new Median().evaluate(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
 }
