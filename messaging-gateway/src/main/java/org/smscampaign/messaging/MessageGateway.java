@@ -37,8 +37,11 @@ public class MessageGateway {
 
     private final MessageRollups rollups;
 
+    private final CustomerWindows windows;
+
     MessageGateway(MessageQueue queue, MessageStoreAccess store, JdbcClient jdbc, ApplicationEventPublisher events,
-            Clock clock, MessageRollups rollups) {
+            Clock clock, MessageRollups rollups, CustomerWindows windows) {
+        this.windows = windows;
         this.rollups = rollups;
         this.queue = queue;
         this.store = store;
@@ -66,10 +69,21 @@ public class MessageGateway {
     }
 
     /**
-     * Sends one text now (a test message, an answer): segments counted from the text, no
-     * window, no campaign. The number must be in E.164.
+     * Sends one text now (a test message, an answer) on the channel of its sender:
+     * segments counted from the text, no window, no campaign. The number must be in
+     * E.164.
      */
     public long send(String to, String body, String sender) {
+        return send(to, body, sender, null);
+    }
+
+    /**
+     * Sends one message now on the channel of its sender, as free text or as an approved
+     * template ({@code body} then its rendering for people to read). Free text on
+     * WhatsApp needs the person's customer-service window open.
+     * @throws OutsideCustomerWindow free text on WhatsApp outside the 24-hour window
+     */
+    public long send(String to, String body, String sender, TemplateContent template) {
         if (!this.queue.knowsSender(sender)) {
             throw new IllegalArgumentException("No sender '" + sender + "' is configured");
         }
@@ -79,11 +93,21 @@ public class MessageGateway {
         if (body.length() > 1600) {
             throw new IllegalArgumentException("A message has at most 1,600 characters");
         }
+        Channel channel = this.queue.channelOf(sender);
+        String number = Channel.number(to);
+        if (template == null && !this.windows.open(channel, number)) {
+            throw new OutsideCustomerWindow(number);
+        }
         String key = "single:" + java.util.UUID.randomUUID();
         return this.queue
-            .enqueue(List.of(MessageRequest.sms(key, sender, to, body, SmsText.of(body).segments(),
-                    this.clock.instant(), Attribution.NONE)))
+            .enqueue(List.of(new MessageRequest(null, key, channel, sender, number, body, SmsText.of(body).segments(),
+                    this.clock.instant(), null, Attribution.NONE, List.of(), template, List.of())))
             .get(key);
+    }
+
+    /** The channel a configured sender sends on. */
+    public Channel channelOf(String sender) {
+        return this.queue.channelOf(sender);
     }
 
     /** The configured senders' names. */

@@ -22,12 +22,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param twilio the Twilio account (credentials only from the environment)
  * @param simulator the simulator's behaviour
  * @param pricing what messages cost: the price table and the provider's own prices
+ * @param reachability how long a number is skipped on a channel it could not be reached
+ * on
+ * @param templates the provider's approved templates (WhatsApp) and how long their list
+ * is cached
  */
 @ConfigurationProperties("sms.messaging")
 public record MessagingProperties(@DefaultValue("SIMULATOR") Provider provider, URI publicBaseUrl,
         @DefaultValue Map<String, Sender> senders, @DefaultValue Dispatch dispatch, @DefaultValue ErrorStorm errorStorm,
         @DefaultValue Keywords keywords, @DefaultValue Twilio twilio, @DefaultValue Simulator simulator,
-        @DefaultValue Pricing pricing) {
+        @DefaultValue Pricing pricing, @DefaultValue Reachability reachability, @DefaultValue Templates templates) {
 
     /** The sender used when none is configured. */
     public static final String DEFAULT_SENDER = "default";
@@ -54,7 +58,8 @@ public record MessagingProperties(@DefaultValue("SIMULATOR") Provider provider, 
      * @param from the phone number (E.164) or alphanumeric sender id; for WhatsApp the
      * number of the WhatsApp sender
      * @param messagingServiceSid a Twilio Messaging Service instead of a From number
-     * @param channel SMS or WHATSAPP
+     * (RCS: the Messaging Service that holds the RCS sender)
+     * @param channel SMS, WHATSAPP or RCS
      * @param segmentsPerSecond the pace the sender may send at (1 for a US long code, 3
      * toll-free, 10 international, 100 short code; 0: no limit)
      * @param burst segments that may go out at once above the pace (0: a tenth of a
@@ -143,12 +148,48 @@ public record MessagingProperties(@DefaultValue("SIMULATOR") Provider provider, 
      * ({@code TWILIO_AUTH_TOKEN})
      * @param apiBaseUrl the REST API's address (a regional edge, or a local mock in
      * tests)
+     * @param contentApiBaseUrl the Content API's address (templates)
      * @param validityPeriod seconds a message may wait in Twilio's queue (0: Twilio's
      * default)
      * @param smartEncoding let Twilio replace look-alike Unicode so a message stays GSM-7
      */
     public record Twilio(String accountSid, String authToken, @DefaultValue("https://api.twilio.com") URI apiBaseUrl,
-            @DefaultValue("0") int validityPeriod, @DefaultValue("true") boolean smartEncoding) {
+            @DefaultValue("0") int validityPeriod, @DefaultValue("true") boolean smartEncoding,
+            @DefaultValue("https://content.twilio.com") URI contentApiBaseUrl) {
+
+        /** Without a Content API address of its own: Twilio's. */
+        public Twilio(String accountSid, String authToken, URI apiBaseUrl, int validityPeriod, boolean smartEncoding) {
+            this(accountSid, authToken, apiBaseUrl, validityPeriod, smartEncoding,
+                    URI.create("https://content.twilio.com"));
+        }
+
+    }
+
+    /**
+     * What a number can be reached on, learned from the provider's answers.
+     *
+     * @param skipPeriod how long a number that is not on a channel (63003: no WhatsApp
+     * account, not RCS-capable) or failed on it is skipped on that channel by later
+     * cascades
+     * @param defaultWhatsAppShare the share of numbers assumed reachable on WhatsApp by
+     * the preflight while no past campaign taught better
+     * @param defaultRcsShare the same for RCS
+     * @param minimumHistory past messages on a channel (per country) before the learned
+     * rate replaces the default
+     */
+    public record Reachability(@DefaultValue("30d") Duration skipPeriod,
+            @DefaultValue("0.6") double defaultWhatsAppShare, @DefaultValue("0.4") double defaultRcsShare,
+            @DefaultValue("100") int minimumHistory) {
+
+    }
+
+    /**
+     * @param cacheFor how long the list of the account's templates is kept before it is
+     * asked again
+     * @param customerWindow how long after a person's last message free text may be sent
+     * on WhatsApp (the customer-service window)
+     */
+    public record Templates(@DefaultValue("10m") Duration cacheFor, @DefaultValue("24h") Duration customerWindow) {
 
     }
 
@@ -163,11 +204,18 @@ public record MessagingProperties(@DefaultValue("SIMULATOR") Provider provider, 
      * (reconciliation)
      * @param behaviour how it answers: NORMAL, THROTTLE (429), SERVER_ERROR (503),
      * TIMEOUT (accepts, then answers too late) or REJECT (21211)
+     * @param whatsAppShare share of numbers that have a WhatsApp account (stable per
+     * number; the others fail with 63003)
+     * @param rcsShare share of numbers whose phone takes RCS (the others fail with 63003)
+     * @param readShare share of delivered WhatsApp and RCS messages that are read
+     * @param readDelay how long after delivery a read message is read
      */
     public record Simulator(@DefaultValue("50ms") Duration latency, @DefaultValue("2s") Duration deliveryDelay,
             @DefaultValue("0.95") double deliveredShare, @DefaultValue("0.03") double undeliveredShare,
             @DefaultValue("true") boolean callbacks, @DefaultValue("true") boolean keepRecord,
-            @DefaultValue("NORMAL") SimulatorBehaviour behaviour) {
+            @DefaultValue("NORMAL") SimulatorBehaviour behaviour, @DefaultValue("0.7") double whatsAppShare,
+            @DefaultValue("0.5") double rcsShare, @DefaultValue("0.6") double readShare,
+            @DefaultValue("3s") Duration readDelay) {
 
     }
 
@@ -179,8 +227,9 @@ public record MessagingProperties(@DefaultValue("SIMULATOR") Provider provider, 
      * sender's own {@code cost-per-segment}.
      *
      * @param currency the currency of the table's prices (ISO 4217)
-     * @param prices price per segment by channel and destination country (no country:
-     * every other country); empty: the built-in list prices
+     * @param prices price per segment (SMS) or per message (WhatsApp, RCS) by channel and
+     * destination country (no country: every other country); empty: the built-in list
+     * prices
      * @param fetch asking the provider for each message's price after sending
      */
     public record Pricing(@DefaultValue("USD") String currency, List<Price> prices, @DefaultValue PriceFetch fetch) {
@@ -198,7 +247,23 @@ public record MessagingProperties(@DefaultValue("SIMULATOR") Provider provider, 
                         new Price(Channel.SMS, "DE", new BigDecimal("0.0865")),
                         new Price(Channel.SMS, "FR", new BigDecimal("0.0769")),
                         new Price(Channel.SMS, "ES", new BigDecimal("0.0748")),
-                        new Price(Channel.WHATSAPP, null, new BigDecimal("0.0050")));
+                        // WhatsApp: Twilio's fee (0.005) plus Meta's utility-template fee
+                        // per message; RCS: per message, near SMS where carriers price it
+                        // so (US), well below international SMS elsewhere.
+                        new Price(Channel.WHATSAPP, null, new BigDecimal("0.0300")),
+                        new Price(Channel.WHATSAPP, "US", new BigDecimal("0.0190")),
+                        new Price(Channel.WHATSAPP, "CA", new BigDecimal("0.0190")),
+                        new Price(Channel.WHATSAPP, "GB", new BigDecimal("0.0270")),
+                        new Price(Channel.WHATSAPP, "DE", new BigDecimal("0.0600")),
+                        new Price(Channel.WHATSAPP, "FR", new BigDecimal("0.0350")),
+                        new Price(Channel.WHATSAPP, "ES", new BigDecimal("0.0250")),
+                        new Price(Channel.RCS, null, new BigDecimal("0.0250")),
+                        new Price(Channel.RCS, "US", new BigDecimal("0.0083")),
+                        new Price(Channel.RCS, "CA", new BigDecimal("0.0083")),
+                        new Price(Channel.RCS, "GB", new BigDecimal("0.0300")),
+                        new Price(Channel.RCS, "DE", new BigDecimal("0.0500")),
+                        new Price(Channel.RCS, "FR", new BigDecimal("0.0450")),
+                        new Price(Channel.RCS, "ES", new BigDecimal("0.0450")));
             }
         }
 

@@ -455,7 +455,7 @@ class GatewayIT {
         // WhatsApp step that failed before the carrier costs nothing.
         this.figures.refresh(campaign);
         MessageFigures figures = this.figures.of(campaign);
-        assertThat(costOf(figures, Channel.WHATSAPP)).isEqualByComparingTo("0.005");
+        assertThat(costOf(figures, Channel.WHATSAPP)).isEqualByComparingTo("0.0600");
         assertThat(costOf(figures, Channel.SMS)).isEqualByComparingTo("0.0865");
         assertThat(figures.costs()).allMatch((c) -> c.currency().equals("USD"));
     }

@@ -16,9 +16,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Moves cascades on: a step that failed, or was not delivered within its timeout, hands
- * the message to the next channel of its chain (same text, same recipient, the step's
- * sender, priced by the price table for that channel). A recipient who opted out
+ * Moves cascades on: a step that failed, or was not delivered (or read, where the step
+ * counts reading) within its timeout, hands the message to the next channel of its chain
+ * the number is not known to be unreachable on (that step's own text and template, the
+ * step's sender, priced by the price table for that channel). A recipient who opted out
  * meanwhile gets nothing more; a delivered step withdraws the later ones (see
  * {@link StatusEvents}).
  */
@@ -70,38 +71,58 @@ class CascadeAdvancer {
     }
 
     private List<NextStep> handOver() {
-        return this.jdbc.sql("""
-                with due as (
-                    select m.id from outbound_message m join message_chain c on c.id = m.chain_id
-                    where m.chain_id is not null and not m.chain_advanced
-                      and m.chain_step + 1 < jsonb_array_length(c.steps)
-                      and (m.status in ('FAILED', 'UNDELIVERED')
-                           or (m.status in ('SENDING', 'UNKNOWN', 'ACCEPTED', 'SENT')
-                               and m.sending_at < now() - (c.steps -> m.chain_step ->> 'timeoutSeconds')::int
-                                   * interval '1 second'))
-                    limit 500
-                    for update of m skip locked),
-                advanced as (
-                    update outbound_message m set chain_advanced = true from due where m.id = due.id
-                    returning m.*),
-                logged as (
-                    insert into message_event (message_id, status, detail, source)
-                    select id, status, 'not delivered in time: handed to the next channel', 'GATEWAY' from advanced),
-                next as (
-                    insert into outbound_message (idempotency_key, campaign_id, contact_id, variant, channel, sender,
-                        to_number, body, segments, status, due_at, window_zone, window_start, window_end, window_days,
-                        window_policy, estimated_cost, chain_id, chain_step, chain_root_id)
-                    select a.idempotency_key || '#' || (a.chain_step + 1), a.campaign_id, a.contact_id, a.variant,
-                        s.step ->> 'channel', s.step ->> 'sender', a.to_number, a.body, a.segments, 'QUEUED', now(),
-                        a.window_zone, a.window_start, a.window_end, a.window_days, a.window_policy,
-                        null, a.chain_id, a.chain_step + 1,
-                        coalesce(a.chain_root_id, a.id)
-                    from advanced a join message_chain c on c.id = a.chain_id
-                        cross join lateral (select c.steps -> (a.chain_step + 1) as step) s
-                    where not exists (select 1 from suppression x where x.phone = a.to_number)
-                    on conflict (idempotency_key) do nothing
-                    returning id, channel, sender, to_number, segments)
-                select * from next""")
+        // A step hands over when it failed, when it was not delivered within its timeout,
+        // or, where the step counts reading, when it was not read within it. The next
+        // step
+        // is the next one on a channel the number is not known to be unreachable on; it
+        // sends that step's own text (step_texts), else the same body.
+        return this.jdbc
+            .sql("""
+                    with due as (
+                        select m.id from outbound_message m join message_chain c on c.id = m.chain_id
+                        where m.chain_id is not null and not m.chain_advanced
+                          and m.chain_step + 1 < jsonb_array_length(c.steps)
+                          and (m.status in ('FAILED', 'UNDELIVERED')
+                               or ((m.status in ('SENDING', 'UNKNOWN', 'ACCEPTED', 'SENT')
+                                    or (m.status = 'DELIVERED' and m.read_at is null
+                                        and c.steps -> m.chain_step ->> 'deliveredWhen' = 'READ'))
+                                   and m.sending_at < now() - (c.steps -> m.chain_step ->> 'timeoutSeconds')::int
+                                       * interval '1 second'))
+                        limit 500
+                        for update of m skip locked),
+                    advanced as (
+                        update outbound_message m set chain_advanced = true from due where m.id = due.id
+                        returning m.*),
+                    logged as (
+                        insert into message_event (message_id, status, detail, source)
+                        select id, status, case when status = 'DELIVERED' then 'not read in time: handed to the next channel'
+                            else 'not delivered in time: handed to the next channel' end, 'GATEWAY' from advanced),
+                    next as (
+                        insert into outbound_message (idempotency_key, campaign_id, contact_id, variant, channel, sender,
+                            to_number, body, segments, status, due_at, window_zone, window_start, window_end, window_days,
+                            window_policy, estimated_cost, chain_id, chain_step, chain_root_id, content_sid,
+                            content_variables, step_texts)
+                        select a.idempotency_key || '#' || s.step_no, a.campaign_id, a.contact_id, a.variant,
+                            s.step ->> 'channel', s.step ->> 'sender', a.to_number,
+                            coalesce(a.step_texts -> s.step_no ->> 'body', a.body),
+                            coalesce((a.step_texts -> s.step_no ->> 'segments')::int, a.segments), 'QUEUED', now(),
+                            a.window_zone, a.window_start, a.window_end, a.window_days, a.window_policy,
+                            null, a.chain_id, s.step_no, coalesce(a.chain_root_id, a.id),
+                            a.step_texts -> s.step_no ->> 'contentSid', a.step_texts -> s.step_no ->> 'contentVariables',
+                            a.step_texts
+                        from advanced a join message_chain c on c.id = a.chain_id
+                            cross join lateral (
+                                select (k.n - 1)::int as step_no, k.step
+                                from jsonb_array_elements(c.steps) with ordinality as k(step, n)
+                                where k.n - 1 > a.chain_step
+                                  and not exists (select 1 from channel_reachability r
+                                                  where r.phone = a.to_number and r.channel = k.step ->> 'channel'
+                                                    and r.skip_until > now())
+                                order by k.n limit 1) s
+                        where not exists (select 1 from suppression x where x.phone = a.to_number)
+                        on conflict (idempotency_key) do nothing
+                        returning id, channel, sender, to_number, segments)
+                    select * from next""")
             .query((row, n) -> new NextStep(row.getLong("id"), Channel.valueOf(row.getString("channel")),
                     row.getString("sender"), row.getString("to_number"), row.getInt("segments")))
             .list();
@@ -118,7 +139,7 @@ class CascadeAdvancer {
             NextStep step = steps.get(i);
             ids[i] = step.id();
             costs[i] = this.prices.quote(step.channel(), step.to(), this.properties.senders().get(step.sender()))
-                .costOf(step.segments());
+                .costOf(step.channel().billedUnits(step.segments()));
         }
         this.jdbc.sql("""
                 update outbound_message m set estimated_cost = p.cost, cost_currency = :currency

@@ -52,8 +52,8 @@ class MessageCopy {
 
     /** Whether these messages can take the fast path. */
     static boolean suits(List<MessageRequest> requests) {
-        return requests.size() >= 100
-                && requests.stream().allMatch((r) -> r.messageId() != null && r.cascade().isEmpty());
+        return requests.size() >= 100 && requests.stream()
+            .allMatch((r) -> r.messageId() != null && r.cascade().isEmpty() && r.template() == null);
     }
 
     /** Copies the messages in; false (nothing written) when a key existed already. */

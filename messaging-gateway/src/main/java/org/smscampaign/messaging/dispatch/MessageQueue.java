@@ -10,9 +10,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.smscampaign.messaging.ChainStep;
+import org.smscampaign.messaging.Channel;
 import org.smscampaign.messaging.MessageRequest;
 import org.smscampaign.messaging.MessagingProperties;
 import org.smscampaign.messaging.SendWindow;
+import org.smscampaign.messaging.StepText;
 import org.smscampaign.messaging.pricing.PriceTable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,6 +48,12 @@ public class MessageQueue {
 
     public boolean knowsSender(String name) {
         return name != null && this.properties.senders().containsKey(name);
+    }
+
+    /** The channel of a configured sender (SMS for one not configured). */
+    public Channel channelOf(String name) {
+        MessagingProperties.Sender sender = (name != null) ? this.properties.senders().get(name) : null;
+        return (sender != null) ? sender.channel() : Channel.SMS;
     }
 
     public Set<String> senders() {
@@ -97,6 +105,10 @@ public class MessageQueue {
         String[] policies = new String[n];
         String[] costs = new String[n];
         Long[] chainIds = new Long[n];
+        String[] contentSids = new String[n];
+        String[] contentVariables = new String[n];
+        String[] stepTexts = new String[n];
+        String[] smsOnlyCosts = new String[n];
         for (int i = 0; i < n; i++) {
             MessageRequest request = requests.get(i);
             MessagingProperties.Sender sender = this.properties.senders().get(request.sender());
@@ -123,27 +135,39 @@ public class MessageQueue {
                 days[i] = window.dayBits();
                 policies[i] = window.policy().name();
             }
-            BigDecimal cost = this.prices.quote(request.channel(), request.to(), sender).costOf(request.segments());
+            BigDecimal cost = this.prices.quote(request.channel(), request.to(), sender)
+                .costOf(request.channel().billedUnits(request.segments()));
             costs[i] = (cost != null) ? cost.toPlainString() : null;
             chainIds[i] = request.cascade().isEmpty() ? null : chains.get(request.cascade());
+            if (request.template() != null) {
+                contentSids[i] = request.template().contentSid();
+                contentVariables[i] = request.template().variables();
+            }
+            stepTexts[i] = request.stepTexts().isEmpty() ? null : JSON.writeValueAsString(stepTexts(request));
+            BigDecimal smsOnly = request.cascade().isEmpty() ? null : smsOnlyCost(request);
+            smsOnlyCosts[i] = (smsOnly != null) ? smsOnly.toPlainString() : null;
         }
         this.jdbc.sql("""
                 insert into outbound_message (id, idempotency_key, campaign_id, contact_id, variant, channel, sender,
                     to_number, body, segments, status, due_at, window_zone, window_start, window_end, window_days,
-                    window_policy, estimated_cost, cost_currency, chain_id, chain_step)
+                    window_policy, estimated_cost, cost_currency, chain_id, chain_step, content_sid, content_variables,
+                    step_texts, sms_only_cost)
                 select coalesce(r.id, nextval(pg_get_serial_sequence('outbound_message', 'id'))), r.key, r.campaign,
                     r.contact, r.variant, r.channel, r.sender, r.number, r.body, r.segments, 'QUEUED', r.due, r.zone,
                     r.start_minute, r.end_minute, r.days, r.policy, r.cost,
                     case when r.cost is not null then :currency end, r.chain,
-                    case when r.chain is not null then 0 end
+                    case when r.chain is not null then 0 end, r.content_sid, r.content_variables,
+                    cast(r.step_texts as jsonb), r.sms_only_cost
                 from unnest(cast(:ids as bigint[]), cast(:keys as varchar[]), cast(:campaigns as bigint[]),
                     cast(:contacts as bigint[]), cast(:variants as varchar[]), cast(:channels as varchar[]),
                     cast(:senders as varchar[]), cast(:numbers as varchar[]), cast(:bodies as text[]),
                     cast(:segments as int[]), cast(:due as timestamptz[]), cast(:zones as varchar[]),
                     cast(:starts as int[]), cast(:ends as int[]), cast(:days as int[]), cast(:policies as varchar[]),
-                    cast(:costs as numeric[]), cast(:chains as bigint[]))
+                    cast(:costs as numeric[]), cast(:chains as bigint[]), cast(:contentSids as varchar[]),
+                    cast(:contentVariables as text[]), cast(:stepTexts as text[]), cast(:smsOnly as numeric[]))
                     as r(id, key, campaign, contact, variant, channel, sender, number, body, segments, due, zone,
-                        start_minute, end_minute, days, policy, cost, chain)
+                        start_minute, end_minute, days, policy, cost, chain, content_sid, content_variables, step_texts,
+                        sms_only_cost)
                 on conflict (idempotency_key) do nothing""")
             .param("ids", given)
             .param("keys", keys)
@@ -163,6 +187,10 @@ public class MessageQueue {
             .param("policies", policies)
             .param("costs", costs)
             .param("chains", chainIds)
+            .param("contentSids", contentSids)
+            .param("contentVariables", contentVariables)
+            .param("stepTexts", stepTexts)
+            .param("smsOnly", smsOnlyCosts)
             .param("currency", this.prices.currency())
             .update();
         this.jdbc.sql(
@@ -171,6 +199,42 @@ public class MessageQueue {
             .query((row, i) -> ids.put(row.getString("idempotency_key"), row.getLong("id")))
             .list();
         return ids;
+    }
+
+    /** Each step's text as the cascade advancer reads it ({@code step_texts}). */
+    private static List<Map<String, Object>> stepTexts(MessageRequest request) {
+        List<Map<String, Object>> texts = new ArrayList<>();
+        for (StepText text : request.stepTexts()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("body", text.body());
+            json.put("segments", text.segments());
+            json.put("contentSid", (text.template() != null) ? text.template().contentSid() : null);
+            json.put("contentVariables", (text.template() != null) ? text.template().variables() : null);
+            texts.add(json);
+        }
+        return texts;
+    }
+
+    /**
+     * What the recipient of a cascade would cost by SMS alone: the SMS price of the
+     * destination times the segments of the cascade's SMS text (the first SMS step's,
+     * else the message's own body). The savings of a cascade are measured against it.
+     */
+    private BigDecimal smsOnlyCost(MessageRequest request) {
+        int segments = request.segments();
+        MessagingProperties.Sender sender = null;
+        for (int step = 0; step < request.cascade().size(); step++) {
+            if (request.cascade().get(step).channel() == Channel.SMS) {
+                sender = this.properties.senders().get(request.cascade().get(step).sender());
+                segments = request.stepTexts().isEmpty() ? request.segments()
+                        : request.stepTexts().get(step).segments();
+                break;
+            }
+        }
+        if (sender == null && request.channel() != Channel.SMS) {
+            segments = org.smscampaign.messaging.SmsText.of(request.body()).segments();
+        }
+        return this.prices.quote(Channel.SMS, request.to(), sender).costOf(segments);
     }
 
     private Map<List<ChainStep>, Long> chains(List<MessageRequest> requests) {
@@ -186,6 +250,7 @@ public class MessageQueue {
                     json.put("channel", step.channel().name());
                     json.put("sender", step.sender());
                     json.put("timeoutSeconds", step.timeout().toSeconds());
+                    json.put("deliveredWhen", step.deliveredWhen().name());
                     steps.add(json);
                 }
                 long id = this.jdbc.sql("insert into message_chain (steps) values (cast(:steps as jsonb)) returning id")

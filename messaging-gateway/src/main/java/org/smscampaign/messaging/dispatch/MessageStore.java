@@ -60,7 +60,8 @@ public class MessageStore {
                 from due where m.id = due.id
                 returning m.id, m.version, m.channel, m.to_number, m.body, m.segments, m.attempts, m.window_zone,
                     m.window_start, m.window_end, m.window_days, m.window_policy, m.campaign_id, m.contact_id,
-                    m.variant, (extract(epoch from m.lease_until - now()) * 1000)::bigint as lease_left""")
+                    m.variant, m.content_sid, m.content_variables,
+                    (extract(epoch from m.lease_until - now()) * 1000)::bigint as lease_left""")
             .param("sender", sender)
             .param("owner", owner)
             .param("limit", limit)
@@ -75,7 +76,13 @@ public class MessageStore {
                 row.getInt("window_days"), row.getString("window_policy")) : null;
         return new Claimed(row.getLong("id"), row.getInt("version"), Channel.valueOf(row.getString("channel")),
                 row.getString("to_number"), row.getString("body"), row.getInt("segments"), row.getInt("attempts"),
-                window, attribution(row), row.getLong("lease_left"));
+                window, attribution(row), row.getLong("lease_left"), template(row));
+    }
+
+    private static org.smscampaign.messaging.TemplateContent template(ResultSet row) throws SQLException {
+        String sid = row.getString("content_sid");
+        return (sid != null) ? new org.smscampaign.messaging.TemplateContent(sid, row.getString("content_variables"))
+                : null;
     }
 
     private static Attribution attribution(ResultSet row) throws SQLException {

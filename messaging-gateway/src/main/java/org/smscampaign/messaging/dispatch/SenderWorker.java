@@ -322,7 +322,7 @@ final class SenderWorker implements Runnable {
         }
         try {
             return this.provider.send(new OutgoingMessage(message.id(), message.channel(), message.to(), message.body(),
-                    this.name, this.sender, this.callbacks.statusCallback(message.id())));
+                    this.name, this.sender, this.callbacks.statusCallback(message.id()), message.template()));
         }
         catch (RuntimeException ex) {
             // A bug or an unexpected answer after the request went out: not safe to

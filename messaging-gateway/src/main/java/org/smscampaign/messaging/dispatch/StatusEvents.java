@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.smscampaign.messaging.MessageStatus;
 import org.smscampaign.messaging.MessageStatusChanged;
+import org.smscampaign.messaging.Reachability;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Tells the rest of the platform what happened to messages, once stored, and draws the
  * consequences inside the gateway: a delivered step of a cascade withdraws the later
- * steps (the first channel that delivers wins).
+ * steps (the first channel that delivers wins); a final status on WhatsApp or RCS teaches
+ * whether the number is reachable there ({@link Reachability}).
  */
 @Component
 public class StatusEvents {
@@ -26,7 +28,11 @@ public class StatusEvents {
 
     private final Clock clock;
 
-    StatusEvents(ApplicationEventPublisher events, MessageStore store, MessagingMetrics metrics, Clock clock) {
+    private final Reachability reachability;
+
+    StatusEvents(ApplicationEventPublisher events, MessageStore store, MessagingMetrics metrics, Clock clock,
+            Reachability reachability) {
+        this.reachability = reachability;
         this.events = events;
         this.store = store;
         this.metrics = metrics;
@@ -40,6 +46,10 @@ public class StatusEvents {
             this.events.publishEvent(new MessageStatusChanged(transition.id(), transition.attribution(),
                     transition.channel(), transition.status(), transition.errorCode(), transition.price(),
                     transition.priceUnit(), now, transition.recipientZone()));
+            if (transition.status().terminal()) {
+                this.reachability.learn(transition.to(), transition.channel(), transition.status(),
+                        transition.errorCode(), transition.id());
+            }
             if (transition.status() == MessageStatus.DELIVERED && transition.chainRoot() != null) {
                 publish(this.store.cancelLaterSteps(transition.chainRoot()));
             }

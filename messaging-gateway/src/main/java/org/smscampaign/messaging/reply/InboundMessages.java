@@ -53,14 +53,16 @@ public class InboundMessages {
     /** A received text. Returns the answer to send back, if any (help text). */
     @Transactional
     public Optional<String> receive(String sid, String from, String to, String body, String optOutType) {
-        String number = from.startsWith("whatsapp:") ? from.substring("whatsapp:".length()) : from;
+        // A STOP on any channel suppresses the number: on every channel of the brand.
+        String number = org.smscampaign.messaging.Channel.number(from);
+        org.smscampaign.messaging.Channel channel = org.smscampaign.messaging.Channel.ofAddress(from);
         ReplyKind kind = this.classifier.classify(body, optOutType);
         boolean review = kind == ReplyKind.REPLY && this.classifier.readsLikeOptOut(body);
         Latest latest = latestMessageTo(number);
         Optional<Long> stored = this.jdbc.sql("""
                 insert into inbound_message (provider_sid, from_number, to_number, body, kind, needs_review,
-                    message_id, campaign_id, contact_id)
-                values (:sid, :from, :to, :body, :kind, :review, :message, :campaign, :contact)
+                    message_id, campaign_id, contact_id, channel)
+                values (:sid, :from, :to, :body, :kind, :review, :message, :campaign, :contact, :channel)
                 on conflict (provider_sid) where provider_sid is not null do nothing
                 returning id""")
             .param("sid", sid)
@@ -72,6 +74,7 @@ public class InboundMessages {
             .param("message", latest.messageId())
             .param("campaign", latest.attribution().campaignId())
             .param("contact", latest.attribution().contactId())
+            .param("channel", channel.name())
             .query(Long.class)
             .optional();
         if (stored.isEmpty()) {

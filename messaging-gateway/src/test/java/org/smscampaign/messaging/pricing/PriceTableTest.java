@@ -90,8 +90,8 @@ class PriceTableTest {
     void whatsAppIsPricedOnItsOwnChannel() {
         PriceQuote quote = table(Map.of()).quote(Channel.WHATSAPP, "+4917612345678", null);
 
-        assertThat(quote.perSegment()).isEqualByComparingTo("0.0050");
-        assertThat(quote.source()).isEqualTo(PriceQuote.Source.OTHER_COUNTRIES);
+        assertThat(quote.perSegment()).isEqualByComparingTo("0.0600");
+        assertThat(quote.source()).isEqualTo(PriceQuote.Source.COUNTRY);
     }
 
 }
