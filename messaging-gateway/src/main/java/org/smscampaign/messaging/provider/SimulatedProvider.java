@@ -27,6 +27,7 @@ import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smscampaign.messaging.ContentTemplateView;
 import org.smscampaign.messaging.MessageStatus;
 import org.smscampaign.messaging.MessagingProperties;
 import org.smscampaign.messaging.SimulatorBehaviour;
@@ -302,6 +303,15 @@ public class SimulatedProvider implements SmsSender {
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The simulated account's templates: approved ones to send, one waiting for
+     * WhatsApp's approval and one rejected, as a real account has.
+     */
+    @Override
+    public List<ContentTemplateView> templates() {
+        return SimulatedTemplates.ALL;
     }
 
 }

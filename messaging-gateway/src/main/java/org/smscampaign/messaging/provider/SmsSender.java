@@ -26,4 +26,10 @@ public interface SmsSender {
      */
     Map<String, StatedPrice> prices(Collection<String> sids);
 
+    /**
+     * The account's message templates (Content API) with their WhatsApp approval. Throws
+     * when the provider cannot be asked now.
+     */
+    java.util.List<org.smscampaign.messaging.ContentTemplateView> templates();
+
 }

@@ -161,4 +161,10 @@ public class TwilioSender implements SmsSender {
         return prices;
     }
 
+    /** The Content API's templates with their approvals (issue 19, wt-wire). */
+    @Override
+    public java.util.List<org.smscampaign.messaging.ContentTemplateView> templates() {
+        throw new UnsupportedOperationException("Listing Twilio Content API templates comes with issue 19");
+    }
+
 }
