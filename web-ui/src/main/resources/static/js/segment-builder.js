@@ -15,7 +15,9 @@
     GENDER: [['FEMALE', 'female'], ['MALE', 'male'], ['DIVERSE', 'diverse']],
     CONSENT: [['SUBSCRIBED', 'subscribed'], ['PENDING', 'pending'], ['UNSUBSCRIBED', 'unsubscribed']],
     PHONE_TYPE: [['MOBILE', 'mobile'], ['FIXED_LINE_OR_MOBILE', 'fixed line or mobile'], ['FIXED_LINE', 'landline'],
-      ['VOIP', 'VoIP']]
+      ['VOIP', 'VoIP']],
+    PREFERRED_CHANNEL: [['SMS', 'SMS'], ['WHATSAPP', 'WhatsApp'], ['RCS', 'RCS']],
+    WHATSAPP_CONSENT: [['OPTED_IN', 'opted in'], ['NONE', 'not given'], ['OPTED_OUT', 'opted out']]
   };
   const KIND_OF_TYPE = { TEXT: 'TEXT', NUMBER: 'NUMBER', DATE: 'DATE', BOOLEAN: 'BOOLEAN' };
   let vocabulary;

@@ -37,20 +37,22 @@ public class ContactBatches {
             create temp table if not exists contact_staging (
                 phone_number varchar(16), phone_type varchar(24), first_name varchar(100), last_name varchar(100),
                 email varchar(254), city varchar(100), region varchar(100), country char(2), gender varchar(8),
-                birth_date date, language varchar(16), time_zone varchar(64), tags text[], attributes jsonb
+                birth_date date, language varchar(16), time_zone varchar(64), tags text[], attributes jsonb,
+                preferred_channel varchar(16), whatsapp_consent varchar(16), whatsapp_consent_at timestamptz,
+                whatsapp_proof text
             ) on commit delete rows""";
 
     private static final String COPY = "copy contact_staging from stdin (format text)";
 
     private static final String COPY_NEW = "copy contact (id, phone_number, phone_type, first_name, last_name, "
-            + "email, city, region, country, gender, birth_date, language, time_zone, tags, attributes, consent_status) "
-            + "from stdin (format text)";
+            + "email, city, region, country, gender, birth_date, language, time_zone, tags, attributes, consent_status, "
+            + "preferred_channel, whatsapp_consent, whatsapp_consent_at) " + "from stdin (format text)";
 
     private static final String NEXT_IDS = "select nextval(pg_get_serial_sequence('contact', 'id')) "
             + "from generate_series(1, ?)";
 
-    private static final String COPY_EVENTS = "copy consent_event (contact_id, status, source, proof, recorded_by) "
-            + "from stdin (format text)";
+    private static final String COPY_EVENTS = "copy consent_event (contact_id, status, source, proof, recorded_by, "
+            + "channel) from stdin (format text)";
 
     private static final String COPY_MEMBERS = "copy contact_list_member (list_id, contact_id) from stdin (format text)";
 
@@ -65,16 +67,30 @@ public class ContactBatches {
                  when excluded.consent_status = 'SUBSCRIBED' then 'SUBSCRIBED'
                  else c.consent_status end""";
 
+    /**
+     * The same rules for the WhatsApp opt-in, when the row gives one (its time is set
+     * only then): an opt-out wins and an import never opts anyone in again.
+     */
+    private static final String NEW_WHATSAPP = """
+            case when excluded.whatsapp_consent_at is null then c.whatsapp_consent
+                 when excluded.whatsapp_consent = 'OPTED_OUT' then 'OPTED_OUT'
+                 when c.whatsapp_consent = 'OPTED_OUT' then 'OPTED_OUT'
+                 when excluded.whatsapp_consent = 'OPTED_IN' then 'OPTED_IN'
+                 else c.whatsapp_consent end""";
+
     private static final String UPSERT = """
             with old as (
-                select c.id, c.consent_status from contact c join contact_staging s on c.phone_number = s.phone_number
+                select c.id, c.consent_status, c.whatsapp_consent
+                from contact c join contact_staging s on c.phone_number = s.phone_number
             ), up as (
                 insert into contact as c (phone_number, phone_type, first_name, last_name, email, city, region, country,
-                    gender, birth_date, language, time_zone, tags, attributes, consent_status)
+                    gender, birth_date, language, time_zone, tags, attributes, consent_status, preferred_channel,
+                    whatsapp_consent, whatsapp_consent_at)
                 select phone_number, phone_type, first_name, last_name, email, city, region, country, gender,
-                    birth_date, language, time_zone, tags, attributes, ? from contact_staging
+                    birth_date, language, time_zone, tags, attributes, ?, preferred_channel,
+                    coalesce(whatsapp_consent, 'NONE'), whatsapp_consent_at from contact_staging
                 on conflict (phone_number) do %s
-                returning c.id, c.consent_status, (xmax = 0) as inserted
+                returning c.id, c.phone_number, c.consent_status, c.whatsapp_consent, (xmax = 0) as inserted
             ), events as (
                 insert into consent_event (contact_id, status, source, proof, recorded_by)
                 select up.id, up.consent_status, ?, ?, ? from up left join old on old.id = up.id
@@ -83,6 +99,13 @@ public class ContactBatches {
                 insert into contact_list_member (list_id, contact_id)
                 select cast(? as bigint), up.id from up where cast(? as bigint) is not null
                 on conflict do nothing
+            ), whatsapp_events as (
+                insert into consent_event (contact_id, status, source, proof, recorded_by, channel)
+                select up.id, case up.whatsapp_consent when 'OPTED_IN' then 'SUBSCRIBED'
+                        when 'OPTED_OUT' then 'UNSUBSCRIBED' else 'PENDING' end, ?, s.whatsapp_proof, ?, 'WHATSAPP'
+                from up join contact_staging s on s.phone_number = up.phone_number left join old on old.id = up.id
+                where s.whatsapp_consent is not null and case when up.inserted then up.whatsapp_consent <> 'NONE'
+                    else old.whatsapp_consent is distinct from up.whatsapp_consent end
             )
             select count(*) filter (where inserted), count(*) filter (where not inserted) from up""";
 
@@ -103,7 +126,11 @@ public class ContactBatches {
                 attributes = c.attributes || excluded.attributes,
                 consent_status = %s,
                 consent_changed_at = case when (%s) = c.consent_status then c.consent_changed_at else now() end,
-                updated_at = now()""".formatted(NEW_STATUS, NEW_STATUS);
+                preferred_channel = coalesce(excluded.preferred_channel, c.preferred_channel),
+                whatsapp_consent = %s,
+                whatsapp_consent_at = case when (%s) = c.whatsapp_consent then c.whatsapp_consent_at
+                    else excluded.whatsapp_consent_at end,
+                updated_at = now()""".formatted(NEW_STATUS, NEW_STATUS, NEW_WHATSAPP, NEW_WHATSAPP);
 
     private final DataSource dataSource;
 
@@ -148,7 +175,8 @@ public class ContactBatches {
         }
         Connection connection = DataSourceUtils.getConnection(this.dataSource);
         try {
-            if (batch.likelyNew() && insertNew(connection, batch.copyText(), batch.ids(), batch.options())) {
+            if (batch.likelyNew()
+                    && insertNew(connection, batch.copyText(), batch.contacts(), batch.ids(), batch.options())) {
                 return new BatchResult(batch.ids().length, 0, batch.given() - batch.ids().length);
             }
             Set<String> existing = existingNumbers(connection, batch.contacts());
@@ -170,7 +198,7 @@ public class ContactBatches {
                 long[] ids = freshIds.stream().mapToLong(Long::longValue).toArray();
                 String text = (known.isEmpty()) ? batch.copyText()
                         : copyText(fresh, ids, batch.options().consent().name());
-                if (insertNew(connection, text, ids, batch.options())) {
+                if (insertNew(connection, text, fresh, ids, batch.options())) {
                     created = fresh.size();
                 }
                 else {
@@ -234,8 +262,8 @@ public class ContactBatches {
      * events and list memberships, all by COPY. False (and nothing written) if one of the
      * numbers exists.
      */
-    private static boolean insertNew(Connection connection, String contactsText, long[] ids, BatchOptions options)
-            throws SQLException, IOException {
+    private static boolean insertNew(Connection connection, String contactsText, List<NormalizedContact> contacts,
+            long[] ids, BatchOptions options) throws SQLException, IOException {
         Savepoint savepoint = connection.setSavepoint();
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         try {
@@ -249,13 +277,24 @@ public class ContactBatches {
             throw ex;
         }
         CopyText events = new CopyText(ids.length * 48);
-        for (long id : ids) {
-            events.value(id)
+        for (int i = 0; i < ids.length; i++) {
+            events.value(ids[i])
                 .value(options.consent().name())
                 .value(options.consentSource().name())
                 .value(options.consentProof())
                 .value(options.recordedBy())
+                .value(ConsentChannel.SMS.name())
                 .endRow();
+            WhatsAppOptIn whatsapp = contacts.get(i).whatsappOptIn();
+            if (whatsapp != null && whatsapp.status() != WhatsAppConsent.NONE) {
+                events.value(ids[i])
+                    .value(whatsapp.status().logged().name())
+                    .value(options.consentSource().name())
+                    .value(whatsapp.proof())
+                    .value(options.recordedBy())
+                    .value(ConsentChannel.WHATSAPP.name())
+                    .endRow();
+            }
         }
         copy.copyIn(COPY_EVENTS, new StringReader(events.toString()));
         if (options.listId() != null) {
@@ -286,6 +325,7 @@ public class ContactBatches {
      */
     private String copyText(List<NormalizedContact> contacts, long[] ids, String consent) {
         CopyText rows = new CopyText(contacts.size() * 190);
+        java.time.Instant now = java.time.Instant.now();
         for (int i = 0; i < contacts.size(); i++) {
             NormalizedContact contact = contacts.get(i);
             if (ids != null) {
@@ -308,6 +348,17 @@ public class ContactBatches {
             if (consent != null) {
                 rows.value(consent);
             }
+            WhatsAppOptIn whatsapp = contact.whatsappOptIn();
+            rows.value((contact.preferredChannel() != null) ? contact.preferredChannel().name() : null);
+            if (whatsapp == null) {
+                rows.value((consent != null) ? WhatsAppConsent.NONE.name() : null).value(null);
+            }
+            else {
+                rows.value(whatsapp.status().name()).value((whatsapp.at() != null) ? whatsapp.at() : now);
+            }
+            if (consent == null) {
+                rows.value((whatsapp != null) ? whatsapp.proof() : null);
+            }
             rows.endRow();
         }
         return rows.toString();
@@ -328,6 +379,8 @@ public class ContactBatches {
                 statement.setNull(5, Types.BIGINT);
                 statement.setNull(6, Types.BIGINT);
             }
+            statement.setString(7, options.consentSource().name());
+            statement.setString(8, options.recordedBy());
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return new BatchResult(result.getLong(1), result.getLong(2), 0);

@@ -5,12 +5,20 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** Everything known of a contact, with its consent log and lists. */
+/**
+ * Everything known of a contact, with its consent log and lists.
+ *
+ * @param consent the SMS consent
+ * @param preferredChannel tried first by cascades; null for none
+ * @param whatsappConsent the WhatsApp opt-in, a consent of its own
+ * @param whatsappConsentAt when the WhatsApp consent last changed (or was given)
+ */
 public record ContactDetails(long id, String phoneNumber, String phoneType, String firstName, String lastName,
         String email, String city, String region, String country, Gender gender, LocalDate birthDate, Integer age,
         String language, String timeZone, List<String> tags, Map<String, Object> attributes, ConsentStatus consent,
         Instant consentChangedAt, Instant createdAt, Instant updatedAt, Instant erasedAt,
-        List<ConsentEventView> consentLog, List<ContactListView> lists) {
+        List<ConsentEventView> consentLog, List<ContactListView> lists, PreferredChannel preferredChannel,
+        WhatsAppConsent whatsappConsent, Instant whatsappConsentAt) {
 
     public boolean erased() {
         return this.erasedAt != null;

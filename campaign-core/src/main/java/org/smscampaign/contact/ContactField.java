@@ -32,7 +32,9 @@ public enum ContactField {
     AGE("Age", Kind.NUMBER, "c.birth_date"), BIRTH_DATE("Birth date", Kind.DATE, "c.birth_date"),
     TAGS("Interests", Kind.TAGS, "c.tags"), CONSENT("Consent", Kind.CHOICE, "c.consent_status"),
     PHONE_TYPE("Number type", Kind.CHOICE, "c.phone_type"), LIST("List", Kind.LIST, "c.id"),
-    CREATED_AT("Added on", Kind.DATE, "c.created_at"), CUSTOM("Custom attribute", Kind.CUSTOM, "c.attributes");
+    CREATED_AT("Added on", Kind.DATE, "c.created_at"), CUSTOM("Custom attribute", Kind.CUSTOM, "c.attributes"),
+    PREFERRED_CHANNEL("Preferred channel", Kind.CHOICE, "c.preferred_channel"),
+    WHATSAPP_CONSENT("WhatsApp opt-in", Kind.CHOICE, "c.whatsapp_consent");
 
     /** The kind of value a field holds, which decides its operators. */
     public enum Kind {

@@ -58,17 +58,31 @@ public class ContactManagement {
         NormalizedContact contact = normalize(input);
         Long id = this.jdbc.sql("""
                 insert into contact (phone_number, phone_type, first_name, last_name, email, city, region, country,
-                    gender, birth_date, language, time_zone, tags, attributes, consent_status)
+                    gender, birth_date, language, time_zone, tags, attributes, consent_status, preferred_channel)
                 values (:phone, :type, :firstName, :lastName, :email, :city, :region, :country, :gender, :birthDate,
-                    :language, :timeZone, :tags, cast(:attributes as jsonb), :consent)
+                    :language, :timeZone, :tags, cast(:attributes as jsonb), :consent, :preferredChannel)
                 on conflict (phone_number) do nothing
                 returning id""")
             .paramSource(fields(contact).addValue("consent", consent.name()))
             .query(Long.class)
             .optional()
             .orElseThrow(() -> ContactProblem.duplicate(idOfNumber(contact.phone().e164())));
-        appendConsent(id, consent, source, proof, recordedBy);
+        appendConsent(id, ConsentChannel.SMS, consent, source, proof, recordedBy);
         return details(id);
+    }
+
+    /**
+     * A new contact with its WhatsApp consent given at once (the API). The SMS consent is
+     * as given: a WhatsApp opt-in never subscribes anyone to SMS.
+     */
+    @Transactional
+    public ContactDetails create(ContactInput input, ConsentStatus consent, ConsentSource source, String proof,
+            String recordedBy, WhatsAppConsent whatsapp, String whatsappProof) {
+        ContactDetails created = create(input, consent, source, proof, recordedBy);
+        if (whatsapp == null || whatsapp == WhatsAppConsent.NONE) {
+            return created;
+        }
+        return changeWhatsAppConsent(created.id(), whatsapp, source, whatsappProof, recordedBy);
     }
 
     /**
@@ -84,13 +98,25 @@ public class ContactManagement {
                     update contact set phone_number = :phone, phone_type = :type, first_name = :firstName,
                         last_name = :lastName, email = :email, city = :city, region = :region, country = :country,
                         gender = :gender, birth_date = :birthDate, language = :language, time_zone = :timeZone,
-                        tags = :tags, attributes = cast(:attributes as jsonb), updated_at = now()
+                        tags = :tags, attributes = cast(:attributes as jsonb), preferred_channel = :preferredChannel,
+                        updated_at = now()
                     where id = :id""").paramSource(fields(contact).addValue("id", id)).update();
         }
         catch (DuplicateKeyException ex) {
             throw ContactProblem.duplicate(idOfNumber(contact.phone().e164()));
         }
         return details(id);
+    }
+
+    /**
+     * Replaces the contact's fields and, when given, changes its WhatsApp consent: both
+     * or neither.
+     */
+    @Transactional
+    public ContactDetails update(long id, ContactInput input, WhatsAppConsent whatsapp, String whatsappProof,
+            ConsentSource source, String recordedBy) {
+        ContactDetails updated = update(id, input);
+        return (whatsapp != null) ? changeWhatsAppConsent(id, whatsapp, source, whatsappProof, recordedBy) : updated;
     }
 
     /** Changes consent and logs it; a change to the current status logs nothing. */
@@ -108,8 +134,43 @@ public class ContactManagement {
                 .param("status", status.name())
                 .param("id", id)
                 .update();
-            appendConsent(id, status, source, proof, recordedBy);
+            appendConsent(id, ConsentChannel.SMS, status, source, proof, recordedBy);
             this.events.publishEvent(new ContactConsentChanged(id, status, source));
+        }
+        return details(id);
+    }
+
+    /**
+     * Changes the WhatsApp consent and logs it with its proof (channel WhatsApp); a
+     * change to the current status logs nothing. The SMS consent is left as it is. An
+     * opt-in needs a proof: who agreed, when and how.
+     */
+    @Transactional
+    public ContactDetails changeWhatsAppConsent(long id, WhatsAppConsent status, ConsentSource source, String proof,
+            String recordedBy) {
+        ContactDetails current = find(id).orElseThrow(() -> ContactProblem.notFound("Contact " + id));
+        if (current.erased()) {
+            throw ContactProblem.conflict("An erased contact cannot opt in again.");
+        }
+        if (status == null) {
+            throw ContactProblem.invalid("Give the WhatsApp consent status (OPTED_IN, OPTED_OUT or NONE).");
+        }
+        if (status == WhatsAppConsent.OPTED_IN && (proof == null || proof.isBlank())) {
+            throw ContactProblem.invalid("Say how the person opted in to WhatsApp messages (for example "
+                    + "\"ticked the WhatsApp box at checkout, order 1234\"): the proof is kept in the consent log.");
+        }
+        if (proof != null && proof.length() > 1000) {
+            throw ContactProblem.invalid("The proof of consent has at most 1000 characters.");
+        }
+        if (current.whatsappConsent() != status) {
+            this.jdbc
+                .sql("update contact set whatsapp_consent = :status, whatsapp_consent_at = now(), "
+                        + "updated_at = now() where id = :id")
+                .param("status", status.name())
+                .param("id", id)
+                .update();
+            appendConsent(id, ConsentChannel.WHATSAPP, status.logged(), source, proof, recordedBy);
+            this.events.publishEvent(new WhatsAppConsentChanged(id, status, source));
         }
         return details(id);
     }
@@ -127,13 +188,15 @@ public class ContactManagement {
                 update contact set phone_number = null, first_name = null, last_name = null, email = null,
                     city = null, region = null, birth_date = null, language = null, tags = '{}',
                     attributes = '{}', consent_status = 'UNSUBSCRIBED', consent_changed_at = now(),
+                    whatsapp_consent = case when whatsapp_consent = 'NONE' then 'NONE' else 'OPTED_OUT' end,
+                    preferred_channel = null,
                     updated_at = now(), erased_at = now()
                 where id = :id""").param("id", id).update();
         this.jdbc.sql("update consent_event set proof = null where contact_id = :id and proof is not null")
             .param("id", id)
             .update();
         this.jdbc.sql("delete from contact_list_member where contact_id = :id").param("id", id).update();
-        appendConsent(id, ConsentStatus.UNSUBSCRIBED, ConsentSource.ADMIN, null, requestedBy);
+        appendConsent(id, ConsentChannel.SMS, ConsentStatus.UNSUBSCRIBED, ConsentSource.ADMIN, null, requestedBy);
         this.events.publishEvent(new ContactErased(id));
         log.info("Contact {} erased on request of {}", id, requestedBy);
     }
@@ -237,11 +300,13 @@ public class ContactManagement {
             .single();
     }
 
-    private void appendConsent(long id, ConsentStatus status, ConsentSource source, String proof, String by) {
+    private void appendConsent(long id, ConsentChannel channel, ConsentStatus status, ConsentSource source,
+            String proof, String by) {
         this.jdbc
-            .sql("insert into consent_event (contact_id, status, source, proof, recorded_by) "
-                    + "values (:id, :status, :source, :proof, :by)")
+            .sql("insert into consent_event (contact_id, status, source, proof, recorded_by, channel) "
+                    + "values (:id, :status, :source, :proof, :by, :channel)")
             .param("id", id)
+            .param("channel", channel.name())
             .param("status", status.name())
             .param("source", source.name())
             .param("proof", (proof != null && !proof.isBlank()) ? proof.strip() : null)
@@ -264,6 +329,8 @@ public class ContactManagement {
             .addValue("language", contact.language())
             .addValue("timeZone", contact.timeZone())
             .addValue("tags", contact.tags().toArray(String[]::new))
+            .addValue("preferredChannel",
+                    (contact.preferredChannel() != null) ? contact.preferredChannel().name() : null)
             .addValue("attributes", this.json.writeValueAsString(contact.attributes()));
     }
 
@@ -282,7 +349,9 @@ public class ContactManagement {
                 row.getString("language"), row.getString("time_zone"), ContactRows.tags(row),
                 ContactRows.attributes(row, this.json), ConsentStatus.valueOf(row.getString("consent_status")),
                 ContactRows.instant(row, "consent_changed_at"), ContactRows.instant(row, "created_at"),
-                ContactRows.instant(row, "updated_at"), ContactRows.instant(row, "erased_at"), List.of(), List.of());
+                ContactRows.instant(row, "updated_at"), ContactRows.instant(row, "erased_at"), List.of(), List.of(),
+                ContactRows.preferredChannel(row), WhatsAppConsent.valueOf(row.getString("whatsapp_consent")),
+                ContactRows.instant(row, "whatsapp_consent_at"));
     }
 
     private ContactDetails withLogAndLists(ContactDetails contact) {
@@ -291,7 +360,8 @@ public class ContactManagement {
             .param("id", contact.id())
             .query((row, n) -> new ConsentEventView(ConsentStatus.valueOf(row.getString("status")),
                     ConsentSource.valueOf(row.getString("source")), row.getString("proof"),
-                    row.getString("recorded_by"), ContactRows.instant(row, "occurred_at")))
+                    row.getString("recorded_by"), ContactRows.instant(row, "occurred_at"),
+                    ConsentChannel.valueOf(row.getString("channel"))))
             .list();
         List<ContactListView> lists = this.jdbc.sql("""
                 select l.id, l.name, l.description, l.created_at,
@@ -302,7 +372,8 @@ public class ContactManagement {
                 contact.lastName(), contact.email(), contact.city(), contact.region(), contact.country(),
                 contact.gender(), contact.birthDate(), contact.age(), contact.language(), contact.timeZone(),
                 contact.tags(), contact.attributes(), contact.consent(), contact.consentChangedAt(),
-                contact.createdAt(), contact.updatedAt(), contact.erasedAt(), log, lists);
+                contact.createdAt(), contact.updatedAt(), contact.erasedAt(), log, lists, contact.preferredChannel(),
+                contact.whatsappConsent(), contact.whatsappConsentAt());
     }
 
 }

@@ -36,6 +36,14 @@ public class ContactNormalizer {
 
     static final int MAX_TAGS = 50;
 
+    private static final Set<String> OPT_IN_WORDS = Set.of("yes", "y", "true", "1", "x", "ja", "oui", "si", "sí",
+            "opted in", "opt in", "optin", "opted", "subscribed", "consent", "granted");
+
+    private static final Set<String> NO_WORDS = Set.of("no", "n", "false", "0", "nein", "non", "none", "not given");
+
+    private static final Set<String> OPT_OUT_WORDS = Set.of("opted out", "opt out", "optout", "stop", "unsubscribed",
+            "withdrawn", "revoked");
+
     private final PhoneNumbers phoneNumbers;
 
     private final ContactProperties properties;
@@ -104,14 +112,18 @@ public class ContactNormalizer {
         String timeZone = timeZone(input.timeZone(), phone, fieldProblems);
         List<String> tags = tags(input.tags(), fieldProblems);
         Map<String, Object> attributes = attributes(input.attributes(), customTypes, dateOrder, fieldProblems);
+        PreferredChannel preferredChannel = preferredChannel(input.preferredChannel(), fieldProblems);
+        WhatsAppOptIn whatsappOptIn = whatsappOptIn(input.whatsappOptIn(), dateOrder, fieldProblems);
         if (!problems.isEmpty()) {
             return new Outcome(null, problems, List.of());
         }
         if (keepValidNumber) {
             warnings.replaceAll(ContactNormalizer::leftEmpty);
         }
-        return new Outcome(new NormalizedContact(phone.number(), firstName, lastName, email, city, region, country,
-                gender, birthDate, language, timeZone, tags, attributes), List.of(), List.copyOf(warnings));
+        return new Outcome(
+                new NormalizedContact(phone.number(), firstName, lastName, email, city, region, country, gender,
+                        birthDate, language, timeZone, tags, attributes, preferredChannel, whatsappOptIn),
+                List.of(), List.copyOf(warnings));
     }
 
     private static FieldProblem leftEmpty(FieldProblem problem) {
@@ -223,6 +235,44 @@ public class ContactNormalizer {
             problems.add(new FieldProblem("time_zone", raw, "unknown time zone (such as Europe/Berlin)"));
             return null;
         }
+    }
+
+    private static PreferredChannel preferredChannel(String raw, List<FieldProblem> problems) {
+        if (blank(raw)) {
+            return null;
+        }
+        return PreferredChannel.parse(raw).orElseGet(() -> {
+            problems.add(new FieldProblem("preferred_channel", raw, "unknown channel (use sms, whatsapp or rcs)"));
+            return null;
+        });
+    }
+
+    /**
+     * An opt-in cell: yes/true/1 or the date it was given is an opt-in; no/false/0 says
+     * none was given (nothing changes); "opted out"/stop records an opt-out.
+     */
+    private WhatsAppOptIn whatsappOptIn(String raw, DateOrder order, List<FieldProblem> problems) {
+        if (blank(raw)) {
+            return null;
+        }
+        String value = raw.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", " ");
+        if (OPT_IN_WORDS.contains(value)) {
+            return new WhatsAppOptIn(WhatsAppConsent.OPTED_IN, null, null);
+        }
+        if (NO_WORDS.contains(value)) {
+            return null;
+        }
+        if (OPT_OUT_WORDS.contains(value)) {
+            return new WhatsAppOptIn(WhatsAppConsent.OPTED_OUT, null, null);
+        }
+        LocalDate date = Dates.parse(raw.strip(), order);
+        if (date != null && !date.isAfter(LocalDate.now(this.clock))) {
+            return new WhatsAppOptIn(WhatsAppConsent.OPTED_IN, date.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
+                    null);
+        }
+        problems.add(new FieldProblem("whatsapp_consent", raw,
+                "not a WhatsApp opt-in (use yes, no, opted out or the date of the opt-in)"));
+        return null;
     }
 
     private static List<String> tags(String raw, List<FieldProblem> problems) {

@@ -36,6 +36,11 @@ final class ContactRows {
         return (timestamp != null) ? timestamp.toInstant() : null;
     }
 
+    static PreferredChannel preferredChannel(ResultSet row) throws SQLException {
+        String channel = row.getString("preferred_channel");
+        return (channel != null) ? PreferredChannel.valueOf(channel) : null;
+    }
+
     static List<String> tags(ResultSet row) throws SQLException {
         Array array = row.getArray("tags");
         return (array != null) ? Arrays.asList((String[]) array.getArray()) : List.of();

@@ -170,6 +170,10 @@ final class CriteriaCompiler {
                 .map(Enum::name)
                 .orElseThrow(() -> refused(path, "unknown gender '" + abbreviate(value) + "'"));
             case CONSENT -> choiceOf(ConsentStatus.class, value, path).name();
+            case PREFERRED_CHANNEL -> PreferredChannel.parse(value)
+                .map(Enum::name)
+                .orElseThrow(() -> refused(path, "unknown channel '" + abbreviate(value) + "'"));
+            case WHATSAPP_CONSENT -> choiceOf(WhatsAppConsent.class, value, path).name();
             default -> value;
         };
     }

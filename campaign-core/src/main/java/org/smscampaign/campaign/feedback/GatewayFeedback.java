@@ -1,11 +1,16 @@
 package org.smscampaign.campaign.feedback;
 
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smscampaign.contact.ConsentSource;
 import org.smscampaign.contact.ConsentStatus;
 import org.smscampaign.contact.ContactManagement;
+import org.smscampaign.contact.WhatsAppConsent;
 import org.smscampaign.link.LinkDeliveries;
+import org.smscampaign.messaging.Channel;
 import org.smscampaign.messaging.MessageStatusChanged;
 import org.smscampaign.messaging.OptOutReason;
 import org.smscampaign.messaging.RecipientOptedIn;
@@ -39,17 +44,43 @@ class GatewayFeedback {
         this.deliveries = deliveries;
     }
 
+    /**
+     * A STOP on any channel ends both consents: SMS unsubscribed and the WhatsApp opt-in
+     * withdrawn, each logged.
+     */
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void optedOut(RecipientOptedOut event) {
-        this.contacts.findByPhoneNumber(event.phone())
-            .filter((contact) -> !contact.erased() && contact.consent() != ConsentStatus.UNSUBSCRIBED)
-            .ifPresent((contact) -> {
-                boolean byPerson = event.reason() == OptOutReason.MANUAL;
-                this.contacts.changeConsent(contact.id(), ConsentStatus.UNSUBSCRIBED,
-                        byPerson ? ConsentSource.ADMIN : ConsentSource.REPLY_KEYWORD, proof(event), RECORDED_BY);
+        this.contacts.findByPhoneNumber(event.phone()).filter((contact) -> !contact.erased()).ifPresent((contact) -> {
+            ConsentSource source = (event.reason() == OptOutReason.MANUAL) ? ConsentSource.ADMIN
+                    : ConsentSource.REPLY_KEYWORD;
+            if (contact.consent() != ConsentStatus.UNSUBSCRIBED) {
+                this.contacts.changeConsent(contact.id(), ConsentStatus.UNSUBSCRIBED, source, proof(event),
+                        RECORDED_BY);
                 log.info("Contact {} unsubscribed by reply", contact.id());
-            });
+            }
+            if (contact.whatsappConsent() != WhatsAppConsent.OPTED_OUT) {
+                this.contacts.changeWhatsAppConsent(contact.id(), WhatsAppConsent.OPTED_OUT, source,
+                        whatsappProof(event), RECORDED_BY);
+            }
+        });
+    }
+
+    private static String channelName(Channel channel) {
+        return switch (channel) {
+            case SMS -> "SMS";
+            case WHATSAPP -> "WhatsApp";
+            case RCS -> "RCS";
+        };
+    }
+
+    private static String whatsappProof(RecipientOptedOut event) {
+        String at = DateTimeFormatter.ISO_INSTANT.format(event.at().truncatedTo(ChronoUnit.SECONDS));
+        return switch (event.reason()) {
+            case KEYWORD -> "\"" + event.detail() + "\" received on " + channelName(event.channel()) + " at " + at
+                    + ": a STOP on any channel stops every channel";
+            default -> proof(event) + " at " + at + ": every channel stops";
+        };
     }
 
     private static String proof(RecipientOptedOut event) {
@@ -64,10 +95,19 @@ class GatewayFeedback {
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void optedIn(RecipientOptedIn event) {
-        this.contacts.findByPhoneNumber(event.phone())
-            .filter((contact) -> !contact.erased() && contact.consent() == ConsentStatus.UNSUBSCRIBED)
-            .ifPresent((contact) -> this.contacts.changeConsent(contact.id(), ConsentStatus.SUBSCRIBED,
-                    ConsentSource.REPLY_KEYWORD, "Replied \"" + event.keyword() + "\"", RECORDED_BY));
+        this.contacts.findByPhoneNumber(event.phone()).filter((contact) -> !contact.erased()).ifPresent((contact) -> {
+            if (contact.consent() == ConsentStatus.UNSUBSCRIBED) {
+                this.contacts.changeConsent(contact.id(), ConsentStatus.SUBSCRIBED, ConsentSource.REPLY_KEYWORD,
+                        "Replied \"" + event.keyword() + "\"", RECORDED_BY);
+            }
+            // Written to us on WhatsApp: that is a WhatsApp opt-in, with its proof.
+            if (event.channel() == Channel.WHATSAPP && contact.whatsappConsent() != WhatsAppConsent.OPTED_IN) {
+                this.contacts.changeWhatsAppConsent(contact.id(), WhatsAppConsent.OPTED_IN, ConsentSource.REPLY_KEYWORD,
+                        "\"" + event.keyword() + "\" received on WhatsApp at "
+                                + DateTimeFormatter.ISO_INSTANT.format(event.at().truncatedTo(ChronoUnit.SECONDS)),
+                        RECORDED_BY);
+            }
+        });
     }
 
     /**

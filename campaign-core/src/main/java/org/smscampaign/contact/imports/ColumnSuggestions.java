@@ -35,6 +35,10 @@ public final class ColumnSuggestions {
         names(ColumnTarget.LANGUAGE, "language", "lang", "sprache", "locale", "langue", "idioma");
         names(ColumnTarget.TIME_ZONE, "timezone", "tz", "zeitzone");
         names(ColumnTarget.TAGS, "tags", "tag", "interests", "interest", "interessen", "labels", "categories");
+        names(ColumnTarget.PREFERRED_CHANNEL, "preferredchannel", "channel", "preferredchannels", "bevorzugterkanal",
+                "kanal", "canal", "canalprefere");
+        names(ColumnTarget.WHATSAPP_CONSENT, "whatsappoptin", "whatsappconsent", "whatsapp", "whatsappoptedin",
+                "optinwhatsapp", "whatsappeinwilligung", "whatsappconsentement");
     }
 
     private ColumnSuggestions() {

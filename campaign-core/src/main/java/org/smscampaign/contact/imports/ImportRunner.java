@@ -249,7 +249,7 @@ public class ImportRunner {
                 }
                 return;
             }
-            NormalizedContact contact = outcome.contact();
+            NormalizedContact contact = withProof(outcome.contact(), line, input.whatsappOptIn());
             if (!this.seen.add(Long.parseLong(contact.phone().e164(), 1, contact.phone().e164().length(), 10))) {
                 this.rejectedRows++;
                 this.rejections.add(new ImportRejectionView(line, this.headerOfField.get("phone"), input.phone(),
@@ -265,6 +265,21 @@ public class ImportRunner {
                 }
             }
             this.batch.add(contact);
+        }
+
+        /**
+         * A row's WhatsApp opt-in keeps where it came from: the file, the line, the cell
+         * and how the import says consent was obtained.
+         */
+        private NormalizedContact withProof(NormalizedContact contact, long line, String cell) {
+            if (contact.whatsappOptIn() == null) {
+                return contact;
+            }
+            String record = this.settings.consentRecord();
+            String proof = "Import of " + this.job.fileName() + ", line " + line + ": "
+                    + this.headerOfField.get("whatsapp_consent") + " = " + cell.strip()
+                    + ((record != null) ? ". " + record : "");
+            return contact.withWhatsAppOptIn(contact.whatsappOptIn().withProof(proof));
         }
 
         private static boolean allBlank(CsvRecord record) {
@@ -300,7 +315,8 @@ public class ImportRunner {
                     values[ColumnTarget.CITY.ordinal()], values[ColumnTarget.REGION.ordinal()],
                     values[ColumnTarget.COUNTRY.ordinal()], values[ColumnTarget.GENDER.ordinal()],
                     values[ColumnTarget.BIRTH_DATE.ordinal()], values[ColumnTarget.LANGUAGE.ordinal()],
-                    values[ColumnTarget.TIME_ZONE.ordinal()], values[ColumnTarget.TAGS.ordinal()], custom);
+                    values[ColumnTarget.TIME_ZONE.ordinal()], values[ColumnTarget.TAGS.ordinal()], custom,
+                    values[ColumnTarget.PREFERRED_CHANNEL.ordinal()], values[ColumnTarget.WHATSAPP_CONSENT.ordinal()]);
         }
 
         /**

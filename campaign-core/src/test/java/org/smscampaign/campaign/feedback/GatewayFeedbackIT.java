@@ -6,11 +6,13 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.smscampaign.CampaignCoreIT;
+import org.smscampaign.contact.ConsentChannel;
 import org.smscampaign.contact.ConsentSource;
 import org.smscampaign.contact.ConsentStatus;
 import org.smscampaign.contact.ContactDetails;
 import org.smscampaign.contact.ContactInput;
 import org.smscampaign.contact.ContactManagement;
+import org.smscampaign.contact.WhatsAppConsent;
 import org.smscampaign.link.MintedLink;
 import org.smscampaign.link.RecipientLinkRequest;
 import org.smscampaign.link.ShortLinks;
@@ -63,14 +65,61 @@ class GatewayFeedbackIT {
 
         ContactDetails stopped = this.contacts.find(lena.id()).orElseThrow();
         assertThat(stopped.consent()).isEqualTo(ConsentStatus.UNSUBSCRIBED);
-        assertThat(stopped.consentLog()).first().satisfies((entry) -> {
-            assertThat(entry.source()).isEqualTo(ConsentSource.REPLY_KEYWORD);
-            assertThat(entry.proof()).isEqualTo("Replied \"Stop.\"");
-        });
+        assertThat(stopped.consentLog()).filteredOn((e) -> e.channel() == ConsentChannel.SMS)
+            .first()
+            .satisfies((entry) -> {
+                assertThat(entry.source()).isEqualTo(ConsentSource.REPLY_KEYWORD);
+                assertThat(entry.proof()).isEqualTo("Replied \"Stop.\"");
+            });
 
         this.inbound.receive("SM" + System.nanoTime(), lena.phoneNumber(), "+15005550006", "START", null);
 
         assertThat(this.contacts.find(lena.id()).orElseThrow().consent()).isEqualTo(ConsentStatus.SUBSCRIBED);
+    }
+
+    @Test
+    void aStopOnWhatsAppEndsBothConsentsAndStartOnWhatsAppOptsInAgainWithProof() {
+        ContactDetails lena = subscribedContact();
+        this.contacts.changeWhatsAppConsent(lena.id(), WhatsAppConsent.OPTED_IN, ConsentSource.FORM,
+                "WhatsApp box ticked at checkout", "marketer");
+
+        this.inbound.receive("SM" + System.nanoTime(), "whatsapp:" + lena.phoneNumber(), "whatsapp:+14155238886",
+                "STOP", null);
+
+        ContactDetails stopped = this.contacts.find(lena.id()).orElseThrow();
+        assertThat(stopped.consent()).isEqualTo(ConsentStatus.UNSUBSCRIBED);
+        assertThat(stopped.whatsappConsent()).isEqualTo(WhatsAppConsent.OPTED_OUT);
+        assertThat(stopped.consentLog()).filteredOn((e) -> e.channel() == ConsentChannel.WHATSAPP)
+            .first()
+            .satisfies((entry) -> {
+                assertThat(entry.source()).isEqualTo(ConsentSource.REPLY_KEYWORD);
+                assertThat(entry.statusLabel()).isEqualTo("Opted out");
+                assertThat(entry.proof()).startsWith("\"STOP\" received on WhatsApp at ");
+            });
+
+        this.inbound.receive("SM" + System.nanoTime(), "whatsapp:" + lena.phoneNumber(), "whatsapp:+14155238886",
+                "START", null);
+
+        ContactDetails started = this.contacts.find(lena.id()).orElseThrow();
+        assertThat(started.consent()).isEqualTo(ConsentStatus.SUBSCRIBED);
+        assertThat(started.whatsappConsent()).isEqualTo(WhatsAppConsent.OPTED_IN);
+        assertThat(started.consentLog().get(0).proof()).startsWith("\"START\" received on WhatsApp at ");
+    }
+
+    @Test
+    void aStopBySmsWithdrawsTheWhatsAppOptInTooButStartBySmsDoesNotGiveIt() {
+        ContactDetails lena = subscribedContact();
+        this.contacts.changeWhatsAppConsent(lena.id(), WhatsAppConsent.OPTED_IN, ConsentSource.FORM, "store",
+                "marketer");
+
+        this.inbound.receive("SM" + System.nanoTime(), lena.phoneNumber(), "+15005550006", "STOP", null);
+        assertThat(this.contacts.find(lena.id()).orElseThrow().whatsappConsent()).isEqualTo(WhatsAppConsent.OPTED_OUT);
+
+        this.inbound.receive("SM" + System.nanoTime(), lena.phoneNumber(), "+15005550006", "START", null);
+        ContactDetails started = this.contacts.find(lena.id()).orElseThrow();
+        assertThat(started.consent()).isEqualTo(ConsentStatus.SUBSCRIBED);
+        assertThat(started.whatsappConsent()).as("WhatsApp opt-in is its own consent")
+            .isEqualTo(WhatsAppConsent.OPTED_OUT);
     }
 
     @Test

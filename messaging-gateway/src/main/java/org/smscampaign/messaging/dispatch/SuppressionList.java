@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smscampaign.messaging.Channel;
 import org.smscampaign.messaging.OptOutReason;
 import org.smscampaign.messaging.RecipientOptedIn;
 import org.smscampaign.messaging.RecipientOptedOut;
@@ -52,6 +53,15 @@ public class SuppressionList {
      */
     @Transactional
     public boolean optOut(String phone, OptOutReason reason, String keyword) {
+        return optOut(phone, reason, keyword, Channel.SMS);
+    }
+
+    /**
+     * As {@link #optOut(String, OptOutReason, String)}, for a STOP received on a channel:
+     * the bare number is listed, so every channel stops.
+     */
+    @Transactional
+    public boolean optOut(String phone, OptOutReason reason, String keyword, Channel channel) {
         boolean added = this.jdbc
             .sql("insert into suppression (phone, reason, detail) values (:phone, :reason, :detail) "
                     + "on conflict (phone) do nothing")
@@ -64,7 +74,7 @@ public class SuppressionList {
         this.statusEvents.publish(withdrawn);
         if (added) {
             log.info("{} opted out ({}); {} waiting messages withdrawn", phone, keyword, withdrawn.size());
-            this.events.publishEvent(new RecipientOptedOut(phone, reason, keyword, this.clock.instant()));
+            this.events.publishEvent(new RecipientOptedOut(phone, reason, keyword, this.clock.instant(), channel));
         }
         return added;
     }
@@ -72,12 +82,18 @@ public class SuppressionList {
     /** Takes a number off the list. Returns whether it was listed. */
     @Transactional
     public boolean optIn(String phone, String keyword) {
+        return optIn(phone, keyword, Channel.SMS);
+    }
+
+    /** Takes a number off the list on a keyword received on a channel. */
+    @Transactional
+    public boolean optIn(String phone, String keyword, Channel channel) {
         boolean removed = this.jdbc.sql("delete from suppression where phone = :phone")
             .param("phone", phone)
             .update() == 1;
         if (removed) {
             log.info("{} opted in again ({})", phone, keyword);
-            this.events.publishEvent(new RecipientOptedIn(phone, keyword, this.clock.instant()));
+            this.events.publishEvent(new RecipientOptedIn(phone, keyword, this.clock.instant(), channel));
         }
         return removed;
     }

@@ -84,8 +84,8 @@ public class InboundMessages {
         long id = stored.get();
         switch (kind) {
             case OPT_OUT -> this.suppressions.optOut(number, OptOutReason.KEYWORD,
-                    (optOutType != null) ? "provider opt-out " + optOutType : keyword(body));
-            case OPT_IN -> this.suppressions.optIn(number, keyword(body));
+                    (optOutType != null) ? "provider opt-out " + optOutType : keyword(body), channel);
+            case OPT_IN -> this.suppressions.optIn(number, keyword(body), channel);
             case HELP -> {
                 return Optional.of(this.keywords.helpText());
             }

@@ -68,8 +68,10 @@ class ContactApiController {
     @Operation(summary = "Create a contact",
             description = "409 with existingId when the number is already a contact; 400 lists each invalid field.")
     ResponseEntity<ContactDetails> create(@RequestBody ContactRequest request, Principal principal) {
+        ContactRequest.WhatsAppConsentRequest whatsapp = request.whatsappConsent();
         ContactDetails created = this.contacts.create(request.input(), request.consentOrDefault(), ConsentSource.API,
-                request.consentProof(), principal.getName());
+                request.consentProof(), principal.getName(), (whatsapp != null) ? whatsapp.status() : null,
+                (whatsapp != null) ? whatsapp.proof() : null);
         return ResponseEntity.created(URI.create("/api/v1/contacts/" + created.id())).body(created);
     }
 
@@ -80,9 +82,22 @@ class ContactApiController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Replace a contact's fields", description = "Consent is changed separately.")
-    ContactDetails update(@PathVariable long id, @RequestBody ContactRequest request) {
-        return this.contacts.update(id, request.input());
+    @Operation(summary = "Replace a contact's fields",
+            description = "SMS consent is changed separately; a whatsappConsent given is changed and logged.")
+    ContactDetails update(@PathVariable long id, @RequestBody ContactRequest request, Principal principal) {
+        ContactRequest.WhatsAppConsentRequest whatsapp = request.whatsappConsent();
+        return this.contacts.update(id, request.input(), (whatsapp != null) ? whatsapp.status() : null,
+                (whatsapp != null) ? whatsapp.proof() : null, ConsentSource.API, principal.getName());
+    }
+
+    @PostMapping("/{id}/whatsapp-consent")
+    @Operation(summary = "Change a contact's WhatsApp opt-in",
+            description = "A consent of its own, logged with its proof (an opt-in needs one). The SMS consent "
+                    + "is left as it is.")
+    ContactDetails whatsappConsent(@PathVariable long id,
+            @Valid @RequestBody ContactRequest.WhatsAppConsentRequest request, Principal principal) {
+        return this.contacts.changeWhatsAppConsent(id, request.status(), ConsentSource.API, request.proof(),
+                principal.getName());
     }
 
     @PostMapping("/{id}/consent")

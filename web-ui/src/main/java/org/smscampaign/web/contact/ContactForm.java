@@ -16,10 +16,10 @@ import org.smscampaign.contact.ContactInput;
  */
 record ContactForm(String phone, String firstName, String lastName, String email, String city, String region,
         String country, String gender, String birthDate, String language, String timeZone, String tags,
-        Map<String, String> attributes, ConsentStatus consent, String consentProof) {
+        Map<String, String> attributes, ConsentStatus consent, String consentProof, String preferredChannel) {
 
     static final List<String> FIELDS = List.of("phone", "firstName", "lastName", "email", "city", "region", "country",
-            "gender", "birthDate", "language", "timeZone", "tags");
+            "gender", "birthDate", "language", "timeZone", "tags", "preferredChannel");
 
     ContactForm {
         attributes = (attributes != null) ? new LinkedHashMap<>(attributes) : new LinkedHashMap<>();
@@ -27,7 +27,7 @@ record ContactForm(String phone, String firstName, String lastName, String email
     }
 
     static ContactForm empty() {
-        return new ContactForm(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        return new ContactForm(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null);
     }
 
@@ -38,7 +38,8 @@ record ContactForm(String phone, String firstName, String lastName, String email
                 contact.city(), contact.region(), contact.country(),
                 (contact.gender() != null) ? contact.gender().name().toLowerCase(Locale.ROOT) : null,
                 (contact.birthDate() != null) ? contact.birthDate().toString() : null, contact.language(),
-                contact.timeZone(), String.join(", ", contact.tags()), attributes, contact.consent(), null);
+                contact.timeZone(), String.join(", ", contact.tags()), attributes, contact.consent(), null,
+                (contact.preferredChannel() != null) ? contact.preferredChannel().name() : null);
     }
 
     ContactInput input() {
@@ -49,7 +50,8 @@ record ContactForm(String phone, String firstName, String lastName, String email
             }
         });
         return new ContactInput(this.phone, this.firstName, this.lastName, this.email, this.city, this.region,
-                this.country, this.gender, this.birthDate, this.language, this.timeZone, this.tags, given);
+                this.country, this.gender, this.birthDate, this.language, this.timeZone, this.tags, given,
+                this.preferredChannel, null);
     }
 
     /**

@@ -14,6 +14,9 @@ import org.smscampaign.contact.ContactSearch;
 import org.smscampaign.contact.CustomAttributes;
 import org.smscampaign.contact.FieldProblem;
 import org.smscampaign.contact.Gender;
+import org.smscampaign.contact.PreferredChannel;
+import org.smscampaign.contact.WhatsAppConsent;
+import org.smscampaign.messaging.Channel;
 import org.smscampaign.segment.Segments;
 
 import org.springframework.http.HttpStatus;
@@ -53,9 +56,12 @@ class ContactPagesController {
 
     private final ContactTimeline timeline;
 
+    private final ChannelReachability reachability;
+
     ContactPagesController(ContactManagement contacts, ContactLists lists, CustomAttributes customAttributes,
-            ContactExport export, Segments segments, ContactTimeline timeline) {
+            ContactExport export, Segments segments, ContactTimeline timeline, ChannelReachability reachability) {
         this.timeline = timeline;
+        this.reachability = reachability;
         this.contacts = contacts;
         this.lists = lists;
         this.customAttributes = customAttributes;
@@ -110,6 +116,7 @@ class ContactPagesController {
         model.addAttribute("timeline", this.timeline.of(contact));
         model.addAttribute("lists", this.lists.all());
         model.addAttribute("customAttributes", this.customAttributes.list());
+        model.addAttribute("reachability", this.reachability.of(contact.phoneNumber()));
         return "contacts/show";
     }
 
@@ -143,6 +150,39 @@ class ContactPagesController {
         catch (ContactProblem ex) {
             redirect.addFlashAttribute("error", ex.getMessage());
         }
+        return "redirect:/contacts/" + id;
+    }
+
+    @PostMapping("/{id}/whatsapp-consent")
+    String whatsappConsent(@PathVariable long id, @RequestParam WhatsAppConsent status,
+            @RequestParam(required = false) String proof, Principal principal, RedirectAttributes redirect) {
+        try {
+            this.contacts.changeWhatsAppConsent(id, status, ConsentSource.ADMIN, proof, principal.getName());
+            redirect.addFlashAttribute("success", switch (status) {
+                case OPTED_IN -> "WhatsApp opt-in recorded with its proof.";
+                case OPTED_OUT -> "WhatsApp opt-in withdrawn: no more WhatsApp messages to this contact.";
+                case NONE -> "WhatsApp consent set to not given.";
+            });
+        }
+        catch (ContactProblem ex) {
+            redirect.addFlashAttribute("error", ex.getMessage());
+        }
+        return "redirect:/contacts/" + id;
+    }
+
+    /** Forgets what was learned of the number on a channel: cascades try it again. */
+    @PostMapping("/{id}/reachability/{channel}/reset")
+    String resetReachability(@PathVariable long id, @PathVariable String channel, RedirectAttributes redirect) {
+        ContactDetails contact = get(id);
+        Channel forgotten = ChannelReachability.CHANNELS.stream()
+            .filter((c) -> c.name().equalsIgnoreCase(channel))
+            .findFirst()
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (contact.phoneNumber() != null) {
+            this.reachability.forget(contact.phoneNumber(), forgotten);
+        }
+        redirect.addFlashAttribute("success",
+                "Cleared: the next cascade tries " + ChannelReachability.name(forgotten) + " for this contact again.");
         return "redirect:/contacts/" + id;
     }
 
@@ -182,6 +222,7 @@ class ContactPagesController {
         model.addAttribute("contact", form);
         model.addAttribute("existing", existing);
         model.addAttribute("genders", List.of(Gender.values()));
+        model.addAttribute("channels", List.of(PreferredChannel.values()));
         model.addAttribute("customAttributes", this.customAttributes.list());
         return "contacts/form";
     }

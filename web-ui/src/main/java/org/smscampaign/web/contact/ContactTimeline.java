@@ -90,8 +90,9 @@ class ContactTimeline {
                     (c.orderId() != null) ? "order " + c.orderId() : null, null));
         }
         for (ConsentEventView e : contact.consentLog()) {
-            entries.add(new Entry(e.occurredAt(), "consent", "Consent: " + e.status().name().toLowerCase() + " ("
-                    + e.source().name().toLowerCase().replace('_', ' ') + ")", e.proof(), null));
+            entries.add(new Entry(e.occurredAt(), "consent", e.channel().label() + " consent: "
+                    + e.statusLabel().toLowerCase() + " (" + e.source().name().toLowerCase().replace('_', ' ') + ")",
+                    e.proof(), null));
         }
         entries.sort(Comparator.comparing(Entry::at).reversed());
         return entries;

@@ -91,7 +91,11 @@ class ImportPagesController {
         model.addAttribute("job", job);
         if (job.status() == ImportStatus.UPLOADED) {
             model.addAttribute("sample", this.imports.sample(id));
-            model.addAttribute("targets", List.of(ColumnTarget.values()));
+            // Custom attribute last: it asks for a key and a type.
+            model.addAttribute("targets",
+                    java.util.stream.Stream.of(ColumnTarget.values())
+                        .sorted(java.util.Comparator.comparing((ColumnTarget t) -> t == ColumnTarget.CUSTOM))
+                        .toList());
             model.addAttribute("attributeTypes", List.of(CustomAttributeType.values()));
             model.addAttribute("consentStatuses", List.of(ConsentStatus.values()));
             model.addAttribute("consentSources", List.of(ConsentSource.values()));
