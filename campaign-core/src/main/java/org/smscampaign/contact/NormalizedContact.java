@@ -16,9 +16,13 @@ public record NormalizedContact(ParsedPhoneNumber phone, String firstName, Strin
         WhatsAppOptIn whatsappOptIn) {
 
     public NormalizedContact withWhatsAppOptIn(WhatsAppOptIn optIn) {
+        return withChannels(this.preferredChannel, optIn);
+    }
+
+    public NormalizedContact withChannels(PreferredChannel preferred, WhatsAppOptIn optIn) {
         return new NormalizedContact(this.phone, this.firstName, this.lastName, this.email, this.city, this.region,
                 this.country, this.gender, this.birthDate, this.language, this.timeZone, this.tags, this.attributes,
-                this.preferredChannel, optIn);
+                preferred, optIn);
     }
 
 }

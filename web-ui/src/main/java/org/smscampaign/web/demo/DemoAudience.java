@@ -25,6 +25,9 @@ import org.smscampaign.contact.CustomAttributeType;
 import org.smscampaign.contact.CustomAttributes;
 import org.smscampaign.contact.ExistingContactPolicy;
 import org.smscampaign.contact.NormalizedContact;
+import org.smscampaign.contact.PreferredChannel;
+import org.smscampaign.contact.WhatsAppConsent;
+import org.smscampaign.contact.WhatsAppOptIn;
 import org.smscampaign.segment.Segments;
 
 import org.springframework.boot.ApplicationArguments;
@@ -46,6 +49,9 @@ import org.springframework.stereotype.Component;
 class DemoAudience implements ApplicationRunner {
 
     static final int CONTACTS = 3000;
+
+    /** The demo's WhatsApp opt-ins were given in the year before this day. */
+    private static final java.time.Instant DEMO_OPT_IN = java.time.Instant.parse("2026-11-01T10:00:00Z");
 
     private static final Logger log = LoggerFactory.getLogger(DemoAudience.class);
 
@@ -85,6 +91,8 @@ class DemoAudience implements ApplicationRunner {
         ContactListView vip = this.lists.create("VIP customers", "Top spenders of the last 12 months (demo data)");
         ContactListView newsletter = this.lists.create("Newsletter sign-ups", "Opted in on the web shop (demo data)");
         Random random = new Random(20261123);
+        // Channels draw from their own sequence: the people stay who they were.
+        Random channels = new Random(20261207);
         Map<ConsentStatus, List<NormalizedContact>> byConsent = new EnumMap<>(ConsentStatus.class);
         List<NormalizedContact> vips = new ArrayList<>();
         List<NormalizedContact> signups = new ArrayList<>();
@@ -99,6 +107,9 @@ class DemoAudience implements ApplicationRunner {
             int roll = random.nextInt(100);
             ConsentStatus consent = (roll < 88) ? ConsentStatus.SUBSCRIBED
                     : (roll < 93) ? ConsentStatus.PENDING : ConsentStatus.UNSUBSCRIBED;
+            outcome = new ContactNormalizer.Outcome(
+                    withChannels(outcome.contact(), market, consent == ConsentStatus.SUBSCRIBED, channels), List.of(),
+                    outcome.warnings());
             // List members go in with their list (an import adds existing numbers to no
             // list).
             if (Boolean.TRUE.equals(outcome.contact().attributes().get("vip"))) {
@@ -118,6 +129,27 @@ class DemoAudience implements ApplicationRunner {
                 ConsentSource.IMPORT, "Demo data", newsletter.id(), "demo"));
         createSegments(vip.id());
         log.info("Demo audience created: {} contacts, 2 lists, 4 segments", this.contacts.count());
+    }
+
+    /**
+     * WhatsApp opt-ins as common as WhatsApp is in each market (most of Spain, few in
+     * North America), some preferring it; a few prefer SMS or RCS.
+     */
+    private static NormalizedContact withChannels(NormalizedContact contact, Market market, boolean subscribed,
+            Random random) {
+        int optInShare = switch (market.region()) {
+            case "ES" -> 75;
+            case "DE", "GB", "FR" -> 55;
+            default -> 15;
+        };
+        boolean optedIn = subscribed && random.nextInt(100) < optInShare;
+        int preference = random.nextInt(100);
+        PreferredChannel preferred = (optedIn && preference < 40) ? PreferredChannel.WHATSAPP
+                : (preference >= 92) ? PreferredChannel.SMS : (preference >= 88) ? PreferredChannel.RCS : null;
+        WhatsAppOptIn optIn = optedIn ? new WhatsAppOptIn(WhatsAppConsent.OPTED_IN,
+                DEMO_OPT_IN.minus(java.time.Duration.ofDays(random.nextInt(400))),
+                "Demo import: ticked the WhatsApp box at checkout") : null;
+        return contact.withChannels(preferred, optIn);
     }
 
     private static BatchOptions options(ConsentStatus consent, Long list) {

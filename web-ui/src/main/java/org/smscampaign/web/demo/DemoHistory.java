@@ -55,7 +55,8 @@ class DemoHistory implements ApplicationRunner {
     /**
      * One past campaign: weeks before today, the weekday and local hour it went out, the
      * share of reachable contacts it went to, its texts' pull (human CTR, conversion of
-     * clickers, order value) and the share cascaded to WhatsApp.
+     * clickers, order value) and, for a cascade (WhatsApp, then SMS), the share of
+     * numbers on WhatsApp (0: SMS only). Only those who opted in to WhatsApp start there.
      */
     record Past(String name, int weeksAgo, DayOfWeek day, int hour, double share, double ctr, double conversion,
             int orderValue, String currency, double whatsApp, String text, String target) {
@@ -67,19 +68,19 @@ class DemoHistory implements ApplicationRunner {
                     "clearance: up to 50% off last season's styles", "https://shop.example/clearance"),
             new Past("Gift ideas", 15, DayOfWeek.THURSDAY, 18, 0.18, 0.13, 0.18, 70, "USD", 0,
                     "gifts they will love, wrapped for free this week", "https://shop.example/gifts"),
-            new Past("New running collection", 13, DayOfWeek.SATURDAY, 9, 0.16, 0.11, 0.12, 90, "EUR", 0.25,
+            new Past("New running collection", 13, DayOfWeek.SATURDAY, 9, 0.16, 0.11, 0.12, 90, "EUR", 0.6,
                     "the new running collection is in", "https://shop.example/running"),
             new Past("Mid-season sale", 11, DayOfWeek.WEDNESDAY, 12, 0.24, 0.08, 0.10, 48, "USD", 0,
                     "mid-season sale, 30% off everything", "https://shop.example/sale"),
-            new Past("Loyalty double points", 9, DayOfWeek.MONDAY, 19, 0.15, 0.15, 0.22, 60, "GBP", 0.3,
+            new Past("Loyalty double points", 9, DayOfWeek.MONDAY, 19, 0.15, 0.15, 0.22, 60, "GBP", 0.65,
                     "double loyalty points on every order until Sunday", "https://shop.example/points"),
             new Past("Bags and trainers", 7, DayOfWeek.FRIDAY, 17, 0.2, 0.10, 0.11, 42, "USD", 0,
                     "bags and trainers from 19", "https://shop.example/bags"),
-            new Past("New jackets preview", 5, DayOfWeek.THURSDAY, 20, 0.17, 0.14, 0.16, 120, "EUR", 0.2,
+            new Past("New jackets preview", 5, DayOfWeek.THURSDAY, 20, 0.17, 0.14, 0.16, 120, "EUR", 0.55,
                     "first look at the new jackets", "https://shop.example/jackets"),
             new Past("Weekend flash sale", 3, DayOfWeek.SUNDAY, 11, 0.22, 0.12, 0.15, 65, "USD", 0,
                     "48-hour flash sale starts now", "https://shop.example/flash"),
-            new Past("Members' deals", 2, DayOfWeek.TUESDAY, 13, 0.18, 0.07, 0.09, 50, "USD", 0,
+            new Past("Members' deals", 2, DayOfWeek.TUESDAY, 13, 0.18, 0.07, 0.09, 50, "USD", 0.6,
                     "members' deals, today only", "https://shop.example/members"));
 
     private final CampaignManagement campaigns;

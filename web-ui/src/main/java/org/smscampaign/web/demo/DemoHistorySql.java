@@ -19,34 +19,101 @@ final class DemoHistorySql {
      */
     private static final String RECIPIENTS = """
             create temp table demo_recipient on commit drop as
-            select r.*, r.sent_at + (3 + r.r_delay * 40) * interval '1 second' as final_at, r.r_status >= 0.06 as delivered
+            select r.*, coalesce(r.sms_sent_at, r.sent_at) + (3 + r.r_delay * 40) * interval '1 second' as final_at,
+                r.on_whatsapp or r.r_status >= 0.06 as delivered
             from (
-                select c.id as contact_id, c.phone_number, c.time_zone,
-                    nextval(pg_get_serial_sequence('outbound_message', 'id')) as message_id,
-                    nextval(pg_get_serial_sequence('short_link', 'id')) as link_id,
-                    ((cast(:day as date) + make_interval(hours => :hour)) at time zone c.time_zone)
-                        + random() * interval '110 minutes' as sent_at,
-                    coalesce(c.first_name, 'Hi') as first_name,
-                    random() as r_status, random() as r_click, random() as r_bot, random() as r_convert,
-                    random() as r_reply, random() as r_channel, random() as r_delay
-                from contact c
-                where c.erased_at is null and c.consent_status = 'SUBSCRIBED' and c.phone_type <> 'FIXED_LINE'
-                  and c.phone_number is not null and random() < :share
+                select c.*, c.cascade and c.r_channel < :whatsApp as on_whatsapp,
+                    c.cascade and c.r_channel >= :whatsApp as fell_back,
+                    c.sent_at + (2 + c.r_delay * 10) * interval '1 second' as whatsapp_final_at,
+                    case when c.cascade and c.r_channel >= :whatsApp
+                        then c.sent_at + (3 + c.r_delay * 10) * interval '1 second' end as sms_sent_at,
+                    case when c.cascade and c.r_channel >= :whatsApp
+                        then nextval(pg_get_serial_sequence('outbound_message', 'id')) end as sms_message_id
+                from (
+                    select c.id as contact_id, c.phone_number, c.time_zone,
+                        nextval(pg_get_serial_sequence('outbound_message', 'id')) as message_id,
+                        nextval(pg_get_serial_sequence('short_link', 'id')) as link_id,
+                        ((cast(:day as date) + make_interval(hours => :hour)) at time zone c.time_zone)
+                            + random() * interval '110 minutes' as sent_at,
+                        coalesce(c.first_name, 'Hi') as first_name,
+                        random() as r_status, random() as r_click, random() as r_bot, random() as r_convert,
+                        random() as r_reply, random() as r_read, random() as r_delay,
+                        -- Whether a number is on WhatsApp does not change from campaign to campaign.
+                        (abs(hashtext(c.phone_number)) % 1000) / 1000.0 as r_channel,
+                        -- Cascades start on WhatsApp for those who opted in to it, unless an
+                        -- earlier campaign learned the number is not on WhatsApp.
+                        :whatsApp > 0 and c.whatsapp_consent = 'OPTED_IN' and not exists (
+                            select 1 from channel_reachability x where x.phone = c.phone_number
+                              and x.channel = 'WHATSAPP' and x.skip_until > cast(:day as date)) as cascade
+                    from contact c
+                    where c.erased_at is null and c.consent_status = 'SUBSCRIBED' and c.phone_type <> 'FIXED_LINE'
+                      and c.phone_number is not null and random() < :share
+                ) as c
             ) as r""";
 
+    /**
+     * A cascade campaign's chain: WhatsApp first, SMS when not delivered within an hour.
+     */
+    private static final String CHAIN = """
+            insert into message_chain (steps, created_at) values (cast(:steps as jsonb), cast(:day as date) - 1)
+            returning id""";
+
+    static final String CHAIN_STEPS = "[{\"channel\": \"WHATSAPP\", \"sender\": \"whatsapp\", "
+            + "\"timeoutSeconds\": 3600, \"deliveredWhen\": \"DELIVERED\"}, {\"channel\": \"SMS\", "
+            + "\"sender\": \"default\", \"timeoutSeconds\": 3600, \"deliveredWhen\": \"DELIVERED\"}]";
+
+    /**
+     * Each recipient's first message: plain SMS, or a cascade's WhatsApp step (delivered,
+     * read by some; or 63003, not on WhatsApp, handed to SMS at once).
+     */
     private static final String MESSAGES = """
             insert into outbound_message (id, idempotency_key, campaign_id, contact_id, variant, channel, sender,
                 to_number, body, segments, status, due_at, attempts, provider_sid, error_code, estimated_cost,
-                cost_currency, created_at, sending_at, sent_at, final_at)
+                cost_currency, created_at, sending_at, sent_at, final_at, chain_id, chain_step, chain_advanced,
+                sms_only_cost, read_at)
             select message_id, 'demo-history:' || message_id, :id, contact_id, 'A',
-                case when r_channel < :whatsApp then 'WHATSAPP' else 'SMS' end, 'default', phone_number,
+                case when cascade then 'WHATSAPP' else 'SMS' end, case when cascade then 'whatsapp' else 'default' end,
+                phone_number,
+                first_name || ', ' || :text || ': ' || :base || 'H' || link_id
+                    || case when cascade then '' else ' Reply STOP to opt out' end, 1,
+                case when on_whatsapp then 'DELIVERED' when fell_back then 'FAILED'
+                     when r_status < 0.025 then 'FAILED' when r_status < 0.06 then 'UNDELIVERED' else 'DELIVERED' end,
+                sent_at, 1, 'SMdemo' || message_id,
+                case when on_whatsapp then null when fell_back then 63003
+                     when r_status < 0.025 then 30006 when r_status < 0.06 then 30003 end,
+                case when cascade then 0.0120 else 0.0450 end, 'USD',
+                sent_at - interval '10 minutes', sent_at, sent_at,
+                case when fell_back then whatsapp_final_at else final_at end,
+                case when cascade then cast(:chain as bigint) end, case when cascade then 0 end, fell_back,
+                case when cascade then 0.0450 end,
+                case when on_whatsapp and r_read < 0.6 then final_at + (1 + 90 * r_delay) * interval '1 minute' end
+            from demo_recipient""";
+
+    /** The SMS step of those not on WhatsApp, with its own delivery outcome. */
+    private static final String SMS_STEPS = """
+            insert into outbound_message (id, idempotency_key, campaign_id, contact_id, variant, channel, sender,
+                to_number, body, segments, status, due_at, attempts, provider_sid, error_code, estimated_cost,
+                cost_currency, created_at, sending_at, sent_at, final_at, chain_id, chain_step, chain_root_id)
+            select sms_message_id, 'demo-history:' || message_id || '#1', :id, contact_id, 'A', 'SMS', 'default',
+                phone_number,
                 first_name || ', ' || :text || ': ' || :base || 'H' || link_id || ' Reply STOP to opt out', 1,
                 case when r_status < 0.025 then 'FAILED' when r_status < 0.06 then 'UNDELIVERED' else 'DELIVERED' end,
-                sent_at, 1, 'SMdemo' || message_id,
-                case when r_status < 0.025 then 30006 when r_status < 0.06 then 30003 end,
-                case when r_channel < :whatsApp then 0.0120 else 0.0450 end, 'USD',
-                sent_at - interval '10 minutes', sent_at, sent_at, final_at
-            from demo_recipient""";
+                sms_sent_at, 1, 'SMdemo' || sms_message_id,
+                case when r_status < 0.025 then 30006 when r_status < 0.06 then 30003 end, 0.0450, 'USD',
+                whatsapp_final_at, sms_sent_at, sms_sent_at, final_at, cast(:chain as bigint), 1, message_id
+            from demo_recipient where fell_back""";
+
+    /**
+     * What the 63003 answers taught: those numbers are skipped on WhatsApp for 30 days.
+     */
+    private static final String REACHABILITY = """
+            insert into channel_reachability (phone, channel, reason, error_code, message_id, learned_at, skip_until)
+            select phone_number, 'WHATSAPP', 'NOT_ON_CHANNEL', 63003, message_id, whatsapp_final_at,
+                whatsapp_final_at + interval '30 days'
+            from demo_recipient where fell_back
+            on conflict (phone, channel) do update set reason = excluded.reason, error_code = excluded.error_code,
+                message_id = excluded.message_id, learned_at = excluded.learned_at, skip_until = excluded.skip_until
+            where channel_reachability.learned_at < excluded.learned_at""";
 
     private static final String LINKS = """
             insert into short_link (id, code, brand_id, target_url, campaign_id, contact_id, variant, message_id,
@@ -122,13 +189,22 @@ final class DemoHistorySql {
             where campaign_id = :id and kind = 'OPT_OUT'
             on conflict do nothing""";
 
+    /** A STOP ends both consents: SMS, and the WhatsApp opt-in of those who gave one. */
     private static final String OPT_OUTS = """
             with opted as (
-                update contact c set consent_status = 'UNSUBSCRIBED', consent_changed_at = i.received_at
+                update contact c set consent_status = 'UNSUBSCRIBED', consent_changed_at = i.received_at,
+                    whatsapp_consent = case when c.whatsapp_consent = 'OPTED_IN' then 'OPTED_OUT'
+                        else c.whatsapp_consent end,
+                    whatsapp_consent_at = case when c.whatsapp_consent = 'OPTED_IN' then i.received_at
+                        else c.whatsapp_consent_at end
                 from inbound_message i where i.campaign_id = :id and i.kind = 'OPT_OUT' and c.id = i.contact_id
-                returning c.id, i.received_at)
-            insert into consent_event (contact_id, status, source, proof, recorded_by, occurred_at)
-            select id, 'UNSUBSCRIBED', 'REPLY_KEYWORD', 'Replied STOP', 'sms', received_at from opted""";
+                returning c.id, i.received_at, c.whatsapp_consent = 'OPTED_OUT' as whatsapp),
+            sms as (
+                insert into consent_event (contact_id, status, source, proof, recorded_by, occurred_at)
+                select id, 'UNSUBSCRIBED', 'REPLY_KEYWORD', 'Replied STOP', 'sms', received_at from opted)
+            insert into consent_event (contact_id, status, source, proof, recorded_by, occurred_at, channel)
+            select id, 'UNSUBSCRIBED', 'REPLY_KEYWORD', 'Replied STOP by SMS: a STOP on any channel stops every channel',
+                'sms', received_at, 'WHATSAPP' from opted where whatsapp""";
 
     private static final String RECIPIENT_ROLES = """
             insert into campaign_recipient (campaign_id, contact_id, role)
@@ -156,15 +232,31 @@ final class DemoHistorySql {
     /** Writes one past campaign's history; returns its number of messages. */
     static long write(JdbcClient jdbc, long campaignId, long seed, DemoHistory.Past past, LocalDate day) {
         jdbc.sql("select setseed(:seed)").param("seed", seed / 100.0).query().singleRow();
-        jdbc.sql(RECIPIENTS).param("day", day).param("hour", past.hour()).param("share", past.share()).update();
+        jdbc.sql(RECIPIENTS)
+            .param("day", day)
+            .param("hour", past.hour())
+            .param("share", past.share())
+            .param("whatsApp", past.whatsApp())
+            .update();
         String base = jdbc.sql("select base_url from link_brand where is_default").query(String.class).single();
         long brand = jdbc.sql("select id from link_brand where is_default").query(Long.class).single();
+        Long chain = (past.whatsApp() > 0)
+                ? jdbc.sql(CHAIN).param("steps", CHAIN_STEPS).param("day", day).query(Long.class).single() : null;
         jdbc.sql(MESSAGES)
             .param("id", campaignId)
-            .param("whatsApp", past.whatsApp())
             .param("text", past.text())
             .param("base", base)
+            .param("chain", chain)
             .update();
+        if (chain != null) {
+            jdbc.sql(SMS_STEPS)
+                .param("id", campaignId)
+                .param("text", past.text())
+                .param("base", base)
+                .param("chain", chain)
+                .update();
+            jdbc.sql(REACHABILITY).update();
+        }
         jdbc.sql(LINKS).param("id", campaignId).param("brand", brand).param("target", past.target()).update();
         jdbc.sql(DELIVERIES).update();
         jdbc.sql(HITS)

@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -137,6 +138,57 @@ class DemoDashboardIT extends BrowserSession {
             browser.scrollTo(By.id("best-time"));
             browser.screenshot("demo-heat-map-" + size[0]);
         }
+    }
+
+    @Test
+    void theDemosContactsHaveChannelsAndItsPastCascadesSaveAgainstSmsOnly() {
+        browser.waitUntil(Duration.ofSeconds(120), () -> pastCampaigns(this.reports.overview(20)).size() >= 9);
+        Map<String, Long> preferred = new java.util.HashMap<>();
+        this.jdbc.sql("select coalesce(preferred_channel, 'NONE'), count(*) from contact group by 1")
+            .query((row, n) -> preferred.put(row.getString(1), row.getLong(2)))
+            .list();
+        assertThat(preferred).as("a mix of preferred channels").containsKeys("NONE", "SMS", "WHATSAPP", "RCS");
+        assertThat(this.jdbc.sql("""
+                select count(*) from contact c join consent_event e on e.contact_id = c.id and e.channel = 'WHATSAPP'
+                where c.whatsapp_consent = 'OPTED_IN' and e.proof like 'Demo import%'""").query(Long.class).single())
+            .as("WhatsApp opt-ins with their proof")
+            .isGreaterThan(500);
+
+        String cascades = "(select id from campaign where launch_key like 'demo-history-%')";
+        Map<String, Object> chains = this.jdbc
+            .sql("""
+                    select count(*) filter (where r.chain_step = 0 and r.channel = 'WHATSAPP') as roots,
+                        count(*) filter (where r.error_code = 63003 and r.chain_advanced) as not_on_whatsapp,
+                        count(*) filter (where r.read_at is not null) as read,
+                        count(*) filter (where r.chain_step = 0 and r.sms_only_cost is null) as roots_without_baseline,
+                        (select count(*) from outbound_message s where s.chain_step = 1 and s.channel = 'SMS'
+                            and s.campaign_id in %s) as sms_steps,
+                        (select count(*) from outbound_message s join outbound_message f on f.id = s.chain_root_id
+                            where s.chain_step = 1 and s.campaign_id in %s and f.error_code <> 63003) as strays
+                    from outbound_message r where r.chain_id is not null and r.chain_step = 0 and r.campaign_id in %s"""
+                .formatted(cascades, cascades, cascades))
+            .query()
+            .singleRow();
+        assertThat((Long) chains.get("roots")).as("cascades starting on WhatsApp").isGreaterThan(100);
+        assertThat(chains.get("sms_steps")).as("an SMS step for each number not on WhatsApp")
+            .isEqualTo(chains.get("not_on_whatsapp"));
+        assertThat((Long) chains.get("sms_steps")).isPositive();
+        assertThat(chains.get("strays")).isEqualTo(0L);
+        assertThat((Long) chains.get("read")).as("some WhatsApp messages were read").isPositive();
+        assertThat(chains.get("roots_without_baseline")).isEqualTo(0L);
+        assertThat(this.jdbc.sql("""
+                select count(*) from channel_reachability x join outbound_message m on m.id = x.message_id
+                where x.channel = 'WHATSAPP' and x.error_code = 63003 and m.error_code = 63003""")
+            .query(Long.class)
+            .single()).as("the numbers learned not to be on WhatsApp").isPositive();
+        Map<String, Object> cost = this.jdbc.sql("""
+                select sum(r.sms_only_cost) as baseline,
+                    sum(r.estimated_cost) + coalesce(sum((select sum(s.estimated_cost) from outbound_message s
+                        where s.chain_root_id = r.id)), 0) as cascade
+                from outbound_message r where r.chain_id is not null and r.chain_step = 0
+                  and r.campaign_id in %s""".formatted(cascades)).query().singleRow();
+        assertThat((java.math.BigDecimal) cost.get("cascade")).as("the cascades cost less than SMS alone")
+            .isLessThan((java.math.BigDecimal) cost.get("baseline"));
     }
 
     @Test
