@@ -79,6 +79,8 @@ class ContactChannelsBrowserIT extends BrowserSession {
         browser.assertNoHorizontalScroll();
         browser.assertNoConsoleErrors();
         browser.screenshot("contact-channels-desktop");
+        browser.scrollTo(By.id("consent-log"));
+        browser.screenshot("contact-consent-log-desktop");
         browser.resize(390, 844);
         browser.open("/contacts/" + contact.id());
         browser.assertAccessible();
