@@ -21,7 +21,8 @@ import org.springframework.stereotype.Service;
 public class ContactExport {
 
     static final List<String> STANDARD_COLUMNS = List.of("phone", "first_name", "last_name", "email", "city", "region",
-            "country", "gender", "birth_date", "language", "time_zone", "tags", "consent", "phone_type", "created_at");
+            "country", "gender", "birth_date", "language", "time_zone", "tags", "consent", "phone_type", "created_at",
+            "preferred_channel", "whatsapp_consent");
 
     private final ContactQueries queries;
 
@@ -60,6 +61,11 @@ public class ContactExport {
             cells.add(row.getString("consent_status").toLowerCase(java.util.Locale.ROOT));
             cells.add(row.getString("phone_type"));
             cells.add(ContactRows.instant(row, "created_at").toString());
+            // As an import reads them back: "whatsapp", "opted in".
+            cells.add(lower(row.getString("preferred_channel")));
+            String whatsapp = row.getString("whatsapp_consent");
+            cells.add("NONE".equals(whatsapp) ? ""
+                    : WhatsAppConsent.valueOf(whatsapp).label().toLowerCase(java.util.Locale.ROOT));
             for (String key : custom) {
                 Object value = attributes.get(key);
                 cells.add((value != null) ? safe(value.toString()) : "");

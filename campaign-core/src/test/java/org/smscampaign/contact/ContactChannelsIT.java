@@ -33,6 +33,9 @@ class ContactChannelsIT {
     ContactQueries queries;
 
     @Autowired
+    ContactExport export;
+
+    @Autowired
     JdbcClient jdbc;
 
     @BeforeEach
@@ -207,6 +210,37 @@ class ContactChannelsIT {
         assertThat(this.queries
             .count(ContactCriteria.Condition.of(ContactField.WHATSAPP_CONSENT, CriteriaOperator.EQUALS, "opted_in"))
             .matching()).isEqualTo(1);
+    }
+
+    @Test
+    void anExportCarriesTheChannelsSoThatItImportsBackTheSame() {
+        ContactDetails anna = this.contacts.create(
+                new ContactInput("0171 6000001", "Anna", null, null, null, null, null, null, null, null, null, null,
+                        null, "whatsapp", null),
+                ConsentStatus.SUBSCRIBED, ConsentSource.FORM, "store", "m", WhatsAppConsent.OPTED_IN,
+                "Ticked the box in store");
+        java.io.StringWriter csv = new java.io.StringWriter();
+        this.export.write(ContactCriteria.EVERYONE, csv);
+        assertThat(csv.toString()).contains(",preferred_channel,whatsapp_consent").contains(",whatsapp,opted in");
+
+        ContactFixtures.deleteAll(this.jdbc);
+        ImportJobView upload = this.imports.upload("export.csv",
+                new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "marketer");
+        assertThat(upload.suggestions()).contains(ColumnTarget.PREFERRED_CHANNEL, ColumnTarget.WHATSAPP_CONSENT);
+        List<ColumnMapping> columns = new java.util.ArrayList<>();
+        for (int i = 0; i < upload.suggestions().size(); i++) {
+            ColumnTarget target = upload.suggestions().get(i);
+            if (target != ColumnTarget.IGNORE) {
+                columns.add(ColumnMapping.of(i, target));
+            }
+        }
+        this.imports.start(upload.id(), new ImportSettings(columns, "DE", null, ConsentStatus.SUBSCRIBED, null,
+                "Re-import of our export", ExistingContactPolicy.UPDATE, null, true, ConsentOrigin.EXISTING_CUSTOMERS));
+        assertThat(ContactFixtures.awaitFinished(this.imports, upload.id()).warnings()).isZero();
+
+        ContactDetails back = contact(anna.phoneNumber());
+        assertThat(back.preferredChannel()).isEqualTo(PreferredChannel.WHATSAPP);
+        assertThat(back.whatsappConsent()).isEqualTo(WhatsAppConsent.OPTED_IN);
     }
 
     private ContactDetails contact(String e164) {
