@@ -162,13 +162,19 @@ public class ContactManagement {
         if (proof != null && proof.length() > 1000) {
             throw ContactProblem.invalid("The proof of consent has at most 1000 characters.");
         }
-        if (current.whatsappConsent() != status) {
-            this.jdbc
-                .sql("update contact set whatsapp_consent = :status, whatsapp_consent_at = now(), "
-                        + "updated_at = now() where id = :id")
-                .param("status", status.name())
-                .param("id", id)
-                .update();
+        if (status == WhatsAppConsent.NONE && current.whatsappConsent() == WhatsAppConsent.OPTED_OUT) {
+            throw ContactProblem.conflict("This person opted out of WhatsApp messages: only a new opt-in, with "
+                    + "its proof, changes that.");
+        }
+        // Conditional, so a STOP handled at the same moment is neither undone nor logged
+        // twice: only the transaction that changed the row logs the change.
+        int changed = this.jdbc
+            .sql("update contact set whatsapp_consent = :status, whatsapp_consent_at = now(), updated_at = now() "
+                    + "where id = :id and whatsapp_consent <> :status")
+            .param("status", status.name())
+            .param("id", id)
+            .update();
+        if (changed == 1) {
             appendConsent(id, ConsentChannel.WHATSAPP, status.logged(), source, proof, recordedBy);
             this.events.publishEvent(new WhatsAppConsentChanged(id, status, source));
         }
@@ -184,6 +190,7 @@ public class ContactManagement {
     @Transactional
     public void erase(long id, String requestedBy) {
         requireLive(id);
+        ContactDetails before = details(id);
         this.jdbc.sql("""
                 update contact set phone_number = null, first_name = null, last_name = null, email = null,
                     city = null, region = null, birth_date = null, language = null, tags = '{}',
@@ -197,6 +204,10 @@ public class ContactManagement {
             .update();
         this.jdbc.sql("delete from contact_list_member where contact_id = :id").param("id", id).update();
         appendConsent(id, ConsentChannel.SMS, ConsentStatus.UNSUBSCRIBED, ConsentSource.ADMIN, null, requestedBy);
+        if (before.whatsappConsent() == WhatsAppConsent.OPTED_IN) {
+            appendConsent(id, ConsentChannel.WHATSAPP, WhatsAppConsent.OPTED_OUT.logged(), ConsentSource.ADMIN, null,
+                    requestedBy);
+        }
         this.events.publishEvent(new ContactErased(id));
         log.info("Contact {} erased on request of {}", id, requestedBy);
     }

@@ -36,8 +36,9 @@ public class ContactNormalizer {
 
     static final int MAX_TAGS = 50;
 
-    private static final Set<String> OPT_IN_WORDS = Set.of("yes", "y", "true", "1", "x", "ja", "oui", "si", "sí",
-            "opted in", "opt in", "optin", "opted", "subscribed", "consent", "granted");
+    // Unambiguous words only: a consent is legal evidence, an "x" in a column is not.
+    private static final Set<String> OPT_IN_WORDS = Set.of("yes", "true", "1", "ja", "oui", "si", "sí", "opted in",
+            "opt in", "optin", "subscribed", "granted");
 
     private static final Set<String> NO_WORDS = Set.of("no", "n", "false", "0", "nein", "non", "none", "not given");
 

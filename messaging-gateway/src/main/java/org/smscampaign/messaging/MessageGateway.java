@@ -265,6 +265,15 @@ public class MessageGateway {
             .optional();
     }
 
+    /**
+     * Withdraws the messages to a number on one channel that have not gone out (consent
+     * for that channel withdrawn); a cascade goes on with its next channel. Returns how
+     * many.
+     */
+    public int withdrawOnChannel(String phone, Channel channel, String why) {
+        return this.store.failWaitingOnChannel(phone, channel, why);
+    }
+
     /** Withdraws a campaign's messages that have not gone out. Returns how many. */
     public int cancel(long campaignId, String by) {
         return this.store.cancelCampaign(campaignId, "campaign cancelled by " + by);

@@ -16,15 +16,27 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What numbers can be reached on, learned from the provider: a number that is not on a
- * channel (63003: no WhatsApp account, not RCS-capable) or whose message failed there is
- * skipped on that channel for {@code sms.messaging.reachability.skip-period}; a message
- * delivered there clears it. SMS is never skipped: it is every cascade's last resort.
+ * channel (63003: no WhatsApp account, not RCS-capable) or whose message failed there for
+ * a reason of the recipient's is skipped on that channel for
+ * {@code sms.messaging.reachability.skip-period}; a message delivered there clears it.
+ * SMS is never skipped: it is every cascade's last resort.
  */
 @Service
 public class Reachability {
 
     /** Twilio: the channel could not find the To address (not on WhatsApp, not RCS). */
     public static final int NOT_ON_CHANNEL_CODE = 63003;
+
+    /**
+     * Failures that are the recipient's, so worth remembering: not on the channel
+     * (63003), invalid recipient (63024), the person's number cannot take it (63032),
+     * Meta chose not to deliver to them (63049), unreachable handset, unknown destination
+     * or landline (30003, 30005, 30006). Failures of ours (outside the 24-hour window
+     * 63016, rate limits 63018, a template not approved 63040) teach nothing about the
+     * number: skipping it for a month would punish the person for our mistake.
+     */
+    private static final Set<Integer> RECIPIENT_FAILURES = Set.of(NOT_ON_CHANNEL_CODE, 63024, 63032, 63049, 30003,
+            30005, 30006);
 
     private final JdbcClient jdbc;
 
@@ -96,7 +108,8 @@ public class Reachability {
                 .param("channel", channel.name())
                 .update();
         }
-        else if (status == MessageStatus.FAILED || status == MessageStatus.UNDELIVERED) {
+        else if ((status == MessageStatus.FAILED || status == MessageStatus.UNDELIVERED) && errorCode != null
+                && RECIPIENT_FAILURES.contains(errorCode)) {
             Reason reason = (errorCode != null && errorCode == NOT_ON_CHANNEL_CODE) ? Reason.NOT_ON_CHANNEL
                     : Reason.FAILED;
             Instant now = this.clock.instant();
@@ -125,6 +138,16 @@ public class Reachability {
             .param("phone", phone)
             .param("channel", channel.name())
             .update();
+    }
+
+    /**
+     * Forgets what has expired (the numbers are personal data; nothing in force is lost).
+     * Hourly, on every instance: the delete is idempotent.
+     */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    @Transactional
+    public int purgeExpired() {
+        return this.jdbc.sql("delete from channel_reachability where skip_until <= now()").update();
     }
 
 }

@@ -85,7 +85,7 @@ class GatewayFeedback {
 
     private static String proof(RecipientOptedOut event) {
         return switch (event.reason()) {
-            case KEYWORD -> "Replied \"" + event.detail() + "\"";
+            case KEYWORD -> "Replied \"" + event.detail() + "\" on " + channelName(event.channel());
             case CARRIER -> "The carrier reports the recipient unsubscribed (" + event.detail() + ")";
             case REVIEWED_REPLY -> "A reply read as an opt-out (" + event.detail() + ")";
             case MANUAL -> "Suppressed by hand: " + event.detail();
@@ -96,7 +96,8 @@ class GatewayFeedback {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void optedIn(RecipientOptedIn event) {
         this.contacts.findByPhoneNumber(event.phone()).filter((contact) -> !contact.erased()).ifPresent((contact) -> {
-            if (contact.consent() == ConsentStatus.UNSUBSCRIBED) {
+            // Only a START by SMS subscribes to SMS again: WhatsApp opt-in is its own.
+            if (event.channel() == Channel.SMS && contact.consent() == ConsentStatus.UNSUBSCRIBED) {
                 this.contacts.changeConsent(contact.id(), ConsentStatus.SUBSCRIBED, ConsentSource.REPLY_KEYWORD,
                         "Replied \"" + event.keyword() + "\"", RECORDED_BY);
             }

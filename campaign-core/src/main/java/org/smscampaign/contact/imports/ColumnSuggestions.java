@@ -37,8 +37,8 @@ public final class ColumnSuggestions {
         names(ColumnTarget.TAGS, "tags", "tag", "interests", "interest", "interessen", "labels", "categories");
         names(ColumnTarget.PREFERRED_CHANNEL, "preferredchannel", "channel", "preferredchannels", "bevorzugterkanal",
                 "kanal", "canal", "canalprefere");
-        names(ColumnTarget.WHATSAPP_CONSENT, "whatsappoptin", "whatsappconsent", "whatsapp", "whatsappoptedin",
-                "optinwhatsapp", "whatsappeinwilligung", "whatsappconsentement");
+        names(ColumnTarget.WHATSAPP_CONSENT, "whatsappoptin", "whatsappconsent", "whatsappoptedin", "optinwhatsapp",
+                "whatsappeinwilligung", "whatsappconsentement");
     }
 
     private ColumnSuggestions() {

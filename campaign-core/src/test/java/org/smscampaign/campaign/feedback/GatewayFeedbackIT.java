@@ -69,7 +69,7 @@ class GatewayFeedbackIT {
             .first()
             .satisfies((entry) -> {
                 assertThat(entry.source()).isEqualTo(ConsentSource.REPLY_KEYWORD);
-                assertThat(entry.proof()).isEqualTo("Replied \"Stop.\"");
+                assertThat(entry.proof()).isEqualTo("Replied \"Stop.\" on SMS");
             });
 
         this.inbound.receive("SM" + System.nanoTime(), lena.phoneNumber(), "+15005550006", "START", null);
@@ -101,7 +101,8 @@ class GatewayFeedbackIT {
                 "START", null);
 
         ContactDetails started = this.contacts.find(lena.id()).orElseThrow();
-        assertThat(started.consent()).isEqualTo(ConsentStatus.SUBSCRIBED);
+        assertThat(started.consent()).as("a START on WhatsApp does not subscribe to SMS again")
+            .isEqualTo(ConsentStatus.UNSUBSCRIBED);
         assertThat(started.whatsappConsent()).isEqualTo(WhatsAppConsent.OPTED_IN);
         assertThat(started.consentLog().get(0).proof()).startsWith("\"START\" received on WhatsApp at ");
     }

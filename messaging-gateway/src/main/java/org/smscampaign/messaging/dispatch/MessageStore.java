@@ -416,6 +416,15 @@ public class MessageStore {
         return withdraw("m.to_number = :key", phone, MessageStatus.SUPPRESSED, detail, "GATEWAY");
     }
 
+    /**
+     * Fails the waiting messages to a number on one channel (its consent there was
+     * withdrawn): failed, not cancelled, so a cascade hands on to its next channel.
+     */
+    List<Transition> failWaitingOnChannel(String phone, org.smscampaign.messaging.Channel channel, String detail) {
+        return withdraw("m.to_number = :key and m.channel = '" + channel.name() + "'", phone, MessageStatus.FAILED,
+                detail, "GATEWAY");
+    }
+
     /** Withdraws the waiting messages of a campaign. */
     List<Transition> cancelCampaign(long campaignId, String detail) {
         return withdraw("m.campaign_id = :key", campaignId, MessageStatus.CANCELED, detail, "OPERATOR");

@@ -28,6 +28,12 @@ public class MessageStoreAccess {
         this.statusEvents = statusEvents;
     }
 
+    public int failWaitingOnChannel(String phone, org.smscampaign.messaging.Channel channel, String detail) {
+        var failed = this.store.failWaitingOnChannel(phone, channel, detail);
+        this.statusEvents.publish(failed);
+        return failed.size();
+    }
+
     public int cancelCampaign(long campaignId, String detail) {
         var cancelled = this.store.cancelCampaign(campaignId, detail);
         this.statusEvents.publish(cancelled);

@@ -74,8 +74,10 @@ public class SuppressionList {
         this.statusEvents.publish(withdrawn);
         if (added) {
             log.info("{} opted out ({}); {} waiting messages withdrawn", phone, keyword, withdrawn.size());
-            this.events.publishEvent(new RecipientOptedOut(phone, reason, keyword, this.clock.instant(), channel));
         }
+        // Told even when the number was listed already: a STOP on WhatsApp after one by
+        // SMS still withdraws the WhatsApp opt-in given since (listeners act on state).
+        this.events.publishEvent(new RecipientOptedOut(phone, reason, keyword, this.clock.instant(), channel));
         return added;
     }
 
@@ -85,9 +87,18 @@ public class SuppressionList {
         return optIn(phone, keyword, Channel.SMS);
     }
 
-    /** Takes a number off the list on a keyword received on a channel. */
+    /**
+     * A START received on a channel. By SMS it takes the number off the list; on WhatsApp
+     * or RCS it is that channel's opt-in only and lifts nothing: a STOP stops every
+     * channel, and only a START by SMS (or a person, by hand) sends again. Returns
+     * whether the number was taken off the list.
+     */
     @Transactional
     public boolean optIn(String phone, String keyword, Channel channel) {
+        if (channel != Channel.SMS) {
+            this.events.publishEvent(new RecipientOptedIn(phone, keyword, this.clock.instant(), channel));
+            return false;
+        }
         boolean removed = this.jdbc.sql("delete from suppression where phone = :phone")
             .param("phone", phone)
             .update() == 1;

@@ -19,6 +19,7 @@ import org.smscampaign.contact.PreferredChannel;
 import org.smscampaign.contact.WhatsAppConsent;
 import org.smscampaign.messaging.Attribution;
 import org.smscampaign.messaging.MessageGateway;
+import org.smscampaign.messaging.Channel;
 import org.smscampaign.messaging.MessageRequest;
 import org.smscampaign.messaging.MessageStatus;
 import org.smscampaign.messaging.OptOuts;
@@ -168,6 +169,56 @@ class ContactChannelsIT {
         await(() -> this.contacts.find(id).orElseThrow().consent() == ConsentStatus.UNSUBSCRIBED);
         assertThat(this.optOuts.isSuppressed(number)).isTrue();
         assertThat(this.contacts.find(id).orElseThrow().whatsappConsent()).isEqualTo(WhatsAppConsent.OPTED_OUT);
+    }
+
+    @Test
+    void aStartOnWhatsAppIsAWhatsAppOptInOnlyAndLiftsNoBlock() {
+        String number = uniqueNumber();
+        long id = create("{\"phone\": \"%s\"}".formatted(number));
+        receive(number, "STOP");
+        await(() -> this.contacts.find(id).orElseThrow().consent() == ConsentStatus.UNSUBSCRIBED);
+
+        receive("whatsapp:" + number, "START");
+
+        await(() -> this.contacts.find(id).orElseThrow().whatsappConsent() == WhatsAppConsent.OPTED_IN);
+        assertThat(this.contacts.find(id).orElseThrow().consent()).as("still unsubscribed from SMS")
+            .isEqualTo(ConsentStatus.UNSUBSCRIBED);
+        assertThat(this.optOuts.isSuppressed(number)).as("only a START by SMS lifts the block").isTrue();
+
+        receive("whatsapp:" + number, "STOP");
+        await(() -> this.contacts.find(id).orElseThrow().whatsappConsent() == WhatsAppConsent.OPTED_OUT);
+    }
+
+    @Test
+    void withdrawingTheWhatsAppOptInFailsItsWaitingWhatsAppMessagesOnly() {
+        String number = uniqueNumber();
+        long id = create("""
+                {"phone": "%s", "whatsappConsent": {"status": "OPTED_IN", "proof": "Ticked at checkout"}}"""
+            .formatted(number));
+        Instant later = Instant.now().plus(Duration.ofHours(2));
+        long whatsApp = this.gateway
+            .enqueue(List.of(new MessageRequest(null, "wa-withdraw-" + number, Channel.WHATSAPP, "whatsapp", number,
+                    "Your order is on its way", 1, later, null, new Attribution(null, id, null), List.of())))
+            .values()
+            .iterator()
+            .next();
+        long sms = this.gateway.enqueue(List.of(MessageRequest.sms("sms-withdraw-" + number, "default", number,
+                "Sale tomorrow", 1, later, new Attribution(null, id, null))))
+            .values()
+            .iterator()
+            .next();
+
+        HttpResponse<String> withdrawn = this.http.postJson("/api/v1/contacts/" + id + "/whatsapp-consent",
+                "{\"status\": \"OPTED_OUT\", \"proof\": \"Asked us by phone\"}", "X-API-Key", this.key);
+        assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+
+        await(() -> this.gateway.find(whatsApp).orElseThrow().status() == MessageStatus.FAILED);
+        assertThat(this.gateway.find(whatsApp).orElseThrow().errorDetail()).isEqualTo("WhatsApp opt-in withdrawn");
+        assertThat(this.gateway.find(sms).orElseThrow().status()).as("SMS consent is its own")
+            .isEqualTo(MessageStatus.QUEUED);
+        HttpResponse<String> laundered = this.http.postJson("/api/v1/contacts/" + id + "/whatsapp-consent",
+                "{\"status\": \"NONE\"}", "X-API-Key", this.key);
+        assertThat(laundered.statusCode()).as("an opt-out is not erased to 'not given'").isEqualTo(409);
     }
 
     private void receive(String from, String body) {
