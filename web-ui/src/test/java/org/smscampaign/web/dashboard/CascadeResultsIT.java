@@ -16,6 +16,8 @@ import org.smscampaign.link.Brands;
 import org.smscampaign.messaging.MessageGateway;
 import org.smscampaign.report.CampaignReport;
 import org.smscampaign.report.CampaignReports;
+import org.smscampaign.report.PeriodSummary;
+import org.smscampaign.report.SummaryReports;
 import org.smscampaign.web.HttpFixture;
 import org.smscampaign.web.PlatformIT;
 import tools.jackson.databind.JsonNode;
@@ -52,6 +54,9 @@ class CascadeResultsIT {
 
     @Autowired
     CampaignReports reports;
+
+    @Autowired
+    SummaryReports summaries;
 
     SentCascade sent;
 
@@ -181,6 +186,13 @@ class CascadeResultsIT {
         assertThat(savings.percent()).isCloseTo(baseline.subtract(actual).doubleValue() * 100 / baseline.doubleValue(),
                 org.assertj.core.api.Assertions.within(1e-4));
         assertThat(this.report.money().cascadeSavings()).as("one truth").isEqualByComparingTo(savings.saved());
+        // A period that holds every first message: the same savings.
+        java.time.Instant now = java.time.Instant.now();
+        PeriodSummary period = this.summaries.summary(now.minus(java.time.Duration.ofDays(1)),
+                now.plus(java.time.Duration.ofHours(1)));
+        assertThat(period.campaigns()).filteredOn((c) -> c.id() == this.sent.campaign())
+            .singleElement()
+            .satisfies((c) -> assertThat(c.cascadeSavings()).isEqualByComparingTo(savings.saved()));
         // Germany: SMS 0.0865 a segment, two segments; WhatsApp 0.06 a message.
         assertThat(baseline).isEqualByComparingTo("0.69");
         assertThat(savings.saved()).as("the two on WhatsApp cost 0.06 instead of 0.173").isPositive();
