@@ -21,7 +21,17 @@ public record CampaignReport(long campaignId, String name, CampaignStatus status
         Instant evaluationEndsAt, String currency, Funnel funnel, Rates rates, Money money, List<GoalResult> goals,
         List<VariantResult> variants, String winner, List<Point> series, List<Breakdown> excluded,
         List<Breakdown> links, List<Delay> clicksAfterDelivery, List<AudienceSlice> audience, Holdout holdout,
-        Instant refreshedAt, AbTest abTest) {
+        Instant refreshedAt, AbTest abTest, Cascade cascade) {
+
+    /** The report without cascade results (a single channel). */
+    public CampaignReport(long campaignId, String name, CampaignStatus status, Instant launchedAt,
+            Instant evaluationEndsAt, String currency, Funnel funnel, Rates rates, Money money, List<GoalResult> goals,
+            List<VariantResult> variants, String winner, List<Point> series, List<Breakdown> excluded,
+            List<Breakdown> links, List<Delay> clicksAfterDelivery, List<AudienceSlice> audience, Holdout holdout,
+            Instant refreshedAt, AbTest abTest) {
+        this(campaignId, name, status, launchedAt, evaluationEndsAt, currency, funnel, rates, money, goals, variants,
+                winner, series, excluded, links, clicksAfterDelivery, audience, holdout, refreshedAt, abTest, null);
+    }
 
     /** The report without an A/B test section (overviews, summaries). */
     public CampaignReport(long campaignId, String name, CampaignStatus status, Instant launchedAt,
@@ -124,8 +134,8 @@ public record CampaignReport(long campaignId, String name, CampaignStatus status
      * @param roi profit per cost, in percent
      * @param costPerClick cost per human clicker
      * @param costPerConversion cost per conversion (CPA)
-     * @param cascadeSavings what delivering on cheaper channels saved against sending the
-     * same by SMS, or null without a cascade
+     * @param cascadeSavings what the campaign's cascades saved against sending their
+     * recipients everything by SMS ({@link Savings#saved()}), or null without a cascade
      * @param otherCosts the costs besides the messages, item by item
      * @param pricing how many messages were priced by the provider, by the price table,
      * or not at all
@@ -167,6 +177,71 @@ public record CampaignReport(long campaignId, String name, CampaignStatus status
      * @param items the messages or conversions it sums
      */
     public record Unconverted(String figure, String currency, BigDecimal amount, long items) {
+
+    }
+
+    /**
+     * A campaign's results by cascade step and by channel, and what its cascades saved
+     * against SMS only (docs/metrics.md, "Channels and cascade steps"). Clicks and
+     * conversions count where the contact's message was delivered (the chain's winning
+     * step).
+     *
+     * @param notDelivered clicks and conversions of contacts with no delivered message
+     * @param savings null without cascades that went out
+     */
+    public record Cascade(List<StepResult> steps, List<ChannelResult> channels, Unattributed notDelivered,
+            Savings savings) {
+
+    }
+
+    /**
+     * One step of the cascade on one channel.
+     *
+     * @param step 1 for the first channel tried
+     * @param sent taken by the provider
+     * @param failed failed or undelivered
+     * @param handedOn passed on to a later step (failed, not delivered or read in time)
+     * @param withdrawn canceled: an earlier step delivered, or the campaign stopped
+     * @param won deliveries that ended their chain (clicks and conversions count here)
+     * @param humanClickers contacts whose winning step this was and who clicked as a
+     * person
+     * @param cost by the one cost model, in the reporting currency
+     * @param deliveryMedianSeconds median from this step's sending to its delivery
+     * receipt; null without deliveries
+     * @param chainMedianSeconds median from the chain's first sending to this step's
+     * delivery, over the chains it won
+     */
+    public record StepResult(int step, String channel, long messages, long sent, long delivered, long read, long failed,
+            long handedOn, long withdrawn, long pending, long won, long humanClickers, long conversions,
+            BigDecimal revenue, BigDecimal cost, Double deliveryMedianSeconds, Double deliveryP90Seconds,
+            Double chainMedianSeconds, Double chainP90Seconds) {
+
+    }
+
+    /** One channel over all steps of the cascade (sums of its steps). */
+    public record ChannelResult(String channel, long messages, long sent, long delivered, long read, long failed,
+            long handedOn, long won, long humanClickers, long conversions, BigDecimal revenue, BigDecimal cost,
+            BigDecimal costPerDelivered) {
+
+    }
+
+    /** Clicks and conversions no delivered message explains (or of no known contact). */
+    public record Unattributed(long humanClickers, long conversions, BigDecimal revenue) {
+
+    }
+
+    /**
+     * A cascade's cost against sending the same recipients everything by SMS.
+     *
+     * @param chains cascades that went out (their first message reached the provider or
+     * was handed on)
+     * @param smsOnlyCost their recipients' SMS price times the SMS text's segments
+     * @param cascadeCost what every step of those cascades cost
+     * @param saved smsOnlyCost minus cascadeCost
+     * @param percent saved per smsOnlyCost; null when that is zero
+     */
+    public record Savings(long chains, BigDecimal smsOnlyCost, BigDecimal cascadeCost, BigDecimal saved,
+            Double percent) {
 
     }
 

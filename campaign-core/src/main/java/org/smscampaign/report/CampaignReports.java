@@ -77,11 +77,27 @@ public class CampaignReports {
     /** The dashboard of one campaign. */
     public CampaignReport report(long campaignId) {
         CampaignView campaign = this.campaigns.get(campaignId);
-        return ReportCalculator.report(campaign, this.messages.of(campaignId), this.clicks.of(campaignId),
+        MessageFigures messageFigures = this.messages.of(campaignId);
+        return ReportCalculator.report(campaign, messageFigures, this.clicks.of(campaignId),
                 this.audience.of(campaignId), this.audience.holdout(campaignId), this.clock.instant(),
                 this.exchangeRates.table(),
                 this.conversions.countsByEvent(List.of(campaignId)).getOrDefault(campaignId, Map.of()),
-                this.abTests.status(campaignId));
+                this.abTests.status(campaignId), outcomes(campaignId, messageFigures));
+    }
+
+    /**
+     * Clickers and converters and where each was delivered to, read only for campaigns
+     * with a cascade or several channels (three queries, whatever the audience).
+     */
+    private CascadeCalculator.Outcomes outcomes(long campaignId, MessageFigures figures) {
+        if (figures.steps().isEmpty() || !CascadeCalculator.applies(figures)) {
+            return CascadeCalculator.Outcomes.NONE;
+        }
+        long[] clickers = this.clicks.humanClickerContacts(campaignId);
+        List<CampaignClickFigures.ContactConversions> converted = this.clicks.conversionsByContact(campaignId);
+        return new CascadeCalculator.Outcomes(
+                this.messages.deliveries(campaignId, CascadeCalculator.Outcomes.contactsOf(clickers, converted)),
+                clickers, converted);
     }
 
     /** The report recomputed from raw rows first (tests, and on demand). */

@@ -42,11 +42,12 @@ final class MoneyCalculator {
     /**
      * The money of a campaign, or of its part in a period: costs and revenue as given,
      * other costs per conversion for the conversions given, fixed costs when
-     * {@code withFixedCosts}.
+     * {@code withFixedCosts}; the cascade savings of the cascades given.
      */
     static CampaignReport.Money money(CampaignDraft draft, List<MessageFigures.Total> totals,
-            List<MessageFigures.Cost> costs, List<ClickFigures.Revenue> revenue, long humanClickers, long conversions,
-            boolean withFixedCosts, RateTable rates) {
+            List<MessageFigures.Cost> costs, List<MessageFigures.CascadeCost> cascadeCosts,
+            List<ClickFigures.Revenue> revenue, long humanClickers, long conversions, boolean withFixedCosts,
+            RateTable rates) {
         Converted messageCost = messageCost(costs, (c) -> true, rates);
         Converted converted = revenue(revenue, (r) -> true, rates);
         List<CampaignReport.OtherCost> others = new ArrayList<>();
@@ -80,7 +81,7 @@ final class MoneyCalculator {
                 .add(new CampaignReport.Unconverted("REVENUE", u.currency(), u.amount(), u.items())));
         return new CampaignReport.Money(message, cents(fixed), cents(perConversion), cost, revenueTotal, profit,
                 Ratios.percent(profit, cost), Ratios.per(cost, humanClickers), Ratios.per(cost, conversions),
-                cascadeSavings(channels), channels, others, pricing(costs), unconverted);
+                cascadeSavings(cascadeCosts, rates), channels, others, pricing(costs), unconverted);
     }
 
     /** Message cost of the rows that match, converted. */
@@ -136,27 +137,10 @@ final class MoneyCalculator {
         return channels;
     }
 
-    /**
-     * Delivered on other channels, priced at what an SMS cost here, minus what those
-     * channels cost: null without a cascade or without SMS to compare with.
-     */
-    private static BigDecimal cascadeSavings(List<CampaignReport.ChannelCost> channels) {
-        CampaignReport.ChannelCost sms = channels.stream()
-            .filter((c) -> c.channel().equals(Channel.SMS.name()))
-            .findFirst()
-            .orElse(null);
-        if (channels.size() < 2 || sms == null || sms.messages() == 0) {
-            return null;
-        }
-        BigDecimal smsPerMessage = sms.cost().divide(BigDecimal.valueOf(sms.messages()), 6, RoundingMode.HALF_UP);
-        BigDecimal savings = BigDecimal.ZERO;
-        for (CampaignReport.ChannelCost channel : channels) {
-            if (channel != sms) {
-                savings = savings.add(smsPerMessage.multiply(BigDecimal.valueOf(channel.delivered())))
-                    .subtract(channel.cost());
-            }
-        }
-        return savings.setScale(4, RoundingMode.HALF_UP);
+    /** What the cascades saved against SMS only, or null without cascades. */
+    private static BigDecimal cascadeSavings(List<MessageFigures.CascadeCost> cascadeCosts, RateTable rates) {
+        CampaignReport.Savings savings = CascadeCalculator.savings(cascadeCosts, rates);
+        return (savings != null) ? savings.saved() : null;
     }
 
     /** Fixed costs fall on the moment of launch (for periods and weeks). */

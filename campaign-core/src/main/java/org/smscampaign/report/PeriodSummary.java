@@ -31,7 +31,17 @@ public record PeriodSummary(Instant from, Instant to, Instant generatedAt, Strin
     public record CampaignPeriod(long id, String name, String status, long sent, long delivered, long failed,
             long undelivered, Double deliveryRate, long humanClickers, Double humanCtr, long conversions,
             BigDecimal revenue, BigDecimal messageCost, BigDecimal otherCosts, BigDecimal cost, BigDecimal profit,
-            Double roi, List<CampaignReport.Unconverted> unconverted, List<CampaignReport.GoalResult> goals) {
+            Double roi, List<CampaignReport.Unconverted> unconverted, List<CampaignReport.GoalResult> goals,
+            BigDecimal cascadeSavings) {
+
+        /** A period without cascades. */
+        public CampaignPeriod(long id, String name, String status, long sent, long delivered, long failed,
+                long undelivered, Double deliveryRate, long humanClickers, Double humanCtr, long conversions,
+                BigDecimal revenue, BigDecimal messageCost, BigDecimal otherCosts, BigDecimal cost, BigDecimal profit,
+                Double roi, List<CampaignReport.Unconverted> unconverted, List<CampaignReport.GoalResult> goals) {
+            this(id, name, status, sent, delivered, failed, undelivered, deliveryRate, humanClickers, humanCtr,
+                    conversions, revenue, messageCost, otherCosts, cost, profit, roi, unconverted, goals, null);
+        }
 
     }
 

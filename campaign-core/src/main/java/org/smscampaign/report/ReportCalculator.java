@@ -64,10 +64,23 @@ final class ReportCalculator {
     static CampaignReport report(CampaignView campaign, MessageFigures messages, ClickFigures clicks,
             List<CampaignReport.AudienceSlice> audience, CampaignReport.Holdout holdout, Instant now,
             RateTable exchange, Map<String, Long> conversionsByEvent, AbTestStatus abTest) {
+        return report(campaign, messages, clicks, audience, holdout, now, exchange, conversionsByEvent, abTest,
+                CascadeCalculator.Outcomes.NONE);
+    }
+
+    /**
+     * @param outcomes who clicked and converted and where they were delivered to (the
+     * figures by step and channel)
+     */
+    static CampaignReport report(CampaignView campaign, MessageFigures messages, ClickFigures clicks,
+            List<CampaignReport.AudienceSlice> audience, CampaignReport.Holdout holdout, Instant now,
+            RateTable exchange, Map<String, Long> conversionsByEvent, AbTestStatus abTest,
+            CascadeCalculator.Outcomes outcomes) {
         CampaignReport.Funnel funnel = funnel(campaign, messages, clicks);
         CampaignReport.Rates rates = rates(funnel, messages);
         CampaignReport.Money money = MoneyCalculator.money(campaign.draft(), messages.totals(), messages.costs(),
-                clicks.revenue(), funnel.humanClickers(), funnel.conversions(), true, exchange);
+                messages.cascadeCosts(), clicks.revenue(), funnel.humanClickers(), funnel.conversions(), true,
+                exchange);
         Instant launchedAt = (campaign.launch() != null) ? campaign.launch().at() : null;
         Instant evaluationEndsAt = (launchedAt != null)
                 ? launchedAt.plus(Duration.ofDays(campaign.draft().evaluationDays())) : null;
@@ -91,7 +104,7 @@ final class ReportCalculator {
                     .toList(),
                 clicks.delays().stream().map((d) -> new CampaignReport.Delay(d.hours(), d.humanClickers())).toList(),
                 audience, holdout, oldest(messages.refreshedAt(), clicks.refreshedAt()),
-                AbTestResults.summary(campaign, abTest));
+                AbTestResults.summary(campaign, abTest), CascadeCalculator.of(messages, outcomes, exchange));
     }
 
     private static CampaignReport.Funnel funnel(CampaignView campaign, MessageFigures messages, ClickFigures clicks) {
@@ -149,12 +162,13 @@ final class ReportCalculator {
         long conversions = clicks.hours().stream().mapToLong(ClickFigures.Hour::conversions).sum();
         Instant launchedAt = (campaign.launch() != null) ? campaign.launch().at() : null;
         CampaignReport.Money money = MoneyCalculator.money(campaign.draft(), List.of(), messages.costs(),
-                clicks.revenue(), clickers, conversions, MoneyCalculator.within(launchedAt, from, to), exchange);
+                messages.cascadeCosts(), clicks.revenue(), clickers, conversions,
+                MoneyCalculator.within(launchedAt, from, to), exchange);
         return new PeriodSummary.CampaignPeriod(campaign.id(), campaign.name(), campaign.status().name(), sent,
                 delivered, failed, undelivered, Ratios.percent(delivered, sent), clickers,
                 Ratios.percent(clickers, delivered), conversions, money.revenue(), money.messageCost(),
                 money.fixedCosts().add(money.conversionCosts()), money.cost(), money.profit(), money.roi(),
-                money.unconverted(), goals);
+                money.unconverted(), goals, money.cascadeSavings());
     }
 
     /** The figures goals are measured on: the dashboard's own. */

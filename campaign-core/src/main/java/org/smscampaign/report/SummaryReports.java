@@ -109,6 +109,7 @@ public class SummaryReports {
         BigDecimal revenue = BigDecimal.ZERO;
         BigDecimal messageCost = BigDecimal.ZERO;
         BigDecimal otherCosts = BigDecimal.ZERO;
+        BigDecimal savings = null;
         Map<String, CampaignReport.Unconverted> unconverted = new TreeMap<>();
         for (PeriodSummary.CampaignPeriod row : rows) {
             sent += row.sent();
@@ -119,6 +120,9 @@ public class SummaryReports {
             conversions += row.conversions();
             revenue = revenue.add(row.revenue());
             messageCost = messageCost.add(row.messageCost());
+            if (row.cascadeSavings() != null) {
+                savings = (savings != null) ? savings.add(row.cascadeSavings()) : row.cascadeSavings();
+            }
             otherCosts = otherCosts.add(row.otherCosts());
             for (CampaignReport.Unconverted missing : row.unconverted()) {
                 unconverted.merge(missing.figure() + missing.currency(), missing,
@@ -131,7 +135,7 @@ public class SummaryReports {
         return new PeriodSummary.CampaignPeriod(0, "All campaigns", "", sent, delivered, failed, undelivered,
                 Ratios.percent(delivered, sent), clickers, Ratios.percent(clickers, delivered), conversions, revenue,
                 messageCost, otherCosts, cost, profit, Ratios.percent(profit, cost), List.copyOf(unconverted.values()),
-                null);
+                null, savings);
     }
 
 }

@@ -234,6 +234,30 @@ public class CampaignClickFigures {
                 where campaign_id = :id and attributed and contact_id is not null""", campaignId);
     }
 
+    /**
+     * The campaign's counted conversions by contact (null: none known), hour and currency
+     * (null: without value): to attribute them to the channel that reached each contact.
+     */
+    @Transactional(readOnly = true)
+    public List<ContactConversions> conversionsByContact(long campaignId) {
+        return this.jdbc.sql("""
+                select contact_id, date_trunc('hour', occurred_at, 'UTC') as hour,
+                    case when value is not null then currency end as currency, count(*) as conversions,
+                    sum(value) as amount
+                from counted_conversion where campaign_id = :id and attributed
+                group by 1, 2, 3""")
+            .param("id", campaignId)
+            .query((row, n) -> new ContactConversions(row.getObject("contact_id", Long.class), instant(row, "hour"),
+                    row.getString("currency"), row.getLong("conversions"), row.getBigDecimal("amount")))
+            .list();
+    }
+
+    /** A contact's conversions of one hour, with their value in one currency. */
+    public record ContactConversions(Long contactId, Instant hour, String currency, long conversions,
+            java.math.BigDecimal amount) {
+
+    }
+
     private long[] contacts(String sql, long campaignId) {
         return this.jdbc.sql(sql)
             .param("id", campaignId)

@@ -30,6 +30,12 @@ public class CampaignMessageFigures {
     private static final String COSTS = "select campaign_id, variant, channel, hour, currency, source, messages, amount "
             + "from campaign_message_cost";
 
+    private static final String STEP_COSTS = "select campaign_id, step, channel, hour, currency, source, messages, "
+            + "amount from campaign_message_step_cost";
+
+    private static final String CASCADE_COSTS = "select campaign_id, kind, hour, currency, chains, amount "
+            + "from campaign_cascade_cost";
+
     private final MessageRollups rollups;
 
     CampaignMessageFigures(JdbcClient jdbc, MessageRollups rollups) {
@@ -87,13 +93,59 @@ public class CampaignMessageFigures {
             .param("ids", ids)
             .query((row, n) -> refreshed.put(row.getLong("campaign_id"), instant(row, "refreshed_at")))
             .list();
+        Map<Long, List<MessageFigures.Step>> steps = new HashMap<>();
+        Map<Long, List<MessageFigures.StepCost>> stepCosts = new HashMap<>();
+        if (withHours) {
+            this.jdbc.sql("select * from campaign_message_step where campaign_id = any(:ids) order by step, channel")
+                .param("ids", ids)
+                .query((row, n) -> steps.computeIfAbsent(row.getLong("campaign_id"), (k) -> new ArrayList<>())
+                    .add(step(row)))
+                .list();
+            this.jdbc.sql(STEP_COSTS + " where campaign_id = any(:ids) order by step, channel, hour")
+                .param("ids", ids)
+                .query((row, n) -> stepCosts.computeIfAbsent(row.getLong("campaign_id"), (k) -> new ArrayList<>())
+                    .add(stepCost(row)))
+                .list();
+        }
+        Map<Long, List<MessageFigures.CascadeCost>> cascades = new HashMap<>();
+        this.jdbc.sql(CASCADE_COSTS + " where campaign_id = any(:ids) order by hour, kind")
+            .param("ids", ids)
+            .query((row, n) -> cascades.computeIfAbsent(row.getLong("campaign_id"), (k) -> new ArrayList<>())
+                .add(cascadeCost(row)))
+            .list();
         Map<Long, MessageFigures> figures = new HashMap<>();
         for (Long id : campaignIds) {
             figures.put(id,
                     new MessageFigures(id, totals.getOrDefault(id, List.of()), hours.getOrDefault(id, List.of()),
-                            costs.getOrDefault(id, List.of()), replies.getOrDefault(id, Map.of()), refreshed.get(id)));
+                            costs.getOrDefault(id, List.of()), replies.getOrDefault(id, Map.of()), refreshed.get(id),
+                            steps.getOrDefault(id, List.of()), stepCosts.getOrDefault(id, List.of()),
+                            cascades.getOrDefault(id, List.of())));
         }
         return figures;
+    }
+
+    /**
+     * Where each of the given contacts' messages of the campaign was delivered: the
+     * winning step of their chain (the last delivered one); contacts with no delivered
+     * message are absent. One query, for clicks and conversions by step.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, MessageFigures.Delivery> deliveries(long campaignId, long[] contactIds) {
+        Map<Long, MessageFigures.Delivery> deliveries = new HashMap<>();
+        if (contactIds.length == 0) {
+            return deliveries;
+        }
+        this.jdbc.sql("""
+                select distinct on (contact_id) contact_id, coalesce(chain_step, 0) + 1 as step, channel
+                from outbound_message
+                where campaign_id = :id and status = 'DELIVERED' and contact_id = any(:contacts)
+                order by contact_id, coalesce(chain_step, 0) desc, id desc""")
+            .param("id", campaignId)
+            .param("contacts", contactIds)
+            .query((row, n) -> deliveries.put(row.getLong("contact_id"),
+                    new MessageFigures.Delivery(row.getInt("step"), Channel.valueOf(row.getString("channel")))))
+            .list();
+        return deliveries;
     }
 
     /**
@@ -145,12 +197,21 @@ public class CampaignMessageFigures {
             .query((row, n) -> costs.computeIfAbsent(row.getLong("campaign_id"), (k) -> new ArrayList<>())
                 .add(cost(row)))
             .list();
+        Map<Long, List<MessageFigures.CascadeCost>> cascades = new HashMap<>();
+        this.jdbc.sql(CASCADE_COSTS + " where hour >= :from and hour < :to order by campaign_id, hour, kind")
+            .param("from", java.sql.Timestamp.from(from))
+            .param("to", java.sql.Timestamp.from(to))
+            .query((row, n) -> cascades.computeIfAbsent(row.getLong("campaign_id"), (k) -> new ArrayList<>())
+                .add(cascadeCost(row)))
+            .list();
         Map<Long, MessageFigures> figures = new HashMap<>();
         java.util.Set<Long> ids = new java.util.HashSet<>(hours.keySet());
         ids.addAll(costs.keySet());
         for (Long id : ids) {
-            figures.put(id, new MessageFigures(id, List.of(), hours.getOrDefault(id, List.of()),
-                    costs.getOrDefault(id, List.of()), Map.of(), null));
+            figures.put(id,
+                    new MessageFigures(id, List.of(), hours.getOrDefault(id, List.of()),
+                            costs.getOrDefault(id, List.of()), Map.of(), null, List.of(), List.of(),
+                            cascades.getOrDefault(id, List.of())));
         }
         return figures;
     }
@@ -224,6 +285,26 @@ public class CampaignMessageFigures {
         return new MessageFigures.Cost(row.getString("variant"), Channel.valueOf(row.getString("channel")),
                 instant(row, "hour"), row.getString("currency").strip(), row.getString("source"),
                 row.getLong("messages"), row.getBigDecimal("amount"));
+    }
+
+    private static MessageFigures.Step step(ResultSet row) throws SQLException {
+        return new MessageFigures.Step(row.getInt("step"), Channel.valueOf(row.getString("channel")),
+                row.getLong("messages"), row.getLong("sent"), row.getLong("delivered"), row.getLong("read"),
+                row.getLong("failed"), row.getLong("handed_on"), row.getLong("withdrawn"), row.getLong("pending"),
+                row.getLong("won"), row.getObject("delivery_p50_ms", Long.class),
+                row.getObject("delivery_p90_ms", Long.class), row.getObject("chain_p50_ms", Long.class),
+                row.getObject("chain_p90_ms", Long.class));
+    }
+
+    private static MessageFigures.StepCost stepCost(ResultSet row) throws SQLException {
+        return new MessageFigures.StepCost(row.getInt("step"), Channel.valueOf(row.getString("channel")),
+                instant(row, "hour"), row.getString("currency").strip(), row.getString("source"),
+                row.getLong("messages"), row.getBigDecimal("amount"));
+    }
+
+    private static MessageFigures.CascadeCost cascadeCost(ResultSet row) throws SQLException {
+        return new MessageFigures.CascadeCost(row.getString("kind"), instant(row, "hour"),
+                row.getString("currency").strip(), row.getLong("chains"), row.getBigDecimal("amount"));
     }
 
     /** One week of all campaigns' messages. */

@@ -17,7 +17,62 @@ import java.util.Map;
  * @param refreshedAt when the figures were recomputed, or null if never
  */
 public record MessageFigures(long campaignId, List<Total> totals, List<Hour> hours, List<Cost> costs,
-        Map<String, Long> replies, Instant refreshedAt) {
+        Map<String, Long> replies, Instant refreshedAt, List<Step> steps, List<StepCost> stepCosts,
+        List<CascadeCost> cascadeCosts) {
+
+    public MessageFigures {
+        steps = (steps != null) ? steps : List.of();
+        stepCosts = (stepCosts != null) ? stepCosts : List.of();
+        cascadeCosts = (cascadeCosts != null) ? cascadeCosts : List.of();
+    }
+
+    /** Figures without steps or cascades. */
+    public MessageFigures(long campaignId, List<Total> totals, List<Hour> hours, List<Cost> costs,
+            Map<String, Long> replies, Instant refreshedAt) {
+        this(campaignId, totals, hours, costs, replies, refreshedAt, List.of(), List.of(), List.of());
+    }
+
+    /**
+     * The messages of one cascade step (1 = first; 1 for messages without cascade) on one
+     * channel.
+     *
+     * @param sent taken by the provider (accepted, sent, delivered, undelivered)
+     * @param failed failed or undelivered
+     * @param handedOn passed to a later step of their chain
+     * @param withdrawn canceled (an earlier step delivered, or the campaign stopped)
+     * @param pending queued or being sent
+     * @param won delivered and the last delivered step of their chain
+     * @param deliveryP50Ms median from this step's sending to its delivery receipt; null
+     * without deliveries (so are the others)
+     * @param chainP50Ms median from the chain's first sending to this step's delivery,
+     * over the chains this step won
+     */
+    public record Step(int step, Channel channel, long messages, long sent, long delivered, long read, long failed,
+            long handedOn, long withdrawn, long pending, long won, Long deliveryP50Ms, Long deliveryP90Ms,
+            Long chainP50Ms, Long chainP90Ms) {
+
+    }
+
+    /** The cost of one step on one channel in one hour, currency and source. */
+    public record StepCost(int step, Channel channel, Instant hour, String currency, String source, long messages,
+            BigDecimal amount) {
+
+    }
+
+    /**
+     * Cascades that went out, by the hour of their first message.
+     *
+     * @param kind BASELINE (what their recipients would have cost by SMS alone) or ACTUAL
+     * (what every step of them cost)
+     */
+    public record CascadeCost(String kind, Instant hour, String currency, long chains, BigDecimal amount) {
+
+    }
+
+    /** Where a contact's message of the campaign was delivered: the winning step. */
+    public record Delivery(int step, Channel channel) {
+
+    }
 
     /** Messages of one variant on one channel in one status. */
     public record Total(String variant, Channel channel, MessageStatus status, long messages, long segments) {

@@ -33,6 +33,9 @@ public class MessageRollups {
 
     private static final int LOCK_SPACE = 0x6d73; // "ms": message rollups
 
+    private static final List<String> STEP_TABLES = List.of("campaign_message_step", "campaign_message_step_cost",
+            "campaign_cascade_cost");
+
     private final Set<Long> changed = ConcurrentHashMap.newKeySet();
 
     private final JdbcClient jdbc;
@@ -148,6 +151,9 @@ public class MessageRollups {
         this.jdbc.sql("delete from campaign_message_total where campaign_id = :id").param("id", campaignId).update();
         this.jdbc.sql("delete from campaign_message_hour where campaign_id = :id").param("id", campaignId).update();
         this.jdbc.sql("delete from campaign_message_cost where campaign_id = :id").param("id", campaignId).update();
+        for (String table : STEP_TABLES) {
+            this.jdbc.sql("delete from " + table + " where campaign_id = :id").param("id", campaignId).update();
+        }
         this.jdbc.sql("""
                 insert into campaign_message_total (campaign_id, variant, channel, status, messages, segments)
                 select :id, coalesce(variant, ''), channel, status, count(*), sum(segments)
@@ -191,6 +197,7 @@ public class MessageRollups {
             .param("id", campaignId)
             .param("currency", this.currency)
             .update();
+        recomputeSteps(campaignId);
         this.jdbc.sql("""
                 insert into message_rollup_state (campaign_id, refreshed_at, open_messages)
                 values (:id, now(), (select coalesce(sum(messages), 0) from campaign_message_total
@@ -200,6 +207,86 @@ public class MessageRollups {
                     set refreshed_at = excluded.refreshed_at, open_messages = excluded.open_messages""")
             .param("id", campaignId)
             .update();
+    }
+
+    /**
+     * By cascade step (chain_step + 1; 1 without a cascade) and channel, and the cost of
+     * cascades against SMS only (docs/metrics.md, "Channels and cascade steps").
+     */
+    private void recomputeSteps(long campaignId) {
+        // A chain is one recipient's messages (root: the first). A step was handed on
+        // when a later step of its chain exists; the winning step is the chain's last
+        // delivered one; its chain time runs from the first step's sending.
+        this.jdbc
+            .sql("""
+                    insert into campaign_message_step (campaign_id, step, channel, messages, sent, delivered, read, failed,
+                        handed_on, withdrawn, pending, won, delivery_p50_ms, delivery_p90_ms, chain_p50_ms, chain_p90_ms)
+                    with m as (
+                        select id, coalesce(chain_root_id, id) as root, coalesce(chain_step, 0) + 1 as step, channel, status,
+                            read_at, sending_at, final_at,
+                            extract(epoch from final_at - sending_at) * 1000 as delivery_ms
+                        from outbound_message where campaign_id = :id),
+                    chains as (
+                        select root, max(step) as last_step, max(step) filter (where status = 'DELIVERED') as won_step,
+                            max(sending_at) filter (where id = root) as started_at
+                        from m group by root),
+                    s as (
+                        select m.*, c.last_step, c.won_step,
+                            case when m.status = 'DELIVERED' and m.step = c.won_step
+                                then extract(epoch from m.final_at - c.started_at) * 1000 end as chain_ms
+                        from m join chains c on c.root = m.root)
+                    select :id, step, channel, count(*),
+                        count(*) filter (where status in ('ACCEPTED', 'SENT', 'DELIVERED', 'UNDELIVERED')),
+                        count(*) filter (where status = 'DELIVERED'),
+                        count(*) filter (where status = 'DELIVERED' and read_at is not null),
+                        count(*) filter (where status in ('FAILED', 'UNDELIVERED')),
+                        count(*) filter (where step < last_step),
+                        count(*) filter (where status = 'CANCELED'),
+                        count(*) filter (where status in ('QUEUED', 'CLAIMED', 'SENDING')),
+                        count(*) filter (where status = 'DELIVERED' and step = won_step),
+                        round(percentile_cont(0.5) within group (order by delivery_ms)
+                            filter (where status = 'DELIVERED' and delivery_ms is not null)),
+                        round(percentile_cont(0.9) within group (order by delivery_ms)
+                            filter (where status = 'DELIVERED' and delivery_ms is not null)),
+                        round(percentile_cont(0.5) within group (order by chain_ms) filter (where chain_ms is not null)),
+                        round(percentile_cont(0.9) within group (order by chain_ms) filter (where chain_ms is not null))
+                    from s group by step, channel""")
+            .param("id", campaignId)
+            .update();
+        this.jdbc.sql("""
+                insert into campaign_message_step_cost (campaign_id, step, channel, hour, currency, source, messages,
+                    amount)
+                select :id, coalesce(chain_step, 0) + 1, channel,
+                    date_trunc('hour', coalesce(sent_at, final_at, created_at), 'UTC'),
+                    case when price is not null then coalesce(price_unit, :currency)
+                         when estimated_cost is not null then coalesce(cost_currency, :currency) else '' end,
+                    case when price is not null then 'PROVIDER' when estimated_cost is not null then 'ESTIMATE'
+                         else 'NONE' end,
+                    count(*), coalesce(sum(coalesce(price, estimated_cost)), 0)
+                from outbound_message
+                where campaign_id = :id and provider_sid is not null and (price is not null or status <> 'FAILED')
+                group by 2, 3, 4, 5, 6""").param("id", campaignId).param("currency", this.currency).update();
+        // Cascades that went out: the first message reached the provider or was handed
+        // on. Both sides by the hour of the first message, so a chain's cost stays with
+        // its baseline; chains without an SMS price are left out of both.
+        this.jdbc.sql("""
+                insert into campaign_cascade_cost (campaign_id, kind, hour, currency, chains, amount)
+                with roots as (
+                    select id, sms_only_cost, coalesce(cost_currency, :currency) as currency,
+                        date_trunc('hour', coalesce(sent_at, final_at, sending_at, created_at), 'UTC') as hour
+                    from outbound_message
+                    where campaign_id = :id and chain_id is not null and chain_root_id is null
+                      and sms_only_cost is not null and (provider_sid is not null or chain_advanced))
+                select :id, 'BASELINE', hour, currency, count(*), sum(sms_only_cost) from roots group by hour, currency
+                union all
+                select :id, 'ACTUAL', r.hour,
+                    case when m.price is not null then coalesce(m.price_unit, :currency)
+                         else coalesce(m.cost_currency, :currency) end,
+                    count(distinct r.id), sum(coalesce(m.price, m.estimated_cost))
+                from roots r join outbound_message m on coalesce(m.chain_root_id, m.id) = r.id
+                where m.campaign_id = :id and m.provider_sid is not null
+                  and (m.price is not null or (m.estimated_cost is not null and m.status <> 'FAILED'))
+                group by 3, 4""").param("id", campaignId).param("currency", this.currency).update();
     }
 
 }

@@ -49,7 +49,8 @@ final class MetricDefinitions {
             Map.entry("costPerClick", "Cost ÷ unique human clickers."),
             Map.entry("costPerConversion", "Cost ÷ conversions (CPA)."),
             Map.entry("cascadeSavings",
-                    "Messages delivered on cheaper channels priced as SMS of this campaign, minus what those channels cost."),
+                    "What sending the cascades' recipients everything by SMS would have cost (SMS price of their country × "
+                            + "segments), minus what every channel tried for them cost."),
             Map.entry("confidence",
                     "1 − the always-valid p of the variant against the first variant (the control). "
                             + "Not stated before 5 expected clickers per variant."),

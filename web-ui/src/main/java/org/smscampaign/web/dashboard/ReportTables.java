@@ -28,7 +28,8 @@ final class ReportTables {
             Map.entry("variants", ReportTables::variants), Map.entry("series", ReportTables::series),
             Map.entry("links", ReportTables::links), Map.entry("exclusions", ReportTables::exclusions),
             Map.entry("delays", ReportTables::delays), Map.entry("audience", ReportTables::audience),
-            Map.entry("holdout", ReportTables::holdout));
+            Map.entry("holdout", ReportTables::holdout), Map.entry("steps", ReportTables::steps),
+            Map.entry("channel-results", ReportTables::channelResults), Map.entry("savings", ReportTables::savings));
 
     private ReportTables() {
     }
@@ -87,6 +88,54 @@ final class ReportTables {
     static Table channels(List<CampaignReport.ChannelCost> channels) {
         return table(List.of("channel", "messages", "delivered", "message_cost", "cost_per_delivered"), channels,
                 (c) -> List.of(c.channel(), c.messages(), c.delivered(), c.cost(), nullable(c.costPerDelivered())));
+    }
+
+    /** By cascade step, and a last row for clicks and conversions nothing delivered. */
+    private static Table steps(CampaignReport report) {
+        CampaignReport.Cascade cascade = report.cascade();
+        String currency = "_" + report.currency();
+        Table steps = table(
+                List.of("step", "channel", "messages", "sent", "delivered", "read", "failed", "handed_on", "withdrawn",
+                        "pending", "won", "human_clickers", "conversions", "revenue"
+                                + currency,
+                        "message_cost" + currency, "delivery_median_seconds", "delivery_p90_seconds",
+                        "chain_median_seconds", "chain_p90_seconds"),
+                (cascade != null) ? cascade.steps() : List.of(),
+                (s) -> List.of(s.step(), s.channel(), s.messages(), s.sent(), s.delivered(), s.read(), s.failed(),
+                        s.handedOn(), s.withdrawn(), s.pending(), s.won(), s.humanClickers(), s.conversions(),
+                        s.revenue(), s.cost(), nullable(s.deliveryMedianSeconds()), nullable(s.deliveryP90Seconds()),
+                        nullable(s.chainMedianSeconds()), nullable(s.chainP90Seconds())));
+        if (cascade == null) {
+            return steps;
+        }
+        List<List<Object>> rows = new ArrayList<>(steps.rows());
+        CampaignReport.Unattributed lost = cascade.notDelivered();
+        rows.add(Arrays.asList("", "NOT_DELIVERED", "", "", "", "", "", "", "", "", "", lost.humanClickers(),
+                lost.conversions(), lost.revenue(), "", "", "", "", ""));
+        return new Table(steps.header(), rows);
+    }
+
+    private static Table channelResults(CampaignReport report) {
+        CampaignReport.Cascade cascade = report.cascade();
+        String currency = "_" + report.currency();
+        return table(
+                List.of("channel", "messages", "sent", "delivered", "read", "failed", "handed_on", "won",
+                        "human_clickers", "conversions", "revenue" + currency, "message_cost"
+                                + currency,
+                        "cost_per_delivered" + currency),
+                (cascade != null) ? cascade.channels() : List.of(),
+                (c) -> List.of(c.channel(), c.messages(), c.sent(), c.delivered(), c.read(), c.failed(), c.handedOn(),
+                        c.won(), c.humanClickers(), c.conversions(), c.revenue(), c.cost(),
+                        nullable(c.costPerDelivered())));
+    }
+
+    private static Table savings(CampaignReport report) {
+        CampaignReport.Savings s = (report.cascade() != null) ? report.cascade().savings() : null;
+        if (s == null) {
+            return new Table(List.of("figure", "amount_" + report.currency()), List.of());
+        }
+        return pairs("figure", "amount_" + report.currency(), "cascades", s.chains(), "sms_only_cost", s.smsOnlyCost(),
+                "cascade_cost", s.cascadeCost(), "saved", s.saved(), "saved_percent", nullable(s.percent()));
     }
 
     private static Table goals(CampaignReport report) {
@@ -175,7 +224,9 @@ final class ReportTables {
         return table(
                 List.of("id", "name", "status", "sent", "delivered", "failed", "undelivered", "delivery_rate",
                         "human_clickers", "human_ctr", "conversions", "revenue" + currency, "message_cost" + currency,
-                        "other_costs" + currency, "cost" + currency, "profit" + currency, "roi_percent", "goals"),
+                        "other_costs" + currency, "cost"
+                                + currency,
+                        "profit" + currency, "roi_percent", "goals", "cascade_savings" + currency),
                 rows,
                 (c) -> List.of(c.id(), c.name(), nullable(c.status()), c.sent(), c.delivered(), c.failed(),
                         c.undelivered(), nullable(c.deliveryRate()), c.humanClickers(), nullable(c.humanCtr()),
@@ -183,7 +234,8 @@ final class ReportTables {
                         nullable(c.roi()),
                         (c.goals() != null) ? String.join("; ",
                                 c.goals().stream().map((g) -> g.metric().name() + " " + g.verdict().name()).toList())
-                                : ""));
+                                : "",
+                        nullable(c.cascadeSavings())));
     }
 
     static Table bestTime(CampaignOverview overview) {

@@ -26,7 +26,8 @@ final class SharedFigures {
         return new CampaignReport(report.campaignId(), report.name(), report.status(), report.launchedAt(),
                 report.evaluationEndsAt(), report.currency(), report.funnel(), report.rates(), report.money(),
                 report.goals(), report.variants(), report.winner(), report.series(), report.excluded(), report.links(),
-                report.clicksAfterDelivery(), audience, report.holdout(), report.refreshedAt(), report.abTest());
+                report.clicksAfterDelivery(), audience, report.holdout(), report.refreshedAt(), report.abTest(),
+                report.cascade());
     }
 
 }
