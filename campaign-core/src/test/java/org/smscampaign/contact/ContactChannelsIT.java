@@ -115,7 +115,7 @@ class ContactChannelsIT {
                 null, null, null, null, "rcs", null));
 
         ImportJobView done = importFile("""
-                phone,channel,whatsapp
+                phone,channel,whatsapp consent
                 0171 2000001,whatsapp,yes
                 0171 2000002,,yes
                 0171 2000003,sms,true
@@ -126,7 +126,8 @@ class ContactChannelsIT {
         ContactDetails annaNow = this.contacts.find(anna.id()).orElseThrow();
         assertThat(annaNow.preferredChannel()).isEqualTo(PreferredChannel.WHATSAPP);
         assertThat(annaNow.whatsappConsent()).isEqualTo(WhatsAppConsent.OPTED_IN);
-        assertThat(whatsappEntry(annaNow).proof()).startsWith("Import of shop-export.csv, line 2: whatsapp = yes");
+        assertThat(whatsappEntry(annaNow).proof())
+            .startsWith("Import of shop-export.csv, line 2: whatsapp consent = yes");
         ContactDetails berndNow = this.contacts.find(bernd.id()).orElseThrow();
         assertThat(berndNow.whatsappConsent()).as("an import never opts in again").isEqualTo(WhatsAppConsent.OPTED_OUT);
         assertThat(berndNow.consentLog()).filteredOn((e) -> e.channel() == ConsentChannel.WHATSAPP).hasSize(1);
@@ -134,8 +135,8 @@ class ContactChannelsIT {
         assertThat(carla.whatsappConsent()).isEqualTo(WhatsAppConsent.OPTED_IN);
         assertThat(whatsappEntry(carla).proof()).contains("line 4");
 
-        ImportJobView again = importFile("phone,channel,whatsapp\n0171 2000001,,yes\n", ExistingContactPolicy.UPDATE,
-                channelColumns());
+        ImportJobView again = importFile("phone,channel,whatsapp consent\n0171 2000001,,yes\n",
+                ExistingContactPolicy.UPDATE, channelColumns());
         assertThat(again.updated()).isEqualTo(1);
         ContactDetails annaAgain = this.contacts.find(anna.id()).orElseThrow();
         assertThat(annaAgain.preferredChannel()).as("a blank cell keeps the preference")

@@ -444,7 +444,8 @@ public class MessageStore {
         return this.jdbc.sql("""
                 with changed as (
                     update outbound_message m set status = :status, final_at = now(), lease_owner = null,
-                        lease_until = null, version = m.version + 1
+                        lease_until = null, version = m.version + 1,
+                        error_detail = case when :status = 'FAILED' then :detail else m.error_detail end
                     where %s and m.status in ('QUEUED', 'CLAIMED')
                     returning m.*),
                 logged as (

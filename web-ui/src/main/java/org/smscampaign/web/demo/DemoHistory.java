@@ -95,8 +95,11 @@ class DemoHistory implements ApplicationRunner {
 
     private final Clock clock;
 
+    private final org.smscampaign.messaging.MessagingProperties messaging;
+
     DemoHistory(CampaignManagement campaigns, CampaignReports reports, Segments segments, JdbcClient jdbc,
-            TransactionTemplate transaction, Clock clock) {
+            TransactionTemplate transaction, Clock clock, org.smscampaign.messaging.MessagingProperties messaging) {
+        this.messaging = messaging;
         this.campaigns = campaigns;
         this.segments = segments;
         this.reports = reports;
@@ -149,7 +152,7 @@ class DemoHistory implements ApplicationRunner {
                 // campaign without its history.
                 long id = this.transaction.execute((status) -> {
                     CampaignView campaign = this.campaigns.create(draft(past, everyone), AUTHOR);
-                    DemoHistorySql.write(this.jdbc, campaign.id(), seed, past, day);
+                    DemoHistorySql.write(this.jdbc, campaign.id(), seed, past, day, this.messaging.pricing());
                     return campaign.id();
                 });
                 messages += this.campaigns.get(id).launch().queued();

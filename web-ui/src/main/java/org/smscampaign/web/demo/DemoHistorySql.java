@@ -2,6 +2,8 @@ package org.smscampaign.web.demo;
 
 import java.time.LocalDate;
 
+import org.smscampaign.messaging.MessagingProperties;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -20,6 +22,11 @@ final class DemoHistorySql {
     private static final String RECIPIENTS = """
             create temp table demo_recipient on commit drop as
             select r.*, coalesce(r.sms_sent_at, r.sent_at) + (3 + r.r_delay * 40) * interval '1 second' as final_at,
+                -- Priced by the platform's own price table, by channel and country.
+                (select p.price from demo_price p where p.channel = 'SMS' and p.country in (r.country, '*')
+                 order by p.country = '*' limit 1) as sms_price,
+                (select p.price from demo_price p where p.channel = 'WHATSAPP' and p.country in (r.country, '*')
+                 order by p.country = '*' limit 1) as whatsapp_price,
                 r.on_whatsapp or r.r_status >= 0.06 as delivered
             from (
                 select c.*, c.cascade and c.r_channel < :whatsApp as on_whatsapp,
@@ -30,7 +37,7 @@ final class DemoHistorySql {
                     case when c.cascade and c.r_channel >= :whatsApp
                         then nextval(pg_get_serial_sequence('outbound_message', 'id')) end as sms_message_id
                 from (
-                    select c.id as contact_id, c.phone_number, c.time_zone,
+                    select c.id as contact_id, c.phone_number, c.time_zone, coalesce(c.country, '') as country,
                         nextval(pg_get_serial_sequence('outbound_message', 'id')) as message_id,
                         nextval(pg_get_serial_sequence('short_link', 'id')) as link_id,
                         ((cast(:day as date) + make_interval(hours => :hour)) at time zone c.time_zone)
@@ -81,11 +88,11 @@ final class DemoHistorySql {
                 sent_at, 1, 'SMdemo' || message_id,
                 case when on_whatsapp then null when fell_back then 63003
                      when r_status < 0.025 then 30006 when r_status < 0.06 then 30003 end,
-                case when cascade then 0.0120 else 0.0450 end, 'USD',
+                case when cascade then whatsapp_price else sms_price end, :currency,
                 sent_at - interval '10 minutes', sent_at, sent_at,
                 case when fell_back then whatsapp_final_at else final_at end,
                 case when cascade then cast(:chain as bigint) end, case when cascade then 0 end, fell_back,
-                case when cascade then 0.0450 end,
+                case when cascade then sms_price end,
                 case when on_whatsapp and r_read < 0.6 then final_at + (1 + 90 * r_delay) * interval '1 minute' end
             from demo_recipient""";
 
@@ -99,7 +106,7 @@ final class DemoHistorySql {
                 first_name || ', ' || :text || ': ' || :base || 'H' || link_id || ' Reply STOP to opt out', 1,
                 case when r_status < 0.025 then 'FAILED' when r_status < 0.06 then 'UNDELIVERED' else 'DELIVERED' end,
                 sms_sent_at, 1, 'SMdemo' || sms_message_id,
-                case when r_status < 0.025 then 30006 when r_status < 0.06 then 30003 end, 0.0450, 'USD',
+                case when r_status < 0.025 then 30006 when r_status < 0.06 then 30003 end, sms_price, :currency,
                 whatsapp_final_at, sms_sent_at, sms_sent_at, final_at, cast(:chain as bigint), 1, message_id
             from demo_recipient where fell_back""";
 
@@ -229,9 +236,28 @@ final class DemoHistorySql {
     private DemoHistorySql() {
     }
 
+    /**
+     * The price table as a temporary table, for the rows to be priced as the gateway
+     * prices.
+     */
+    private static void prices(JdbcClient jdbc, MessagingProperties.Pricing pricing) {
+        jdbc.sql("create temp table demo_price (channel varchar(16), country varchar(2), price numeric(10, 5)) "
+                + "on commit drop")
+            .update();
+        for (MessagingProperties.Price price : pricing.prices()) {
+            jdbc.sql("insert into demo_price values (:channel, :country, :price)")
+                .param("channel", price.channel().name())
+                .param("country", (price.country() != null) ? price.country() : "*")
+                .param("price", price.perSegment())
+                .update();
+        }
+    }
+
     /** Writes one past campaign's history; returns its number of messages. */
-    static long write(JdbcClient jdbc, long campaignId, long seed, DemoHistory.Past past, LocalDate day) {
+    static long write(JdbcClient jdbc, long campaignId, long seed, DemoHistory.Past past, LocalDate day,
+            MessagingProperties.Pricing pricing) {
         jdbc.sql("select setseed(:seed)").param("seed", seed / 100.0).query().singleRow();
+        prices(jdbc, pricing);
         jdbc.sql(RECIPIENTS)
             .param("day", day)
             .param("hour", past.hour())
@@ -243,6 +269,7 @@ final class DemoHistorySql {
         Long chain = (past.whatsApp() > 0)
                 ? jdbc.sql(CHAIN).param("steps", CHAIN_STEPS).param("day", day).query(Long.class).single() : null;
         jdbc.sql(MESSAGES)
+            .param("currency", pricing.currency())
             .param("id", campaignId)
             .param("text", past.text())
             .param("base", base)
@@ -250,6 +277,7 @@ final class DemoHistorySql {
             .update();
         if (chain != null) {
             jdbc.sql(SMS_STEPS)
+                .param("currency", pricing.currency())
                 .param("id", campaignId)
                 .param("text", past.text())
                 .param("base", base)

@@ -42,6 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DemoDashboardIT extends BrowserSession {
 
     @Autowired
+    org.smscampaign.messaging.Prices prices;
+
+    @Autowired
     CampaignManagement campaigns;
 
     @Autowired
@@ -189,6 +192,20 @@ class DemoDashboardIT extends BrowserSession {
                   and r.campaign_id in %s""".formatted(cascades)).query().singleRow();
         assertThat((java.math.BigDecimal) cost.get("cascade")).as("the cascades cost less than SMS alone")
             .isLessThan((java.math.BigDecimal) cost.get("baseline"));
+        // Priced as the gateway prices: the baseline is the SMS price of the number's
+        // country, the WhatsApp step the WhatsApp price of it.
+        this.jdbc.sql("""
+                select to_number, sms_only_cost, estimated_cost from outbound_message
+                where chain_id is not null and chain_step = 0 and campaign_id in %s limit 50""".formatted(cascades))
+            .query((row, n) -> {
+                String number = row.getString("to_number");
+                assertThat(row.getBigDecimal("sms_only_cost")).as("SMS-only price of " + number)
+                    .isEqualByComparingTo(this.prices.quote("default", number).perSegment());
+                assertThat(row.getBigDecimal("estimated_cost")).as("WhatsApp price of " + number)
+                    .isEqualByComparingTo(this.prices.quote("whatsapp", number).perSegment());
+                return number;
+            })
+            .list();
     }
 
     @Test
