@@ -157,12 +157,6 @@ public record MessagingProperties(@DefaultValue("SIMULATOR") Provider provider, 
             @DefaultValue("0") int validityPeriod, @DefaultValue("true") boolean smartEncoding,
             @DefaultValue("https://content.twilio.com") URI contentApiBaseUrl) {
 
-        /** Without a Content API address of its own: Twilio's. */
-        public Twilio(String accountSid, String authToken, URI apiBaseUrl, int validityPeriod, boolean smartEncoding) {
-            this(accountSid, authToken, apiBaseUrl, validityPeriod, smartEncoding,
-                    URI.create("https://content.twilio.com"));
-        }
-
     }
 
     /**
