@@ -108,6 +108,21 @@ public class CampaignManagement {
     }
 
     /**
+     * A new draft with everything a campaign was set up with (audience, texts, schedule,
+     * goals, costs, its cascade), named "Copy of ..."; its launch and history stay with
+     * the original.
+     */
+    @Transactional
+    public CampaignView duplicate(long id, String by) {
+        CampaignDraft draft = get(id).draft();
+        String name = "Copy of " + draft.name();
+        return create(new CampaignDraft((name.length() > 200) ? name.substring(0, 200) : name, draft.sender(),
+                draft.brandId(), draft.audience(), draft.variants(), draft.schedule(), draft.windowPolicy(),
+                draft.optOutLine(), draft.signature(), draft.holdoutPercent(), draft.winner(), draft.goals(),
+                draft.attributionDays(), draft.evaluationDays(), draft.costs(), draft.cascade()), by);
+    }
+
+    /**
      * Replaces look-alike Unicode (curly quotes, dashes, ellipsis) in a draft's texts by
      * GSM-7 equivalents, so they cost 160 characters a segment instead of 70.
      */

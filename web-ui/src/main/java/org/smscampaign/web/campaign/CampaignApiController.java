@@ -90,6 +90,16 @@ class CampaignApiController {
         return this.campaigns.update(id, draft, principal.getName());
     }
 
+    @PostMapping("/{id}/duplicate")
+    @Operation(summary = "Duplicate as a new draft",
+            description = "A new draft named \"Copy of ...\" with the campaign's audience, texts, schedule, goals, "
+                    + "costs and cascade; 422 when something it uses is no longer valid (a template no longer "
+                    + "approved).")
+    ResponseEntity<CampaignView> duplicate(@PathVariable long id, Principal principal) {
+        CampaignView copy = this.campaigns.duplicate(id, principal.getName());
+        return ResponseEntity.created(URI.create("/api/v1/campaigns/" + copy.id())).body(copy);
+    }
+
     @PutMapping("/{id}/goals")
     @Operation(summary = "Change the goals",
             description = "The whole list: each goal is a metric (HUMAN_CTR, CONVERSIONS, REVENUE, PROFIT, ROI, "

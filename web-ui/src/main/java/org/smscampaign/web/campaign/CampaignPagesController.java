@@ -163,6 +163,22 @@ class CampaignPagesController {
             .orElse("");
     }
 
+    /** Each configured sender's channel (SMS, WHATSAPP, RCS), by name. */
+    @ModelAttribute("senderChannels")
+    Map<String, String> senderChannels() {
+        Map<String, String> channels = new java.util.TreeMap<>();
+        this.gateway.senders().forEach((s) -> channels.put(s, this.gateway.channelOf(s).name()));
+        return channels;
+    }
+
+    /** Each configured sender as people read it: "WhatsApp (whatsapp)". */
+    @ModelAttribute("senderLabels")
+    Map<String, String> senderLabels() {
+        Map<String, String> labels = new java.util.TreeMap<>();
+        this.gateway.senders().forEach((s) -> labels.put(s, channelLabel(this.gateway.channelOf(s)) + " (" + s + ")"));
+        return labels;
+    }
+
     /** The measures a goal row offers, grouped "at least" then "at most". */
     @ModelAttribute("goalMetricGroups")
     Map<String, List<GoalMetric>> goalMetricGroups() {
@@ -192,9 +208,6 @@ class CampaignPagesController {
         model.addAttribute("allLists", this.lists.all());
         model.addAttribute("senders", this.gateway.senders());
         model.addAttribute("brands", this.brands.all());
-        Map<String, String> channels = new java.util.TreeMap<>();
-        this.gateway.senders().forEach((s) -> channels.put(s, this.gateway.channelOf(s).name()));
-        model.addAttribute("senderChannels", channels);
         model.addAttribute("contentTemplates", this.contentTemplates.approved());
         return "campaigns/form";
     }
@@ -337,6 +350,20 @@ class CampaignPagesController {
         }
         return act(id, redirect, () -> this.campaigns.cancel(id, principal.getName()),
                 "Cancelled: messages not yet sent were withdrawn.");
+    }
+
+    /** A new draft with the same settings (its cascade too), opened for editing. */
+    @PostMapping("/{id}/duplicate")
+    String duplicate(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
+        try {
+            CampaignView copy = this.campaigns.duplicate(id, principal.getName());
+            redirect.addFlashAttribute("success", "Duplicated as a new draft: change what differs, then save.");
+            return "redirect:/campaigns/" + copy.id() + "/edit";
+        }
+        catch (CampaignProblem ex) {
+            redirect.addFlashAttribute("error", "Cannot duplicate: " + ex.getMessage());
+            return "redirect:/campaigns/" + id;
+        }
     }
 
     @PostMapping("/{id}/costs")

@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.smscampaign.campaign.CampaignManagement;
 import org.smscampaign.contact.ConsentSource;
 import org.smscampaign.contact.ConsentStatus;
 import org.smscampaign.contact.ContactInput;
@@ -78,6 +80,22 @@ class CascadeCampaignIT {
     String apiKey;
 
     long list;
+
+    @Autowired
+    CampaignManagement campaigns;
+
+    /**
+     * Its drafts cancelled: other tests test-send "the newest draft" as an SMS campaign.
+     */
+    @AfterEach
+    void cancelDrafts() {
+        this.jdbc
+            .sql("select id from campaign where status = 'DRAFT' and (name like 'Cascade E2E %' "
+                    + "or name like 'Copy of Cascade E2E %')")
+            .query(Long.class)
+            .list()
+            .forEach((id) -> this.campaigns.cancel(id, "test"));
+    }
 
     @BeforeEach
     void client() {
@@ -188,6 +206,18 @@ class CascadeCampaignIT {
                 JSON.writeValueAsString(created.get("draft")), "X-API-Key", this.apiKey);
         assertThat(change.statusCode()).as("no change to a launched cascade").isEqualTo(409);
 
+        Instant now = Instant.now();
+        assertThat(this.gateway.contactsMessagedBetween(now.minusSeconds(3600), now.plusSeconds(3600), 1))
+            .as("the frequency cap counts his cascade")
+            .contains(nine);
+        assertThat(this.gateway.contactsMessagedBetween(now.minusSeconds(3600), now.plusSeconds(3600), 2))
+            .as("once: two channels, one message to the person")
+            .doesNotContain(nine);
+
+        // Two days later (past the frequency cap), the next campaign.
+        this.jdbc.sql("update outbound_message set due_at = due_at - interval '2 days' where campaign_id = :id")
+            .param("id", id)
+            .update();
         long next = launch(campaign("DELIVERED"));
         MessageView learned = awaitStatus(next, nine, Channel.SMS, MessageStatus.DELIVERED);
         assertThat(learned.chainStep()).as("WhatsApp skipped: a plain SMS").isNull();
@@ -222,6 +252,27 @@ class CascadeCampaignIT {
         assertThat(messages(id, yuri)).as("the STOP on WhatsApp stopped the SMS step")
             .extracting(MessageView::channel)
             .containsExactly(Channel.WHATSAPP);
+    }
+
+    @Test
+    void aCascadeThatCannotBeSentIsRefusedInWordsAndADuplicateKeepsIt() {
+        String pending = campaign("DELIVERED").get("draft")
+            .toString()
+            .replace("HXb5b62575e6e4ff6129ad7c8efe1f983e", "HX0a1b2c3d4e5f60718293a4b5c6d7e8f9");
+        HttpResponse<String> refused = this.http.postJson("/api/v1/campaigns", pending, "X-API-Key", this.apiKey);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(refused.body());
+        assertThat(problem.get("type").asString()).isEqualTo("/problems/validation-failed");
+        assertThat(problem.get("detail").asString())
+            .isEqualTo("cascade: step 1: the template loyalty_points is not approved by WhatsApp (pending).");
+
+        JsonNode original = campaign("READ");
+        HttpResponse<String> copied = this.http
+            .postJson("/api/v1/campaigns/" + original.get("id").asLong() + "/duplicate", "", "X-API-Key", this.apiKey);
+        assertThat(copied.statusCode()).as(copied.body()).isEqualTo(201);
+        JsonNode copy = JSON.readTree(copied.body());
+        assertThat(copy.get("name").asString()).isEqualTo("Copy of " + original.get("name").asString());
+        assertThat(copy.get("draft").get("cascade")).isEqualTo(original.get("draft").get("cascade"));
     }
 
     /** A STOP from the person's WhatsApp, signed as Twilio signs its webhooks. */
