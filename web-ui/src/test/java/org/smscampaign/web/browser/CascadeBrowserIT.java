@@ -188,4 +188,25 @@ class CascadeBrowserIT extends BrowserSession {
         browser.assertNoConsoleErrors();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "1440x900", "390x844" })
+    void aCascadeThatCannotBeSentIsToldNextToTheChannels(String size) {
+        browser.signIn("demo-marketer", PlatformIT.DEMO_PASSWORD);
+        size(size);
+        browser.open("/campaigns/new");
+        browser.type(By.id("name"), "Cascade refused " + System.nanoTime());
+        browser.type(By.id("bodyA"), "Hi {{first_name|there}}, your order ships today.");
+        browser.click(By.id("channels-cascade"));
+        browser.click(By.id("save-campaign"));
+
+        assertThat(browser.find(By.id("cascade-error")).getText())
+            .isEqualTo("Step 1: WhatsApp starts a conversation only with an approved template; choose one.");
+        assertThat(browser.find(By.id("channels-cascade")).isSelected()).as("what was chosen stays").isTrue();
+        assertThat(browser.shown(By.id("cascade-settings"))).isTrue();
+        browser.scrollTo(By.id("channels-title"));
+        browser.assertAccessible();
+        browser.assertNoHorizontalScroll();
+        browser.screenshot("cascade-form-error-" + device(size));
+    }
+
 }
