@@ -4,8 +4,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.smscampaign.messaging.DeliveredWhen;
 import org.smscampaign.messaging.SendWindow;
 
 /**
@@ -20,10 +23,27 @@ import org.smscampaign.messaging.SendWindow;
  * or null
  * @param costs costs besides the messages (agency fee, creative, a coupon's discount per
  * conversion), in the reporting currency
+ * @param cascade the channels tried in turn for each recipient, or null for the sender's
+ * channel only
  */
 public record CampaignDraft(String name, String sender, Long brandId, Audience audience, List<Variant> variants,
         Schedule schedule, SendWindow.Policy windowPolicy, boolean optOutLine, String signature, int holdoutPercent,
-        Winner winner, List<Goal> goals, int attributionDays, int evaluationDays, List<Cost> costs) {
+        Winner winner, List<Goal> goals, int attributionDays, int evaluationDays, List<Cost> costs, Cascade cascade) {
+
+    /** A campaign on its sender's channel only (no cascade). */
+    public CampaignDraft(String name, String sender, Long brandId, Audience audience, List<Variant> variants,
+            Schedule schedule, SendWindow.Policy windowPolicy, boolean optOutLine, String signature, int holdoutPercent,
+            Winner winner, List<Goal> goals, int attributionDays, int evaluationDays, List<Cost> costs) {
+        this(name, sender, brandId, audience, variants, schedule, windowPolicy, optOutLine, signature, holdoutPercent,
+                winner, goals, attributionDays, evaluationDays, costs, null);
+    }
+
+    /** The same draft with another cascade (null: single channel). */
+    public CampaignDraft withCascade(Cascade cascade) {
+        return new CampaignDraft(this.name, this.sender, this.brandId, this.audience, this.variants, this.schedule,
+                this.windowPolicy, this.optOutLine, this.signature, this.holdoutPercent, this.winner, this.goals,
+                this.attributionDays, this.evaluationDays, this.costs, cascade);
+    }
 
     public CampaignDraft {
         variants = (variants != null) ? List.copyOf(variants) : List.of();
@@ -190,6 +210,63 @@ public record CampaignDraft(String name, String sender, Long brandId, Audience a
     public enum CostKind {
 
         FIXED, PER_CONVERSION
+
+    }
+
+    /**
+     * The channels tried in turn for each recipient until one delivers: as listed, or
+     * cheapest first by the price table for the recipient's country. A step's channel is
+     * its sender's; the SMS step (the campaign's own sender) is the last resort.
+     */
+    public record Cascade(CascadeOrder order, List<CascadeStep> steps) {
+
+        public Cascade {
+            order = (order != null) ? order : CascadeOrder.MANUAL;
+            steps = (steps != null) ? List.copyOf(steps) : List.of();
+        }
+
+    }
+
+    /** How the steps of a cascade are ordered for each recipient. */
+    public enum CascadeOrder {
+
+        /** As the author listed them. */
+        MANUAL,
+        /** Cheapest first by the price table for the recipient's country. */
+        CHEAPEST
+
+    }
+
+    /**
+     * One channel of a cascade.
+     *
+     * @param sender a configured sender: its channel is the step's
+     * @param timeoutMinutes not delivered (or read) within it: the next step is tried
+     * @param deliveredWhen what counts as delivered (READ only on WhatsApp and RCS)
+     * @param body RCS: the step's own text (merge fields and links as in variants), null
+     * for the variant's text
+     * @param template WhatsApp: the approved template and its variables, else null
+     */
+    public record CascadeStep(String sender, int timeoutMinutes, DeliveredWhen deliveredWhen, String body,
+            StepTemplate template) {
+
+        public CascadeStep {
+            deliveredWhen = (deliveredWhen != null) ? deliveredWhen : DeliveredWhen.DELIVERED;
+            body = (body != null && !body.isBlank()) ? body.strip() : null;
+        }
+
+    }
+
+    /**
+     * An approved WhatsApp template and its variables' values, which may use merge fields
+     * ({@code {{first_name|there}}}) and tracked links ({@code {{link:https://…}}}).
+     */
+    public record StepTemplate(String sid, Map<String, String> variables) {
+
+        public StepTemplate {
+            variables = (variables != null) ? java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables))
+                    : Map.of();
+        }
 
     }
 

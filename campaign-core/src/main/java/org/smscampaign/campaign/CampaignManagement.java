@@ -9,7 +9,9 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smscampaign.campaign.cascade.CascadeRules;
 import org.smscampaign.campaign.launch.DraftPreviews;
+import org.smscampaign.campaign.launch.TestSends;
 import org.smscampaign.campaign.launch.LaunchRunner;
 import org.smscampaign.campaign.launch.PreflightRunner;
 import org.smscampaign.campaign.goal.GoalChanges;
@@ -18,7 +20,6 @@ import org.smscampaign.campaign.store.CampaignStore;
 import org.smscampaign.campaign.store.GoalStore;
 import org.smscampaign.campaign.template.MergeFields;
 import org.smscampaign.campaign.template.MessageTemplate;
-import org.smscampaign.link.PlainLinkRequest;
 import org.smscampaign.link.ShortLinks;
 import org.smscampaign.messaging.MessageGateway;
 import org.smscampaign.messaging.MessagingProperties;
@@ -61,9 +62,15 @@ public class CampaignManagement {
 
     private final GoalStore goalStore;
 
+    private final CascadeRules cascadeRules;
+
+    private final TestSends testSends;
+
     CampaignManagement(CampaignStore store, PreflightRunner preflight, LaunchRunner launches, MessageGateway gateway,
             ShortLinks links, Segments segments, MessagingProperties messaging, CampaignProperties properties,
-            Clock clock, DraftPreviews previews, GoalStore goalStore) {
+            Clock clock, DraftPreviews previews, GoalStore goalStore, CascadeRules cascadeRules, TestSends testSends) {
+        this.cascadeRules = cascadeRules;
+        this.testSends = testSends;
         this.goalStore = goalStore;
         this.previews = previews;
         this.store = store;
@@ -101,6 +108,21 @@ public class CampaignManagement {
     }
 
     /**
+     * A new draft with everything a campaign was set up with (audience, texts, schedule,
+     * goals, costs, its cascade), named "Copy of ..."; its launch and history stay with
+     * the original.
+     */
+    @Transactional
+    public CampaignView duplicate(long id, String by) {
+        CampaignDraft draft = get(id).draft();
+        String name = "Copy of " + draft.name();
+        return create(new CampaignDraft((name.length() > 200) ? name.substring(0, 200) : name, draft.sender(),
+                draft.brandId(), draft.audience(), draft.variants(), draft.schedule(), draft.windowPolicy(),
+                draft.optOutLine(), draft.signature(), draft.holdoutPercent(), draft.winner(), draft.goals(),
+                draft.attributionDays(), draft.evaluationDays(), draft.costs(), draft.cascade()), by);
+    }
+
+    /**
      * Replaces look-alike Unicode (curly quotes, dashes, ellipsis) in a draft's texts by
      * GSM-7 equivalents, so they cost 160 characters a segment instead of 70.
      */
@@ -113,9 +135,12 @@ public class CampaignManagement {
             .map((v) -> new CampaignDraft.Variant(v.label(), org.smscampaign.messaging.SmsText.smartEncode(v.body()),
                     v.split()))
             .toList();
-        return update(id, new CampaignDraft(draft.name(), draft.sender(), draft.brandId(), draft.audience(), fixed,
-                draft.schedule(), draft.windowPolicy(), draft.optOutLine(), draft.signature(), draft.holdoutPercent(),
-                draft.winner(), draft.goals(), draft.attributionDays(), draft.evaluationDays(), draft.costs()), by);
+        return update(id,
+                new CampaignDraft(draft.name(), draft.sender(), draft.brandId(), draft.audience(), fixed,
+                        draft.schedule(), draft.windowPolicy(), draft.optOutLine(), draft.signature(),
+                        draft.holdoutPercent(), draft.winner(), draft.goals(), draft.attributionDays(),
+                        draft.evaluationDays(), draft.costs(), draft.cascade()),
+                by);
     }
 
     /**
@@ -362,7 +387,8 @@ public class CampaignManagement {
 
     /**
      * Sends one variant to a number now, as a test: fields take their fallbacks, links
-     * are real short links (labelled as test links).
+     * are real short links (labelled as test links). A cascade's test goes on its first
+     * listed step's channel.
      */
     public long testSend(long id, String variantLabel, String number, String by) {
         CampaignView campaign = get(id);
@@ -372,17 +398,7 @@ public class CampaignManagement {
             .filter((v) -> v.label().equals(variantLabel))
             .findFirst()
             .orElseThrow(() -> CampaignProblem.invalid("No variant " + variantLabel));
-        MessageTemplate template = MessageTemplate.parse(org.smscampaign.campaign.launch.CampaignTexts
-            .full(campaign.draft(), variant.body(), this.properties.optOutLineFor(null)));
-        List<String> urls = template.links()
-            .stream()
-            .map((target) -> this.links
-                .create(new PlainLinkRequest(target, "Test send of campaign " + id, campaign.draft().brandId(), null,
-                        null, "test-" + id), by)
-                .shortUrl())
-            .toList();
-        String body = template.render((field) -> null, urls).text();
-        return this.gateway.send(number, body, campaign.draft().sender());
+        return this.testSends.send(id, campaign.draft(), variant, number, by);
     }
 
     private void validate(CampaignDraft draft) {
@@ -465,6 +481,9 @@ public class CampaignManagement {
         }
         validateGoals(draft.goals());
         validateCosts(draft.costs());
+        this.cascadeRules.problem(draft).ifPresent((problem) -> {
+            throw CampaignProblem.invalid(problem);
+        });
     }
 
     private static void validateGoals(List<CampaignDraft.Goal> goals) {

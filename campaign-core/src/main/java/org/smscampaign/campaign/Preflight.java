@@ -22,11 +22,30 @@ import java.util.Set;
  * @param completesAt when the last message would go out at the sender's pace
  * @param sampleLink a short link as the messages carry it: the brand's link address and a
  * code of the true length
+ * @param cascade a cascade's expected cost against SMS only, or null for a single channel
  */
 public record Preflight(int recipients, int excludedUnsubscribed, int excludedSuppressed, int capped, int holdout,
         int waitingForWinner, List<VariantPreflight> variants, long totalSegments, Map<Integer, Integer> segmentCounts,
         int fellBack, int outsideWindow, BigDecimal estimatedCost, String currency, Instant completesAt,
-        List<Warning> warnings, String sampleLink) {
+        List<Warning> warnings, String sampleLink, CascadeForecast cascade) {
+
+    /** A preflight of a single-channel campaign. */
+    public Preflight(int recipients, int excludedUnsubscribed, int excludedSuppressed, int capped, int holdout,
+            int waitingForWinner, List<VariantPreflight> variants, long totalSegments,
+            Map<Integer, Integer> segmentCounts, int fellBack, int outsideWindow, BigDecimal estimatedCost,
+            String currency, Instant completesAt, List<Warning> warnings, String sampleLink) {
+        this(recipients, excludedUnsubscribed, excludedSuppressed, capped, holdout, waitingForWinner, variants,
+                totalSegments, segmentCounts, fellBack, outsideWindow, estimatedCost, currency, completesAt, warnings,
+                sampleLink, null);
+    }
+
+    /** The same preflight with a cascade's forecast, whose expected cost it shows. */
+    public Preflight withCascade(CascadeForecast forecast) {
+        return new Preflight(this.recipients, this.excludedUnsubscribed, this.excludedSuppressed, this.capped,
+                this.holdout, this.waitingForWinner, this.variants, this.totalSegments, this.segmentCounts,
+                this.fellBack, this.outsideWindow, forecast.expectedCost(), forecast.currency(), this.completesAt,
+                this.warnings, this.sampleLink, forecast);
+    }
 
     /** One variant's texts. */
     public record VariantPreflight(String label, int recipients, String encoding, Set<String> ucs2Characters,

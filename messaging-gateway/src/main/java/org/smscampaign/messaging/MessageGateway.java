@@ -164,7 +164,8 @@ public class MessageGateway {
     /**
      * Contacts that got (or will get) at least {@code atLeast} campaign messages due
      * within the interval, sorted: for frequency caps. Messages that did not go out do
-     * not count.
+     * not count. Every channel counts, and a cascade once: its steps are one message to
+     * the person.
      */
     @Transactional(readOnly = true)
     public long[] contactsMessagedBetween(java.time.Instant from, java.time.Instant to, int atLeast) {
@@ -172,7 +173,8 @@ public class MessageGateway {
                 select contact_id from outbound_message
                 where contact_id is not null and campaign_id is not null and due_at >= :from and due_at < :to
                   and status not in ('SUPPRESSED', 'SKIPPED', 'CANCELED', 'FAILED')
-                group by contact_id having count(*) >= :n order by contact_id""")
+                group by contact_id having count(distinct coalesce(chain_root_id, id)) >= :n
+                order by contact_id""")
             .param("from", Timestamp.from(from))
             .param("to", Timestamp.from(to))
             .param("n", atLeast)

@@ -21,6 +21,7 @@ import org.smscampaign.campaign.CampaignDraft;
 import org.smscampaign.campaign.CampaignProperties;
 import org.smscampaign.campaign.CampaignStatus;
 import org.smscampaign.campaign.CampaignView;
+import org.smscampaign.campaign.cascade.CascadePlan;
 import org.smscampaign.campaign.store.CampaignStore;
 import org.smscampaign.campaign.template.MergeFields;
 import org.smscampaign.campaign.template.MessageTemplate;
@@ -33,6 +34,7 @@ import org.smscampaign.link.MintedLink;
 import org.smscampaign.link.RecipientLinkRequest;
 import org.smscampaign.link.ShortLinks;
 import org.smscampaign.messaging.Attribution;
+import org.smscampaign.messaging.Channel;
 import org.smscampaign.messaging.MessageGateway;
 import org.smscampaign.messaging.MessageRequest;
 import org.smscampaign.messaging.MessagingProperties;
@@ -81,6 +83,8 @@ public class LaunchRunner {
 
     private final Clock clock;
 
+    private final CascadeMessages cascades;
+
     private final ExecutorService launches = Executors.newSingleThreadExecutor((task) -> {
         Thread thread = new Thread(task, "campaign-launch");
         thread.setDaemon(true);
@@ -90,7 +94,8 @@ public class LaunchRunner {
     LaunchRunner(CampaignStore store, ContactQueries contacts, AudienceCriteria audiences, PreflightRunner preflight,
             RecipientWindows windows, ShortLinks links, MessageGateway gateway, OptOuts optOuts,
             CampaignProperties properties, MessagingProperties messaging, TransactionTemplate transactions,
-            JdbcClient jdbc, Clock clock) {
+            JdbcClient jdbc, Clock clock, CascadeMessages cascades) {
+        this.cascades = cascades;
         this.store = store;
         this.contacts = contacts;
         this.audiences = audiences;
@@ -163,12 +168,15 @@ public class LaunchRunner {
         return this.launches.submit(() -> run(campaignId, winner));
     }
 
-    /** A recipient read from the audience. */
     /**
      * A recipient read from the audience, and what the campaign does with them (decided
      * by the reader).
+     *
+     * @param preferred the contact's preferred channel (cascades try it first), or null
+     * @param whatsAppConsent whether the contact opted in to WhatsApp
      */
-    record Row(long id, String phone, String country, Map<String, String> fields, Recipients.Decision decision) {
+    record Row(long id, String phone, String country, Map<String, String> fields, Recipients.Decision decision,
+            Channel preferred, boolean whatsAppConsent) {
 
     }
 
@@ -192,6 +200,7 @@ public class LaunchRunner {
             throw new LinkProblem(LinkProblem.Kind.INVALID, String.join("; ", linkProblems));
         }
         CampaignTexts templates = new CampaignTexts(draft, this.properties);
+        CascadePlan plan = (draft.cascade() != null) ? this.cascades.plan(draft) : null;
         BrandView brand = this.preflight.brandOf(draft);
         Instant start = (winner == null) ? campaign.launch().at() : this.clock.instant();
         Recipients recipients = new Recipients(campaignId, draft, this.windows, this.preflight.capped(draft, start),
@@ -225,19 +234,22 @@ public class LaunchRunner {
                 Recipients.Decision decision = recipients.decide(id, country, row.getString("region"),
                         row.getString("time_zone"), winner);
                 boolean sends = decision.role() == Recipients.Role.SEND;
+                String preferred = row.getString("preferred_channel");
                 batch.add(new Row(id, row.getString("phone_number"), country, sends ? MergeFields.of(row, today) : null,
-                        decision));
+                        decision, (preferred != null) ? Channel.valueOf(preferred) : null,
+                        "OPTED_IN".equals(row.getString("whatsapp_consent"))));
                 if (batch.size() == batchSize) {
                     List<Row> full = List.copyOf(batch);
                     batch.clear();
-                    written
-                        .add(writer.submit(() -> write(campaign, draft, templates, brand, recipients, winner, full)));
+                    written.add(writer
+                        .submit(() -> write(campaign, draft, templates, plan, brand, recipients, winner, full)));
                     throwIfFailed(written);
                 }
             });
             if (!batch.isEmpty()) {
                 List<Row> last = List.copyOf(batch);
-                written.add(writer.submit(() -> write(campaign, draft, templates, brand, recipients, winner, last)));
+                written
+                    .add(writer.submit(() -> write(campaign, draft, templates, plan, brand, recipients, winner, last)));
             }
             for (Future<?> future : written) {
                 future.get();
@@ -291,8 +303,8 @@ public class LaunchRunner {
 
     }
 
-    private void write(CampaignView campaign, CampaignDraft draft, CampaignTexts templates, BrandView brand,
-            Recipients recipients, String winner, List<Row> rows) {
+    private void write(CampaignView campaign, CampaignDraft draft, CampaignTexts templates, CascadePlan plan,
+            BrandView brand, Recipients recipients, String winner, List<Row> rows) {
         this.transactions.executeWithoutResult((status) -> {
             // The row stays locked until the batch commits: checked without the lock,
             // a cancel could withdraw the queued messages before this batch's commit,
@@ -311,7 +323,7 @@ public class LaunchRunner {
             if (fresh.isEmpty()) {
                 return; // written by another writer meanwhile
             }
-            Counts counts = writeBatch(campaign, draft, templates, brand, recipients, winner, fresh);
+            Counts counts = writeBatch(campaign, draft, templates, plan, brand, winner, fresh);
             long last = fresh.get(fresh.size() - 1).id();
             this.jdbc.sql("""
                     update campaign set launch_cursor = case when :winner then launch_cursor else :cursor end,
@@ -333,8 +345,8 @@ public class LaunchRunner {
         });
     }
 
-    private Counts writeBatch(CampaignView campaign, CampaignDraft draft, CampaignTexts templates, BrandView brand,
-            Recipients recipients, String winner, List<Row> rows) {
+    private Counts writeBatch(CampaignView campaign, CampaignDraft draft, CampaignTexts templates, CascadePlan plan,
+            BrandView brand, String winner, List<Row> rows) {
         Set<String> suppressed = this.optOuts.suppressedAmong(rows.stream().map(Row::phone).toList());
         List<Row> sending = new ArrayList<>(rows.size());
         List<Recipients.Decision> decisions = new ArrayList<>(rows.size());
@@ -363,7 +375,7 @@ public class LaunchRunner {
         }
         Instant firstDue = null;
         if (!sending.isEmpty()) {
-            firstDue = enqueue(campaign, draft, templates, brand, winner, sending, decisions);
+            firstDue = enqueue(campaign, draft, templates, plan, brand, winner, sending, decisions);
         }
         recipientsWithRole(campaign.id(), Arrays.copyOf(holdout, holdouts), "HOLDOUT");
         recipientsWithRole(campaign.id(), Arrays.copyOf(capped, cappeds), "CAPPED");
@@ -379,9 +391,14 @@ public class LaunchRunner {
         return new Counts(sending.size(), holdouts, cappeds, waitings, firstDue);
     }
 
-    private Instant enqueue(CampaignView campaign, CampaignDraft draft, CampaignTexts templates, BrandView brand,
-            String winner, List<Row> sending, List<Recipients.Decision> decisions) {
+    private Instant enqueue(CampaignView campaign, CampaignDraft draft, CampaignTexts templates, CascadePlan plan,
+            BrandView brand, String winner, List<Row> sending, List<Recipients.Decision> decisions) {
         long[] ids = this.gateway.reserveIds(sending.size());
+        if (plan != null) {
+            this.gateway.enqueue(
+                    this.cascades.of(campaign.id(), draft, plan, templates, brand, winner, sending, decisions, ids));
+            return decisions.stream().map(Recipients.Decision::due).min(Instant::compareTo).orElse(null);
+        }
         List<RecipientLinkRequest> linkRequests = new ArrayList<>();
         String slug = CampaignTexts.slug(draft.name());
         for (int i = 0; i < sending.size(); i++) {

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import org.smscampaign.campaign.CampaignDraft;
 import org.smscampaign.campaign.CampaignProperties;
 import org.smscampaign.campaign.Preflight;
+import org.smscampaign.campaign.cascade.CascadePlan;
 import org.smscampaign.campaign.template.MergeFields;
 import org.smscampaign.campaign.template.MessageTemplate;
 import org.smscampaign.campaign.window.RecipientWindows;
@@ -27,10 +28,13 @@ import org.smscampaign.link.LinkAddress;
 import org.smscampaign.link.LinkAddresses;
 import org.smscampaign.link.Brands;
 import org.smscampaign.link.LinkProblem;
+import org.smscampaign.messaging.Channel;
+import org.smscampaign.messaging.DeliveryRates;
 import org.smscampaign.messaging.MessageGateway;
 import org.smscampaign.messaging.MessagingProperties;
 import org.smscampaign.messaging.OptOuts;
 import org.smscampaign.messaging.Prices;
+import org.smscampaign.messaging.Reachability;
 import org.smscampaign.messaging.SmsText;
 import org.smscampaign.money.ExchangeRates;
 import org.smscampaign.money.RateTable;
@@ -77,9 +81,16 @@ public class PreflightRunner {
 
     private final Conversions conversions;
 
+    private final Reachability reachability;
+
+    private final DeliveryRates deliveryRates;
+
     PreflightRunner(ContactQueries contacts, AudienceCriteria audiences, RecipientWindows windows, OptOuts optOuts,
             MessageGateway gateway, Brands brands, CampaignProperties properties, MessagingProperties messaging,
-            Clock clock, Prices prices, ExchangeRates rates, LinkAddresses linkAddresses, Conversions conversions) {
+            Clock clock, Prices prices, ExchangeRates rates, LinkAddresses linkAddresses, Conversions conversions,
+            Reachability reachability, DeliveryRates deliveryRates) {
+        this.reachability = reachability;
+        this.deliveryRates = deliveryRates;
         this.conversions = conversions;
         this.linkAddresses = linkAddresses;
         this.prices = prices;
@@ -160,7 +171,38 @@ public class PreflightRunner {
                 }
             }
         }
+        if (draft.cascade() != null) {
+            stepLinkProblems(draft, problems);
+        }
         return problems;
+    }
+
+    // The steps' own texts (RCS text, WhatsApp variables) may link too.
+    private void stepLinkProblems(CampaignDraft draft, List<String> problems) {
+        List<CampaignDraft.CascadeStep> steps = draft.cascade().steps();
+        for (int i = 0; i < steps.size(); i++) {
+            CampaignDraft.CascadeStep step = steps.get(i);
+            List<String> texts = new ArrayList<>();
+            if (step.body() != null) {
+                texts.add(step.body());
+            }
+            if (step.template() != null) {
+                texts.addAll(step.template().variables().values());
+            }
+            for (String text : texts) {
+                try {
+                    for (String target : MessageTemplate.parse(text).links()) {
+                        this.brands.checkTarget(draft.brandId(), target);
+                    }
+                }
+                catch (IllegalArgumentException ex) {
+                    // an invalid text: refused as such by the draft's validation
+                }
+                catch (LinkProblem ex) {
+                    problems.add("cascade: step " + (i + 1) + ": " + ex.getMessage());
+                }
+            }
+        }
     }
 
     public Preflight run(long campaignId, CampaignDraft draft) {
@@ -172,11 +214,18 @@ public class PreflightRunner {
         String sampleLink = address.sampleLink();
         Recipients recipients = new Recipients(campaignId, draft, this.windows, capped(draft, now), now);
         Tally tally = new Tally(templates.defaults().keySet(), new CostEstimate(this.prices, draft.sender()));
+        tally.cascade = (draft.cascade() != null)
+                ? new CascadeForecaster(new CascadePlan(draft, this.messaging, this.prices), draft.sender(),
+                        this.deliveryRates.learned(), this.messaging.reachability(), this.prices)
+                : null;
         LocalDate today = LocalDate.now(this.clock);
         List<Row> batch = new ArrayList<>(BATCH);
         this.contacts.forEachMatching(criteria, true, (row) -> {
+            String preferred = row.getString("preferred_channel");
             batch.add(new Row(row.getLong("id"), row.getString("phone_number"), row.getString("country"),
-                    row.getString("region"), row.getString("time_zone"), MergeFields.of(row, today)));
+                    row.getString("region"), row.getString("time_zone"), MergeFields.of(row, today),
+                    (preferred != null) ? Channel.valueOf(preferred) : null,
+                    "OPTED_IN".equals(row.getString("whatsapp_consent"))));
             if (batch.size() == BATCH) {
                 tally(batch, recipients, templates, sampleLink, tally);
                 batch.clear();
@@ -185,6 +234,10 @@ public class PreflightRunner {
         tally(batch, recipients, templates, sampleLink, tally);
         Preflight preflight = tally.result(count, draft, templates.defaults(), this.properties, this.messaging,
                 this.rates.table(), now, sampleLink);
+        if (tally.cascade != null) {
+            preflight = preflight
+                .withCascade(tally.cascade.result(draft.cascade().order().name(), this.rates.table(), now));
+        }
         if (address.verdict() == LinkAddress.Verdict.ERROR) {
             preflight.warnings().add(0, new Preflight.Warning("LINK_ADDRESS", address.message()));
         }
@@ -209,12 +262,14 @@ public class PreflightRunner {
     }
 
     private record Row(long id, String phone, String country, String region, String timeZone,
-            Map<String, String> fields) {
+            Map<String, String> fields, Channel preferred, boolean whatsAppConsent) {
 
     }
 
     private void tally(List<Row> batch, Recipients recipients, CampaignTexts templates, String link, Tally tally) {
         Set<String> suppressed = this.optOuts.suppressedAmong(batch.stream().map(Row::phone).toList());
+        Map<String, Set<Channel>> unreachable = (tally.cascade != null)
+                ? this.reachability.unreachableAmong(batch.stream().map(Row::phone).toList()) : Map.of();
         for (Row row : batch) {
             if (suppressed.contains(row.phone())) {
                 tally.suppressed++;
@@ -232,6 +287,10 @@ public class PreflightRunner {
                     MessageTemplate.Rendered rendered = template.render(row.fields()::get,
                             java.util.Collections.nCopies(template.links().size(), link));
                     tally.add(decision, rendered, row.phone(), this.windows);
+                    if (tally.cascade != null) {
+                        tally.cascade.add(row.phone(), unreachable.getOrDefault(row.phone(), Set.of()),
+                                row.whatsAppConsent(), row.preferred(), SmsText.of(rendered.text()).segments());
+                    }
                 }
             }
         }
@@ -269,6 +328,8 @@ public class PreflightRunner {
         final Map<String, VariantTally> variants = new LinkedHashMap<>();
 
         final CostEstimate cost;
+
+        CascadeForecaster cascade;
 
         Tally(Set<String> labels, CostEstimate cost) {
             labels.forEach((label) -> this.variants.put(label, new VariantTally()));

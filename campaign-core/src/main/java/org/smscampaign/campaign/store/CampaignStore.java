@@ -32,7 +32,10 @@ public class CampaignStore {
 
     private final GoalStore goals;
 
-    CampaignStore(JdbcClient jdbc, ApplicationEventPublisher events, GoalStore goals) {
+    private final CascadeStore cascades;
+
+    CampaignStore(JdbcClient jdbc, ApplicationEventPublisher events, GoalStore goals, CascadeStore cascades) {
+        this.cascades = cascades;
         this.jdbc = jdbc;
         this.events = events;
         this.goals = goals;
@@ -60,7 +63,7 @@ public class CampaignStore {
                     winner_test_percent = :testPercent, winner_test_hours = :testHours, winner_metric = :metric,
                     winner_confidence = :confidence, winner_min_sample = :minSample, winner_fallback = :fallback,
                     attribution_days = :attribution, evaluation_days = :evaluation,
-                    audience_everyone = :everyone, updated_at = now(),
+                    audience_everyone = :everyone, cascade_order = :cascadeOrder, updated_at = now(),
                     version = version + 1
                 where id = :id""")
             .param("id", id)
@@ -84,7 +87,9 @@ public class CampaignStore {
             .param("attribution", draft.attributionDays())
             .param("evaluation", draft.evaluationDays())
             .param("everyone", draft.audience().everyone())
+            .param("cascadeOrder", (draft.cascade() != null) ? draft.cascade().order().name() : null)
             .update();
+        this.cascades.write(id, draft.cascade());
         this.jdbc.sql("delete from campaign_audience where campaign_id = :id").param("id", id).update();
         audience(id, "SEGMENT", draft.audience().segments(), true);
         audience(id, "LIST", draft.audience().lists(), true);
@@ -331,7 +336,8 @@ public class CampaignStore {
                 row.getObject("brand_id", Long.class), children.audience(id, row.getBoolean("audience_everyone")),
                 children.variants(id), schedule, SendWindow.Policy.valueOf(row.getString("window_policy")),
                 row.getBoolean("opt_out_line"), row.getString("signature"), row.getInt("holdout_percent"), winner,
-                children.goals(id), row.getInt("attribution_days"), row.getInt("evaluation_days"), children.costs(id));
+                children.goals(id), row.getInt("attribution_days"), row.getInt("evaluation_days"), children.costs(id),
+                children.cascade(id, row.getString("cascade_order")));
         Timestamp launched = row.getTimestamp("launched_at");
         CampaignView.Launch launch = (launched != null) ? new CampaignView.Launch(row.getString("launched_by"),
                 launched.toInstant(), row.getTimestamp("launch_finished_at") != null,
@@ -350,7 +356,14 @@ public class CampaignStore {
     /** The audiences, variants, goals and costs of some campaigns, read at once. */
     private record Children(Map<Long, CampaignDraft.Audience> audiences,
             Map<Long, List<CampaignDraft.Variant>> variants, Map<Long, List<CampaignDraft.Goal>> goals,
-            Map<Long, List<CampaignDraft.Cost>> costs, Map<Long, List<GoalState>> goalStates) {
+            Map<Long, List<CampaignDraft.Cost>> costs, Map<Long, List<GoalState>> goalStates,
+            Map<Long, List<CampaignDraft.CascadeStep>> cascadeSteps) {
+
+        /** The cascade of a campaign whose row has an order, else null. */
+        CampaignDraft.Cascade cascade(long id, String order) {
+            return (order != null) ? new CampaignDraft.Cascade(CampaignDraft.CascadeOrder.valueOf(order),
+                    this.cascadeSteps.getOrDefault(id, List.of())) : null;
+        }
 
         List<GoalState> states(long id) {
             return this.goalStates.getOrDefault(id, List.of());
@@ -409,7 +422,7 @@ public class CampaignStore {
                 .add(new CampaignDraft.Cost(row.getString("label"),
                         CampaignDraft.CostKind.valueOf(row.getString("kind")), plain(row.getBigDecimal("amount")))))
             .list();
-        return new Children(audiences, variants, goals, costs, goalStates);
+        return new Children(audiences, variants, goals, costs, goalStates, this.cascades.steps(ids));
     }
 
     /**

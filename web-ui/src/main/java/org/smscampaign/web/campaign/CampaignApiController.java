@@ -13,6 +13,7 @@ import org.smscampaign.campaign.CampaignView;
 import org.smscampaign.campaign.Preflight;
 import org.smscampaign.contact.ContactProperties;
 import org.smscampaign.contact.PhoneNumbers;
+import org.smscampaign.messaging.MessageGateway;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +37,11 @@ class CampaignApiController {
 
     private final ContactProperties contactSettings;
 
-    CampaignApiController(CampaignManagement campaigns, PhoneNumbers numbers, ContactProperties contactSettings) {
+    private final MessageGateway gateway;
+
+    CampaignApiController(CampaignManagement campaigns, PhoneNumbers numbers, ContactProperties contactSettings,
+            MessageGateway gateway) {
+        this.gateway = gateway;
         this.campaigns = campaigns;
         this.numbers = numbers;
         this.contactSettings = contactSettings;
@@ -47,8 +52,8 @@ class CampaignApiController {
 
     }
 
-    /** The id of a queued message. */
-    record Queued(long messageId) {
+    /** The id of a queued message, and the channel it goes on (SMS, WHATSAPP, RCS). */
+    record Queued(long messageId, String channel) {
 
     }
 
@@ -64,7 +69,10 @@ class CampaignApiController {
             description = "Audience (segments and lists in and out, or audience.everyone: true for everyone "
                     + "subscribed; nothing chosen is nobody: such a draft is saved but cannot launch), variants with merge fields "
                     + "({{first_name|there}}) and tracked links ({{link:https://...}}), schedule (NOW, AT, LOCAL_TIME), "
-                    + "window policy, holdout, A/B winner, goals, other costs.")
+                    + "window policy, holdout, A/B winner, goals, other costs, and an optional cascade: "
+                    + "{order: MANUAL|CHEAPEST, steps: [{sender, timeoutMinutes (1-4320), deliveredWhen: "
+                    + "DELIVERED|READ, body (RCS text), template: {sid, variables} (WhatsApp)}]} with 2-4 steps on "
+                    + "distinct channels and exactly one SMS step on the campaign's sender (null: SMS only).")
     ResponseEntity<CampaignView> create(@RequestBody CampaignDraft draft, Principal principal) {
         CampaignView created = this.campaigns.create(draft, principal.getName());
         return ResponseEntity.created(URI.create("/api/v1/campaigns/" + created.id())).body(created);
@@ -80,6 +88,16 @@ class CampaignApiController {
     @Operation(summary = "Rewrite a draft", description = "Only drafts; 409 once launched.")
     CampaignView update(@PathVariable long id, @RequestBody CampaignDraft draft, Principal principal) {
         return this.campaigns.update(id, draft, principal.getName());
+    }
+
+    @PostMapping("/{id}/duplicate")
+    @Operation(summary = "Duplicate as a new draft",
+            description = "A new draft named \"Copy of ...\" with the campaign's audience, texts, schedule, goals, "
+                    + "costs and cascade; 422 when something it uses is no longer valid (a template no longer "
+                    + "approved).")
+    ResponseEntity<CampaignView> duplicate(@PathVariable long id, Principal principal) {
+        CampaignView copy = this.campaigns.duplicate(id, principal.getName());
+        return ResponseEntity.created(URI.create("/api/v1/campaigns/" + copy.id())).body(copy);
     }
 
     @PutMapping("/{id}/goals")
@@ -107,7 +125,10 @@ class CampaignApiController {
     @GetMapping("/{id}/preflight")
     @Operation(summary = "What a launch would send",
             description = "Every recipient's message rendered for real: encoding, segments and their distribution, "
-                    + "cost by destination country, exclusions, and warnings.")
+                    + "cost by destination country, exclusions, and warnings. For a cascade, cascade holds the "
+                    + "expected cost against SMS only, the expected savings, and per channel and country the "
+                    + "recipients expected on each step with the delivery rate (LEARNED or DEFAULT) and price "
+                    + "assumed; estimatedCost is then the cascade's expected cost.")
     Preflight preflight(@PathVariable long id) {
         return this.campaigns.preflight(id);
     }
@@ -141,14 +162,17 @@ class CampaignApiController {
     }
 
     @PostMapping("/{id}/test")
-    @Operation(summary = "Send one variant to a number now, as a test")
+    @Operation(summary = "Send one variant to a number now, as a test",
+            description = "A cascade campaign's test goes on the channel of its first listed step (its template on "
+                    + "WhatsApp); the answer names the channel.")
     Queued test(@PathVariable long id, @RequestBody TestSend request, Principal principal) {
         PhoneNumbers.Result number = this.numbers.parse(request.number(), this.contactSettings.defaultRegion());
         if (!number.isValid()) {
             throw new IllegalArgumentException("number: " + number.problem());
         }
-        return new Queued(this.campaigns.testSend(id, (request.variant() != null) ? request.variant() : "A",
-                number.number().e164(), principal.getName()));
+        long message = this.campaigns.testSend(id, (request.variant() != null) ? request.variant() : "A",
+                number.number().e164(), principal.getName());
+        return new Queued(message, this.gateway.find(message).map((m) -> m.channel().name()).orElse("SMS"));
     }
 
 }

@@ -22,7 +22,8 @@ import org.springframework.format.annotation.DateTimeFormat;
  * subscribed), three variant slots (a blank one is no variant), the schedule as the
  * browser's date and time inputs in ISO form (UTC for a fixed moment), rows of goals
  * (measure, event, target; {@code goalCtr} to {@code goalRoi} are still read from older
- * pages), and rows of other costs.
+ * pages), rows of other costs, and the channels: SMS only, or a cascade of step slots
+ * (see {@link CascadeRows}).
  */
 record CampaignForm(String name, String sender, List<Long> segments, List<Long> lists, List<Long> excludedSegments,
         List<Long> excludedLists, boolean everyoneSubscribed, String bodyA, Integer splitA, String bodyB,
@@ -35,7 +36,9 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
         BigDecimal goalRoi, Integer attributionDays, Integer evaluationDays, List<String> costLabel,
         List<String> costKind, List<BigDecimal> costAmount, Long brandId, BigDecimal winnerConfidence,
         Integer winnerMinimumSample, String winnerFallback, List<String> goalMetric, List<String> goalEvent,
-        List<BigDecimal> goalTarget) {
+        List<BigDecimal> goalTarget, String channels, String cascadeOrder, List<String> stepSender,
+        List<Integer> stepTimeout, List<String> stepDeliveredWhen, List<String> stepBody, List<String> stepTemplate,
+        List<String> stepVariables) {
 
     /** Amounts as people type and read them: 500, never 5E+2 in a field. */
     CampaignForm {
@@ -45,6 +48,17 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
         goalRoi = PlainDecimals.plain(goalRoi);
         costAmount = PlainDecimals.plain(costAmount);
         goalTarget = PlainDecimals.plain(goalTarget);
+        CascadeRows cascade = new CascadeRows(channels, cascadeOrder, stepSender, stepTimeout, stepDeliveredWhen,
+                stepBody, stepTemplate, stepVariables)
+            .padded();
+        channels = cascade.channels();
+        cascadeOrder = cascade.cascadeOrder();
+        stepSender = cascade.stepSender();
+        stepTimeout = cascade.stepTimeout();
+        stepDeliveredWhen = cascade.stepDeliveredWhen();
+        stepBody = cascade.stepBody();
+        stepTemplate = cascade.stepTemplate();
+        stepVariables = cascade.stepVariables();
     }
 
     // What date, time and datetime-local inputs accept and send (browsers reject
@@ -61,18 +75,22 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
      * A new campaign: no audience and no text (the fields show examples as placeholders),
      * sent at 10:00 when a local time is chosen.
      */
-    static CampaignForm empty(String sender) {
+    static CampaignForm empty(String sender, String otherSender) {
+        CascadeRows cascade = CascadeRows.of(null, sender, otherSender);
         return new CampaignForm("", sender, List.of(), List.of(), List.of(), List.of(), false, "", 50, "", 50, "", 0,
                 "NOW", null, null, LocalTime.of(10, 0), "HOLD", true, "", 0, false, 20, 4, "HUMAN_CTR", null, null,
                 null, null, 7, 7, CostRows.of(List.of()).costLabel(), CostRows.of(List.of()).costKind(),
                 CostRows.of(List.of()).costAmount(), null, CampaignDraft.Winner.DEFAULT_CONFIDENCE,
                 CampaignDraft.Winner.DEFAULT_MINIMUM_SAMPLE, CampaignDraft.WinnerFallback.SEND_CONTROL.name(),
                 GoalRows.of(List.of()).goalMetric(), GoalRows.of(List.of()).goalEvent(),
-                GoalRows.of(List.of()).goalTarget());
+                GoalRows.of(List.of()).goalTarget(), cascade.channels(), cascade.cascadeOrder(), cascade.stepSender(),
+                cascade.stepTimeout(), cascade.stepDeliveredWhen(), cascade.stepBody(), cascade.stepTemplate(),
+                cascade.stepVariables());
     }
 
-    static CampaignForm of(CampaignView campaign) {
+    static CampaignForm of(CampaignView campaign, String otherSender) {
         CampaignDraft draft = campaign.draft();
+        CascadeRows cascade = CascadeRows.of(draft.cascade(), draft.sender(), otherSender);
         CostRows costs = CostRows.of(draft.costs());
         List<CampaignDraft.Variant> variants = draft.variants();
         CampaignDraft.Schedule schedule = draft.schedule();
@@ -91,7 +109,9 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
                 (winner != null) ? winner.confidence() : CampaignDraft.Winner.DEFAULT_CONFIDENCE,
                 (winner != null) ? winner.minimumSample() : CampaignDraft.Winner.DEFAULT_MINIMUM_SAMPLE,
                 (winner != null) ? winner.fallback().name() : CampaignDraft.WinnerFallback.SEND_CONTROL.name(),
-                goals.goalMetric(), goals.goalEvent(), goals.goalTarget());
+                goals.goalMetric(), goals.goalEvent(), goals.goalTarget(), cascade.channels(), cascade.cascadeOrder(),
+                cascade.stepSender(), cascade.stepTimeout(), cascade.stepDeliveredWhen(), cascade.stepBody(),
+                cascade.stepTemplate(), cascade.stepVariables());
     }
 
     private static String body(List<CampaignDraft.Variant> variants, int index) {
@@ -134,7 +154,10 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
                 SendWindow.Policy.valueOf((this.windowPolicy != null) ? this.windowPolicy : "HOLD"), this.optOutLine,
                 (this.signature != null && !this.signature.isBlank()) ? this.signature.strip() : null,
                 value(this.holdoutPercent, 0), winner, goals, value(this.attributionDays, 7),
-                value(this.evaluationDays, 7), new CostRows(this.costLabel, this.costKind, this.costAmount).costs());
+                value(this.evaluationDays, 7), new CostRows(this.costLabel, this.costKind, this.costAmount).costs(),
+                new CascadeRows(this.channels, this.cascadeOrder, this.stepSender, this.stepTimeout,
+                        this.stepDeliveredWhen, this.stepBody, this.stepTemplate, this.stepVariables)
+                    .cascade());
     }
 
     private static void addVariant(List<CampaignDraft.Variant> variants, String label, String body, Integer split) {

@@ -22,6 +22,8 @@ import org.smscampaign.contact.ContactLists;
 import org.smscampaign.contact.ContactProperties;
 import org.smscampaign.contact.PhoneNumbers;
 import org.smscampaign.link.Brands;
+import org.smscampaign.messaging.Channel;
+import org.smscampaign.messaging.ContentTemplates;
 import org.smscampaign.messaging.MessageGateway;
 import org.smscampaign.messaging.MessageStatus;
 import org.smscampaign.messaging.MessagingProperties;
@@ -78,9 +80,12 @@ class CampaignPagesController {
 
     private final String goalCurrency;
 
+    private final ContentTemplates contentTemplates;
+
     CampaignPagesController(CampaignManagement campaigns, Segments segments, ContactLists lists, MessageGateway gateway,
             PhoneNumbers numbers, ContactProperties contactSettings, Clock clock, Brands brands,
-            CampaignReports reports, org.smscampaign.money.MoneyProperties money) {
+            CampaignReports reports, org.smscampaign.money.MoneyProperties money, ContentTemplates contentTemplates) {
+        this.contentTemplates = contentTemplates;
         this.goalCurrency = money.currency();
         this.clock = clock;
         this.brands = brands;
@@ -135,7 +140,7 @@ class CampaignPagesController {
     @GetMapping("/new")
     String create(Model model) {
         if (!model.containsAttribute("campaign")) {
-            model.addAttribute("campaign", CampaignForm.empty(defaultSender()));
+            model.addAttribute("campaign", CampaignForm.empty(defaultSender(), otherSender()));
         }
         return form(null, model);
     }
@@ -143,6 +148,35 @@ class CampaignPagesController {
     private String defaultSender() {
         return this.gateway.senders().contains(MessagingProperties.DEFAULT_SENDER) ? MessagingProperties.DEFAULT_SENDER
                 : this.gateway.senders().iterator().next();
+    }
+
+    /**
+     * The first sender on a channel other than SMS (a cascade's usual first step), or "".
+     */
+    private String otherSender() {
+        return this.gateway.senders()
+            .stream()
+            .filter((s) -> this.gateway.channelOf(s) != Channel.SMS)
+            .sorted(java.util.Comparator.comparing((String s) -> this.gateway.channelOf(s) != Channel.WHATSAPP)
+                .thenComparing(java.util.Comparator.naturalOrder()))
+            .findFirst()
+            .orElse("");
+    }
+
+    /** Each configured sender's channel (SMS, WHATSAPP, RCS), by name. */
+    @ModelAttribute("senderChannels")
+    Map<String, String> senderChannels() {
+        Map<String, String> channels = new java.util.TreeMap<>();
+        this.gateway.senders().forEach((s) -> channels.put(s, this.gateway.channelOf(s).name()));
+        return channels;
+    }
+
+    /** Each configured sender as people read it: "WhatsApp (whatsapp)". */
+    @ModelAttribute("senderLabels")
+    Map<String, String> senderLabels() {
+        Map<String, String> labels = new java.util.TreeMap<>();
+        this.gateway.senders().forEach((s) -> labels.put(s, channelLabel(this.gateway.channelOf(s)) + " (" + s + ")"));
+        return labels;
     }
 
     /** The measures a goal row offers, grouped "at least" then "at most". */
@@ -174,6 +208,7 @@ class CampaignPagesController {
         model.addAttribute("allLists", this.lists.all());
         model.addAttribute("senders", this.gateway.senders());
         model.addAttribute("brands", this.brands.all());
+        model.addAttribute("contentTemplates", this.contentTemplates.approved());
         return "campaigns/form";
     }
 
@@ -201,7 +236,7 @@ class CampaignPagesController {
     @GetMapping("/{id}/edit")
     String edit(@PathVariable long id, Model model) {
         if (!model.containsAttribute("campaign")) {
-            model.addAttribute("campaign", CampaignForm.of(this.campaigns.get(id)));
+            model.addAttribute("campaign", CampaignForm.of(this.campaigns.get(id), otherSender()));
         }
         return form(id, model);
     }
@@ -317,6 +352,20 @@ class CampaignPagesController {
                 "Cancelled: messages not yet sent were withdrawn.");
     }
 
+    /** A new draft with the same settings (its cascade too), opened for editing. */
+    @PostMapping("/{id}/duplicate")
+    String duplicate(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
+        try {
+            CampaignView copy = this.campaigns.duplicate(id, principal.getName());
+            redirect.addFlashAttribute("success", "Duplicated as a new draft: change what differs, then save.");
+            return "redirect:/campaigns/" + copy.id() + "/edit";
+        }
+        catch (CampaignProblem ex) {
+            redirect.addFlashAttribute("error", "Cannot duplicate: " + ex.getMessage());
+            return "redirect:/campaigns/" + id;
+        }
+    }
+
     @PostMapping("/{id}/costs")
     String costs(@PathVariable long id, @ModelAttribute CostRows rows, Principal principal,
             RedirectAttributes redirect) {
@@ -345,11 +394,27 @@ class CampaignPagesController {
             redirect.addFlashAttribute("error", "Test send: " + parsed.problem());
             return "redirect:/campaigns/" + id;
         }
-        return act(id, redirect, () -> {
+        try {
             long message = this.campaigns.testSend(id, variant, parsed.number().e164(), principal.getName());
             redirect.addFlashAttribute("testMessage", message);
-            return null;
-        }, "Test message of variant " + variant + " queued for " + parsed.number().e164() + ".");
+            String channel = this.gateway.find(message).map((m) -> channelLabel(m.channel())).orElse("SMS");
+            redirect.addFlashAttribute("testChannel", channel);
+            redirect.addFlashAttribute("success", "Test message of variant " + variant + " queued for "
+                    + parsed.number().e164() + " on " + channel + ".");
+        }
+        catch (CampaignProblem ex) {
+            redirect.addFlashAttribute("error", ex.getMessage());
+        }
+        return "redirect:/campaigns/" + id;
+    }
+
+    /** A channel as people name it. */
+    static String channelLabel(Channel channel) {
+        return switch (channel) {
+            case SMS -> "SMS";
+            case WHATSAPP -> "WhatsApp";
+            case RCS -> "RCS";
+        };
     }
 
     /**

@@ -18,9 +18,8 @@ import org.springframework.validation.FieldError;
  */
 final class FormErrors {
 
-    private static final Pattern PART = Pattern.compile(
-            "^(name|sender|variants|variant [A-C]|schedule|audience|goals" + "|costs\\[\\d+\\][.a-z]*|A/B test): (.+)$",
-            Pattern.DOTALL);
+    private static final Pattern PART = Pattern.compile("^(name|sender|variants|variant [A-C]|schedule|audience|goals"
+            + "|costs\\[\\d+\\][.a-z]*|A/B test|cascade): (.+)$", Pattern.DOTALL);
 
     /** Fields of the form that values typed in a wrong shape belong to, in words. */
     private static final Map<String, String> UNREADABLE = Map.of("sendAt",
@@ -58,6 +57,7 @@ final class FormErrors {
             case "schedule" -> "scheduleType";
             case "audience" -> "segments";
             case "goals" -> "goalTarget";
+            case "cascade" -> "channels";
             default -> null;
         };
     }

@@ -76,7 +76,7 @@ class ConfirmationsTest {
 
     @Test
     void aRefusalIsToldNextToTheFieldItConcerns() {
-        CampaignForm form = CampaignForm.empty("default");
+        CampaignForm form = CampaignForm.empty("default", "");
         BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "campaign");
 
         FormErrors.reject(errors, "schedule: give the date and the local time to send at.");
