@@ -26,10 +26,10 @@ import org.smscampaign.money.RateTable;
 /**
  * The preflight's cascade figures, summed over the recipients: each recipient's chain as
  * the launch builds it, each step reached with the chance that every earlier step did not
- * deliver, priced by the table for its channel and the recipient's country. Delivery
- * rates of WhatsApp and RCS are learned per country from past messages (with at least
- * {@code minimum-history} of them), else the configured defaults; SMS, the last resort,
- * counts as delivered.
+ * deliver, priced by the table for its channel and the recipient's country when it is
+ * delivered (WhatsApp and RCS bill delivered messages). Delivery rates of WhatsApp and
+ * RCS are learned per country from past messages (with at least {@code minimum-history}
+ * of them), else the configured defaults; SMS, the last resort, counts as delivered.
  */
 final class CascadeForecaster {
 
@@ -101,7 +101,9 @@ final class CascadeForecaster {
             BigDecimal price = (quote.perSegment() != null) ? quote.costOf(step.channel().billedUnits(smsSegments))
                     : BigDecimal.ZERO;
             Rate rate = rate(step.channel(), country);
-            BigDecimal cost = reached.multiply(price, MATH);
+            // WhatsApp and RCS bill a delivered message; one that cannot reach the number
+            // (63003) costs nothing. SMS bills what goes out (d = 1 here anyway).
+            BigDecimal cost = reached.multiply(rate.share(), MATH).multiply(price, MATH);
             this.expected = this.expected.add(cost);
             Tally channel = this.channels.computeIfAbsent(step.index(), (k) -> new Tally());
             Tally inCountry = this.countries.computeIfAbsent(country + '\u0000' + step.index(), (k) -> new Tally());

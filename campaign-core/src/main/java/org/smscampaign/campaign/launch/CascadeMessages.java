@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * A batch of a cascade campaign's messages: each recipient's chain (see
  * {@link CascadePlan}), with every step's text rendered for them and their links minted
  * once for all steps. What the number is unreachable on is read once per batch. A chain
- * of one step is a plain message.
+ * of one step is a chain too (its recipient counts in the savings).
  */
 @Component
 class CascadeMessages {
@@ -100,12 +100,13 @@ class CascadeMessages {
                         Duration.ofMinutes(step.step().timeoutMinutes()), step.step().deliveredWhen()));
             }
             StepText first = stepTexts.get(0);
-            boolean single = chain.size() == 1;
+            // A chain of one step (only SMS left) is still a chain: its recipient is part
+            // of
+            // the audience the savings are measured on (its SMS-only cost is its cost).
             String key = "campaign:" + campaignId + ":contact:" + row.id() + ((winner != null) ? ":winner" : "");
             messages.add(new MessageRequest(ids[i], key, chain.get(0).channel(), chain.get(0).step().sender(),
                     row.phone(), first.body(), first.segments(), decision.due(), decision.window(),
-                    new Attribution(campaignId, row.id(), decision.variant()), single ? List.of() : steps,
-                    first.template(), single ? List.of() : stepTexts));
+                    new Attribution(campaignId, row.id(), decision.variant()), steps, first.template(), stepTexts));
         }
         return messages;
     }

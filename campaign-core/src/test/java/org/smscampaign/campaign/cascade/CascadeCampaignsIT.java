@@ -233,7 +233,7 @@ class CascadeCampaignsIT {
         long dora = contact("Dora", number("+49176", 8), "DE", true, Channel.SMS);
         String emilsNumber = number("+49176", 8);
         long emil = contact("Emil", emilsNumber, "DE", false, null);
-        this.reachability.learn(emilsNumber, Channel.RCS, MessageStatus.FAILED, 30008, null);
+        this.reachability.learn(emilsNumber, Channel.RCS, MessageStatus.FAILED, Reachability.NOT_ON_CHANNEL_CODE, null);
 
         CampaignView campaign = launch(draft(new CampaignDraft.Cascade(CampaignDraft.CascadeOrder.MANUAL,
                 List.of(whatsApp(DeliveredWhen.DELIVERED), rcs(), sms()))));
@@ -254,7 +254,7 @@ class CascadeCampaignsIT {
         assertThat(first(campaign.id(), dora).channels()).as("preferred channel first")
             .containsExactly("SMS", "WHATSAPP", "RCS");
         First emils = first(campaign.id(), emil);
-        assertThat(emils.channels()).as("only SMS left: a plain message").isEmpty();
+        assertThat(emils.channels()).as("only SMS left: a chain of one step").containsExactly("SMS");
         assertThat(emils.message().channel()).isEqualTo(Channel.SMS);
         assertThat(emils.message().body()).as("with the opt-out line").contains("STOP");
 
@@ -331,14 +331,15 @@ class CascadeCampaignsIT {
 
         CascadeForecast forecast = preflight.cascade();
         assertThat(forecast.currency()).isEqualTo("USD");
-        // ES: WhatsApp 0.025 + 0.25 x RCS 0.045 + 0.25 x 0.6 x SMS 0.0748 = 0.04747
-        // FR: WhatsApp 0.035 + 0.40 x RCS 0.045 + 0.40 x 0.6 x SMS 0.0769 = 0.071456
-        assertThat(forecast.expectedCost()).isEqualByComparingTo("0.1189");
+        // A step costs when it delivers (WhatsApp and RCS bill delivered messages):
+        // ES: 0.75 x WhatsApp 0.025 + 0.25 x 0.4 x RCS 0.045 + 0.25 x 0.6 x SMS 0.0748
+        // = 0.03447; FR: 0.6 x 0.035 + 0.4 x 0.4 x 0.045 + 0.4 x 0.6 x 0.0769 = 0.046656
+        assertThat(forecast.expectedCost()).isEqualByComparingTo("0.0811");
         assertThat(forecast.smsOnlyCost()).isEqualByComparingTo("0.1517");
-        assertThat(forecast.savings()).isEqualByComparingTo("0.0328");
-        assertThat(forecast.savingsPercent()).isEqualByComparingTo("21.6");
+        assertThat(forecast.savings()).isEqualByComparingTo("0.0706");
+        assertThat(forecast.savingsPercent()).isEqualByComparingTo("46.5");
         assertThat(preflight.estimatedCost()).as("the preflight's cost is the cascade's")
-            .isEqualByComparingTo("0.1189");
+            .isEqualByComparingTo("0.0811");
         assertThat(forecast.channels()).extracting(CascadeForecast.ChannelForecast::channel)
             .containsExactly("WHATSAPP", "RCS", "SMS");
         CascadeForecast.ChannelForecast whatsApp = forecast.channels().get(0);
