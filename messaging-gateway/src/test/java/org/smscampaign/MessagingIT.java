@@ -28,7 +28,11 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "sms.messaging.senders.fast.segments-per-second=0", "sms.messaging.senders.fast.concurrency=4",
                 "sms.messaging.senders.fast.cost-per-segment=0.05", "sms.messaging.senders.paced.segments-per-second=5",
                 "sms.messaging.senders.whatsapp.channel=WHATSAPP", "sms.messaging.senders.whatsapp.from=+14155550100",
-                "sms.messaging.senders.whatsapp.segments-per-second=0", "sms.messaging.pricing.fetch.enabled=false",
+                "sms.messaging.senders.whatsapp.segments-per-second=0", "sms.messaging.senders.rcs.channel=RCS",
+                "sms.messaging.senders.rcs.messaging-service-sid=MG000000000000000000000000000000c5",
+                "sms.messaging.senders.rcs.segments-per-second=0", "sms.messaging.simulator.whatsapp-share=1.0",
+                "sms.messaging.simulator.rcs-share=1.0", "sms.messaging.simulator.read-share=1.0",
+                "sms.messaging.simulator.read-delay=300ms", "sms.messaging.pricing.fetch.enabled=false",
                 "sms.messaging.pricing.fetch.delay=0s" })
 @PostgresTest
 public @interface MessagingIT {

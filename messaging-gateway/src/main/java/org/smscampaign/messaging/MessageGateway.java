@@ -292,7 +292,7 @@ public class MessageGateway {
                 trimmed(row.getString("price_unit")), row.getBigDecimal("estimated_cost"),
                 trimmed(row.getString("cost_currency")), row.getObject("chain_step", Integer.class),
                 instant(row.getTimestamp("created_at")), instant(row.getTimestamp("sent_at")),
-                instant(row.getTimestamp("final_at")));
+                instant(row.getTimestamp("final_at")), instant(row.getTimestamp("read_at")));
     }
 
     private static String trimmed(String code) {

@@ -44,4 +44,25 @@ public class ProviderSimulator {
         return (this.simulator != null) ? this.simulator.received(messageId) : 0;
     }
 
+    /**
+     * Whether the simulator finds the number on the channel (stable per number; numbers
+     * ending in 9 are on neither WhatsApp nor RCS): the others fail with 63003.
+     */
+    public boolean reachable(Channel channel, String number) {
+        if (this.simulator == null) {
+            return true;
+        }
+        MessagingProperties.Simulator settings = this.simulator.settings();
+        double share = (channel == Channel.WHATSAPP) ? settings.whatsAppShare() : settings.rcsShare();
+        return SimulatedProvider.reachable(channel, number, share);
+    }
+
+    /**
+     * Whether the person behind the number reads delivered WhatsApp and RCS messages
+     * (stable per number): those get a "read" status callback after the read delay.
+     */
+    public boolean reads(String number) {
+        return this.simulator != null && SimulatedProvider.reads(number, this.simulator.settings().readShare());
+    }
+
 }

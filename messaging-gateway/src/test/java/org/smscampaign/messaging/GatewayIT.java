@@ -440,9 +440,12 @@ class GatewayIT {
         String failing = number().substring(0, 13) + "9"; // not on WhatsApp in the
                                                           // simulator
         String delivering = number().substring(0, 13) + "1";
+        // Business-initiated on WhatsApp: an approved template (free text would get
+        // 63016).
+        TemplateContent template = new TemplateContent("HXb5b62575e6e4ff6129ad7c8efe1f983e", "{\"1\":\"Anna\"}");
         Map<String, Long> ids = this.gateway.enqueue(List.of(
                 new MessageRequest(null, key(), Channel.WHATSAPP, "whatsapp", delivering, "Your code", 1, Instant.now(),
-                        null, new Attribution(campaign, 1L, "A"), chain),
+                        null, new Attribution(campaign, 1L, "A"), chain, template, List.of()),
                 new MessageRequest(null, key(), Channel.WHATSAPP, "whatsapp", failing, "Your code", 1, Instant.now(),
                         null, new Attribution(campaign, 2L, "A"), chain)));
 

@@ -404,6 +404,22 @@ public class MessageStore {
             .optional();
     }
 
+    /**
+     * Stamps a delivered message read, once (read receipts never move back, and a late
+     * "delivered" leaves it read).
+     */
+    boolean markRead(long id) {
+        return this.jdbc.sql("""
+                with marked as (
+                    update outbound_message set read_at = now()
+                    where id = :id and status = 'DELIVERED' and read_at is null
+                    returning id)
+                insert into message_event (message_id, status, detail, source)
+                select id, 'DELIVERED', 'read by the recipient', 'PROVIDER' from marked""")
+            .param("id", id)
+            .update() == 1;
+    }
+
     boolean exists(long id) {
         return this.jdbc.sql("select exists (select 1 from outbound_message where id = :id)")
             .param("id", id)

@@ -43,6 +43,15 @@ public class StatusReports {
         }
     }
 
+    /**
+     * A read receipt: the message was delivered (if no report said so yet) and is read
+     * from now on; a later one changes nothing.
+     */
+    public void read(long messageId, String sid) {
+        report(messageId, MessageStatus.DELIVERED, sid, null);
+        this.store.markRead(messageId);
+    }
+
     public void unknownMessage() {
         this.metrics.unknownCallback();
     }

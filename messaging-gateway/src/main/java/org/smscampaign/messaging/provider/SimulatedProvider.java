@@ -53,12 +53,26 @@ public class SimulatedProvider implements SmsSender {
 
     private static final List<Integer> FAILED_CODES = List.of(30007, 30008);
 
-    /** Twilio: the channel could not find the To address (no WhatsApp account). */
-    private static final int NOT_ON_WHATSAPP = 63003;
+    /**
+     * Twilio: the channel could not find the To address (no WhatsApp account, not
+     * RCS-capable).
+     */
+    private static final int NOT_ON_CHANNEL = 63003;
+
+    /** Twilio: free text outside the 24-hour customer-service window. */
+    static final int OUTSIDE_WINDOW = 63016;
+
+    /** Twilio: the ContentSid is no template of the account. */
+    static final int INVALID_CONTENT_SID = 21655;
+
+    /** Twilio: the template was rejected by WhatsApp (or is not approved yet). */
+    static final int TEMPLATE_NOT_APPROVED = 63040;
 
     private static final int CALLBACK_CONCURRENCY = 16;
 
     private final MessagingProperties.Simulator settings;
+
+    private final java.time.Duration customerWindow;
 
     private final PriceTable prices;
 
@@ -77,6 +91,7 @@ public class SimulatedProvider implements SmsSender {
     public SimulatedProvider(MessagingProperties properties, JdbcClient jdbc, SignatureKey key,
             CallbackAddresses addresses, PriceTable prices) {
         this.settings = properties.simulator();
+        this.customerWindow = properties.templates().customerWindow();
         this.prices = prices;
         this.addresses = addresses;
         this.jdbc = jdbc;
@@ -140,6 +155,11 @@ public class SimulatedProvider implements SmsSender {
                 default -> new SendOutcome.Rejected(TwilioErrors.INVALID_TO, "simulated: invalid 'To' number");
             };
         }
+        SendOutcome refused = refusedTemplate(message);
+        if (refused != null) {
+            pause(this.settings.latency());
+            return refused;
+        }
         // As with a real provider, the request is received as soon as it is sent; the
         // answer
         // takes the latency. A caller that stalls meanwhile finds the message in the
@@ -151,11 +171,69 @@ public class SimulatedProvider implements SmsSender {
                 : new SendOutcome.Accepted(sid, MessageStatus.ACCEPTED, null, null);
     }
 
+    /**
+     * Twilio refuses a template at once: 21655 for a sid that is none of the account's,
+     * 63040 for one WhatsApp has not approved (pending or rejected).
+     */
+    private static SendOutcome refusedTemplate(OutgoingMessage message) {
+        if (message.template() == null) {
+            return null;
+        }
+        ContentTemplateView template = SimulatedTemplates.ALL.stream()
+            .filter((candidate) -> candidate.sid().equals(message.template().contentSid()))
+            .findFirst()
+            .orElse(null);
+        if (template == null) {
+            return new SendOutcome.Rejected(INVALID_CONTENT_SID, "simulated: the ContentSid is invalid");
+        }
+        if (!template.approved()) {
+            return new SendOutcome.Rejected(TEMPLATE_NOT_APPROVED,
+                    "simulated: template " + template.name() + " is not approved by WhatsApp");
+        }
+        return null;
+    }
+
+    /**
+     * Whether the simulated number is on the channel: stable per number (a hash of it
+     * against the channel's share); numbers ending in 9 are on neither WhatsApp nor RCS.
+     */
+    public static boolean reachable(org.smscampaign.messaging.Channel channel, String number, double share) {
+        if (channel == org.smscampaign.messaging.Channel.SMS) {
+            return true;
+        }
+        String bare = org.smscampaign.messaging.Channel.number(number);
+        return !bare.endsWith("9") && stableShare(channel.name() + ":" + bare) < share;
+    }
+
+    /** Whether the person behind the number reads what they get (stable per number). */
+    public static boolean reads(String number, double share) {
+        return stableShare("read:" + org.smscampaign.messaging.Channel.number(number)) < share;
+    }
+
+    /** A number in [0, 1) that is the same for the same key on every run. */
+    private static double stableShare(String key) {
+        java.util.UUID hash = java.util.UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
+        return (hash.getLeastSignificantBits() >>> 11) / (double) (1L << 53);
+    }
+
+    public MessagingProperties.Simulator settings() {
+        return this.settings;
+    }
+
+    private boolean windowOpen(String number) {
+        return this.jdbc.sql("""
+                select exists (select 1 from inbound_message where from_number = :number and channel = 'WHATSAPP'
+                  and received_at > now() - cast(:window as interval))""")
+            .param("number", org.smscampaign.messaging.Channel.number(number))
+            .param("window", this.customerWindow.toSeconds() + " seconds")
+            .query(Boolean.class)
+            .single();
+    }
+
     private String accept(OutgoingMessage message) {
         byte[] random = new byte[16];
         ThreadLocalRandom.current().nextBytes(random);
-        String sid = ((message.channel() == org.smscampaign.messaging.Channel.WHATSAPP) ? "MM" : "SM")
-                + HexFormat.of().formatHex(random);
+        String sid = "SM" + HexFormat.of().formatHex(random);
         Fate fate = fate(message);
         if (this.settings.keepRecord()) {
             // Priced as Twilio prices: per segment for the destination, nothing for a
@@ -163,10 +241,11 @@ public class SimulatedProvider implements SmsSender {
             // callback.
             BigDecimal price = fate.status().equals("failed") ? BigDecimal.ZERO
                     : this.prices.quote(message.channel(), message.to(), message.sender())
-                        .costOf(SmsText.of(message.body()).segments());
+                        .costOf(message.channel().billedUnits(SmsText.of(message.body()).segments()));
             this.jdbc
-                .sql("insert into simulator_message (sid, message_id, to_number, from_sender, body, price, price_unit) "
-                        + "values (:sid, :message, :to, :from, :body, :price, :unit)")
+                .sql("insert into simulator_message (sid, message_id, to_number, from_sender, body, price, price_unit, "
+                        + "channel, content_sid) values (:sid, :message, :to, :from, :body, :price, :unit, :channel, "
+                        + ":content)")
                 .param("sid", sid)
                 .param("message", message.id())
                 .param("to", message.channel().address(message.to()))
@@ -174,6 +253,8 @@ public class SimulatedProvider implements SmsSender {
                 .param("body", message.body())
                 .param("price", price)
                 .param("unit", (price != null) ? this.prices.currency() : null)
+                .param("channel", message.channel().name())
+                .param("content", (message.template() != null) ? message.template().contentSid() : null)
                 .update();
         }
         if (this.settings.callbacks() && message.statusCallback() != null) {
@@ -193,16 +274,30 @@ public class SimulatedProvider implements SmsSender {
         this.callbacks.schedule(() -> post(message, sid, "sent", null), sentAfter, TimeUnit.MILLISECONDS);
         this.callbacks.schedule(() -> post(message, sid, fate.status(), fate.code()), finalAfter,
                 TimeUnit.MILLISECONDS);
+        if (fate.status().equals("delivered") && message.channel() != org.smscampaign.messaging.Channel.SMS
+                && reads(message.to(), this.settings.readShare())) {
+            this.callbacks.schedule(() -> post(message, sid, "read", null),
+                    finalAfter + this.settings.readDelay().toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     private Fate fate(OutgoingMessage message) {
         double roll = ThreadLocalRandom.current().nextDouble();
         String status;
         Integer code = null;
-        if (message.channel() == org.smscampaign.messaging.Channel.WHATSAPP && message.to().endsWith("9")) {
-            // A tenth of numbers (those ending in 9) have no WhatsApp account: 63003.
+        org.smscampaign.messaging.Channel channel = message.channel();
+        double share = (channel == org.smscampaign.messaging.Channel.WHATSAPP) ? this.settings.whatsAppShare()
+                : this.settings.rcsShare();
+        if (!reachable(channel, message.to(), share)) {
+            // No WhatsApp account, or a phone that takes no RCS: 63003.
             status = "failed";
-            code = NOT_ON_WHATSAPP;
+            code = NOT_ON_CHANNEL;
+        }
+        else if (channel == org.smscampaign.messaging.Channel.WHATSAPP && message.template() == null
+                && !windowOpen(message.to())) {
+            // Free text to someone who has not written to us within 24 hours.
+            status = "failed";
+            code = OUTSIDE_WINDOW;
         }
         else if (roll < this.settings.deliveredShare()) {
             status = "delivered";

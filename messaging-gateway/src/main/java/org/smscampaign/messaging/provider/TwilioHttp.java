@@ -20,30 +20,40 @@ import com.twilio.http.Request;
 import com.twilio.http.Response;
 
 /**
- * The HTTP client under twilio-java: sends its requests to the configured API base URL (a
- * regional edge, or a local mock in tests) with our timeouts, exactly once. twilio-java's
- * own client retries 5xx answers by itself, which could send a message twice; here each
- * attempt is the dispatcher's decision. Failures are told apart: not connected (nothing
- * sent), throttled (nothing processed), no answer in time (may have been processed).
+ * The HTTP client under twilio-java: sends its requests to the configured API base URLs
+ * (Messages and Content API; a regional edge, or a local mock in tests) with our
+ * timeouts, exactly once. twilio-java's own client retries 5xx answers by itself, which
+ * could send a message twice; here each attempt is the dispatcher's decision. Failures
+ * are told apart: not connected (nothing sent), throttled (nothing processed), no answer
+ * in time (may have been processed).
  */
 final class TwilioHttp extends com.twilio.http.HttpClient {
 
     private static final String TWILIO_API = "https://api.twilio.com";
 
+    private static final String CONTENT_API = "https://content.twilio.com";
+
     private final HttpClient client;
 
     private final String baseUrl;
 
+    private final String contentBaseUrl;
+
     private final Duration timeout;
 
-    TwilioHttp(URI baseUrl, Duration timeout) {
-        String base = baseUrl.toString();
-        this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    TwilioHttp(URI baseUrl, URI contentBaseUrl, Duration timeout) {
+        this.baseUrl = withoutSlash(baseUrl);
+        this.contentBaseUrl = withoutSlash(contentBaseUrl);
         this.timeout = timeout;
         this.client = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+    }
+
+    private static String withoutSlash(URI url) {
+        String base = url.toString();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
     /** Nothing sent: the connection could not be made. */
@@ -86,6 +96,9 @@ final class TwilioHttp extends com.twilio.http.HttpClient {
         String url = request.constructURL().toString();
         if (url.startsWith(TWILIO_API)) {
             url = this.baseUrl + url.substring(TWILIO_API.length());
+        }
+        else if (url.startsWith(CONTENT_API)) {
+            url = this.contentBaseUrl + url.substring(CONTENT_API.length());
         }
         HttpRequest.Builder http = HttpRequest.newBuilder(URI.create(url)).timeout(this.timeout);
         if (request.requiresAuthentication()) {

@@ -3,8 +3,11 @@ package org.smscampaign.messaging.provider;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,14 +16,18 @@ import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
+import com.twilio.rest.content.v1.ContentAndApprovals;
 import com.twilio.type.PhoneNumber;
+import org.smscampaign.messaging.Channel;
+import org.smscampaign.messaging.ContentTemplateView;
 import org.smscampaign.messaging.MessageStatus;
 import org.smscampaign.messaging.MessagingProperties;
 
 /**
  * Sends through Twilio's Messages API with twilio-java: From number or Messaging Service,
  * status callback carrying our message id, validity period and smart encoding. WhatsApp
- * goes the same way with {@code whatsapp:} addresses.
+ * and RCS go the same way with {@code whatsapp:} and {@code rcs:} addresses; templates
+ * come from the Content API.
  */
 public class TwilioSender implements SmsSender {
 
@@ -35,8 +42,15 @@ public class TwilioSender implements SmsSender {
                     + "TWILIO_AUTH_TOKEN in the environment");
         }
         this.client = new TwilioRestClient.Builder(this.settings.accountSid(), this.settings.authToken())
-            .httpClient(new TwilioHttp(this.settings.apiBaseUrl(), properties.dispatch().requestTimeout()))
+            .httpClient(new TwilioHttp(this.settings.apiBaseUrl(), this.settings.contentApiBaseUrl(),
+                    properties.dispatch().requestTimeout()))
             .build();
+        properties.senders().forEach((name, sender) -> {
+            if (sender.channel() == Channel.RCS && blank(sender.messagingServiceSid())) {
+                throw new IllegalStateException("The RCS sender '" + name + "' needs the messaging-service-sid of "
+                        + "the Messaging Service that holds its RCS sender");
+            }
+        });
     }
 
     private static boolean blank(String value) {
@@ -45,11 +59,7 @@ public class TwilioSender implements SmsSender {
 
     @Override
     public SendOutcome send(OutgoingMessage message) {
-        MessagingProperties.Sender sender = message.sender();
-        PhoneNumber to = new PhoneNumber(message.channel().address(message.to()));
-        MessageCreator creator = (sender.messagingServiceSid() != null)
-                ? Message.creator(to, sender.messagingServiceSid(), message.body())
-                : Message.creator(to, new PhoneNumber(message.channel().address(sender.from())), message.body());
+        MessageCreator creator = creator(message);
         creator.setStatusCallback(message.statusCallback());
         if (this.settings.validityPeriod() > 0) {
             creator.setValidityPeriod(this.settings.validityPeriod());
@@ -74,6 +84,37 @@ public class TwilioSender implements SmsSender {
         catch (ApiException ex) {
             return refused(ex);
         }
+    }
+
+    /**
+     * The create request in Twilio's shape for the channel: WhatsApp with
+     * {@code whatsapp:} To and From; RCS only through the Messaging Service that holds
+     * the RCS sender, To {@code rcs:+E164} so Twilio never falls back to SMS by itself
+     * (the cascade decides that); a template as ContentSid and ContentVariables, without
+     * Body.
+     */
+    static MessageCreator creator(OutgoingMessage message) {
+        MessagingProperties.Sender sender = message.sender();
+        Channel channel = message.channel();
+        PhoneNumber to = new PhoneNumber(channel.address(message.to()));
+        String body = (message.template() != null) ? null : message.body();
+        MessageCreator creator;
+        if (sender.messagingServiceSid() != null && !sender.messagingServiceSid().isBlank()) {
+            creator = Message.creator(to, sender.messagingServiceSid(), body);
+        }
+        else if (channel == Channel.RCS) {
+            throw new IllegalStateException("An RCS sender needs its messaging-service-sid");
+        }
+        else {
+            creator = Message.creator(to, new PhoneNumber(channel.address(sender.from())), body);
+        }
+        if (message.template() != null) {
+            creator.setContentSid(message.template().contentSid());
+            if (message.template().variables() != null) {
+                creator.setContentVariables(message.template().variables());
+            }
+        }
+        return creator;
     }
 
     /** Twilio states prices as negative decimal strings ("-0.00750"), or none yet. */
@@ -161,10 +202,19 @@ public class TwilioSender implements SmsSender {
         return prices;
     }
 
-    /** The Content API's templates with their approvals (issue 19, wt-wire). */
+    /**
+     * The Content API's templates with their WhatsApp approval, every page of them
+     * ({@code GET /v1/ContentAndApprovals}).
+     */
     @Override
-    public java.util.List<org.smscampaign.messaging.ContentTemplateView> templates() {
-        throw new UnsupportedOperationException("Listing Twilio Content API templates comes with issue 19");
+    public List<ContentTemplateView> templates() {
+        List<ContentTemplateView> templates = new ArrayList<>();
+        for (ContentAndApprovals content : ContentAndApprovals.reader().setPageSize(500).read(this.client)) {
+            templates.add(ContentTemplateMapping.view(content.getSid(), content.getFriendlyName(),
+                    content.getLanguage(), content.getTypes(), content.getApprovalRequests(), content.getVariables()));
+        }
+        templates.sort(Comparator.comparing(ContentTemplateView::name, String.CASE_INSENSITIVE_ORDER));
+        return templates;
     }
 
 }

@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The provider's status callbacks ({@code StatusCallback} carries our message id): a
  * forged or unsigned request gets 403 and changes nothing; statuses only move forward, so
  * duplicates and late arrivals are harmless; unknown messages get 200 (the provider would
- * retry otherwise) and are counted.
+ * retry otherwise) and are counted. A "read" receipt (WhatsApp, RCS) also counts as
+ * delivered and stamps when it was read, once.
  */
 @RestController
 @Hidden
@@ -57,7 +58,13 @@ class StatusCallbackController {
         if (code != null && code.matches("\\d{1,9}")) {
             errorCode = Integer.valueOf(code);
         }
-        this.reports.report(id, status, parameters.get("MessageSid"), errorCode);
+        String reported = parameters.get("MessageStatus");
+        if ("read".equalsIgnoreCase(reported)) {
+            this.reports.read(id, parameters.get("MessageSid"));
+        }
+        else {
+            this.reports.report(id, status, parameters.get("MessageSid"), errorCode);
+        }
         return ResponseEntity.ok().build();
     }
 

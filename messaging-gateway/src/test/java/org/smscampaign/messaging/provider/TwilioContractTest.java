@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,14 +17,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.smscampaign.messaging.Channel;
+import org.smscampaign.messaging.ContentTemplateView;
 import org.smscampaign.messaging.MessageStatus;
 import org.smscampaign.messaging.MessagingProperties;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import org.smscampaign.messaging.TemplateContent;
+import org.smscampaign.testsupport.twilio.TwilioContract;
+import org.smscampaign.testsupport.twilio.TwilioStub;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -41,10 +41,6 @@ class TwilioContractTest {
 
     private static final String ACCOUNT = "AC0123456789abcdef0123456789abcdef";
 
-    private static JsonNode createSchema;
-
-    private static JsonNode messageSchema;
-
     private HttpServer server;
 
     private final List<Map<String, String>> forms = new CopyOnWriteArrayList<>();
@@ -59,23 +55,6 @@ class TwilioContractTest {
 
     record Answer(int status, String body, Map<String, String> headers, long delayMillis) {
 
-    }
-
-    @BeforeAll
-    static void readTwilioContract() throws IOException {
-        JsonNode root;
-        try (InputStream spec = TwilioContractTest.class.getResourceAsStream("/twilio/twilio_api_v2010.json")) {
-            root = JsonMapper.builder().build().readTree(spec);
-        }
-        createSchema = root.path("paths")
-            .path("/2010-04-01/Accounts/{AccountSid}/Messages.json")
-            .path("post")
-            .path("requestBody")
-            .path("content")
-            .path("application/x-www-form-urlencoded")
-            .path("schema");
-        assertThat(createSchema.path("properties").has("To")).as("Twilio's contract was read").isTrue();
-        messageSchema = root.path("components").path("schemas").path("api.v2010.account.message");
     }
 
     @BeforeEach
@@ -116,15 +95,7 @@ class TwilioContractTest {
     }
 
     private static Map<String, String> form(String body) {
-        Map<String, String> form = new LinkedHashMap<>();
-        if (!body.isEmpty()) {
-            for (String pair : body.split("&")) {
-                String[] parts = pair.split("=", 2);
-                form.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
-                        URLDecoder.decode((parts.length > 1) ? parts[1] : "", StandardCharsets.UTF_8));
-            }
-        }
-        return form;
+        return TwilioStub.form(body);
     }
 
     private static Answer created(String status) {
@@ -157,34 +128,8 @@ class TwilioContractTest {
         return new MessagingProperties.Sender(number, null, Channel.SMS, 10, 0, 8, null);
     }
 
-    /**
-     * Every field is one Twilio knows, with a value of the type and format it expects.
-     */
     private static void assertFollowsTwilioContract(Map<String, String> form) {
-        JsonNode properties = createSchema.path("properties");
-        for (JsonNode required : createSchema.path("required")) {
-            assertThat(form).as("required field").containsKey(required.asString());
-        }
-        form.forEach((name, value) -> {
-            assertThat(properties.has(name)).as("Twilio knows the field " + name).isTrue();
-            JsonNode field = properties.path(name);
-            switch (field.path("type").asString()) {
-                case "integer" -> assertThat(value).as(name).matches("-?\\d+");
-                case "boolean" -> assertThat(value).as(name).isIn("true", "false");
-                case "number" -> assertThat(value).as(name).matches("-?\\d+(\\.\\d+)?");
-                default -> {
-                }
-            }
-            switch (field.path("format").asString()) {
-                case "phone-number" -> assertThat(value).as(name).matches("(whatsapp:)?\\+[1-9]\\d{6,14}");
-                case "uri" -> assertThat(URI.create(value).isAbsolute()).as(name).isTrue();
-                default -> {
-                }
-            }
-        });
-        assertThat(form.containsKey("From") || form.containsKey("MessagingServiceSid"))
-            .as("From or MessagingServiceSid")
-            .isTrue();
+        TwilioContract.assertCreateRequest(form);
     }
 
     @Test
@@ -279,8 +224,9 @@ class TwilioContractTest {
 
     @Test
     void aMessagesPriceIsFetchedAfterSendingSinceCallbacksCarryNone() {
-        assertThat(messageSchema.path("properties").has("price")).as("Twilio's message states its price").isTrue();
-        assertThat(messageSchema.path("properties").has("price_unit")).isTrue();
+        assertThat(TwilioContract.MESSAGE.path("properties").has("price")).as("Twilio's message states its price")
+            .isTrue();
+        assertThat(TwilioContract.MESSAGE.path("properties").has("price_unit")).isTrue();
         this.answer = new Answer(200, """
                 {"sid": "SMpriced", "account_sid": "%s", "status": "delivered", "body": "Hi", "num_segments": "2",
                  "price": "-0.17300", "price_unit": "EUR", "api_version": "2010-04-01"}
@@ -304,6 +250,141 @@ class TwilioContractTest {
 
         this.answer = new Answer(404, "{\"code\": 20404, \"message\": \"Not found\", \"status\": 404}", Map.of(), 0);
         assertThat(sender("5s").prices(List.of("SMgone"))).isEmpty();
+    }
+
+    private static final String SERVICE = "MG0123456789abcdef0123456789abcdef";
+
+    private static final TemplateContent ORDER_UPDATE = new TemplateContent("HXb5b62575e6e4ff6129ad7c8efe1f983e",
+            "{\"1\":\"Anna\",\"2\":\"https://go.brand.example/Ab3xK9q\"}");
+
+    private static OutgoingMessage message(Channel channel, MessagingProperties.Sender sender,
+            TemplateContent template) {
+        return new OutgoingMessage(43, channel, "+4917612345678",
+                "Hi Anna, your order is on its way. Track it here: https://go.brand.example/Ab3xK9q", "whatsapp",
+                sender, URI.create("https://sms.example.com/webhooks/twilio/status/43"), template);
+    }
+
+    private static MessagingProperties.Sender on(Channel channel, String from, String service) {
+        return new MessagingProperties.Sender(from, service, channel, 10, 0, 8, null);
+    }
+
+    @Test
+    void everyChannelsShapeFollowsTheContractFieldByField() {
+        TwilioSender sender = sender("5s");
+        sender.send(message(Channel.SMS, on(Channel.SMS, "+15005550006", null), null));
+        sender.send(message(Channel.SMS, on(Channel.SMS, null, SERVICE), null));
+        sender.send(message(Channel.WHATSAPP, on(Channel.WHATSAPP, "+14155238886", null), null));
+        sender.send(message(Channel.WHATSAPP, on(Channel.WHATSAPP, "+14155238886", null), ORDER_UPDATE));
+        sender.send(message(Channel.WHATSAPP, on(Channel.WHATSAPP, null, SERVICE), ORDER_UPDATE));
+        sender.send(message(Channel.RCS, on(Channel.RCS, null, SERVICE), null));
+        sender.send(message(Channel.RCS, on(Channel.RCS, null, SERVICE), ORDER_UPDATE));
+
+        assertThat(this.forms).hasSize(7);
+        List<Channel> channels = List.of(Channel.SMS, Channel.SMS, Channel.WHATSAPP, Channel.WHATSAPP, Channel.WHATSAPP,
+                Channel.RCS, Channel.RCS);
+        for (int i = 0; i < 7; i++) {
+            TwilioContract.assertChannel(this.forms.get(i), channels.get(i).name().toLowerCase(java.util.Locale.ROOT));
+        }
+        assertThat(this.forms.get(0)).containsEntry("To", "+4917612345678")
+            .containsEntry("From", "+15005550006")
+            .containsKey("Body");
+        assertThat(this.forms.get(1)).containsEntry("MessagingServiceSid", SERVICE).doesNotContainKey("From");
+        assertThat(this.forms.get(2)).as("WhatsApp free text")
+            .containsEntry("To", "whatsapp:+4917612345678")
+            .containsEntry("From", "whatsapp:+14155238886")
+            .containsKey("Body")
+            .doesNotContainKey("ContentSid");
+        assertThat(this.forms.get(3)).as("WhatsApp template: no Body")
+            .containsEntry("To", "whatsapp:+4917612345678")
+            .containsEntry("From", "whatsapp:+14155238886")
+            .containsEntry("ContentSid", "HXb5b62575e6e4ff6129ad7c8efe1f983e")
+            .containsEntry("ContentVariables", "{\"1\":\"Anna\",\"2\":\"https://go.brand.example/Ab3xK9q\"}")
+            .doesNotContainKey("Body");
+        assertThat(this.forms.get(4)).containsEntry("MessagingServiceSid", SERVICE)
+            .containsEntry("To", "whatsapp:+4917612345678")
+            .doesNotContainKey("From");
+        assertThat(this.forms.get(5)).as("RCS text through the Messaging Service, rcs: so Twilio never falls back")
+            .containsEntry("To", "rcs:+4917612345678")
+            .containsEntry("MessagingServiceSid", SERVICE)
+            .containsKey("Body")
+            .doesNotContainKey("From");
+        assertThat(this.forms.get(6)).containsEntry("To", "rcs:+4917612345678")
+            .containsEntry("ContentSid", "HXb5b62575e6e4ff6129ad7c8efe1f983e")
+            .doesNotContainKey("Body");
+    }
+
+    @Test
+    void aShapeTwilioDoesNotKnowFailsTheContract() {
+        org.assertj.core.api.Assertions
+            .assertThatThrownBy(() -> TwilioContract
+                .assertCreateRequest(Map.of("To", "rcs:+4917612345678", "From", "rcs:+14155238886", "Body", "Hi")))
+            .as("RCS from a number")
+            .isInstanceOf(AssertionError.class);
+        org.assertj.core.api.Assertions
+            .assertThatThrownBy(() -> TwilioContract.assertCreateRequest(Map.of("To", "whatsapp:+4917612345678", "From",
+                    "whatsapp:+14155238886", "Body", "Hi", "ContentSid", "HXb5b62575e6e4ff6129ad7c8efe1f983e")))
+            .as("a template with a Body")
+            .isInstanceOf(AssertionError.class);
+        org.assertj.core.api.Assertions
+            .assertThatThrownBy(() -> TwilioContract
+                .assertCreateRequest(Map.of("To", "+4917612345678", "MessagingServiceSid", "MGshort", "Body", "Hi")))
+            .as("a Messaging Service sid that is not one")
+            .isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void anRcsSenderWithoutItsMessagingServiceIsRefusedAtStart() {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("sms.messaging.twilio.account-sid", ACCOUNT);
+        settings.put("sms.messaging.twilio.auth-token", "secret-token-0123456789");
+        settings.put("sms.messaging.senders.rcs.channel", "RCS");
+        settings.put("sms.messaging.senders.rcs.from", "+14155238886");
+        MessagingProperties properties = new Binder(new MapConfigurationPropertySource(settings))
+            .bindOrCreate("sms.messaging", MessagingProperties.class);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TwilioSender(properties))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("messaging-service-sid");
+    }
+
+    @Test
+    void theAccountsTemplatesComeFromTheContentApiEveryPage() {
+        try (TwilioStub twilio = new TwilioStub()) {
+            Map<String, String> settings = new HashMap<>();
+            settings.put("sms.messaging.twilio.account-sid", ACCOUNT);
+            settings.put("sms.messaging.twilio.auth-token", "secret-token-0123456789");
+            settings.put("sms.messaging.twilio.api-base-url", "http://127.0.0.1:9");
+            settings.put("sms.messaging.twilio.content-api-base-url", twilio.baseUrl());
+            MessagingProperties properties = new Binder(new MapConfigurationPropertySource(settings))
+                .bindOrCreate("sms.messaging", MessagingProperties.class);
+
+            List<ContentTemplateView> templates = new TwilioSender(properties).templates();
+
+            assertThat(templates).extracting(ContentTemplateView::name)
+                .containsExactly("flash_offer", "loyalty_points", "order_update");
+            ContentTemplateView order = templates.get(2);
+            assertThat(order.sid()).isEqualTo("HXb5b62575e6e4ff6129ad7c8efe1f983e");
+            assertThat(order.language()).isEqualTo("en");
+            assertThat(order.approval()).isEqualTo(ContentTemplateView.Approval.APPROVED);
+            assertThat(order.body()).isEqualTo("Hi {{1}}, your order is on its way. Track it here: {{2}}");
+            assertThat(order.variables()).containsExactly("1", "2");
+            assertThat(templates.get(1).approval()).as("approval under whatsapp")
+                .isEqualTo(ContentTemplateView.Approval.PENDING);
+            assertThat(templates.get(1).body()).as("a card's text")
+                .isEqualTo("Hallo {{1}}, {{2}} Punkte warten auf dich.");
+            assertThat(templates.get(1).language()).isEqualTo("de");
+            assertThat(templates.get(0).approval()).isEqualTo(ContentTemplateView.Approval.REJECTED);
+            assertThat(templates.get(0).variables()).isEmpty();
+            List<TwilioStub.Received> requests = twilio.received();
+            assertThat(requests).hasSize(2);
+            assertThat(requests).allSatisfy((request) -> {
+                assertThat(request.method()).isEqualTo("GET");
+                assertThat(request.path()).isEqualTo("/v1/ContentAndApprovals");
+                assertThat(request.authorization()).startsWith("Basic ");
+            });
+            assertThat(requests.get(1).query()).as("the next page, rewritten to the configured address")
+                .contains("PageToken=PT2");
+        }
     }
 
 }
