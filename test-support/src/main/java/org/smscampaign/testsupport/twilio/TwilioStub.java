@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Twilio on loopback, for contract tests: answers a message create with a realistic 201,
@@ -40,6 +41,8 @@ public final class TwilioStub implements AutoCloseable {
         }
 
     }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpServer server;
 
@@ -129,20 +132,28 @@ public final class TwilioStub implements AutoCloseable {
         byte[] random = new byte[16];
         ThreadLocalRandom.current().nextBytes(random);
         String sid = "SM" + HexFormat.of().formatHex(random);
-        return """
-                {"sid": "%s", "account_sid": "%s", "status": "queued", "to": "%s", "from": %s,
-                 "messaging_service_sid": %s, "body": "%s", "num_segments": "1", "num_media": "0",
-                 "direction": "outbound-api", "price": null, "price_unit": "USD", "error_code": null,
-                 "error_message": null, "date_created": "Mon, 07 Dec 2026 10:00:00 +0000",
-                 "date_updated": "Mon, 07 Dec 2026 10:00:00 +0000", "date_sent": null, "api_version": "2010-04-01",
-                 "uri": "/2010-04-01/Accounts/%s/Messages/%s.json", "subresource_uris": {}}
-                """.formatted(sid, ACCOUNT, form.getOrDefault("To", ""), quoted(form.get("From")),
-                quoted(form.get("MessagingServiceSid")), form.getOrDefault("Body", "").replace("\"", "'"), ACCOUNT,
-                sid);
-    }
-
-    private static String quoted(String value) {
-        return (value != null) ? "\"" + value + "\"" : "null";
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("sid", sid);
+        message.put("account_sid", ACCOUNT);
+        message.put("status", "queued");
+        message.put("to", form.getOrDefault("To", ""));
+        message.put("from", form.get("From"));
+        message.put("messaging_service_sid", form.get("MessagingServiceSid"));
+        message.put("body", form.getOrDefault("Body", ""));
+        message.put("num_segments", "1");
+        message.put("num_media", "0");
+        message.put("direction", "outbound-api");
+        message.put("price", null);
+        message.put("price_unit", "USD");
+        message.put("error_code", null);
+        message.put("error_message", null);
+        message.put("date_created", "Mon, 07 Dec 2026 10:00:00 +0000");
+        message.put("date_updated", "Mon, 07 Dec 2026 10:00:00 +0000");
+        message.put("date_sent", null);
+        message.put("api_version", "2010-04-01");
+        message.put("uri", "/2010-04-01/Accounts/" + ACCOUNT + "/Messages/" + sid + ".json");
+        message.put("subresource_uris", Map.of());
+        return JSON.writeValueAsString(message);
     }
 
     /**

@@ -10,6 +10,7 @@ import org.smscampaign.campaign.CampaignProblem;
 import org.smscampaign.campaign.LinkAddressProblem;
 import org.smscampaign.contact.ContactProblem;
 import org.smscampaign.link.LinkProblem;
+import org.smscampaign.messaging.OutsideCustomerWindow;
 import org.smscampaign.money.MoneyProblem;
 import org.smscampaign.segment.SegmentProblem;
 import org.smscampaign.webhook.WebhookProblem;
@@ -99,6 +100,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case INVALID -> ProblemType.VALIDATION_FAILED.problem(ex.getMessage());
             case CONFLICT -> ProblemType.CONFLICT.problem(ex.getMessage());
         };
+    }
+
+    @ExceptionHandler(OutsideCustomerWindow.class)
+    ProblemDetail outsideCustomerWindow(OutsideCustomerWindow ex) {
+        return ProblemType.OUTSIDE_CUSTOMER_WINDOW.problem(ex.getMessage());
     }
 
     @ExceptionHandler(LinkAddressProblem.class)

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.smscampaign.campaign.CampaignProblem;
 import org.smscampaign.contact.ContactProblem;
 import org.smscampaign.link.LinkProblem;
+import org.smscampaign.messaging.OutsideCustomerWindow;
 import org.smscampaign.money.MoneyProblem;
 import org.smscampaign.segment.SegmentProblem;
 import org.smscampaign.webhook.WebhookProblem;
@@ -62,6 +63,11 @@ class PageProblems {
             case CONFLICT -> HttpStatus.CONFLICT;
             case NO_AUDIENCE, GOAL_JUDGED -> HttpStatus.UNPROCESSABLE_CONTENT;
         });
+    }
+
+    @ExceptionHandler(OutsideCustomerWindow.class)
+    ModelAndView outsideCustomerWindow(OutsideCustomerWindow ex) {
+        return page(HttpStatus.UNPROCESSABLE_CONTENT);
     }
 
     @ExceptionHandler(MoneyProblem.class)

@@ -48,7 +48,13 @@ public enum ProblemType {
             "Webhooks only go to https addresses on public hosts: not loopback, private, link-local or reserved "
                     + "addresses, and no user name or password in the address."),
     SHARE_LINK_GONE("share-link-gone", HttpStatus.GONE,
-            "The shared link has expired or was revoked: ask whoever sent it for a new one.");
+            "The shared link has expired or was revoked: ask whoever sent it for a new one."),
+    OUTSIDE_CUSTOMER_WINDOW("outside-customer-window", HttpStatus.UNPROCESSABLE_CONTENT,
+            "Free text on WhatsApp may only answer a person within 24 hours of their last WhatsApp message to "
+                    + "you; outside that window send an approved template."),
+    TEMPLATE_NOT_APPROVED("template-not-approved", HttpStatus.UNPROCESSABLE_CONTENT,
+            "The template is not one of the account's templates approved by WhatsApp (unknown, pending or "
+                    + "rejected): choose an approved one from GET /api/v1/templates.");
 
     private final String slug;
 
@@ -85,7 +91,7 @@ public enum ProblemType {
     public static ProblemType forStatus(HttpStatusCode status) {
         return Arrays.stream(values())
             .filter((type) -> type.status.value() == status.value() && type != VALIDATION_FAILED && type != NO_AUDIENCE
-                    && type != GOAL_JUDGED)
+                    && type != GOAL_JUDGED && type != OUTSIDE_CUSTOMER_WINDOW && type != TEMPLATE_NOT_APPROVED)
             .findFirst()
             .orElse(status.is4xxClientError() ? BAD_REQUEST : INTERNAL_ERROR);
     }

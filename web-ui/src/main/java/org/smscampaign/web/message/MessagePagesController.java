@@ -1,14 +1,21 @@
 package org.smscampaign.web.message;
 
 import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.smscampaign.campaign.CampaignManagement;
 import org.smscampaign.contact.ContactProperties;
 import org.smscampaign.contact.PhoneNumbers;
+import org.smscampaign.messaging.ContentTemplateView;
+import org.smscampaign.messaging.ContentTemplates;
 import org.smscampaign.messaging.MessageGateway;
 import org.smscampaign.messaging.MessageSearch;
 import org.smscampaign.messaging.MessageStatus;
 import org.smscampaign.messaging.MessagingProperties;
+import org.smscampaign.messaging.OutsideCustomerWindow;
 import org.smscampaign.messaging.Replies;
 
 import org.springframework.stereotype.Controller;
@@ -42,8 +49,15 @@ class MessagePagesController {
 
     private final CampaignManagement campaigns;
 
+    private final SendableTemplates templates;
+
+    private final ContentTemplates allTemplates;
+
     MessagePagesController(MessageGateway gateway, Replies replies, PhoneNumbers numbers,
-            ContactProperties contactSettings, CampaignManagement campaigns) {
+            ContactProperties contactSettings, CampaignManagement campaigns, SendableTemplates templates,
+            ContentTemplates allTemplates) {
+        this.templates = templates;
+        this.allTemplates = allTemplates;
         this.campaigns = campaigns;
         this.gateway = gateway;
         this.replies = replies;
@@ -67,6 +81,13 @@ class MessagePagesController {
         model.addAttribute("statuses", MessageStatus.values());
         model.addAttribute("awaitingReview", this.replies.awaitingReviewCount());
         model.addAttribute("senders", this.gateway.senders());
+        Map<String, String> channels = new TreeMap<>();
+        this.gateway.senders().forEach((sender) -> channels.put(sender, this.gateway.channelOf(sender).name()));
+        model.addAttribute("senderChannels", channels);
+        model.addAttribute("templates", approvedTemplates());
+        if (!model.containsAttribute("variables")) {
+            model.addAttribute("variables", Map.of());
+        }
         if (!model.containsAttribute("message")) {
             model.addAttribute("message", TestMessageForm.empty(defaultSender()));
         }
@@ -78,28 +99,83 @@ class MessagePagesController {
                 : this.gateway.senders().iterator().next();
     }
 
+    /** The approved templates, or none when the provider cannot list them now. */
+    private List<ContentTemplateView> approvedTemplates() {
+        try {
+            return this.templates.approved();
+        }
+        catch (RuntimeException ex) {
+            return List.of();
+        }
+    }
+
     @PostMapping
-    String send(@ModelAttribute("message") TestMessageForm form, BindingResult errors, Principal principal, Model model,
+    String send(@ModelAttribute("message") TestMessageForm form, BindingResult errors,
+            @RequestParam Map<String, String> parameters, Principal principal, Model model,
             RedirectAttributes redirect) {
         PhoneNumbers.Result number = this.numbers.parse(form.to(), this.contactSettings.defaultRegion());
         if (!number.isValid()) {
             errors.rejectValue("to", "invalid", number.problem());
         }
-        if (form.body() == null || form.body().isBlank()) {
+        boolean template = form.usesTemplate() && this.templates.takesTemplates(form.sender());
+        if (!template && (form.body() == null || form.body().isBlank())) {
             errors.rejectValue("body", "empty", "Write the text to send.");
         }
+        Map<String, String> values = template ? valuesOf(form.template(), parameters) : Map.of();
+        model.addAttribute("variables", values);
         if (errors.hasErrors()) {
             return index(null, null, null, model);
         }
         try {
-            long id = this.gateway.send(number.number().e164(), form.body().strip(), form.sender());
+            long id;
+            if (template) {
+                SendableTemplates.Sendable sendable = this.templates.resolve(form.sender(), form.template(), values);
+                id = this.gateway.send(number.number().e164(), sendable.text(), form.sender(), sendable.content());
+            }
+            else {
+                id = this.gateway.send(number.number().e164(), form.body().strip(), form.sender(), null);
+            }
             redirect.addFlashAttribute("success", "Message queued for " + number.number().e164() + ".");
             return "redirect:/messages/" + id;
         }
-        catch (IllegalArgumentException ex) {
+        catch (OutsideCustomerWindow ex) {
+            errors.reject("window",
+                    number.number().e164() + " has not written to you on WhatsApp in the last 24 hours, "
+                            + "so WhatsApp only takes an approved template now. Choose a template below.");
+            return index(null, null, null, model);
+        }
+        catch (TemplateRefused | IllegalArgumentException ex) {
             errors.reject("message", ex.getMessage());
             return index(null, null, null, model);
         }
+    }
+
+    /**
+     * The values typed for the chosen template's variables ({@code variable.<sid>.<n>}).
+     */
+    private static Map<String, String> valuesOf(String sid, Map<String, String> parameters) {
+        String prefix = "variable." + sid.strip() + ".";
+        Map<String, String> values = new LinkedHashMap<>();
+        parameters.forEach((name, value) -> {
+            if (name.startsWith(prefix)) {
+                values.put(name.substring(prefix.length()), value);
+            }
+        });
+        return values;
+    }
+
+    /** The account's templates for people: name, language, approval, text. */
+    @GetMapping("/templates")
+    String templates(Model model) {
+        try {
+            model.addAttribute("templates", this.allTemplates.all());
+        }
+        catch (RuntimeException ex) {
+            model.addAttribute("templates", List.of());
+            model.addAttribute("unavailable", true);
+        }
+        model.addAttribute("awaitingReview", this.replies.awaitingReviewCount());
+        return "messages/templates";
     }
 
     @PostMapping("/campaigns/{campaign}/resume")
