@@ -213,7 +213,8 @@ public class SimulatedProvider implements SmsSender {
     /** A number in [0, 1) that is the same for the same key on every run. */
     private static double stableShare(String key) {
         java.util.UUID hash = java.util.UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
-        return (hash.getLeastSignificantBits() >>> 11) / (double) (1L << 53);
+        // The high bits: UUID's version and variant bits sit low in them.
+        return (hash.getMostSignificantBits() >>> 11) / (double) (1L << 53);
     }
 
     public MessagingProperties.Simulator settings() {

@@ -44,7 +44,7 @@ class TemplateApiController {
     @Operation(summary = "The account's message templates",
             description = "Listed from the provider's Content API and cached (sms.messaging.templates.cache-for). "
                     + "WhatsApp messages that start a conversation must use an approved one.")
-    List<TemplateResource> all() {
+    List<TemplateResource> listTemplates() {
         return this.templates.all().stream().map(TemplateResource::of).toList();
     }
 

@@ -73,6 +73,7 @@ class EveryPageBrowserIT extends BrowserSession {
         pages.put("message", "/messages/" + first("select id from outbound_message order by id limit 1"));
         pages.put("replies", "/messages/replies");
         pages.put("opt-outs", "/messages/opt-outs");
+        pages.put("templates", "/messages/templates");
         pages.put("reports", "/reports");
         pages.put("report-history", "/reports/history");
         pages.put("reports-daily", "/reports/daily");

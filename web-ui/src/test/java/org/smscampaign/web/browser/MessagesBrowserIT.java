@@ -58,7 +58,7 @@ class MessagesBrowserIT extends BrowserSession {
         String to = number();
         browser.type(By.id("message-to"), to);
         browser.type(By.id("message-body"), "Your table for two is booked for 19:30. Reply STOP to opt out");
-        new Select(browser.find(By.id("message-sender"))).selectByVisibleText("default");
+        new Select(browser.find(By.id("message-sender"))).selectByValue("default");
         browser.click(By.cssSelector("#send-message button[type=submit]"));
 
         assertThat(browser.path()).matches("/messages/\\d+");
