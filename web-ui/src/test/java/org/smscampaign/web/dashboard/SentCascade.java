@@ -15,6 +15,7 @@ import org.smscampaign.messaging.Channel;
 import org.smscampaign.messaging.MessageGateway;
 import org.smscampaign.messaging.MessageRequest;
 import org.smscampaign.messaging.StepText;
+import org.smscampaign.messaging.TemplateContent;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -56,7 +57,10 @@ public final class SentCascade {
             .update();
         List<ChainStep> chain = List.of(new ChainStep(Channel.WHATSAPP, "whatsapp", Duration.ofSeconds(30)),
                 new ChainStep(Channel.SMS, "default", Duration.ofSeconds(30)));
-        List<StepText> texts = List.of(new StepText(WHATSAPP_TEXT, 1, null), new StepText(SMS_TEXT, 2, null));
+        // Business-initiated on WhatsApp: an approved template (free text gets 63016).
+        TemplateContent template = new TemplateContent("HXb5b62575e6e4ff6129ad7c8efe1f983e",
+                "{\"1\":\"Anna\",\"2\":\"https://shop.example/sale\"}");
+        List<StepText> texts = List.of(new StepText(WHATSAPP_TEXT, 1, template), new StepText(SMS_TEXT, 2, null));
         List<MessageRequest> requests = new ArrayList<>();
         String base = "+49176" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
         for (String last : List.of("1", "2", "9", "9")) {
@@ -65,8 +69,8 @@ public final class SentCascade {
             this.contacts.add(contact);
             this.numbers.add(number);
             requests.add(new MessageRequest(null, "cascade-results:" + contact, Channel.WHATSAPP, "whatsapp", number,
-                    WHATSAPP_TEXT, 1, Instant.now(), null, new Attribution(this.campaign, contact, "A"), chain, null,
-                    texts));
+                    WHATSAPP_TEXT, 1, Instant.now(), null, new Attribution(this.campaign, contact, "A"), chain,
+                    template, texts));
         }
         gateway.enqueue(requests);
         await("every cascade settled",
