@@ -116,7 +116,7 @@ class TwilioOnTheWireIT {
 
         Map<String, String> rcsRequest = awaitCreates("rcs:" + rcs).get(0);
         TwilioContract.assertChannel(rcsRequest, "rcs");
-        assertThat(rcsRequest).containsEntry("MessagingServiceSid", "MG000000000000000000000000000000c5")
+        assertThat(rcsRequest).containsEntry("MessagingServiceSid", "MG0000000000000000000000000000ca5c")
             .containsEntry("Body", "Your order ships today");
         assertThat(TWILIO.createsTo(rcs)).as("never an SMS on its own").isEmpty();
     }
