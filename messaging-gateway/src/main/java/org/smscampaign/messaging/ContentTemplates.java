@@ -25,9 +25,17 @@ public class ContentTemplates {
         this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(1).build((key) -> provider.templates());
     }
 
-    /** Every template of the account, by name. */
+    /**
+     * Every template of the account, by name.
+     * @throws TemplatesUnavailable when the provider cannot be asked now
+     */
     public List<ContentTemplateView> all() {
-        return this.cache.get("all");
+        try {
+            return this.cache.get("all");
+        }
+        catch (RuntimeException ex) {
+            throw (ex instanceof TemplatesUnavailable unavailable) ? unavailable : new TemplatesUnavailable(ex);
+        }
     }
 
     /** The templates WhatsApp approved. */

@@ -408,16 +408,16 @@ public class MessageStore {
      * Stamps a delivered message read, once (read receipts never move back, and a late
      * "delivered" leaves it read).
      */
-    boolean markRead(long id) {
+    java.util.Optional<Long> markRead(long id) {
         return this.jdbc.sql("""
                 with marked as (
                     update outbound_message set read_at = now()
                     where id = :id and status = 'DELIVERED' and read_at is null
-                    returning id)
-                insert into message_event (message_id, status, detail, source)
-                select id, 'DELIVERED', 'read by the recipient', 'PROVIDER' from marked""")
-            .param("id", id)
-            .update() == 1;
+                    returning id, campaign_id),
+                logged as (
+                    insert into message_event (message_id, status, detail, source)
+                    select id, 'DELIVERED', 'read by the recipient', 'PROVIDER' from marked)
+                select coalesce(campaign_id, 0) from marked""").param("id", id).query(Long.class).optional();
     }
 
     boolean exists(long id) {

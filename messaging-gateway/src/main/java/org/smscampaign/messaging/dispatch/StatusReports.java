@@ -16,7 +16,11 @@ public class StatusReports {
 
     private final MessagingMetrics metrics;
 
-    StatusReports(MessageStore store, StatusEvents statusEvents, MessagingMetrics metrics) {
+    private final org.smscampaign.messaging.rollup.MessageRollups rollups;
+
+    StatusReports(MessageStore store, StatusEvents statusEvents, MessagingMetrics metrics,
+            org.smscampaign.messaging.rollup.MessageRollups rollups) {
+        this.rollups = rollups;
         this.store = store;
         this.statusEvents = statusEvents;
         this.metrics = metrics;
@@ -49,7 +53,9 @@ public class StatusReports {
      */
     public void read(long messageId, String sid) {
         report(messageId, MessageStatus.DELIVERED, sid, null);
-        this.store.markRead(messageId);
+        // A read changes no status, so no status event: the campaign's figures (its
+        // "Read" column) are told here.
+        this.store.markRead(messageId).filter((campaign) -> campaign != 0).ifPresent(this.rollups::changed);
     }
 
     public void unknownMessage() {

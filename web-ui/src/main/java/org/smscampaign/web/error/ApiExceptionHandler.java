@@ -107,6 +107,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ProblemType.OUTSIDE_CUSTOMER_WINDOW.problem(ex.getMessage());
     }
 
+    @ExceptionHandler(org.smscampaign.messaging.TemplatesUnavailable.class)
+    ProblemDetail templatesUnavailable(org.smscampaign.messaging.TemplatesUnavailable ex) {
+        return ProblemType.SERVICE_UNAVAILABLE.problem(ex.getMessage());
+    }
+
     @ExceptionHandler(LinkAddressProblem.class)
     ProblemDetail linkAddress(LinkAddressProblem ex) {
         return ProblemType.LINK_ADDRESS_NOT_REACHABLE.problem(ex.getMessage());

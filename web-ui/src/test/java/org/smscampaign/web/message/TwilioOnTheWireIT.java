@@ -281,4 +281,71 @@ class TwilioOnTheWireIT {
         assertThat(TWILIO.createsTo(stranger)).isEmpty();
     }
 
+    @Test
+    void aCascadeCampaignSendsEachStepInItsChannelsShape() {
+        String phone = number();
+        HttpResponse<String> contact = this.http.postJson("/api/v1/contacts", """
+                {"phone":"%s","firstName":"Anna","consent":"SUBSCRIBED","consentProof":"shop sign-up",
+                 "whatsappConsent":{"status":"OPTED_IN","proof":"WhatsApp box at checkout"}}""".formatted(phone),
+                "X-API-Key", this.key);
+        assertThat(contact.statusCode()).as(contact.body()).isEqualTo(201);
+        long list = this.lists.create("Wire cascade " + System.nanoTime(), null).id();
+        this.lists.add(list, List.of(json(contact).get("id").asLong()));
+        HttpResponse<String> created = this.http.postJson("/api/v1/campaigns", """
+                {"name":"Wire cascade %d","sender":"default","audience":{"lists":[%d]},"optOutLine":true,
+                 "holdoutPercent":0,"attributionDays":7,"evaluationDays":7,
+                 "variants":[{"label":"A","body":"Hi {{first_name|there}}, boots are 30%% off today.","split":100}],
+                 "cascade":{"order":"MANUAL","steps":[
+                   {"sender":"whatsapp","timeoutMinutes":60,"deliveredWhen":"DELIVERED",
+                    "template":{"sid":"%s","variables":{"1":"{{first_name|there}}","2":"https://shop.example/boots"}}},
+                   {"sender":"rcs","timeoutMinutes":60,"body":"Hi {{first_name|there}}, boots: 30%% off today."},
+                   {"sender":"default","timeoutMinutes":60}]}}""".formatted(System.nanoTime(), list, ORDER_UPDATE),
+                "X-API-Key", this.key);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long campaign = json(created).get("id").asLong();
+        HttpResponse<String> launch = this.http.postJson("/api/v1/campaigns/" + campaign + "/launch", "{}", "X-API-Key",
+                this.key);
+        assertThat(launch.statusCode()).as(launch.body()).isEqualTo(200);
+
+        // Step 1, WhatsApp: the approved template, no free text.
+        Map<String, String> whatsApp = awaitCreates("whatsapp:" + phone).get(0);
+        TwilioContract.assertCreateRequest(whatsApp);
+        TwilioContract.assertChannel(whatsApp, "whatsapp");
+        assertThat(whatsApp).containsEntry("ContentSid", ORDER_UPDATE).doesNotContainKey("Body");
+        assertThat(JSON.readTree(whatsApp.get("ContentVariables")).get("1").asString()).isEqualTo("Anna");
+        // Not on WhatsApp (63003): the cascade hands over to RCS, its own text.
+        fail(whatsApp, 63003);
+        Map<String, String> rcs = awaitCreates("rcs:" + phone).get(0);
+        TwilioContract.assertCreateRequest(rcs);
+        TwilioContract.assertChannel(rcs, "rcs");
+        assertThat(rcs).containsEntry("Body", "Hi Anna, boots: 30% off today.").doesNotContainKey("ContentSid");
+        // Not RCS-capable either: SMS, the campaign's text with its opt-out line.
+        fail(rcs, 63003);
+        Map<String, String> sms = awaitCreates(phone).get(0);
+        TwilioContract.assertCreateRequest(sms);
+        TwilioContract.assertChannel(sms, "sms");
+        assertThat(sms.get("Body")).startsWith("Hi Anna, boots are 30% off today.").contains("STOP");
+        assertThat(TWILIO.createsTo("whatsapp:" + phone)).as("each channel once").hasSize(1);
+        assertThat(TWILIO.createsTo("rcs:" + phone)).hasSize(1);
+    }
+
+    /** Twilio's status callback for a message it took: failed with the error code. */
+    private void fail(Map<String, String> request, int errorCode) {
+        String callback = request.get("StatusCallback");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("AccountSid", TwilioStub.ACCOUNT);
+        form.put("MessageSid", "SM" + Long.toHexString(System.nanoTime()) + "0000000000000000000");
+        form.put("MessageStatus", "failed");
+        form.put("ErrorCode", Integer.toString(errorCode));
+        form.put("To", request.get("To"));
+        StringBuilder encoded = new StringBuilder();
+        form.forEach((name, value) -> encoded.append((encoded.length() > 0) ? "&" : "")
+            .append(HttpFixture.encode(name))
+            .append('=')
+            .append(HttpFixture.encode(value)));
+        HttpResponse<String> answered = this.http.post(java.net.URI.create(callback).getRawPath(), encoded.toString(),
+                "X-Twilio-Signature", TwilioSignatures.sign(callback, form, TwilioOnTheWire.AUTH_TOKEN));
+        assertThat(answered.statusCode()).as(answered.body()).isLessThan(300);
+    }
+
 }
