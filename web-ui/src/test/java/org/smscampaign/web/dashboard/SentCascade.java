@@ -55,8 +55,8 @@ public final class SentCascade {
             .param("id", this.campaign)
             .param("body", SMS_TEXT)
             .update();
-        List<ChainStep> chain = List.of(new ChainStep(Channel.WHATSAPP, "whatsapp", Duration.ofSeconds(30)),
-                new ChainStep(Channel.SMS, "default", Duration.ofSeconds(30)));
+        List<ChainStep> chain = List.of(new ChainStep(Channel.WHATSAPP, "whatsapp", Duration.ofMinutes(30)),
+                new ChainStep(Channel.SMS, "default", Duration.ofMinutes(30)));
         // Business-initiated on WhatsApp: an approved template (free text gets 63016).
         TemplateContent template = new TemplateContent("HXb5b62575e6e4ff6129ad7c8efe1f983e",
                 "{\"1\":\"Anna\",\"2\":\"https://shop.example/sale\"}");
