@@ -28,6 +28,10 @@ class CascadeAdvancer {
 
     private static final Logger log = LoggerFactory.getLogger(CascadeAdvancer.class);
 
+    private static final int BATCH = 500;
+
+    private static final int ROUNDS = 40;
+
     private final JdbcClient jdbc;
 
     private final boolean enabled;
@@ -59,14 +63,27 @@ class CascadeAdvancer {
         }
     }
 
+    /**
+     * Hands over in batches of {@value #BATCH} (one short transaction each) until none is
+     * left or {@value #ROUNDS} batches went: a big cascade's failures move on within a
+     * sweep or two, not at one batch per sweep.
+     */
     void advance() {
-        Integer handedOver = this.transaction.execute((status) -> {
-            List<NextStep> next = handOver();
-            price(next);
-            return next.size();
-        });
-        if (handedOver != null && handedOver > 0) {
-            log.info("Cascade: {} messages handed to their next channel", handedOver);
+        int total = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            Integer handedOver = this.transaction.execute((status) -> {
+                List<NextStep> next = handOver();
+                price(next);
+                return next.size();
+            });
+            int count = (handedOver != null) ? handedOver : 0;
+            total += count;
+            if (count < BATCH) {
+                break;
+            }
+        }
+        if (total > 0) {
+            log.info("Cascade: {} messages handed to their next channel", total);
         }
     }
 
@@ -88,7 +105,7 @@ class CascadeAdvancer {
                                         and c.steps -> m.chain_step ->> 'deliveredWhen' = 'READ'))
                                    and m.sending_at < now() - (c.steps -> m.chain_step ->> 'timeoutSeconds')::int
                                        * interval '1 second'))
-                        limit 500
+                        limit %d
                         for update of m skip locked),
                     advanced as (
                         update outbound_message m set chain_advanced = true from due where m.id = due.id
@@ -122,7 +139,8 @@ class CascadeAdvancer {
                         where not exists (select 1 from suppression x where x.phone = a.to_number)
                         on conflict (idempotency_key) do nothing
                         returning id, channel, sender, to_number, segments)
-                    select * from next""")
+                    select * from next"""
+                .formatted(BATCH))
             .query((row, n) -> new NextStep(row.getLong("id"), Channel.valueOf(row.getString("channel")),
                     row.getString("sender"), row.getString("to_number"), row.getInt("segments")))
             .list();
