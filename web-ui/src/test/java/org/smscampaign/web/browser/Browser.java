@@ -123,6 +123,13 @@ public final class Browser implements AutoCloseable {
         type(By.id("username"), username);
         type(By.id("password"), password);
         click(By.id("sign-in"));
+        // The page signing in lands on (the overview fetches its figures) belongs to no
+        // test: once it loaded, what its console said is set aside, so a request of its
+        // still on the way when the test moves on is not blamed on the next page.
+        patiently(Duration.ofSeconds(10))
+            .until((driver) -> (!path().startsWith("/login") || path().contains("?")) && "complete"
+                .equals(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.readyState")));
+        consoleErrors();
     }
 
     public void type(By field, String text) {
