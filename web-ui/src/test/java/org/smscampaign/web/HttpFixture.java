@@ -45,6 +45,23 @@ public final class HttpFixture {
             .build());
     }
 
+    /**
+     * Posts a Twilio webhook (form fields in order), signed with the auth token for the
+     * address Twilio was given ({@code signedUrl}; null: this server's own address of the
+     * path).
+     */
+    public HttpResponse<String> postSignedByTwilio(String path, String signedUrl, java.util.Map<String, String> form,
+            String authToken) {
+        StringBuilder encoded = new StringBuilder();
+        form.forEach((name, value) -> encoded.append((encoded.length() > 0) ? "&" : "")
+            .append(encode(name))
+            .append('=')
+            .append(encode(value)));
+        String url = (signedUrl != null) ? signedUrl : this.base + path;
+        return post(path, encoded.toString(), "X-Twilio-Signature",
+                org.smscampaign.messaging.provider.TwilioSignatures.sign(url, form, authToken));
+    }
+
     public HttpResponse<String> postJson(String path, String json, String... headers) {
         return send(request(path, headers).header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json))

@@ -25,7 +25,6 @@ import org.smscampaign.messaging.MessageStatus;
 import org.smscampaign.messaging.MessageView;
 import org.smscampaign.messaging.OptOuts;
 import org.smscampaign.messaging.provider.SignatureKey;
-import org.smscampaign.messaging.provider.TwilioSignatures;
 import org.smscampaign.web.HttpFixture;
 import org.smscampaign.web.PlatformIT;
 import org.smscampaign.web.security.ApiKeys;
@@ -282,16 +281,8 @@ class CascadeCampaignIT {
         form.put("From", "whatsapp:" + number);
         form.put("To", "whatsapp:+14155238886");
         form.put("Body", "STOP");
-        String url = "http://127.0.0.1:" + this.port + "/webhooks/twilio/inbound";
-        StringBuilder encoded = new StringBuilder();
-        form.forEach((name, value) -> encoded.append((encoded.length() > 0) ? "&" : "")
-            .append(HttpFixture.encode(name))
-            .append('=')
-            .append(HttpFixture.encode(value)));
-        assertThat(this.http
-            .post("/webhooks/twilio/inbound", encoded.toString(), "X-Twilio-Signature",
-                    TwilioSignatures.sign(url, form, this.key.token()))
-            .statusCode()).isEqualTo(200);
+        assertThat(this.http.postSignedByTwilio("/webhooks/twilio/inbound", null, form, this.key.token()).statusCode())
+            .isEqualTo(200);
     }
 
 }

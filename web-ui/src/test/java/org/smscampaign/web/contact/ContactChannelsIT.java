@@ -24,7 +24,6 @@ import org.smscampaign.messaging.MessageRequest;
 import org.smscampaign.messaging.MessageStatus;
 import org.smscampaign.messaging.OptOuts;
 import org.smscampaign.messaging.provider.SignatureKey;
-import org.smscampaign.messaging.provider.TwilioSignatures;
 import org.smscampaign.web.HttpFixture;
 import org.smscampaign.web.PlatformIT;
 import org.smscampaign.web.security.ApiKeys;
@@ -227,14 +226,8 @@ class ContactChannelsIT {
         form.put("From", from);
         form.put("To", from.startsWith("whatsapp:") ? "whatsapp:+14155238886" : "+15005550006");
         form.put("Body", body);
-        String url = "http://127.0.0.1:" + this.port + "/webhooks/twilio/inbound";
-        StringBuilder encoded = new StringBuilder();
-        form.forEach((name, value) -> encoded.append((encoded.length() > 0) ? "&" : "")
-            .append(HttpFixture.encode(name))
-            .append('=')
-            .append(HttpFixture.encode(value)));
-        HttpResponse<String> response = this.http.post("/webhooks/twilio/inbound", encoded.toString(),
-                "X-Twilio-Signature", TwilioSignatures.sign(url, form, this.signatureKey.token()));
+        HttpResponse<String> response = this.http.postSignedByTwilio("/webhooks/twilio/inbound", null, form,
+                this.signatureKey.token());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 

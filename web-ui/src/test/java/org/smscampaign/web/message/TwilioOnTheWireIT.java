@@ -9,7 +9,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.smscampaign.contact.ContactLists;
-import org.smscampaign.messaging.provider.TwilioSignatures;
 import org.smscampaign.testsupport.twilio.TwilioContract;
 import org.smscampaign.testsupport.twilio.TwilioStub;
 import org.smscampaign.web.HttpFixture;
@@ -141,15 +140,7 @@ class TwilioOnTheWireIT {
         form.put("From", "whatsapp:" + to);
         form.put("To", "whatsapp:+14155238886");
         form.put("Body", "Where is my parcel?");
-        String url = "http://127.0.0.1:" + this.port + "/webhooks/twilio/inbound";
-        StringBuilder encoded = new StringBuilder();
-        form.forEach((name, value) -> encoded.append((encoded.length() > 0) ? "&" : "")
-            .append(HttpFixture.encode(name))
-            .append('=')
-            .append(HttpFixture.encode(value)));
-        assertThat(this.http
-            .post("/webhooks/twilio/inbound", encoded.toString(), "X-Twilio-Signature",
-                    TwilioSignatures.sign(url, form, TwilioOnTheWire.AUTH_TOKEN))
+        assertThat(this.http.postSignedByTwilio("/webhooks/twilio/inbound", null, form, TwilioOnTheWire.AUTH_TOKEN)
             .statusCode()).isEqualTo(200);
 
         HttpResponse<String> sent = send(body);
@@ -338,13 +329,8 @@ class TwilioOnTheWireIT {
         form.put("MessageStatus", "failed");
         form.put("ErrorCode", Integer.toString(errorCode));
         form.put("To", request.get("To"));
-        StringBuilder encoded = new StringBuilder();
-        form.forEach((name, value) -> encoded.append((encoded.length() > 0) ? "&" : "")
-            .append(HttpFixture.encode(name))
-            .append('=')
-            .append(HttpFixture.encode(value)));
-        HttpResponse<String> answered = this.http.post(java.net.URI.create(callback).getRawPath(), encoded.toString(),
-                "X-Twilio-Signature", TwilioSignatures.sign(callback, form, TwilioOnTheWire.AUTH_TOKEN));
+        HttpResponse<String> answered = this.http.postSignedByTwilio(java.net.URI.create(callback).getRawPath(),
+                callback, form, TwilioOnTheWire.AUTH_TOKEN);
         assertThat(answered.statusCode()).as(answered.body()).isLessThan(300);
     }
 
