@@ -135,7 +135,7 @@ final class ReportCalculator {
     private static CampaignReport.Rates rates(CampaignReport.Funnel funnel, MessageFigures messages) {
         long optOuts = messages.replies().getOrDefault("OPT_OUT", 0L);
         long replies = messages.replies().values().stream().mapToLong(Long::longValue).sum();
-        long queries = messages.replies().getOrDefault("REPLY", 0L);
+        long queries = messages.replies().getOrDefault("QUERY", 0L);
         return new CampaignReport.Rates(Ratios.percent(funnel.delivered(), funnel.sent()),
                 Ratios.percent(funnel.humanClickers(), funnel.delivered()),
                 Ratios.percent(funnel.clickers(), funnel.delivered()),

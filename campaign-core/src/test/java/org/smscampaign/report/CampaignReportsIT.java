@@ -150,7 +150,7 @@ class CampaignReportsIT {
         conversion(click6, l6, "B", "999.00", false); // outside the attribution window
         this.jdbc.sql("""
                 insert into inbound_message (from_number, body, kind, campaign_id) values
-                    ('+4915100000001', 'STOP', 'OPT_OUT', :id), ('+4915100000002', 'Thanks!', 'REPLY', :id)""")
+                    ('+4915100000001', 'STOP', 'OPT_OUT', :id), ('+4915100000002', 'Thanks!', 'OTHER', :id)""")
             .param("id", this.campaign)
             .update();
     }

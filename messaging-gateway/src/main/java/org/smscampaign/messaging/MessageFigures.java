@@ -13,7 +13,7 @@ import java.util.Map;
  * @param hours per hour: taken by the provider, delivered, failed, undelivered
  * @param costs what the messages the provider took cost, in their own currencies
  * @param replies inbound texts attributed to the campaign, by kind (OPT_OUT, OPT_IN,
- * HELP, REPLY)
+ * HELP, KEYWORD, QUERY, OTHER)
  * @param refreshedAt when the figures were recomputed, or null if never
  */
 public record MessageFigures(long campaignId, List<Total> totals, List<Hour> hours, List<Cost> costs,

@@ -131,6 +131,8 @@ public record MessagingProperties(@DefaultValue("SIMULATOR") Provider provider, 
      * @param helpText the answer to a help request
      * @param reviewPhrases words that make a free reply read like an opt-out (queued for
      * review)
+     * @param queryWords first words that make a free reply a query (a question)
+     * @param queryPhrases phrases that make a free reply a query (a request for a person)
      */
     public record Keywords(@DefaultValue( {
             "STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT" }) List<String> optOut,
@@ -138,7 +140,15 @@ public record MessagingProperties(@DefaultValue("SIMULATOR") Provider provider, 
             @DefaultValue({ "HELP", "INFO" }) List<String> help,
             @DefaultValue("Msg&data rates may apply. Reply STOP to opt out.") String helpText,
             @DefaultValue({ "stop", "unsubscribe", "opt out", "remove me", "don't text", "dont text", "do not text",
-                    "no more", "leave me alone", "take me off" }) List<String> reviewPhrases){
+                    "no more", "leave me alone", "take me off" }) List<String> reviewPhrases,
+            @DefaultValue({ "how", "what", "when", "where", "why", "who", "which", "can", "could", "do", "does", "did",
+                    "is", "are", "will", "would", "should", "may", "wie", "was", "wann", "wo", "warum", "wer", "welche",
+                    "kann", "gibt", "comment", "quand", "où", "pourquoi", "quel", "quelle", "est-ce", "cómo", "qué",
+                    "cuándo", "dónde", "puedo" }) List<String> queryWords,
+            @DefaultValue({ "call me", "contact me", "i need", "i want", "i would like", "i'd like", "please send",
+                    "send me", "tell me", "let me know", "help me", "is it possible", "not working", "doesn't work",
+                    "didn't arrive", "did not arrive", "wrong", "refund", "complaint", "problem", "price", "how much",
+                    "bitte", "rückruf", "ich möchte", "ich brauche" }) List<String> queryPhrases){
 
     }
 

@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * A text received from a recipient.
  *
- * @param kind OPT_OUT, OPT_IN, HELP or REPLY
+ * @param kind a {@link ReplyKind}: OPT_OUT, OPT_IN, HELP, KEYWORD, QUERY or OTHER
  * @param reviewResult OPTED_OUT or KEPT once a person decided; null while waiting
  */
 public record ReplyView(long id, String from, String body, String kind, boolean needsReview, String reviewResult,

@@ -8,20 +8,24 @@ import org.slf4j.LoggerFactory;
 import org.smscampaign.messaging.Attribution;
 import org.smscampaign.messaging.MessagingProperties;
 import org.smscampaign.messaging.OptOutReason;
+import org.smscampaign.messaging.ReplyKeywords;
+import org.smscampaign.messaging.ReplyKind;
 import org.smscampaign.messaging.ReplyReceived;
 import org.smscampaign.messaging.dispatch.SuppressionList;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Texts from recipients: each is stored with what it asks for and the latest message sent
- * to that number; an opt-out takes effect before anything else is sent to the number; a
- * help request is answered; a free reply is published (a campaign's responses), and
- * queued for review when it reads like an opt-out. A provider's retry of the same text
- * (same id) changes nothing.
+ * Texts from recipients: each is stored with its kind, the rule that decided it and the
+ * campaign it answers (the campaign whose reply keyword it is, else the latest message
+ * sent to that number); an opt-out takes effect before anything else is sent to the
+ * number; a help request is answered; a response (keyword, query, other) is published,
+ * and queued for review when it reads like an opt-out. A provider's retry of the same
+ * text (same id) changes nothing.
  */
 @Component
 public class InboundMessages {
@@ -38,15 +42,18 @@ public class InboundMessages {
 
     private final MessagingProperties.Keywords keywords;
 
+    private final ObjectProvider<ReplyKeywords> campaignKeywords;
+
     private final Clock clock;
 
     InboundMessages(JdbcClient jdbc, SuppressionList suppressions, ApplicationEventPublisher events,
-            MessagingProperties properties, Clock clock) {
+            MessagingProperties properties, ObjectProvider<ReplyKeywords> campaignKeywords, Clock clock) {
         this.jdbc = jdbc;
         this.classifier = new ReplyClassifier(properties.keywords());
         this.suppressions = suppressions;
         this.events = events;
         this.keywords = properties.keywords();
+        this.campaignKeywords = campaignKeywords;
         this.clock = clock;
     }
 
@@ -56,13 +63,26 @@ public class InboundMessages {
         // A STOP on any channel suppresses the number: on every channel of the brand.
         String number = org.smscampaign.messaging.Channel.number(from);
         org.smscampaign.messaging.Channel channel = org.smscampaign.messaging.Channel.ofAddress(from);
-        ReplyKind kind = this.classifier.classify(body, optOutType);
-        boolean review = kind == ReplyKind.REPLY && this.classifier.readsLikeOptOut(body);
+        ReplyClassifier.Classification classification = this.classifier.explain(body, optOutType);
         Latest latest = latestMessageTo(number);
+        Long keywordId = null;
+        if (classification.kind() == ReplyKind.QUERY || classification.kind() == ReplyKind.OTHER) {
+            ReplyKeywords.KeywordMatch match = matchKeyword(to, number, body);
+            if (match != null) {
+                keywordId = match.keywordId();
+                classification = new ReplyClassifier.Classification(ReplyKind.KEYWORD,
+                        "keyword " + match.keyword() + " of campaign " + match.campaignId());
+                latest = latestMessageOf(match.campaignId(), number).orElse(new Latest(null,
+                        new Attribution(match.campaignId(), latest.attribution().contactId(), match.variant())));
+            }
+        }
+        ReplyKind kind = classification.kind();
+        boolean review = kind.isResponse() && this.classifier.readsLikeOptOut(body);
         Optional<Long> stored = this.jdbc.sql("""
-                insert into inbound_message (provider_sid, from_number, to_number, body, kind, needs_review,
-                    message_id, campaign_id, contact_id, channel)
-                values (:sid, :from, :to, :body, :kind, :review, :message, :campaign, :contact, :channel)
+                insert into inbound_message (provider_sid, from_number, to_number, body, kind, classified_kind,
+                    kind_reason, keyword_id, needs_review, message_id, campaign_id, contact_id, channel)
+                values (:sid, :from, :to, :body, :kind, :kind, :reason, :keyword, :review, :message, :campaign,
+                    :contact, :channel)
                 on conflict (provider_sid) where provider_sid is not null do nothing
                 returning id""")
             .param("sid", sid)
@@ -70,6 +90,8 @@ public class InboundMessages {
             .param("to", to)
             .param("body", (body != null) ? body : "")
             .param("kind", kind.name())
+            .param("reason", classification.reason())
+            .param("keyword", keywordId)
             .param("review", review)
             .param("message", latest.messageId())
             .param("campaign", latest.attribution().campaignId())
@@ -89,8 +111,8 @@ public class InboundMessages {
             case HELP -> {
                 return Optional.of(this.keywords.helpText());
             }
-            case REPLY -> this.events.publishEvent(new ReplyReceived(id, number, body, latest.messageId(),
-                    latest.attribution(), review, this.clock.instant()));
+            case KEYWORD, QUERY, OTHER -> this.events.publishEvent(new ReplyReceived(id, number, body,
+                    latest.messageId(), latest.attribution(), review, this.clock.instant(), kind, keywordId));
         }
         return Optional.empty();
     }
@@ -102,6 +124,24 @@ public class InboundMessages {
 
     private record Latest(Long messageId, Attribution attribution) {
 
+    }
+
+    private ReplyKeywords.KeywordMatch matchKeyword(String to, String from, String body) {
+        ReplyKeywords keywords = this.campaignKeywords.getIfAvailable();
+        return (keywords != null) ? keywords.match(to, from, body).orElse(null) : null;
+    }
+
+    private Optional<Latest> latestMessageOf(long campaignId, String number) {
+        return this.jdbc.sql("""
+                select id, campaign_id, contact_id, variant from outbound_message
+                where to_number = :to and campaign_id = :campaign and sent_at is not null
+                order by created_at desc limit 1""")
+            .param("to", number)
+            .param("campaign", campaignId)
+            .query((row, n) -> new Latest(row.getLong("id"),
+                    new Attribution(row.getObject("campaign_id", Long.class), row.getObject("contact_id", Long.class),
+                            row.getString("variant"))))
+            .optional();
     }
 
     private Latest latestMessageTo(String number) {

@@ -181,14 +181,18 @@ final class DemoHistorySql {
             where r.r_convert < :conversion""";
 
     private static final String REPLIES = """
-            insert into inbound_message (provider_sid, from_number, body, kind, message_id, campaign_id, contact_id,
-                received_at)
-            select 'SMdemoin' || message_id, phone_number,
-                case when r_reply < 0.007 then 'STOP' when r_reply < 0.011 then 'Do you have it in a size M?'
-                     else 'Thanks, just ordered!' end,
-                case when r_reply < 0.007 then 'OPT_OUT' else 'REPLY' end, message_id, :id, contact_id,
+            insert into inbound_message (provider_sid, from_number, body, kind, classified_kind, kind_reason,
+                message_id, campaign_id, contact_id, received_at)
+            select 'SMdemoin' || message_id, phone_number, body, kind, kind, reason, message_id, :id, contact_id,
                 final_at + (2 + 240 * random()) * interval '1 minute'
-            from demo_recipient where delivered and r_reply < 0.015""";
+            from demo_recipient
+            cross join lateral (select
+                case when r_reply < 0.007 then 'STOP' when r_reply < 0.011 then 'Do you have it in a size M?'
+                     else 'Thanks, just ordered!' end as body,
+                case when r_reply < 0.007 then 'OPT_OUT' when r_reply < 0.011 then 'QUERY' else 'OTHER' end as kind,
+                case when r_reply < 0.007 then 'opt-out keyword STOP' when r_reply < 0.011 then 'a question mark'
+                     else 'no keyword, question or request' end as reason) as t
+            where delivered and r_reply < 0.015""";
 
     private static final String SUPPRESSIONS = """
             insert into suppression (phone, reason, detail, created_at)

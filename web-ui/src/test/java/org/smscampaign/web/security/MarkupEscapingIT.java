@@ -52,7 +52,7 @@ class MarkupEscapingIT {
                 "{\"to\": \"%s\", \"body\": \"%s\"}".formatted(phone, BODY.replace("'", "\\u0027")), "X-API-Key", key);
         assertThat(sent.statusCode()).as(sent.body()).isBetween(200, 201);
         String message = sent.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
-        this.jdbc.sql("insert into inbound_message (from_number, body, kind) values (:from, :body, 'REPLY')")
+        this.jdbc.sql("insert into inbound_message (from_number, body, kind) values (:from, :body, 'QUERY')")
             .param("from", phone)
             .param("body", REPLY)
             .update();
