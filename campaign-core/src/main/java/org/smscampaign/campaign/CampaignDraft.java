@@ -25,10 +25,21 @@ import org.smscampaign.messaging.SendWindow;
  * conversion), in the reporting currency
  * @param cascade the channels tried in turn for each recipient, or null for the sender's
  * channel only
+ * @param replyKeywords words people may text back to respond to the campaign
  */
 public record CampaignDraft(String name, String sender, Long brandId, Audience audience, List<Variant> variants,
         Schedule schedule, SendWindow.Policy windowPolicy, boolean optOutLine, String signature, int holdoutPercent,
-        Winner winner, List<Goal> goals, int attributionDays, int evaluationDays, List<Cost> costs, Cascade cascade) {
+        Winner winner, List<Goal> goals, int attributionDays, int evaluationDays, List<Cost> costs, Cascade cascade,
+        List<ReplyKeyword> replyKeywords) {
+
+    /** A campaign without reply keywords. */
+    public CampaignDraft(String name, String sender, Long brandId, Audience audience, List<Variant> variants,
+            Schedule schedule, SendWindow.Policy windowPolicy, boolean optOutLine, String signature, int holdoutPercent,
+            Winner winner, List<Goal> goals, int attributionDays, int evaluationDays, List<Cost> costs,
+            Cascade cascade) {
+        this(name, sender, brandId, audience, variants, schedule, windowPolicy, optOutLine, signature, holdoutPercent,
+                winner, goals, attributionDays, evaluationDays, costs, cascade, List.of());
+    }
 
     /** A campaign on its sender's channel only (no cascade). */
     public CampaignDraft(String name, String sender, Long brandId, Audience audience, List<Variant> variants,
@@ -42,13 +53,21 @@ public record CampaignDraft(String name, String sender, Long brandId, Audience a
     public CampaignDraft withCascade(Cascade cascade) {
         return new CampaignDraft(this.name, this.sender, this.brandId, this.audience, this.variants, this.schedule,
                 this.windowPolicy, this.optOutLine, this.signature, this.holdoutPercent, this.winner, this.goals,
-                this.attributionDays, this.evaluationDays, this.costs, cascade);
+                this.attributionDays, this.evaluationDays, this.costs, cascade, this.replyKeywords);
+    }
+
+    /** The same draft with other reply keywords. */
+    public CampaignDraft withReplyKeywords(List<ReplyKeyword> keywords) {
+        return new CampaignDraft(this.name, this.sender, this.brandId, this.audience, this.variants, this.schedule,
+                this.windowPolicy, this.optOutLine, this.signature, this.holdoutPercent, this.winner, this.goals,
+                this.attributionDays, this.evaluationDays, this.costs, this.cascade, keywords);
     }
 
     public CampaignDraft {
         variants = (variants != null) ? List.copyOf(variants) : List.of();
         goals = (goals != null) ? List.copyOf(goals) : List.of();
         costs = (costs != null) ? List.copyOf(costs) : List.of();
+        replyKeywords = (replyKeywords != null) ? List.copyOf(replyKeywords) : List.of();
         audience = (audience != null) ? audience : new Audience(List.of(), List.of(), List.of(), List.of());
         schedule = (schedule != null) ? schedule : Schedule.now();
         windowPolicy = (windowPolicy != null) ? windowPolicy : SendWindow.Policy.HOLD;
@@ -266,6 +285,31 @@ public record CampaignDraft(String name, String sender, Long brandId, Audience a
         public StepTemplate {
             variables = (variables != null) ? java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables))
                     : Map.of();
+        }
+
+    }
+
+    /**
+     * A word people may text back ("Reply SHOES for the catalogue"): the text is then the
+     * campaign's response, may get an automatic answer and may put the person on a list.
+     *
+     * @param keyword one word of letters and digits (compared in upper case)
+     * @param variant the variant that declares it, or null for the whole campaign
+     * @param answer the automatic answer (merge fields such as
+     * {@code {{first_name|there}}}), or null for none
+     * @param listId the contact list the person is added to, or null
+     */
+    public record ReplyKeyword(String keyword, String variant, String answer, Long listId) {
+
+        // As the gateway reads a keyword text: punctuation and spaces at the edges go.
+        private static final java.util.regex.Pattern EDGES = java.util.regex.Pattern
+            .compile("^[\\p{Punct}\\p{IsPunctuation}\\s]+|[\\p{Punct}\\p{IsPunctuation}\\s]+$");
+
+        public ReplyKeyword {
+            keyword = (keyword != null) ? EDGES.matcher(keyword).replaceAll("").toUpperCase(java.util.Locale.ROOT)
+                    : null;
+            variant = (variant != null && !variant.isBlank()) ? variant.strip() : null;
+            answer = (answer != null && !answer.isBlank()) ? answer.strip() : null;
         }
 
     }

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smscampaign.campaign.cascade.CascadeRules;
+import org.smscampaign.campaign.keyword.KeywordRegistry;
 import org.smscampaign.campaign.launch.DraftPreviews;
 import org.smscampaign.campaign.launch.TestSends;
 import org.smscampaign.campaign.launch.LaunchRunner;
@@ -66,9 +67,13 @@ public class CampaignManagement {
 
     private final TestSends testSends;
 
+    private final KeywordRegistry keywords;
+
     CampaignManagement(CampaignStore store, PreflightRunner preflight, LaunchRunner launches, MessageGateway gateway,
             ShortLinks links, Segments segments, MessagingProperties messaging, CampaignProperties properties,
-            Clock clock, DraftPreviews previews, GoalStore goalStore, CascadeRules cascadeRules, TestSends testSends) {
+            Clock clock, DraftPreviews previews, GoalStore goalStore, CascadeRules cascadeRules, TestSends testSends,
+            KeywordRegistry keywords) {
+        this.keywords = keywords;
         this.cascadeRules = cascadeRules;
         this.testSends = testSends;
         this.goalStore = goalStore;
@@ -87,6 +92,7 @@ public class CampaignManagement {
     @Transactional
     public CampaignView create(CampaignDraft draft, String by) {
         validate(draft);
+        this.keywords.claim(null, draft);
         long id = this.store.insert(draft, by);
         log.info("Campaign {} '{}' created by {}", id, draft.name(), by);
         return get(id);
@@ -103,6 +109,7 @@ public class CampaignManagement {
                     + ": only drafts can be edited (goals can be changed, and the change is logged).");
         }
         validate(draft);
+        this.keywords.claim(id, draft);
         this.store.write(id, draft);
         return get(id);
     }
@@ -116,10 +123,22 @@ public class CampaignManagement {
     public CampaignView duplicate(long id, String by) {
         CampaignDraft draft = get(id).draft();
         String name = "Copy of " + draft.name();
-        return create(new CampaignDraft((name.length() > 200) ? name.substring(0, 200) : name, draft.sender(),
+        CampaignDraft copy = new CampaignDraft((name.length() > 200) ? name.substring(0, 200) : name, draft.sender(),
                 draft.brandId(), draft.audience(), draft.variants(), draft.schedule(), draft.windowPolicy(),
                 draft.optOutLine(), draft.signature(), draft.holdoutPercent(), draft.winner(), draft.goals(),
-                draft.attributionDays(), draft.evaluationDays(), draft.costs(), draft.cascade()), by);
+                draft.attributionDays(), draft.evaluationDays(), draft.costs(), draft.cascade(), draft.replyKeywords());
+        // Keywords the original (or another campaign) still holds stay with it.
+        for (int i = 0; i <= draft.replyKeywords().size(); i++) {
+            try {
+                this.keywords.claim(null, copy);
+                break;
+            }
+            catch (KeywordTaken taken) {
+                copy = copy.withReplyKeywords(
+                        copy.replyKeywords().stream().filter((k) -> !k.keyword().equals(taken.keyword())).toList());
+            }
+        }
+        return create(copy, by);
     }
 
     /**
@@ -139,7 +158,7 @@ public class CampaignManagement {
                 new CampaignDraft(draft.name(), draft.sender(), draft.brandId(), draft.audience(), fixed,
                         draft.schedule(), draft.windowPolicy(), draft.optOutLine(), draft.signature(),
                         draft.holdoutPercent(), draft.winner(), draft.goals(), draft.attributionDays(),
-                        draft.evaluationDays(), draft.costs(), draft.cascade()),
+                        draft.evaluationDays(), draft.costs(), draft.cascade(), draft.replyKeywords()),
                 by);
     }
 
@@ -484,6 +503,15 @@ public class CampaignManagement {
         this.cascadeRules.problem(draft).ifPresent((problem) -> {
             throw CampaignProblem.invalid(problem);
         });
+        this.keywords.problem(draft).ifPresent((problem) -> {
+            throw CampaignProblem.invalid(problem);
+        });
+    }
+
+    /** A campaign's reply keywords with the responses each received. */
+    @Transactional(readOnly = true)
+    public List<KeywordResponses> keywordResponses(long id) {
+        return this.keywords.responses(id);
     }
 
     private static void validateGoals(List<CampaignDraft.Goal> goals) {

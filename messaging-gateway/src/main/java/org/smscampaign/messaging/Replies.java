@@ -91,6 +91,25 @@ public class Replies {
         return from.isPresent();
     }
 
+    /**
+     * Responses matched to each campaign keyword (by the keyword's id): texts stored with
+     * the keyword that are still responses after any correction.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, Long> countsByKeyword(java.util.Collection<Long> keywordIds) {
+        java.util.Map<Long, Long> counts = new java.util.HashMap<>();
+        if (keywordIds.isEmpty()) {
+            return counts;
+        }
+        this.jdbc.sql("""
+                select keyword_id, count(*) from inbound_message
+                where keyword_id = any(:ids) and kind in ('KEYWORD', 'QUERY', 'OTHER') group by keyword_id""")
+            .param("ids", keywordIds.toArray(Long[]::new))
+            .query((row, n) -> counts.put(row.getLong(1), row.getLong(2)))
+            .list();
+        return counts;
+    }
+
     @Transactional(readOnly = true)
     public long awaitingReviewCount() {
         return this.jdbc.sql("select count(*) from inbound_message where needs_review and reviewed_at is null")
