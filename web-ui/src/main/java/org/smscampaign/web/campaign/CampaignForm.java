@@ -22,8 +22,8 @@ import org.springframework.format.annotation.DateTimeFormat;
  * subscribed), three variant slots (a blank one is no variant), the schedule as the
  * browser's date and time inputs in ISO form (UTC for a fixed moment), rows of goals
  * (measure, event, target; {@code goalCtr} to {@code goalRoi} are still read from older
- * pages), rows of other costs, and the channels: SMS only, or a cascade of step slots
- * (see {@link CascadeRows}).
+ * pages), rows of other costs, the channels: SMS only, or a cascade of step slots (see
+ * {@link CascadeRows}), and rows of reply keywords (see {@link KeywordRows}).
  */
 record CampaignForm(String name, String sender, List<Long> segments, List<Long> lists, List<Long> excludedSegments,
         List<Long> excludedLists, boolean everyoneSubscribed, String bodyA, Integer splitA, String bodyB,
@@ -38,7 +38,8 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
         Integer winnerMinimumSample, String winnerFallback, List<String> goalMetric, List<String> goalEvent,
         List<BigDecimal> goalTarget, String channels, String cascadeOrder, List<String> stepSender,
         List<Integer> stepTimeout, List<String> stepDeliveredWhen, List<String> stepBody, List<String> stepTemplate,
-        List<String> stepVariables) {
+        List<String> stepVariables, List<String> keyword, List<String> keywordVariant, List<String> keywordAnswer,
+        List<String> keywordList) {
 
     /** Amounts as people type and read them: 500, never 5E+2 in a field. */
     CampaignForm {
@@ -85,7 +86,9 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
                 GoalRows.of(List.of()).goalMetric(), GoalRows.of(List.of()).goalEvent(),
                 GoalRows.of(List.of()).goalTarget(), cascade.channels(), cascade.cascadeOrder(), cascade.stepSender(),
                 cascade.stepTimeout(), cascade.stepDeliveredWhen(), cascade.stepBody(), cascade.stepTemplate(),
-                cascade.stepVariables());
+                cascade.stepVariables(), KeywordRows.of(List.of()).keyword(),
+                KeywordRows.of(List.of()).keywordVariant(), KeywordRows.of(List.of()).keywordAnswer(),
+                KeywordRows.of(List.of()).keywordList());
     }
 
     static CampaignForm of(CampaignView campaign, String otherSender) {
@@ -96,6 +99,7 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
         CampaignDraft.Schedule schedule = draft.schedule();
         CampaignDraft.Winner winner = draft.winner();
         GoalRows goals = GoalRows.of(draft.goals());
+        KeywordRows keywords = KeywordRows.of(draft.replyKeywords());
         return new CampaignForm(draft.name(), draft.sender(), draft.audience().segments(), draft.audience().lists(),
                 draft.audience().excludedSegments(), draft.audience().excludedLists(), draft.audience().everyone(),
                 body(variants, 0), split(variants, 0), body(variants, 1), split(variants, 1), body(variants, 2),
@@ -111,7 +115,8 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
                 (winner != null) ? winner.fallback().name() : CampaignDraft.WinnerFallback.SEND_CONTROL.name(),
                 goals.goalMetric(), goals.goalEvent(), goals.goalTarget(), cascade.channels(), cascade.cascadeOrder(),
                 cascade.stepSender(), cascade.stepTimeout(), cascade.stepDeliveredWhen(), cascade.stepBody(),
-                cascade.stepTemplate(), cascade.stepVariables());
+                cascade.stepTemplate(), cascade.stepVariables(), keywords.keyword(), keywords.keywordVariant(),
+                keywords.keywordAnswer(), keywords.keywordList());
     }
 
     private static String body(List<CampaignDraft.Variant> variants, int index) {
@@ -157,7 +162,9 @@ record CampaignForm(String name, String sender, List<Long> segments, List<Long> 
                 value(this.evaluationDays, 7), new CostRows(this.costLabel, this.costKind, this.costAmount).costs(),
                 new CascadeRows(this.channels, this.cascadeOrder, this.stepSender, this.stepTimeout,
                         this.stepDeliveredWhen, this.stepBody, this.stepTemplate, this.stepVariables)
-                    .cascade());
+                    .cascade())
+            .withReplyKeywords(new KeywordRows(this.keyword, this.keywordVariant, this.keywordAnswer, this.keywordList)
+                .keywords());
     }
 
     private static void addVariant(List<CampaignDraft.Variant> variants, String label, String body, Integer split) {

@@ -82,9 +82,13 @@ class CampaignPagesController {
 
     private final ContentTemplates contentTemplates;
 
+    private final long keywordActiveDays;
+
     CampaignPagesController(CampaignManagement campaigns, Segments segments, ContactLists lists, MessageGateway gateway,
             PhoneNumbers numbers, ContactProperties contactSettings, Clock clock, Brands brands,
-            CampaignReports reports, org.smscampaign.money.MoneyProperties money, ContentTemplates contentTemplates) {
+            CampaignReports reports, org.smscampaign.money.MoneyProperties money, ContentTemplates contentTemplates,
+            org.smscampaign.campaign.ReplyKeywordProperties keywordSettings) {
+        this.keywordActiveDays = keywordSettings.activeFor().toDays();
         this.contentTemplates = contentTemplates;
         this.goalCurrency = money.currency();
         this.clock = clock;
@@ -209,6 +213,7 @@ class CampaignPagesController {
         model.addAttribute("senders", this.gateway.senders());
         model.addAttribute("brands", this.brands.all());
         model.addAttribute("contentTemplates", this.contentTemplates.approved());
+        model.addAttribute("keywordActiveDays", this.keywordActiveDays);
         return "campaigns/form";
     }
 
@@ -286,6 +291,7 @@ class CampaignPagesController {
             model.addAttribute("live", this.reports.live(id));
         }
         model.addAttribute("cancelQuestion", Confirmations.cancel(campaign, counts));
+        model.addAttribute("keywordResponses", this.campaigns.keywordResponses(id));
         return "campaigns/show";
     }
 

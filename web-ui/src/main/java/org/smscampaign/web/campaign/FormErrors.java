@@ -19,7 +19,7 @@ import org.springframework.validation.FieldError;
 final class FormErrors {
 
     private static final Pattern PART = Pattern.compile("^(name|sender|variants|variant [A-C]|schedule|audience|goals"
-            + "|costs\\[\\d+\\][.a-z]*|A/B test|cascade): (.+)$", Pattern.DOTALL);
+            + "|costs\\[\\d+\\][.a-z]*|A/B test|cascade|reply keywords): (.+)$", Pattern.DOTALL);
 
     /** Fields of the form that values typed in a wrong shape belong to, in words. */
     private static final Map<String, String> UNREADABLE = Map.of("sendAt",
@@ -58,6 +58,7 @@ final class FormErrors {
             case "audience" -> "segments";
             case "goals" -> "goalTarget";
             case "cascade" -> "channels";
+            case "reply keywords" -> "keyword";
             default -> null;
         };
     }

@@ -117,6 +117,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ProblemType.LINK_ADDRESS_NOT_REACHABLE.problem(ex.getMessage());
     }
 
+    @ExceptionHandler(org.smscampaign.campaign.KeywordTaken.class)
+    ProblemDetail keywordTaken(org.smscampaign.campaign.KeywordTaken ex) {
+        ProblemDetail problem = ProblemType.KEYWORD_TAKEN
+            .problem(ex.getMessage().replaceFirst("^reply keywords: ", ""));
+        problem.setProperty("keyword", ex.keyword());
+        problem.setProperty("campaignId", ex.holderId());
+        problem.setProperty("campaignName", ex.holderName());
+        problem.setProperty("activeUntil", ex.activeUntil());
+        return problem;
+    }
+
     @ExceptionHandler(CampaignProblem.class)
     ProblemDetail campaign(CampaignProblem ex) {
         return switch (ex.kind()) {

@@ -54,7 +54,10 @@ public enum ProblemType {
                     + "you; outside that window send an approved template."),
     TEMPLATE_NOT_APPROVED("template-not-approved", HttpStatus.UNPROCESSABLE_CONTENT,
             "The template is not one of the account's templates approved by WhatsApp (unknown, pending or "
-                    + "rejected): choose an approved one from GET /api/v1/templates.");
+                    + "rejected): choose an approved one from GET /api/v1/templates."),
+    KEYWORD_TAKEN("keyword-taken", HttpStatus.CONFLICT,
+            "A reply keyword is held by another active campaign on the same sender (campaignId and campaignName "
+                    + "name it, activeUntil says when it is freed when known): choose another word or sender.");
 
     private final String slug;
 
@@ -91,7 +94,8 @@ public enum ProblemType {
     public static ProblemType forStatus(HttpStatusCode status) {
         return Arrays.stream(values())
             .filter((type) -> type.status.value() == status.value() && type != VALIDATION_FAILED && type != NO_AUDIENCE
-                    && type != GOAL_JUDGED && type != OUTSIDE_CUSTOMER_WINDOW && type != TEMPLATE_NOT_APPROVED)
+                    && type != GOAL_JUDGED && type != OUTSIDE_CUSTOMER_WINDOW && type != TEMPLATE_NOT_APPROVED
+                    && type != KEYWORD_TAKEN)
             .findFirst()
             .orElse(status.is4xxClientError() ? BAD_REQUEST : INTERNAL_ERROR);
     }
