@@ -72,7 +72,10 @@ class CampaignApiController {
                     + "window policy, holdout, A/B winner, goals, other costs, and an optional cascade: "
                     + "{order: MANUAL|CHEAPEST, steps: [{sender, timeoutMinutes (1-4320), deliveredWhen: "
                     + "DELIVERED|READ, body (RCS text), template: {sid, variables} (WhatsApp)}]} with 2-4 steps on "
-                    + "distinct channels and exactly one SMS step on the campaign's sender (null: SMS only).")
+                    + "distinct channels and exactly one SMS step on the campaign's sender (null: SMS only), and "
+                    + "replyKeywords: [{keyword, variant (null: whole campaign), answer (automatic answer with merge "
+                    + "fields), listId}]; a keyword another active campaign on the same sender holds answers 409 "
+                    + "keyword-taken with campaignId, campaignName and activeUntil.")
     ResponseEntity<CampaignView> create(@RequestBody CampaignDraft draft, Principal principal) {
         CampaignView created = this.campaigns.create(draft, principal.getName());
         return ResponseEntity.created(URI.create("/api/v1/campaigns/" + created.id())).body(created);
@@ -85,7 +88,9 @@ class CampaignApiController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Rewrite a draft", description = "Only drafts; 409 once launched.")
+    @Operation(summary = "Rewrite a draft",
+            description = "Only drafts; 409 once launched, and 409 keyword-taken for a reply keyword another "
+                    + "active campaign on the same sender holds.")
     CampaignView update(@PathVariable long id, @RequestBody CampaignDraft draft, Principal principal) {
         return this.campaigns.update(id, draft, principal.getName());
     }
