@@ -241,6 +241,38 @@ class ReplyKeywordsIT {
     }
 
     @Test
+    void twoSavesRacingForAWordCannotBothTakeIt() throws Exception {
+        String word = word("RACE");
+        long list = emptyList();
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<String>> saves = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                String name = "Race " + i + " " + word;
+                saves.add(pool.submit(() -> {
+                    start.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    try {
+                        this.campaigns.create(draft(name, "default", list, List.of(keyword(word, null, null))), "test");
+                        return "saved";
+                    }
+                    catch (KeywordTaken ex) {
+                        return "taken";
+                    }
+                }));
+            }
+            List<String> outcomes = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<String> save : saves) {
+                outcomes.add(save.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(outcomes).containsExactlyInAnyOrder("saved", "taken");
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aKeywordHeldByAFinishedCampaignSaysUntilWhen() {
         String word = word("BOOTS");
         CampaignView holder = this.campaigns
