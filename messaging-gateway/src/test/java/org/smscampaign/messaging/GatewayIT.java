@@ -294,6 +294,28 @@ class GatewayIT {
     }
 
     @Test
+    void aReplyAfterAnAnswerFromThePlatformStillAnswersTheCampaign() {
+        String phone = number();
+        long campaign = campaign();
+        long campaignMessage = enqueue(sms("fast", phone, campaign));
+        awaitStatus(campaignMessage, MessageStatus.DELIVERED);
+        long answer = enqueue(MessageRequest.sms(key(), "fast", phone, "Yes, size M is in stock", 1, Instant.now(),
+                Attribution.NONE));
+        awaitStatus(answer, MessageStatus.DELIVERED);
+
+        this.webhooks.inbound(phone, "Great, thanks", null);
+
+        ReplyReceived thanks = this.events.of(ReplyReceived.class)
+            .stream()
+            .filter((e) -> e.phone().equals(phone))
+            .findFirst()
+            .orElseThrow();
+        assertThat(thanks.attribution().campaignId()).isEqualTo(campaign);
+        assertThat(thanks.messageId()).isEqualTo(campaignMessage);
+        assertThat(thanks.kind()).isEqualTo(ReplyKind.OTHER);
+    }
+
+    @Test
     void forgedCallbacksAreRefusedAndChangeNothingAndReplaysAreHarmless() {
         long id = enqueue(sms("fast", number(), campaign()));
         awaitStatus(id, MessageStatus.DELIVERED);

@@ -1,6 +1,8 @@
 package org.smscampaign.messaging.reply;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -29,6 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class InboundMessages {
+
+    /** How long after a campaign's message a conversation still answers that campaign. */
+    private static final Duration RESPONSE_WINDOW = Duration.ofDays(7);
 
     private static final Logger log = LoggerFactory.getLogger(InboundMessages.class);
 
@@ -144,11 +149,22 @@ public class InboundMessages {
             .optional();
     }
 
+    /**
+     * The message a text answers: the latest one sent to the number. When that one
+     * belongs to no campaign (an auto-answer, an answer from the inbox) the conversation
+     * still answers the campaign that started it, if one was sent within the response
+     * window.
+     */
     private Latest latestMessageTo(String number) {
         return this.jdbc.sql("""
-                select id, campaign_id, contact_id, variant from outbound_message
-                where to_number = :to and sent_at is not null order by created_at desc limit 1""")
+                with latest as (select max(created_at) as at from outbound_message
+                                where to_number = :to and sent_at is not null)
+                select id, campaign_id, contact_id, variant from outbound_message, latest
+                where to_number = :to and sent_at is not null
+                  and ((campaign_id is not null and created_at >= :since) or created_at = latest.at)
+                order by (campaign_id is not null and created_at >= :since) desc, created_at desc limit 1""")
             .param("to", number)
+            .param("since", Timestamp.from(this.clock.instant().minus(RESPONSE_WINDOW)))
             .query((row, n) -> new Latest(row.getLong("id"),
                     new Attribution(row.getObject("campaign_id", Long.class), row.getObject("contact_id", Long.class),
                             row.getString("variant"))))
