@@ -54,7 +54,9 @@ public enum ProblemType {
                     + "you; outside that window send an approved template."),
     TEMPLATE_NOT_APPROVED("template-not-approved", HttpStatus.UNPROCESSABLE_CONTENT,
             "The template is not one of the account's templates approved by WhatsApp (unknown, pending or "
-                    + "rejected): choose an approved one from GET /api/v1/templates.");
+                    + "rejected): choose an approved one from GET /api/v1/templates."),
+    NUMBER_OPTED_OUT("number-opted-out", HttpStatus.CONFLICT,
+            "The number opted out: nothing is sent to it, not even an answer from the inbox.");
 
     private final String slug;
 
@@ -91,7 +93,8 @@ public enum ProblemType {
     public static ProblemType forStatus(HttpStatusCode status) {
         return Arrays.stream(values())
             .filter((type) -> type.status.value() == status.value() && type != VALIDATION_FAILED && type != NO_AUDIENCE
-                    && type != GOAL_JUDGED && type != OUTSIDE_CUSTOMER_WINDOW && type != TEMPLATE_NOT_APPROVED)
+                    && type != GOAL_JUDGED && type != OUTSIDE_CUSTOMER_WINDOW && type != TEMPLATE_NOT_APPROVED
+                    && type != NUMBER_OPTED_OUT)
             .findFirst()
             .orElse(status.is4xxClientError() ? BAD_REQUEST : INTERNAL_ERROR);
     }
