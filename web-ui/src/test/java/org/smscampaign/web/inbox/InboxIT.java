@@ -234,6 +234,14 @@ class InboxIT {
         assertThat(this.http.get("/api/v1/inbox?assignedTo=" + agent, "X-API-Key", this.key).body()).contains(asking)
             .doesNotContain(thanking);
 
+        // A person flags the thanks as needing an answer; the answer clears the flag.
+        assertThat(agentHttp.post("/inbox/c/" + thanking + "/flag", "_csrf=" + csrf).statusCode()).isEqualTo(302);
+        assertThat(this.http.get("/api/v1/inbox?needsAnswer=true&limit=500", "X-API-Key", this.key).body())
+            .contains(thanking);
+        assertThat(answer(thanking, "You are welcome!").statusCode()).isEqualTo(201);
+        assertThat(this.http.get("/api/v1/inbox?needsAnswer=true&limit=500", "X-API-Key", this.key).body())
+            .doesNotContain(thanking);
+
         assertThat(this.http.putJson("/api/v1/inbox/" + asking + "/done", "{\"done\": true}", "X-API-Key", this.key)
             .statusCode()).isEqualTo(200);
         assertThat(this.http.get("/api/v1/inbox?limit=500", "X-API-Key", this.key).body()).doesNotContain(asking);
