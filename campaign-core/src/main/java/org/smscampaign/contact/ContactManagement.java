@@ -280,6 +280,23 @@ public class ContactManagement {
         return found;
     }
 
+    /** Contacts by phone number (E.164), for naming conversations in the inbox. */
+    @Transactional(readOnly = true)
+    public Map<String, ContactSummary> summariesByPhone(java.util.Collection<String> phones) {
+        Map<String, ContactSummary> found = new java.util.HashMap<>();
+        if (phones.isEmpty()) {
+            return found;
+        }
+        this.jdbc
+            .sql("select " + ContactRows.SUMMARY_COLUMNS
+                    + " from contact c where c.phone_number = any(cast(:phones as varchar[]))")
+            .param("phones", phones.toArray(String[]::new))
+            .query(ContactRows::summary)
+            .list()
+            .forEach((summary) -> found.put(summary.phoneNumber(), summary));
+        return found;
+    }
+
     @Transactional(readOnly = true)
     public long count() {
         return this.jdbc.sql("select count(*) from contact").query(Long.class).single();

@@ -105,6 +105,36 @@ public class MessageGateway {
             .get(key);
     }
 
+    /**
+     * Queues a person's answer from the inbox on a sender (its channel), due at the given
+     * moment and held to the recipient's window; attributed to the contact, to no
+     * campaign. Free text on WhatsApp needs the customer-service window open now.
+     * @throws OutsideCustomerWindow free text on WhatsApp outside the 24-hour window
+     */
+    public long answer(String to, String body, String sender, java.time.Instant dueAt, SendWindow window,
+            Long contactId, String by) {
+        if (!this.queue.knowsSender(sender)) {
+            throw new IllegalArgumentException("No sender '" + sender + "' is configured");
+        }
+        if (body == null || body.isBlank()) {
+            throw new IllegalArgumentException("text: the answer has no text");
+        }
+        if (body.length() > 1600) {
+            throw new IllegalArgumentException("text: an answer has at most 1,600 characters");
+        }
+        Channel channel = this.queue.channelOf(sender);
+        String number = Channel.number(to);
+        if (!this.windows.open(channel, number)) {
+            throw new OutsideCustomerWindow(number);
+        }
+        String key = org.smscampaign.messaging.inbox.ConversationStore.ANSWER_KEY + by + ":"
+                + java.util.UUID.randomUUID();
+        return this.queue
+            .enqueue(List.of(new MessageRequest(null, key, channel, sender, number, body, SmsText.of(body).segments(),
+                    dueAt, window, new Attribution(null, contactId, null), List.of())))
+            .get(key);
+    }
+
     /** The channel a configured sender sends on. */
     public Channel channelOf(String sender) {
         return this.queue.channelOf(sender);

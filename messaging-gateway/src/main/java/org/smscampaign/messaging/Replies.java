@@ -2,7 +2,10 @@ package org.smscampaign.messaging;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.smscampaign.messaging.dispatch.SuppressionList;
@@ -96,8 +99,8 @@ public class Replies {
      * the keyword that are still responses after any correction.
      */
     @Transactional(readOnly = true)
-    public java.util.Map<Long, Long> countsByKeyword(java.util.Collection<Long> keywordIds) {
-        java.util.Map<Long, Long> counts = new java.util.HashMap<>();
+    public Map<Long, Long> countsByKeyword(Collection<Long> keywordIds) {
+        Map<Long, Long> counts = new HashMap<>();
         if (keywordIds.isEmpty()) {
             return counts;
         }
@@ -110,6 +113,68 @@ public class Replies {
         return counts;
     }
 
+    /**
+     * A person's correction of a text's kind, kept with who, when and why; the rules'
+     * verdict (classified kind) stays. A correction to OPT_OUT suppresses the number as a
+     * reviewed reply does; one away from OPT_OUT does not subscribe the number again
+     * (only the person may, by texting START). Returns the kind before, or empty when
+     * there is no such text.
+     */
+    @Transactional
+    public Optional<ReplyKind> correct(long id, ReplyKind kind, String note, String by) {
+        Optional<String[]> before = this.jdbc
+            .sql("select kind, from_number from inbound_message where id = :id for update")
+            .param("id", id)
+            .query((row, n) -> new String[] { row.getString(1), row.getString(2) })
+            .optional();
+        if (before.isEmpty()) {
+            return Optional.empty();
+        }
+        ReplyKind was = ReplyKind.valueOf(before.get()[0]);
+        String trimmed = (note != null && !note.isBlank()) ? note.strip() : null;
+        if (trimmed != null && trimmed.length() > 500) {
+            throw new IllegalArgumentException("note: at most 500 characters");
+        }
+        this.jdbc.sql("""
+                insert into inbound_correction (inbound_id, from_kind, to_kind, corrected_by, note)
+                values (:id, :from, :to, :by, :note)""")
+            .param("id", id)
+            .param("from", was.name())
+            .param("to", kind.name())
+            .param("by", by)
+            .param("note", trimmed)
+            .update();
+        this.jdbc.sql("update inbound_message set kind = :kind where id = :id")
+            .param("kind", kind.name())
+            .param("id", id)
+            .update();
+        if (kind == ReplyKind.OPT_OUT && was != ReplyKind.OPT_OUT) {
+            this.jdbc.sql("""
+                    update inbound_message set reviewed_at = now(), reviewed_by = :by, review_result = 'OPTED_OUT'
+                    where id = :id and needs_review and reviewed_at is null""")
+                .param("id", id)
+                .param("by", by)
+                .update();
+            this.suppressions.optOut(before.get()[1], OptOutReason.REVIEWED_REPLY, "reply corrected by " + by);
+        }
+        return Optional.of(was);
+    }
+
+    /** The corrections of a text's kind, oldest first. */
+    @Transactional(readOnly = true)
+    public List<KindCorrection> corrections(long id) {
+        return this.jdbc.sql("select * from inbound_correction where inbound_id = :id order by corrected_at, id")
+            .param("id", id)
+            .query(Replies::correction)
+            .list();
+    }
+
+    static KindCorrection correction(ResultSet row, int n) throws SQLException {
+        return new KindCorrection(row.getLong("inbound_id"), ReplyKind.valueOf(row.getString("from_kind")),
+                ReplyKind.valueOf(row.getString("to_kind")), row.getString("corrected_by"), row.getString("note"),
+                row.getTimestamp("corrected_at").toInstant());
+    }
+
     @Transactional(readOnly = true)
     public long awaitingReviewCount() {
         return this.jdbc.sql("select count(*) from inbound_message where needs_review and reviewed_at is null")
@@ -117,13 +182,19 @@ public class Replies {
             .single();
     }
 
-    private static ReplyView view(ResultSet row, int n) throws SQLException {
+    static ReplyView view(ResultSet row, int n) throws SQLException {
         return new ReplyView(row.getLong("id"), row.getString("from_number"), row.getString("body"),
                 row.getString("kind"), row.getBoolean("needs_review"), row.getString("review_result"),
                 row.getString("reviewed_by"), row.getObject("message_id", Long.class),
                 new Attribution(row.getObject("campaign_id", Long.class), row.getObject("contact_id", Long.class),
                         null),
-                row.getTimestamp("received_at").toInstant());
+                row.getTimestamp("received_at").toInstant(), row.getString("classified_kind"),
+                row.getString("kind_reason"), instant(row.getTimestamp("answered_at")),
+                Channel.valueOf(row.getString("channel")), row.getString("to_number"));
+    }
+
+    private static java.time.Instant instant(java.sql.Timestamp at) {
+        return (at != null) ? at.toInstant() : null;
     }
 
 }

@@ -166,6 +166,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ProblemType.VALIDATION_FAILED.problem(ex.getMessage());
     }
 
+    @ExceptionHandler(org.smscampaign.campaign.AnswerRefused.class)
+    ProblemDetail answerRefused(org.smscampaign.campaign.AnswerRefused ex) {
+        return switch (ex.reason()) {
+            case OPTED_OUT -> ProblemType.NUMBER_OPTED_OUT.problem(ex.getMessage());
+            case NO_CONVERSATION -> ProblemType.NOT_FOUND.problem(ex.getMessage());
+        };
+    }
+
+    @ExceptionHandler(java.util.NoSuchElementException.class)
+    ProblemDetail noSuchElement(java.util.NoSuchElementException ex) {
+        return ProblemType.NOT_FOUND.problem(ex.getMessage());
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badArgument(IllegalArgumentException ex) {
         return ProblemType.BAD_REQUEST.problem(ex.getMessage());

@@ -57,7 +57,9 @@ public enum ProblemType {
                     + "rejected): choose an approved one from GET /api/v1/templates."),
     KEYWORD_TAKEN("keyword-taken", HttpStatus.CONFLICT,
             "A reply keyword is held by another active campaign on the same sender (campaignId and campaignName "
-                    + "name it, activeUntil says when it is freed when known): choose another word or sender.");
+                    + "name it, activeUntil says when it is freed when known): choose another word or sender."),
+    NUMBER_OPTED_OUT("number-opted-out", HttpStatus.CONFLICT,
+            "The number opted out: nothing is sent to it, not even an answer from the inbox.");
 
     private final String slug;
 
@@ -95,7 +97,7 @@ public enum ProblemType {
         return Arrays.stream(values())
             .filter((type) -> type.status.value() == status.value() && type != VALIDATION_FAILED && type != NO_AUDIENCE
                     && type != GOAL_JUDGED && type != OUTSIDE_CUSTOMER_WINDOW && type != TEMPLATE_NOT_APPROVED
-                    && type != KEYWORD_TAKEN)
+                    && type != KEYWORD_TAKEN && type != NUMBER_OPTED_OUT)
             .findFirst()
             .orElse(status.is4xxClientError() ? BAD_REQUEST : INTERNAL_ERROR);
     }

@@ -7,7 +7,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The start page after sign-in: managers land on dashboards, everyone else on campaigns.
+ * The start page after sign-in: agents land in the inbox, managers on dashboards,
+ * everyone else on campaigns.
  */
 @Controller
 class HomeController {
@@ -18,7 +19,10 @@ class HomeController {
             .stream()
             .anyMatch((authority) -> authority.getAuthority().equals(Role.MARKETER.authority())
                     || authority.getAuthority().equals(Role.ADMIN.authority()));
-        return marketer ? "redirect:/campaigns" : "redirect:/dashboards";
+        boolean manager = authentication.getAuthorities()
+            .stream()
+            .anyMatch((authority) -> authority.getAuthority().equals(Role.MANAGER.authority()));
+        return marketer ? "redirect:/campaigns" : manager ? "redirect:/dashboards" : "redirect:/inbox";
     }
 
 }

@@ -5,8 +5,10 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.smscampaign.messaging.KindCorrection;
 import org.smscampaign.messaging.OptOuts;
 import org.smscampaign.messaging.Replies;
+import org.smscampaign.messaging.ReplyKind;
 import org.smscampaign.messaging.ReplyView;
 import org.smscampaign.messaging.SuppressionView;
 
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -66,6 +69,32 @@ class ReplyApiController {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "Reply " + id + " needs no decision");
         }
         return this.replies.find(id).orElseThrow();
+    }
+
+    /** A person's correction of what a text is, and why. */
+    record KindRequest(ReplyKind kind, String note) {
+
+    }
+
+    /** A text after a correction, with every correction of it (oldest first). */
+    record KindChanged(ReplyView reply, List<KindCorrection> corrections, boolean numberOptedOut) {
+
+    }
+
+    @PutMapping("/api/v1/replies/{id}/kind")
+    @Operation(summary = "Correct what a received text is",
+            description = "Kept with who, when and the note; the rules' verdict stays as classifiedKind. OPT_OUT "
+                    + "suppresses the number at once; a correction away from OPT_OUT does not subscribe the number "
+                    + "again (only the person may, by texting START).")
+    KindChanged correct(@PathVariable long id, @RequestBody KindRequest request, Principal principal) {
+        if (request.kind() == null) {
+            throw new IllegalArgumentException("kind: one of " + java.util.Arrays.toString(ReplyKind.values()));
+        }
+        ReplyView reply = this.replies.find(id)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Reply " + id));
+        this.replies.correct(id, request.kind(), request.note(), principal.getName());
+        return new KindChanged(this.replies.find(id).orElseThrow(), this.replies.corrections(id),
+                this.optOuts.isSuppressed(reply.from()));
     }
 
     @GetMapping("/api/v1/suppressions")

@@ -1,8 +1,8 @@
 package org.smscampaign.web.security;
 
 /**
- * What a user or API key may do. ADMIN includes both other roles (see the role hierarchy
- * in {@link SecurityConfiguration}).
+ * What a user or API key may do. ADMIN includes all other roles, MARKETER includes AGENT
+ * (see the role hierarchy in {@link SecurityConfiguration}).
  */
 public enum Role {
 
@@ -13,7 +13,10 @@ public enum Role {
     MANAGER("Manager", "Dashboards and reports; read-only elsewhere"),
 
     /** Everything, plus users, settings and API keys. */
-    ADMIN("Admin", "Everything, plus users, settings and API keys");
+    ADMIN("Admin", "Everything, plus users, settings and API keys"),
+
+    /** Answers people in the inbox; nothing else. */
+    AGENT("Agent", "The inbox only: answers people who wrote, assigns, notes, marks done");
 
     private final String label;
 

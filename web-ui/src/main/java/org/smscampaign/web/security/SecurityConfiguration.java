@@ -64,6 +64,16 @@ class SecurityConfiguration {
 
     static final String[] SHARE_API_PATHS = { "/api/v1/shares", "/api/v1/shares/**" };
 
+    /** The inbox (issue 20): agents answer there, managers read it. */
+    static final String[] INBOX_PATHS = { "/inbox", "/inbox/**" };
+
+    static final String[] INBOX_API_PATHS = { "/api/v1/inbox", "/api/v1/inbox/**", "/api/v1/replies/*/kind" };
+
+    /** Saved answers are written by marketers (and admins); agents use them. */
+    static final String[] SAVED_ANSWER_PATHS = { "/inbox/saved-answers", "/inbox/saved-answers/**" };
+
+    static final String[] SAVED_ANSWER_API_PATHS = { "/api/v1/inbox/saved-answers", "/api/v1/inbox/saved-answers/**" };
+
     /** The OpenAPI description and its UI: for signed-in users unless made public. */
     static final String[] API_DOCS_PATHS = { "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
             "/swagger-ui/**" };
@@ -77,6 +87,8 @@ class SecurityConfiguration {
     private static final String MARKETER = Role.MARKETER.name();
 
     private static final String MANAGER = Role.MANAGER.name();
+
+    private static final String AGENT = Role.AGENT.name();
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -99,7 +111,13 @@ class SecurityConfiguration {
 
     @Bean
     static RoleHierarchy roleHierarchy() {
-        return RoleHierarchyImpl.withDefaultRolePrefix().role(ADMIN).implies(MARKETER, MANAGER).build();
+        // An agent may use the inbox and nothing else; marketers answer people too.
+        return RoleHierarchyImpl.withDefaultRolePrefix()
+            .role(ADMIN)
+            .implies(MARKETER, MANAGER)
+            .role(MARKETER)
+            .implies(AGENT)
+            .build();
     }
 
     /**
@@ -181,8 +199,18 @@ class SecurityConfiguration {
             .access(allOf(role(MANAGER, roles), ApiKeyScopes.require(ApiScope.API_WRITE)))
             .requestMatchers(HttpMethod.POST, "/api/v1/conversions")
             .access(allOf(role(MARKETER, roles), ApiKeyScopes.require(ApiScope.CONVERSIONS_WRITE)))
-            .requestMatchers(HttpMethod.GET, "/api/**")
+            // The inbox: agents (and marketers) work it, managers read it; saved answers
+            // are the marketers'. An agent reaches nothing else but who it is.
+            .requestMatchers(HttpMethod.GET, "/api/v1/me")
             .access(allOf(AuthenticatedAuthorizationManager.authenticated(), ApiKeyScopes.require(ApiScope.API_READ)))
+            .requestMatchers(HttpMethod.GET, INBOX_API_PATHS)
+            .access(allOf(anyRole(roles, AGENT, MANAGER), ApiKeyScopes.require(ApiScope.API_READ)))
+            .requestMatchers(SAVED_ANSWER_API_PATHS)
+            .access(allOf(role(MARKETER, roles), ApiKeyScopes.require(ApiScope.API_WRITE)))
+            .requestMatchers(INBOX_API_PATHS)
+            .access(allOf(role(AGENT, roles), ApiKeyScopes.require(ApiScope.API_WRITE)))
+            .requestMatchers(HttpMethod.GET, "/api/**")
+            .access(allOf(anyRole(roles, MARKETER, MANAGER), ApiKeyScopes.require(ApiScope.API_READ)))
             .anyRequest()
             .access(allOf(role(MARKETER, roles), ApiKeyScopes.require(ApiScope.API_WRITE))));
         return http.build();
@@ -191,6 +219,13 @@ class SecurityConfiguration {
     private static AuthorizationManager<RequestAuthorizationContext> role(String role, RoleHierarchy roles) {
         AuthorityAuthorizationManager<RequestAuthorizationContext> manager = AuthorityAuthorizationManager
             .hasRole(role);
+        manager.setRoleHierarchy(roles);
+        return manager;
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> anyRole(RoleHierarchy roles, String... names) {
+        AuthorityAuthorizationManager<RequestAuthorizationContext> manager = AuthorityAuthorizationManager
+            .hasAnyRole(names);
         manager.setRoleHierarchy(roles);
         return manager;
     }
@@ -271,11 +306,23 @@ class SecurityConfiguration {
             // The list shows working links: managers and admins only, as making them.
             .requestMatchers(SHARE_PATHS)
             .hasRole(MANAGER)
-            // Any role reads alerts: managers mark them read too.
+            // The inbox: the only pages of an agent; managers read it.
+            .requestMatchers(HttpMethod.GET, SAVED_ANSWER_PATHS)
+            .hasAnyRole(MARKETER, MANAGER)
+            .requestMatchers(HttpMethod.GET, INBOX_PATHS)
+            .hasAnyRole(AGENT, MANAGER)
+            .requestMatchers(SAVED_ANSWER_PATHS)
+            .hasRole(MARKETER)
+            .requestMatchers(INBOX_PATHS)
+            .hasRole(AGENT)
+            // The start page sends each role to its own first page.
+            .requestMatchers(HttpMethod.GET, "/")
+            .authenticated()
+            // Any other role reads alerts: managers mark them read too.
             .requestMatchers(HttpMethod.POST, "/notifications/read")
-            .authenticated()
+            .hasAnyRole(MARKETER, MANAGER)
             .requestMatchers(HttpMethod.GET, "/**")
-            .authenticated()
+            .hasAnyRole(MARKETER, MANAGER)
             .requestMatchers("/dashboards/**", "/reports/**")
             .hasRole(MANAGER)
             .anyRequest()

@@ -28,10 +28,15 @@ final class SignInRedirects extends SimpleUrlAuthenticationSuccessHandler {
         this.requests = requests;
     }
 
-    /** Remembers pages asked for with GET, in a cookie. */
+    /**
+     * Remembers pages asked for with GET, in a cookie; not a page's own background
+     * requests (a script's fetch, a live stream), which are no page to land on.
+     */
     static RequestCache requestCache() {
         CookieRequestCache cache = new CookieRequestCache();
-        cache.setRequestMatcher((request) -> "GET".equals(request.getMethod()));
+        cache.setRequestMatcher(
+                (request) -> "GET".equals(request.getMethod()) && !"empty".equals(request.getHeader("Sec-Fetch-Dest"))
+                        && !String.valueOf(request.getHeader("Accept")).contains("text/event-stream"));
         return cache;
     }
 
