@@ -25,10 +25,22 @@ import org.smscampaign.messaging.SendWindow;
  * conversion), in the reporting currency
  * @param cascade the channels tried in turn for each recipient, or null for the sender's
  * channel only
+ * @param coupons a unique coupon code for each recipient ({@code {{coupon}}} in the
+ * texts), or null for none
  */
 public record CampaignDraft(String name, String sender, Long brandId, Audience audience, List<Variant> variants,
         Schedule schedule, SendWindow.Policy windowPolicy, boolean optOutLine, String signature, int holdoutPercent,
-        Winner winner, List<Goal> goals, int attributionDays, int evaluationDays, List<Cost> costs, Cascade cascade) {
+        Winner winner, List<Goal> goals, int attributionDays, int evaluationDays, List<Cost> costs, Cascade cascade,
+        Coupons coupons) {
+
+    /** A campaign without coupon codes. */
+    public CampaignDraft(String name, String sender, Long brandId, Audience audience, List<Variant> variants,
+            Schedule schedule, SendWindow.Policy windowPolicy, boolean optOutLine, String signature, int holdoutPercent,
+            Winner winner, List<Goal> goals, int attributionDays, int evaluationDays, List<Cost> costs,
+            Cascade cascade) {
+        this(name, sender, brandId, audience, variants, schedule, windowPolicy, optOutLine, signature, holdoutPercent,
+                winner, goals, attributionDays, evaluationDays, costs, cascade, null);
+    }
 
     /** A campaign on its sender's channel only (no cascade). */
     public CampaignDraft(String name, String sender, Long brandId, Audience audience, List<Variant> variants,
@@ -42,7 +54,14 @@ public record CampaignDraft(String name, String sender, Long brandId, Audience a
     public CampaignDraft withCascade(Cascade cascade) {
         return new CampaignDraft(this.name, this.sender, this.brandId, this.audience, this.variants, this.schedule,
                 this.windowPolicy, this.optOutLine, this.signature, this.holdoutPercent, this.winner, this.goals,
-                this.attributionDays, this.evaluationDays, this.costs, cascade);
+                this.attributionDays, this.evaluationDays, this.costs, cascade, this.coupons);
+    }
+
+    /** The same draft with other coupon settings (null: no codes). */
+    public CampaignDraft withCoupons(Coupons coupons) {
+        return new CampaignDraft(this.name, this.sender, this.brandId, this.audience, this.variants, this.schedule,
+                this.windowPolicy, this.optOutLine, this.signature, this.holdoutPercent, this.winner, this.goals,
+                this.attributionDays, this.evaluationDays, this.costs, this.cascade, coupons);
     }
 
     public CampaignDraft {
@@ -267,6 +286,30 @@ public record CampaignDraft(String name, String sender, Long brandId, Audience a
             variables = (variables != null) ? java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables))
                     : Map.of();
         }
+
+    }
+
+    /**
+     * Where each recipient's coupon code comes from.
+     *
+     * @param source GENERATED from the pattern, or drawn from an imported POOL
+     * @param pattern for GENERATED: literal text and groups in braces, where {@code A} is
+     * a letter without look-alikes (no I or O), {@code 9} a digit and {@code X} either,
+     * e.g. {@code SPRING-{AAAA}{9999}}
+     * @param poolId for POOL: the pool the codes are drawn from
+     */
+    public record Coupons(CouponSource source, String pattern, Long poolId) {
+
+        public Coupons {
+            pattern = (pattern != null && !pattern.isBlank()) ? pattern.strip() : null;
+        }
+
+    }
+
+    /** Generated from a pattern, or drawn from an imported pool. */
+    public enum CouponSource {
+
+        GENERATED, POOL
 
     }
 

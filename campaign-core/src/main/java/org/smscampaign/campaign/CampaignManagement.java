@@ -66,9 +66,13 @@ public class CampaignManagement {
 
     private final TestSends testSends;
 
+    private final org.smscampaign.campaign.coupon.CouponChecks couponChecks;
+
     CampaignManagement(CampaignStore store, PreflightRunner preflight, LaunchRunner launches, MessageGateway gateway,
             ShortLinks links, Segments segments, MessagingProperties messaging, CampaignProperties properties,
-            Clock clock, DraftPreviews previews, GoalStore goalStore, CascadeRules cascadeRules, TestSends testSends) {
+            Clock clock, DraftPreviews previews, GoalStore goalStore, CascadeRules cascadeRules, TestSends testSends,
+            org.smscampaign.campaign.coupon.CouponChecks couponChecks) {
+        this.couponChecks = couponChecks;
         this.cascadeRules = cascadeRules;
         this.testSends = testSends;
         this.goalStore = goalStore;
@@ -119,7 +123,7 @@ public class CampaignManagement {
         return create(new CampaignDraft((name.length() > 200) ? name.substring(0, 200) : name, draft.sender(),
                 draft.brandId(), draft.audience(), draft.variants(), draft.schedule(), draft.windowPolicy(),
                 draft.optOutLine(), draft.signature(), draft.holdoutPercent(), draft.winner(), draft.goals(),
-                draft.attributionDays(), draft.evaluationDays(), draft.costs(), draft.cascade()), by);
+                draft.attributionDays(), draft.evaluationDays(), draft.costs(), draft.cascade(), draft.coupons()), by);
     }
 
     /**
@@ -139,7 +143,7 @@ public class CampaignManagement {
                 new CampaignDraft(draft.name(), draft.sender(), draft.brandId(), draft.audience(), fixed,
                         draft.schedule(), draft.windowPolicy(), draft.optOutLine(), draft.signature(),
                         draft.holdoutPercent(), draft.winner(), draft.goals(), draft.attributionDays(),
-                        draft.evaluationDays(), draft.costs(), draft.cascade()),
+                        draft.evaluationDays(), draft.costs(), draft.cascade(), draft.coupons()),
                 by);
     }
 
@@ -323,6 +327,13 @@ public class CampaignManagement {
         if (!links.launchable()) {
             throw new LinkAddressProblem(links.message());
         }
+        if (campaign.draft().coupons() != null) {
+            long reach = this.previews.reach(campaign.draft().audience()).reachable();
+            this.couponChecks.problem(campaign.draft(), reach).ifPresent((problem) -> {
+                throw new CampaignProblem(problem.poolShort() ? CampaignProblem.Kind.COUPON_POOL_TOO_SMALL
+                        : CampaignProblem.Kind.COUPON_PATTERN_TOO_WEAK, problem.message());
+            });
+        }
         Instant now = this.clock.instant();
         CampaignDraft.Schedule schedule = campaign.draft().schedule();
         boolean later = (schedule.type() == CampaignDraft.ScheduleType.AT && schedule.at().isAfter(now))
@@ -481,6 +492,9 @@ public class CampaignManagement {
         }
         validateGoals(draft.goals());
         validateCosts(draft.costs());
+        this.couponChecks.errors(draft).stream().findFirst().ifPresent((error) -> {
+            throw CampaignProblem.invalid(error);
+        });
         this.cascadeRules.problem(draft).ifPresent((problem) -> {
             throw CampaignProblem.invalid(problem);
         });

@@ -34,8 +34,12 @@ public class CampaignStore {
 
     private final CascadeStore cascades;
 
-    CampaignStore(JdbcClient jdbc, ApplicationEventPublisher events, GoalStore goals, CascadeStore cascades) {
+    private final org.smscampaign.campaign.coupon.CouponStore coupons;
+
+    CampaignStore(JdbcClient jdbc, ApplicationEventPublisher events, GoalStore goals, CascadeStore cascades,
+            org.smscampaign.campaign.coupon.CouponStore coupons) {
         this.cascades = cascades;
+        this.coupons = coupons;
         this.jdbc = jdbc;
         this.events = events;
         this.goals = goals;
@@ -90,6 +94,7 @@ public class CampaignStore {
             .param("cascadeOrder", (draft.cascade() != null) ? draft.cascade().order().name() : null)
             .update();
         this.cascades.write(id, draft.cascade());
+        this.coupons.write(id, draft.coupons());
         this.jdbc.sql("delete from campaign_audience where campaign_id = :id").param("id", id).update();
         audience(id, "SEGMENT", draft.audience().segments(), true);
         audience(id, "LIST", draft.audience().lists(), true);
@@ -337,7 +342,7 @@ public class CampaignStore {
                 children.variants(id), schedule, SendWindow.Policy.valueOf(row.getString("window_policy")),
                 row.getBoolean("opt_out_line"), row.getString("signature"), row.getInt("holdout_percent"), winner,
                 children.goals(id), row.getInt("attribution_days"), row.getInt("evaluation_days"), children.costs(id),
-                children.cascade(id, row.getString("cascade_order")));
+                children.cascade(id, row.getString("cascade_order")), children.coupons().get(id));
         Timestamp launched = row.getTimestamp("launched_at");
         CampaignView.Launch launch = (launched != null) ? new CampaignView.Launch(row.getString("launched_by"),
                 launched.toInstant(), row.getTimestamp("launch_finished_at") != null,
@@ -357,7 +362,7 @@ public class CampaignStore {
     private record Children(Map<Long, CampaignDraft.Audience> audiences,
             Map<Long, List<CampaignDraft.Variant>> variants, Map<Long, List<CampaignDraft.Goal>> goals,
             Map<Long, List<CampaignDraft.Cost>> costs, Map<Long, List<GoalState>> goalStates,
-            Map<Long, List<CampaignDraft.CascadeStep>> cascadeSteps) {
+            Map<Long, List<CampaignDraft.CascadeStep>> cascadeSteps, Map<Long, CampaignDraft.Coupons> coupons) {
 
         /** The cascade of a campaign whose row has an order, else null. */
         CampaignDraft.Cascade cascade(long id, String order) {
@@ -422,7 +427,8 @@ public class CampaignStore {
                 .add(new CampaignDraft.Cost(row.getString("label"),
                         CampaignDraft.CostKind.valueOf(row.getString("kind")), plain(row.getBigDecimal("amount")))))
             .list();
-        return new Children(audiences, variants, goals, costs, goalStates, this.cascades.steps(ids));
+        return new Children(audiences, variants, goals, costs, goalStates, this.cascades.steps(ids),
+                this.coupons.settings(ids));
     }
 
     /**
