@@ -54,7 +54,15 @@ public enum ProblemType {
                     + "you; outside that window send an approved template."),
     TEMPLATE_NOT_APPROVED("template-not-approved", HttpStatus.UNPROCESSABLE_CONTENT,
             "The template is not one of the account's templates approved by WhatsApp (unknown, pending or "
-                    + "rejected): choose an approved one from GET /api/v1/templates.");
+                    + "rejected): choose an approved one from GET /api/v1/templates."),
+    UNKNOWN_COUPON("unknown-coupon", HttpStatus.UNPROCESSABLE_CONTENT,
+            "No campaign gave this coupon code: check the code as the customer gave it."),
+    COUPON_POOL_TOO_SMALL("coupon-pool-too-small", HttpStatus.UNPROCESSABLE_CONTENT,
+            "The campaign's coupon pool has fewer codes left than the campaign has recipients: import more codes "
+                    + "into the pool or choose another one."),
+    COUPON_PATTERN_TOO_WEAK("coupon-pattern-too-weak", HttpStatus.UNPROCESSABLE_CONTENT,
+            "The coupon pattern makes too few codes for the audience: codes could be guessed. Add characters in "
+                    + "braces.");
 
     private final String slug;
 
@@ -91,7 +99,8 @@ public enum ProblemType {
     public static ProblemType forStatus(HttpStatusCode status) {
         return Arrays.stream(values())
             .filter((type) -> type.status.value() == status.value() && type != VALIDATION_FAILED && type != NO_AUDIENCE
-                    && type != GOAL_JUDGED && type != OUTSIDE_CUSTOMER_WINDOW && type != TEMPLATE_NOT_APPROVED)
+                    && type != GOAL_JUDGED && type != OUTSIDE_CUSTOMER_WINDOW && type != TEMPLATE_NOT_APPROVED
+                    && type != UNKNOWN_COUPON && type != COUPON_POOL_TOO_SMALL && type != COUPON_PATTERN_TOO_WEAK)
             .findFirst()
             .orElse(status.is4xxClientError() ? BAD_REQUEST : INTERNAL_ERROR);
     }

@@ -181,6 +181,10 @@ class SecurityConfiguration {
             .access(allOf(role(MANAGER, roles), ApiKeyScopes.require(ApiScope.API_WRITE)))
             .requestMatchers(HttpMethod.POST, "/api/v1/conversions")
             .access(allOf(role(MARKETER, roles), ApiKeyScopes.require(ApiScope.CONVERSIONS_WRITE)))
+            // Uploaded results and redemptions are revenue too: the shop's key may send
+            // them.
+            .requestMatchers(HttpMethod.POST, "/api/v1/conversion-imports")
+            .access(allOf(role(MARKETER, roles), ApiKeyScopes.require(ApiScope.CONVERSIONS_WRITE)))
             .requestMatchers(HttpMethod.GET, "/api/**")
             .access(allOf(AuthenticatedAuthorizationManager.authenticated(), ApiKeyScopes.require(ApiScope.API_READ)))
             .anyRequest()
