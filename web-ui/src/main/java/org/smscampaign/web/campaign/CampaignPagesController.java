@@ -82,9 +82,13 @@ class CampaignPagesController {
 
     private final ContentTemplates contentTemplates;
 
+    private final org.smscampaign.campaign.CouponPools couponPools;
+
     CampaignPagesController(CampaignManagement campaigns, Segments segments, ContactLists lists, MessageGateway gateway,
             PhoneNumbers numbers, ContactProperties contactSettings, Clock clock, Brands brands,
-            CampaignReports reports, org.smscampaign.money.MoneyProperties money, ContentTemplates contentTemplates) {
+            CampaignReports reports, org.smscampaign.money.MoneyProperties money, ContentTemplates contentTemplates,
+            org.smscampaign.campaign.CouponPools couponPools) {
+        this.couponPools = couponPools;
         this.contentTemplates = contentTemplates;
         this.goalCurrency = money.currency();
         this.clock = clock;
@@ -209,6 +213,7 @@ class CampaignPagesController {
         model.addAttribute("senders", this.gateway.senders());
         model.addAttribute("brands", this.brands.all());
         model.addAttribute("contentTemplates", this.contentTemplates.approved());
+        model.addAttribute("couponPools", this.couponPools.list());
         return "campaigns/form";
     }
 
