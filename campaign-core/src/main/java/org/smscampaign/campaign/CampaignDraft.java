@@ -26,19 +26,21 @@ import org.smscampaign.messaging.SendWindow;
  * @param cascade the channels tried in turn for each recipient, or null for the sender's
  * channel only
  * @param replyKeywords words people may text back to respond to the campaign
+ * @param coupons a unique coupon code for each recipient ({@code {{coupon}}} in the
+ * texts), or null for none
  */
 public record CampaignDraft(String name, String sender, Long brandId, Audience audience, List<Variant> variants,
         Schedule schedule, SendWindow.Policy windowPolicy, boolean optOutLine, String signature, int holdoutPercent,
         Winner winner, List<Goal> goals, int attributionDays, int evaluationDays, List<Cost> costs, Cascade cascade,
-        List<ReplyKeyword> replyKeywords) {
+        List<ReplyKeyword> replyKeywords, Coupons coupons) {
 
-    /** A campaign without reply keywords. */
+    /** A campaign without reply keywords or coupon codes. */
     public CampaignDraft(String name, String sender, Long brandId, Audience audience, List<Variant> variants,
             Schedule schedule, SendWindow.Policy windowPolicy, boolean optOutLine, String signature, int holdoutPercent,
             Winner winner, List<Goal> goals, int attributionDays, int evaluationDays, List<Cost> costs,
             Cascade cascade) {
         this(name, sender, brandId, audience, variants, schedule, windowPolicy, optOutLine, signature, holdoutPercent,
-                winner, goals, attributionDays, evaluationDays, costs, cascade, List.of());
+                winner, goals, attributionDays, evaluationDays, costs, cascade, List.of(), null);
     }
 
     /** A campaign on its sender's channel only (no cascade). */
@@ -53,14 +55,21 @@ public record CampaignDraft(String name, String sender, Long brandId, Audience a
     public CampaignDraft withCascade(Cascade cascade) {
         return new CampaignDraft(this.name, this.sender, this.brandId, this.audience, this.variants, this.schedule,
                 this.windowPolicy, this.optOutLine, this.signature, this.holdoutPercent, this.winner, this.goals,
-                this.attributionDays, this.evaluationDays, this.costs, cascade, this.replyKeywords);
+                this.attributionDays, this.evaluationDays, this.costs, cascade, this.replyKeywords, this.coupons);
     }
 
     /** The same draft with other reply keywords. */
     public CampaignDraft withReplyKeywords(List<ReplyKeyword> keywords) {
         return new CampaignDraft(this.name, this.sender, this.brandId, this.audience, this.variants, this.schedule,
                 this.windowPolicy, this.optOutLine, this.signature, this.holdoutPercent, this.winner, this.goals,
-                this.attributionDays, this.evaluationDays, this.costs, this.cascade, keywords);
+                this.attributionDays, this.evaluationDays, this.costs, this.cascade, keywords, this.coupons);
+    }
+
+    /** The same draft with other coupon settings (null: no codes). */
+    public CampaignDraft withCoupons(Coupons coupons) {
+        return new CampaignDraft(this.name, this.sender, this.brandId, this.audience, this.variants, this.schedule,
+                this.windowPolicy, this.optOutLine, this.signature, this.holdoutPercent, this.winner, this.goals,
+                this.attributionDays, this.evaluationDays, this.costs, this.cascade, this.replyKeywords, coupons);
     }
 
     public CampaignDraft {
@@ -311,6 +320,30 @@ public record CampaignDraft(String name, String sender, Long brandId, Audience a
             variant = (variant != null && !variant.isBlank()) ? variant.strip() : null;
             answer = (answer != null && !answer.isBlank()) ? answer.strip() : null;
         }
+
+    }
+
+    /**
+     * Where each recipient's coupon code comes from.
+     *
+     * @param source GENERATED from the pattern, or drawn from an imported POOL
+     * @param pattern for GENERATED: literal text and groups in braces, where {@code A} is
+     * a letter without look-alikes (no I or O), {@code 9} a digit and {@code X} either,
+     * e.g. {@code SPRING-{AAAA}{9999}}
+     * @param poolId for POOL: the pool the codes are drawn from
+     */
+    public record Coupons(CouponSource source, String pattern, Long poolId) {
+
+        public Coupons {
+            pattern = (pattern != null && !pattern.isBlank()) ? pattern.strip() : null;
+        }
+
+    }
+
+    /** Generated from a pattern, or drawn from an imported pool. */
+    public enum CouponSource {
+
+        GENERATED, POOL
 
     }
 

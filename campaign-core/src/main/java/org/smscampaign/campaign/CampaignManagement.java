@@ -69,11 +69,14 @@ public class CampaignManagement {
 
     private final KeywordRegistry keywords;
 
+    private final org.smscampaign.campaign.coupon.CouponChecks couponChecks;
+
     CampaignManagement(CampaignStore store, PreflightRunner preflight, LaunchRunner launches, MessageGateway gateway,
             ShortLinks links, Segments segments, MessagingProperties messaging, CampaignProperties properties,
             Clock clock, DraftPreviews previews, GoalStore goalStore, CascadeRules cascadeRules, TestSends testSends,
-            KeywordRegistry keywords) {
+            KeywordRegistry keywords, org.smscampaign.campaign.coupon.CouponChecks couponChecks) {
         this.keywords = keywords;
+        this.couponChecks = couponChecks;
         this.cascadeRules = cascadeRules;
         this.testSends = testSends;
         this.goalStore = goalStore;
@@ -126,7 +129,8 @@ public class CampaignManagement {
         CampaignDraft copy = new CampaignDraft((name.length() > 200) ? name.substring(0, 200) : name, draft.sender(),
                 draft.brandId(), draft.audience(), draft.variants(), draft.schedule(), draft.windowPolicy(),
                 draft.optOutLine(), draft.signature(), draft.holdoutPercent(), draft.winner(), draft.goals(),
-                draft.attributionDays(), draft.evaluationDays(), draft.costs(), draft.cascade(), draft.replyKeywords());
+                draft.attributionDays(), draft.evaluationDays(), draft.costs(), draft.cascade(), draft.replyKeywords(),
+                draft.coupons());
         // Keywords the original (or another campaign) still holds stay with it.
         for (int i = 0; i <= draft.replyKeywords().size(); i++) {
             try {
@@ -158,7 +162,7 @@ public class CampaignManagement {
                 new CampaignDraft(draft.name(), draft.sender(), draft.brandId(), draft.audience(), fixed,
                         draft.schedule(), draft.windowPolicy(), draft.optOutLine(), draft.signature(),
                         draft.holdoutPercent(), draft.winner(), draft.goals(), draft.attributionDays(),
-                        draft.evaluationDays(), draft.costs(), draft.cascade(), draft.replyKeywords()),
+                        draft.evaluationDays(), draft.costs(), draft.cascade(), draft.replyKeywords(), draft.coupons()),
                 by);
     }
 
@@ -342,6 +346,13 @@ public class CampaignManagement {
         if (!links.launchable()) {
             throw new LinkAddressProblem(links.message());
         }
+        if (campaign.draft().coupons() != null) {
+            long reach = this.previews.reach(campaign.draft().audience()).reachable();
+            this.couponChecks.problem(campaign.draft(), reach).ifPresent((problem) -> {
+                throw new CampaignProblem(problem.poolShort() ? CampaignProblem.Kind.COUPON_POOL_TOO_SMALL
+                        : CampaignProblem.Kind.COUPON_PATTERN_TOO_WEAK, problem.message());
+            });
+        }
         Instant now = this.clock.instant();
         CampaignDraft.Schedule schedule = campaign.draft().schedule();
         boolean later = (schedule.type() == CampaignDraft.ScheduleType.AT && schedule.at().isAfter(now))
@@ -500,6 +511,9 @@ public class CampaignManagement {
         }
         validateGoals(draft.goals());
         validateCosts(draft.costs());
+        this.couponChecks.errors(draft).stream().findFirst().ifPresent((error) -> {
+            throw CampaignProblem.invalid(error);
+        });
         this.cascadeRules.problem(draft).ifPresent((problem) -> {
             throw CampaignProblem.invalid(problem);
         });

@@ -14,7 +14,13 @@ public class CampaignProblem extends RuntimeException {
         NO_AUDIENCE,
 
         /** A change to a goal that was judged: its target is read-only. */
-        GOAL_JUDGED
+        GOAL_JUDGED,
+
+        /** A launch whose coupon pool has fewer codes left than recipients. */
+        COUPON_POOL_TOO_SMALL,
+
+        /** A launch whose coupon pattern is too easy to guess for its audience. */
+        COUPON_PATTERN_TOO_WEAK
 
     }
 
@@ -31,6 +37,11 @@ public class CampaignProblem extends RuntimeException {
 
     static CampaignProblem notFound(long id) {
         return new CampaignProblem(Kind.NOT_FOUND, "Campaign " + id + " does not exist.");
+    }
+
+    /** An upload that cannot be read (no file, too large). */
+    public static CampaignProblem invalidUpload(String message) {
+        return new CampaignProblem(Kind.INVALID, message);
     }
 
     static CampaignProblem invalid(String message) {

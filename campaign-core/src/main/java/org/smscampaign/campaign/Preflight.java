@@ -57,13 +57,14 @@ public record Preflight(int recipients, int excludedUnsubscribed, int excludedSu
      * Something the author should know before launching.
      *
      * @param blocking an error that stops the launch ({@code LINK_REFUSED},
-     * {@code LINK_ADDRESS}, {@code GOAL_MET_BY_DEFINITION}, {@code GOAL_NOT_MEASURABLE})
+     * {@code LINK_ADDRESS}, {@code GOAL_MET_BY_DEFINITION}, {@code GOAL_NOT_MEASURABLE},
+     * {@code COUPON_POOL_SHORT}, {@code COUPON_PATTERN_WEAK})
      */
     public record Warning(String code, String message, boolean blocking) {
 
         /** Codes that stop the launch. */
         public static final Set<String> BLOCKING = Set.of("LINK_REFUSED", "LINK_ADDRESS", "GOAL_MET_BY_DEFINITION",
-                "GOAL_NOT_MEASURABLE");
+                "GOAL_NOT_MEASURABLE", "COUPON_POOL_SHORT", "COUPON_PATTERN_WEAK");
 
         public Warning(String code, String message) {
             this(code, message, BLOCKING.contains(code));

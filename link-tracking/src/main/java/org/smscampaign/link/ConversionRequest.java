@@ -18,14 +18,23 @@ import java.time.Instant;
  * (from a contact export or its CRM sync): a conversion without any click still counts
  * for the contact, which measures the lift of a campaign against its holdout group. A
  * contact found through the click wins.
+ * @param coupon a coupon code a campaign gave (server postbacks and uploads): the
+ * conversion is attributed to the code's campaign, variant and contact, with or without a
+ * click; an unknown code is refused
  */
 public record ConversionRequest(String clickId, String code, String event, BigDecimal value, String currency,
-        String orderId, Instant occurredAt, Long contactId) {
+        String orderId, Instant occurredAt, Long contactId, String coupon) {
+
+    /** A conversion reported by click, code or contact, without a coupon. */
+    public ConversionRequest(String clickId, String code, String event, BigDecimal value, String currency,
+            String orderId, Instant occurredAt, Long contactId) {
+        this(clickId, code, event, value, currency, orderId, occurredAt, contactId, null);
+    }
 
     /** A conversion reported by click or code only. */
     public ConversionRequest(String clickId, String code, String event, BigDecimal value, String currency,
             String orderId, Instant occurredAt) {
-        this(clickId, code, event, value, currency, orderId, occurredAt, null);
+        this(clickId, code, event, value, currency, orderId, occurredAt, null, null);
     }
 
 }

@@ -45,7 +45,9 @@ public class Conversions {
 
     public enum Source {
 
-        SERVER, BROWSER
+        SERVER, BROWSER,
+        /** Uploaded by a marketer (results the platform could not track). */
+        IMPORT
 
     }
 
@@ -57,6 +59,8 @@ public class Conversions {
 
     private final ClickRollups rollups;
 
+    private final org.springframework.beans.factory.ObjectProvider<CouponCodes> coupons;
+
     private final ClickTokens tokens;
 
     private final LinkProperties.BrowserConversions browserLimits;
@@ -65,8 +69,9 @@ public class Conversions {
     private final Set<String> browserCurrencies;
 
     Conversions(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, ClickRollups rollups,
-            ClickTokens tokens, LinkProperties properties,
-            @Value("${sms.money.currency:USD}") String reportingCurrency) {
+            ClickTokens tokens, LinkProperties properties, @Value("${sms.money.currency:USD}") String reportingCurrency,
+            org.springframework.beans.factory.ObjectProvider<CouponCodes> coupons) {
+        this.coupons = coupons;
         this.rollups = rollups;
         this.tokens = tokens;
         this.browserLimits = properties.browserConversions();
@@ -129,6 +134,31 @@ public class Conversions {
 
     @Transactional
     public ConversionView record(ConversionRequest request, Source source) {
+        if (source == Source.IMPORT) {
+            throw new IllegalArgumentException("imports go through recordImport");
+        }
+        return record(request, source, null, null);
+    }
+
+    /**
+     * A campaign's attribution decided by whoever imports a result (the contact's latest
+     * campaign message within its window, or the campaign the file names).
+     */
+    public record Given(Long campaignId, Long contactId, String variant) {
+
+    }
+
+    /**
+     * Records an uploaded result (source IMPORT, counted like the shop's server ones):
+     * attributed through its coupon code, else to the campaign given, else stored for the
+     * contact unattributed. Idempotent on order id and event like every report.
+     */
+    @Transactional
+    public ConversionView recordImport(ConversionRequest request, long importId, Given given) {
+        return record(request, Source.IMPORT, importId, given);
+    }
+
+    private ConversionView record(ConversionRequest request, Source source, Long importId, Given given) {
         boolean browser = source == Source.BROWSER;
         String event = checkedEvent(request.event());
         String currency = checkedCurrency(request.currency(), request.value());
@@ -143,6 +173,7 @@ public class Conversions {
         // Every check of the report comes before the click is looked at: how a report is
         // refused must not tell whether its click exists.
         Long clickId = clickIdOf(request.clickId(), source);
+        CouponCodes.Holder coupon = couponOf(request.coupon(), source);
         if (orderId != null) {
             Optional<ConversionView> earlier = existing(orderId, event);
             if (earlier.isPresent()) {
@@ -159,14 +190,23 @@ public class Conversions {
                 return earlier.get();
             }
         }
-        Attribution attribution = attribute(referrer, occurredAt);
+        Attribution attribution = (coupon != null)
+                ? new Attribution(true, referrer.clickId, referrer.linkId, coupon.campaignId(), coupon.contactId(),
+                        coupon.variant())
+                : (given != null && given.campaignId() != null)
+                        ? new Attribution(true, null, null, given.campaignId(), given.contactId(), given.variant())
+                        : attribute(referrer, occurredAt);
+        if (attribution.contactId == null && given != null && given.contactId() != null) {
+            attribution = new Attribution(attribution.attributed, attribution.clickId, attribution.linkId,
+                    attribution.campaignId, given.contactId(), attribution.variant);
+        }
         // Either unique index (order and event; a browser's click and event) makes a
         // concurrent second report a no-op.
         long id = this.jdbc.sql("""
                 insert into conversion (event, value, currency, order_id, occurred_at, source, click_id, link_id,
-                    attributed, campaign_id, contact_id, variant, reported_click_id)
+                    attributed, campaign_id, contact_id, variant, reported_click_id, coupon_code, import_id)
                 values (:event, :value, :currency, :order, :at, :source, :click, :link, :attributed, :campaign,
-                    :contact, :variant, :reported)
+                    :contact, :variant, :reported, :coupon, :import)
                 on conflict do nothing
                 returning id""")
             .param("event", event)
@@ -182,14 +222,20 @@ public class Conversions {
             .param("contact", contactOf(attribution, referrer, request))
             .param("variant", attribution.variant)
             .param("reported", browser ? referrer.clickId : null)
+            .param("coupon", (coupon != null) ? coupon.code() : null)
+            .param("import", importId)
             .query(Long.class)
             .optional()
             .orElse(-1L);
         if (id < 0) {
+            Attribution found = attribution;
             return Optional.ofNullable(orderId)
                 .flatMap((order) -> existing(order, event))
                 .or(() -> reportedBefore(referrer.clickId, event))
-                .orElseThrow();
+                .orElseThrow(() -> new IllegalStateException("no conversion for " + found.campaignId));
+        }
+        if (coupon != null) {
+            this.coupons.getObject().redeemed(coupon.code(), id, occurredAt);
         }
         if (attribution.campaignId != null) {
             this.rollups.markDirty(attribution.campaignId);
@@ -200,6 +246,28 @@ public class Conversions {
         return new ConversionView(id, event, request.value(), currency, orderId, occurredAt, attribution.attributed,
                 attribution.clickId, attribution.campaignId, contactOf(attribution, referrer, request),
                 attribution.variant, false, !browser);
+    }
+
+    /**
+     * The holder of a report's coupon code; null when none was given. Only the shop's
+     * server and uploads may name codes (the browser could try them one by one).
+     */
+    private CouponCodes.Holder couponOf(String given, Source source) {
+        if (given == null || given.isBlank()) {
+            return null;
+        }
+        if (source == Source.BROWSER) {
+            throw invalid("A coupon code is reported by the shop's server, not the browser.");
+        }
+        String code = given.strip();
+        if (code.length() > 64) {
+            throw invalid("A coupon code has at most 64 characters.");
+        }
+        CouponCodes codes = this.coupons.getIfAvailable();
+        return Optional.ofNullable(codes)
+            .flatMap((found) -> found.find(code))
+            .orElseThrow(() -> new LinkProblem(LinkProblem.Kind.UNKNOWN_COUPON,
+                    "No campaign gave the coupon code '" + code + "'."));
     }
 
     /**
@@ -412,6 +480,45 @@ public class Conversions {
         return this.jdbc.sql("select * from conversion where reported_click_id = :click and event = :event")
             .param("click", reportedClickId)
             .param("event", event)
+            .query(Conversions::duplicate)
+            .optional();
+    }
+
+    /**
+     * The attributed conversions of a campaign that a marketer uploaded: the dashboard
+     * marks them as imported.
+     */
+    @Transactional(readOnly = true)
+    public ImportedConversions importedOf(long campaignId) {
+        long[] count = { 0 };
+        Map<String, BigDecimal> values = new java.util.TreeMap<>();
+        this.jdbc.sql("""
+                select currency, count(*) as conversions, coalesce(sum(value), 0) as value from counted_conversion
+                where campaign_id = :id and attributed and source = 'IMPORT' group by 1""")
+            .param("id", campaignId)
+            .query((row, n) -> {
+                count[0] += row.getLong("conversions");
+                if (row.getString("currency") != null) {
+                    values.put(row.getString("currency"), row.getBigDecimal("value"));
+                }
+                return n;
+            })
+            .list();
+        return (count[0] == 0) ? ImportedConversions.NONE : new ImportedConversions(count[0], Map.copyOf(values));
+    }
+
+    /**
+     * The first conversion reported with an order id (any event), if any: an uploaded
+     * result that names only its order finds its contact and campaign through it.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ConversionView> ofOrder(String orderId) {
+        String normalised = OrderIds.normalise(orderId);
+        if (normalised == null) {
+            return Optional.empty();
+        }
+        return this.jdbc.sql("select * from conversion where order_id = :order order by id limit 1")
+            .param("order", normalised)
             .query(Conversions::duplicate)
             .optional();
     }

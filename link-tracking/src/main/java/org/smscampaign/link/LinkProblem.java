@@ -6,7 +6,10 @@ public class LinkProblem extends RuntimeException {
     /** What kind of problem it is. */
     public enum Kind {
 
-        NOT_FOUND, INVALID, CONFLICT
+        NOT_FOUND, INVALID, CONFLICT,
+
+        /** A coupon code no campaign gave. */
+        UNKNOWN_COUPON
 
     }
 

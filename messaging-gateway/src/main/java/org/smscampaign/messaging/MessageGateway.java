@@ -333,4 +333,23 @@ public class MessageGateway {
         return (timestamp != null) ? timestamp.toInstant() : null;
     }
 
+    /**
+     * A contact's campaign messages due at or before a moment (that did not fail to go
+     * out), newest first: what an offline result is attributed to.
+     */
+    @Transactional(readOnly = true)
+    public List<SentCampaignMessage> campaignMessagesOf(long contactId, java.time.Instant before, int limit) {
+        return this.jdbc.sql("""
+                select campaign_id, variant, due_at from outbound_message
+                where contact_id = :contact and campaign_id is not null and due_at <= :before
+                  and status not in ('SUPPRESSED', 'SKIPPED', 'CANCELED', 'FAILED')
+                order by due_at desc, id desc limit :limit""")
+            .param("contact", contactId)
+            .param("before", Timestamp.from(before))
+            .param("limit", limit)
+            .query((row, n) -> new SentCampaignMessage(row.getLong(1), row.getString(2),
+                    row.getTimestamp(3).toInstant()))
+            .list();
+    }
+
 }

@@ -50,8 +50,11 @@ public class DraftPreviews {
 
     private final Clock clock;
 
+    private final org.smscampaign.campaign.coupon.CouponStore coupons;
+
     DraftPreviews(ContactQueries contacts, AudienceCriteria audiences, OptOuts optOuts, PreflightRunner preflight,
-            CampaignProperties properties, Clock clock) {
+            CampaignProperties properties, Clock clock, org.smscampaign.campaign.coupon.CouponStore coupons) {
+        this.coupons = coupons;
         this.contacts = contacts;
         this.audiences = audiences;
         this.optOuts = optOuts;
@@ -99,7 +102,13 @@ public class DraftPreviews {
             return DraftPreview.problem(label, ex.getMessage());
         }
         String link = this.preflight.brandOf(draft).sampleLink();
-        Map<String, String> values = (recipient != null) ? recipient.fields() : Map.of();
+        Map<String, String> values = new java.util.HashMap<>((recipient != null) ? recipient.fields() : Map.of());
+        String coupon = this.coupons.sample(draft.coupons());
+        if (coupon != null) {
+            values.put(org.smscampaign.campaign.coupon.CouponChecks.FIELD, coupon); // a
+                                                                                    // sample
+                                                                                    // code
+        }
         MessageTemplate.Rendered rendered = template.render(values::get,
                 Collections.nCopies(template.links().size(), link));
         Map<String, String> used = new LinkedHashMap<>();

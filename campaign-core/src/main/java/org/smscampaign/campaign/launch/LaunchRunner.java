@@ -22,6 +22,9 @@ import org.smscampaign.campaign.CampaignProperties;
 import org.smscampaign.campaign.CampaignStatus;
 import org.smscampaign.campaign.CampaignView;
 import org.smscampaign.campaign.cascade.CascadePlan;
+import org.smscampaign.campaign.coupon.CouponChecks;
+import org.smscampaign.campaign.coupon.CouponStore;
+import org.smscampaign.campaign.coupon.CouponsExhausted;
 import org.smscampaign.campaign.store.CampaignStore;
 import org.smscampaign.campaign.template.MergeFields;
 import org.smscampaign.campaign.template.MessageTemplate;
@@ -85,6 +88,8 @@ public class LaunchRunner {
 
     private final CascadeMessages cascades;
 
+    private final CouponStore coupons;
+
     private final ExecutorService launches = Executors.newSingleThreadExecutor((task) -> {
         Thread thread = new Thread(task, "campaign-launch");
         thread.setDaemon(true);
@@ -94,8 +99,9 @@ public class LaunchRunner {
     LaunchRunner(CampaignStore store, ContactQueries contacts, AudienceCriteria audiences, PreflightRunner preflight,
             RecipientWindows windows, ShortLinks links, MessageGateway gateway, OptOuts optOuts,
             CampaignProperties properties, MessagingProperties messaging, TransactionTemplate transactions,
-            JdbcClient jdbc, Clock clock, CascadeMessages cascades) {
+            JdbcClient jdbc, Clock clock, CascadeMessages cascades, CouponStore coupons) {
         this.cascades = cascades;
+        this.coupons = coupons;
         this.store = store;
         this.contacts = contacts;
         this.audiences = audiences;
@@ -139,6 +145,13 @@ public class LaunchRunner {
                 this.busy.remove(campaignId);
             }
             catch (RuntimeException ex) {
+                CouponsExhausted exhausted = couponsExhaustedIn(ex);
+                if (exhausted != null) {
+                    this.busy.remove(campaignId);
+                    this.gateway.pause(campaignId, "Launch stopped: " + exhausted.getMessage(), PAUSED_BY);
+                    log.warn("Launch of campaign {} paused: its coupon pool ran out", campaignId);
+                    return;
+                }
                 LinkProblem problem = linkProblemIn(ex);
                 if (problem != null) {
                     this.busy.remove(campaignId);
@@ -152,6 +165,15 @@ public class LaunchRunner {
                         ex);
             }
         });
+    }
+
+    private static CouponsExhausted couponsExhaustedIn(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CouponsExhausted exhausted) {
+                return exhausted;
+            }
+        }
+        return null;
     }
 
     private static LinkProblem linkProblemIn(Throwable failure) {
@@ -394,6 +416,15 @@ public class LaunchRunner {
     private Instant enqueue(CampaignView campaign, CampaignDraft draft, CampaignTexts templates, CascadePlan plan,
             BrandView brand, String winner, List<Row> sending, List<Recipients.Decision> decisions) {
         long[] ids = this.gateway.reserveIds(sending.size());
+        if (draft.coupons() != null) {
+            // The codes go into the texts as the merge field {{coupon}}.
+            Map<Long, String> codes = this.coupons.assign(campaign.id(), draft.coupons(),
+                    sending.stream().mapToLong(Row::id).toArray(),
+                    decisions.stream().map(Recipients.Decision::variant).toArray(String[]::new));
+            for (Row row : sending) {
+                row.fields().put(CouponChecks.FIELD, codes.get(row.id()));
+            }
+        }
         if (plan != null) {
             this.gateway.enqueue(
                     this.cascades.of(campaign.id(), draft, plan, templates, brand, winner, sending, decisions, ids));

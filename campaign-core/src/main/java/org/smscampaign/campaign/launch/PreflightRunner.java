@@ -16,6 +16,8 @@ import org.smscampaign.campaign.CampaignDraft;
 import org.smscampaign.campaign.CampaignProperties;
 import org.smscampaign.campaign.Preflight;
 import org.smscampaign.campaign.cascade.CascadePlan;
+import org.smscampaign.campaign.coupon.CouponChecks;
+import org.smscampaign.campaign.coupon.CouponStore;
 import org.smscampaign.campaign.template.MergeFields;
 import org.smscampaign.campaign.template.MessageTemplate;
 import org.smscampaign.campaign.window.RecipientWindows;
@@ -85,10 +87,17 @@ public class PreflightRunner {
 
     private final DeliveryRates deliveryRates;
 
+    private final CouponStore couponStore;
+
+    private final CouponChecks couponChecks;
+
     PreflightRunner(ContactQueries contacts, AudienceCriteria audiences, RecipientWindows windows, OptOuts optOuts,
             MessageGateway gateway, Brands brands, CampaignProperties properties, MessagingProperties messaging,
             Clock clock, Prices prices, ExchangeRates rates, LinkAddresses linkAddresses, Conversions conversions,
-            Reachability reachability, DeliveryRates deliveryRates) {
+            Reachability reachability, DeliveryRates deliveryRates, CouponStore couponStore,
+            CouponChecks couponChecks) {
+        this.couponStore = couponStore;
+        this.couponChecks = couponChecks;
         this.reachability = reachability;
         this.deliveryRates = deliveryRates;
         this.conversions = conversions;
@@ -220,10 +229,15 @@ public class PreflightRunner {
                 : null;
         LocalDate today = LocalDate.now(this.clock);
         List<Row> batch = new ArrayList<>(BATCH);
+        String sampleCoupon = this.couponStore.sample(draft.coupons());
         this.contacts.forEachMatching(criteria, true, (row) -> {
             String preferred = row.getString("preferred_channel");
+            Map<String, String> fields = MergeFields.of(row, today);
+            if (sampleCoupon != null) {
+                fields.put(CouponChecks.FIELD, sampleCoupon);
+            }
             batch.add(new Row(row.getLong("id"), row.getString("phone_number"), row.getString("country"),
-                    row.getString("region"), row.getString("time_zone"), MergeFields.of(row, today),
+                    row.getString("region"), row.getString("time_zone"), fields,
                     (preferred != null) ? Channel.valueOf(preferred) : null,
                     "OPTED_IN".equals(row.getString("whatsapp_consent"))));
             if (batch.size() == BATCH) {
@@ -247,6 +261,7 @@ public class PreflightRunner {
         for (String problem : linkProblems(draft)) {
             preflight.warnings().add(0, new Preflight.Warning("LINK_REFUSED", problem + " It cannot be launched."));
         }
+        couponWarnings(draft, count.reachable() - tally.suppressed, preflight.warnings());
         if (!draft.goals().isEmpty()) {
             Duration sending = (tally.firstDue != null && tally.lastDue != null)
                     ? Duration.between(tally.firstDue, later(tally.lastDue, preflight.completesAt())) : Duration.ZERO;
@@ -255,6 +270,21 @@ public class PreflightRunner {
                         () -> this.conversions.anyForBrand(brandOf(draft).id()), sending));
         }
         return preflight;
+    }
+
+    /** A pool too small or a pattern too weak stops the launch; unused codes are odd. */
+    private void couponWarnings(CampaignDraft draft, long reach, List<Preflight.Warning> warnings) {
+        if (draft.coupons() == null) {
+            return;
+        }
+        this.couponChecks.problem(draft, reach)
+            .ifPresent((problem) -> warnings.add(0,
+                    new Preflight.Warning(problem.poolShort() ? "COUPON_POOL_SHORT" : "COUPON_PATTERN_WEAK",
+                            problem.message() + " It cannot be launched.")));
+        if (!CouponChecks.anyUse(draft)) {
+            warnings.add(new Preflight.Warning("COUPON_UNUSED",
+                    "Each recipient gets a coupon code, but no text shows it: put {{coupon}} where the code goes."));
+        }
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -36,9 +36,12 @@ public class CampaignStore {
 
     private final ReplyKeywordStore keywords;
 
+    private final org.smscampaign.campaign.coupon.CouponStore coupons;
+
     CampaignStore(JdbcClient jdbc, ApplicationEventPublisher events, GoalStore goals, CascadeStore cascades,
-            ReplyKeywordStore keywords) {
+            ReplyKeywordStore keywords, org.smscampaign.campaign.coupon.CouponStore coupons) {
         this.keywords = keywords;
+        this.coupons = coupons;
         this.cascades = cascades;
         this.jdbc = jdbc;
         this.events = events;
@@ -95,6 +98,7 @@ public class CampaignStore {
             .update();
         this.cascades.write(id, draft.cascade());
         this.keywords.write(id, draft.replyKeywords());
+        this.coupons.write(id, draft.coupons());
         this.jdbc.sql("delete from campaign_audience where campaign_id = :id").param("id", id).update();
         audience(id, "SEGMENT", draft.audience().segments(), true);
         audience(id, "LIST", draft.audience().lists(), true);
@@ -342,7 +346,8 @@ public class CampaignStore {
                 children.variants(id), schedule, SendWindow.Policy.valueOf(row.getString("window_policy")),
                 row.getBoolean("opt_out_line"), row.getString("signature"), row.getInt("holdout_percent"), winner,
                 children.goals(id), row.getInt("attribution_days"), row.getInt("evaluation_days"), children.costs(id),
-                children.cascade(id, row.getString("cascade_order")), children.keywords(id));
+                children.cascade(id, row.getString("cascade_order")), children.keywords(id),
+                children.coupons().get(id));
         Timestamp launched = row.getTimestamp("launched_at");
         CampaignView.Launch launch = (launched != null) ? new CampaignView.Launch(row.getString("launched_by"),
                 launched.toInstant(), row.getTimestamp("launch_finished_at") != null,
@@ -363,7 +368,7 @@ public class CampaignStore {
             Map<Long, List<CampaignDraft.Variant>> variants, Map<Long, List<CampaignDraft.Goal>> goals,
             Map<Long, List<CampaignDraft.Cost>> costs, Map<Long, List<GoalState>> goalStates,
             Map<Long, List<CampaignDraft.CascadeStep>> cascadeSteps,
-            Map<Long, List<CampaignDraft.ReplyKeyword>> replyKeywords) {
+            Map<Long, List<CampaignDraft.ReplyKeyword>> replyKeywords, Map<Long, CampaignDraft.Coupons> coupons) {
 
         List<CampaignDraft.ReplyKeyword> keywords(long id) {
             return this.replyKeywords.getOrDefault(id, List.of());
@@ -433,7 +438,7 @@ public class CampaignStore {
                         CampaignDraft.CostKind.valueOf(row.getString("kind")), plain(row.getBigDecimal("amount")))))
             .list();
         return new Children(audiences, variants, goals, costs, goalStates, this.cascades.steps(ids),
-                this.keywords.keywords(ids));
+                this.keywords.keywords(ids), this.coupons.settings(ids));
     }
 
     /**

@@ -71,6 +71,8 @@ public class CampaignComposer {
         this.attributes.list()
             .forEach((a) -> fields.add(new Field("{{" + a.key() + "}}",
                     (a.label() != null && !a.label().isBlank()) ? a.label() : a.key())));
+        // Each recipient's own code, when the campaign gives codes (see "Coupon codes").
+        fields.add(new Field("{{coupon}}", "Coupon code"));
         Map<String, List<String>> lookAlikes = new java.util.TreeMap<>();
         SmsText.lookAlikes()
             .forEach((c, plain) -> lookAlikes.put(c,

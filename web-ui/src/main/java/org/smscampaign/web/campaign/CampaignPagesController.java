@@ -84,11 +84,15 @@ class CampaignPagesController {
 
     private final long keywordActiveDays;
 
+    private final org.smscampaign.campaign.CouponPools couponPools;
+
     CampaignPagesController(CampaignManagement campaigns, Segments segments, ContactLists lists, MessageGateway gateway,
             PhoneNumbers numbers, ContactProperties contactSettings, Clock clock, Brands brands,
             CampaignReports reports, org.smscampaign.money.MoneyProperties money, ContentTemplates contentTemplates,
-            org.smscampaign.campaign.ReplyKeywordProperties keywordSettings) {
+            org.smscampaign.campaign.ReplyKeywordProperties keywordSettings,
+            org.smscampaign.campaign.CouponPools couponPools) {
         this.keywordActiveDays = keywordSettings.activeFor().toDays();
+        this.couponPools = couponPools;
         this.contentTemplates = contentTemplates;
         this.goalCurrency = money.currency();
         this.clock = clock;
@@ -214,6 +218,7 @@ class CampaignPagesController {
         model.addAttribute("brands", this.brands.all());
         model.addAttribute("contentTemplates", this.contentTemplates.approved());
         model.addAttribute("keywordActiveDays", this.keywordActiveDays);
+        model.addAttribute("couponPools", this.couponPools.list());
         return "campaigns/form";
     }
 

@@ -22,7 +22,10 @@ public class CampaignDashboard {
 
     private final ConversionAnomalies anomalies;
 
-    CampaignDashboard(Clock clock, ConversionAnomalies anomalies) {
+    private final org.smscampaign.link.Conversions conversions;
+
+    CampaignDashboard(Clock clock, ConversionAnomalies anomalies, org.smscampaign.link.Conversions conversions) {
+        this.conversions = conversions;
         this.clock = clock;
         this.anomalies = anomalies;
     }
@@ -37,6 +40,9 @@ public class CampaignDashboard {
         // Shown beside the sums, which still include them: a warning, not a correction.
         model.addAttribute("valueOutliers", this.anomalies.valueOutliers(report.campaignId()));
         model.addAttribute("valueFactor", ConversionAnomalies.VALUE_FACTOR);
+        // Counted in the figures like the others; marked so readers know where they came
+        // from.
+        model.addAttribute("imported", this.conversions.importedOf(report.campaignId()));
     }
 
 }

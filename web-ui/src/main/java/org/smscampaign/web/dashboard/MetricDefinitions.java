@@ -27,7 +27,8 @@ final class MetricDefinitions {
                     "Recipients whose link had at least one hit counted as a person's (unique human clicks)."),
             Map.entry("clickers", "Recipients whose link had any hit, bots and previews included (unique raw clicks)."),
             Map.entry("conversions",
-                    "Conversions attributed to a click on the campaign's links within its attribution window."),
+                    "Conversions attributed to a click on the campaign's links within its attribution window, to a "
+                            + "coupon code it gave, or imported for it."),
             Map.entry("deliveryRate", "Delivered ÷ sent."), Map.entry("humanCtr", "Unique human clickers ÷ delivered."),
             Map.entry("rawCtr", "Unique clickers, bots and previews included ÷ delivered."),
             Map.entry("conversionPerDelivered", "Conversions ÷ delivered."),
@@ -57,7 +58,10 @@ final class MetricDefinitions {
             Map.entry("alwaysValidP",
                     "Always-valid p-value of the mSPRT (mixture sequential probability ratio test) against the "
                             + "control: it stays valid however often the results are looked at. The A/B test's "
-                            + "winner needs it below 1 − confidence, split between the variants."));
+                            + "winner needs it below 1 − confidence, split between the variants."),
+            Map.entry("imported",
+                    "Of the conversions, those a marketer uploaded (Import results): counted like the shop's own "
+                            + "reports, marked so readers know where they came from."));
 
     private MetricDefinitions() {
     }

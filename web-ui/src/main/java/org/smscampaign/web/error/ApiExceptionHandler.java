@@ -90,6 +90,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case NOT_FOUND -> ProblemType.NOT_FOUND.problem(ex.getMessage());
             case INVALID -> ProblemType.VALIDATION_FAILED.problem(ex.getMessage());
             case CONFLICT -> ProblemType.CONFLICT.problem(ex.getMessage());
+            case UNKNOWN_COUPON -> ProblemType.UNKNOWN_COUPON.problem(ex.getMessage());
         };
     }
 
@@ -136,6 +137,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case CONFLICT -> ProblemType.CONFLICT.problem(ex.getMessage());
             case NO_AUDIENCE -> ProblemType.NO_AUDIENCE.problem(ex.getMessage());
             case GOAL_JUDGED -> ProblemType.GOAL_JUDGED.problem(ex.getMessage());
+            case COUPON_POOL_TOO_SMALL -> ProblemType.COUPON_POOL_TOO_SMALL.problem(ex.getMessage());
+            case COUPON_PATTERN_TOO_WEAK -> ProblemType.COUPON_PATTERN_TOO_WEAK.problem(ex.getMessage());
         };
     }
 

@@ -34,6 +34,7 @@ class PageProblems {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case INVALID -> HttpStatus.BAD_REQUEST;
             case CONFLICT -> HttpStatus.CONFLICT;
+            case UNKNOWN_COUPON -> HttpStatus.UNPROCESSABLE_CONTENT;
         });
     }
 
@@ -61,7 +62,8 @@ class PageProblems {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case INVALID -> HttpStatus.BAD_REQUEST;
             case CONFLICT -> HttpStatus.CONFLICT;
-            case NO_AUDIENCE, GOAL_JUDGED -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case NO_AUDIENCE, GOAL_JUDGED, COUPON_POOL_TOO_SMALL, COUPON_PATTERN_TOO_WEAK ->
+                HttpStatus.UNPROCESSABLE_CONTENT;
         });
     }
 

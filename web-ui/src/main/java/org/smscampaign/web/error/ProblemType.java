@@ -59,7 +59,15 @@ public enum ProblemType {
             "A reply keyword is held by another active campaign on the same sender (campaignId and campaignName "
                     + "name it, activeUntil says when it is freed when known): choose another word or sender."),
     NUMBER_OPTED_OUT("number-opted-out", HttpStatus.CONFLICT,
-            "The number opted out: nothing is sent to it, not even an answer from the inbox.");
+            "The number opted out: nothing is sent to it, not even an answer from the inbox."),
+    UNKNOWN_COUPON("unknown-coupon", HttpStatus.UNPROCESSABLE_CONTENT,
+            "No campaign gave this coupon code: check the code as the customer gave it."),
+    COUPON_POOL_TOO_SMALL("coupon-pool-too-small", HttpStatus.UNPROCESSABLE_CONTENT,
+            "The campaign's coupon pool has fewer codes left than the campaign has recipients: import more codes "
+                    + "into the pool or choose another one."),
+    COUPON_PATTERN_TOO_WEAK("coupon-pattern-too-weak", HttpStatus.UNPROCESSABLE_CONTENT,
+            "The coupon pattern makes too few codes for the audience: codes could be guessed. Add characters in "
+                    + "braces.");
 
     private final String slug;
 
@@ -97,7 +105,8 @@ public enum ProblemType {
         return Arrays.stream(values())
             .filter((type) -> type.status.value() == status.value() && type != VALIDATION_FAILED && type != NO_AUDIENCE
                     && type != GOAL_JUDGED && type != OUTSIDE_CUSTOMER_WINDOW && type != TEMPLATE_NOT_APPROVED
-                    && type != KEYWORD_TAKEN && type != NUMBER_OPTED_OUT)
+                    && type != KEYWORD_TAKEN && type != NUMBER_OPTED_OUT && type != UNKNOWN_COUPON
+                    && type != COUPON_POOL_TOO_SMALL && type != COUPON_PATTERN_TOO_WEAK)
             .findFirst()
             .orElse(status.is4xxClientError() ? BAD_REQUEST : INTERNAL_ERROR);
     }

@@ -199,6 +199,10 @@ class SecurityConfiguration {
             .access(allOf(role(MANAGER, roles), ApiKeyScopes.require(ApiScope.API_WRITE)))
             .requestMatchers(HttpMethod.POST, "/api/v1/conversions")
             .access(allOf(role(MARKETER, roles), ApiKeyScopes.require(ApiScope.CONVERSIONS_WRITE)))
+            // Uploaded results and redemptions are revenue too: the shop's key may send
+            // them.
+            .requestMatchers(HttpMethod.POST, "/api/v1/conversion-imports")
+            .access(allOf(role(MARKETER, roles), ApiKeyScopes.require(ApiScope.CONVERSIONS_WRITE)))
             // The inbox: agents (and marketers) work it, managers read it; saved answers
             // are the marketers'. An agent reaches nothing else but who it is.
             .requestMatchers(HttpMethod.GET, "/api/v1/me")

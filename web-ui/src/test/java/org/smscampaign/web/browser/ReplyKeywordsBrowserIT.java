@@ -56,7 +56,7 @@ class ReplyKeywordsBrowserIT extends BrowserSession {
         this.campaigns.create(new CampaignDraft(holder, "default", null, null,
                 List.of(new CampaignDraft.Variant("A", "Reply " + taken + " for the catalogue", 100)), null,
                 SendWindow.Policy.HOLD, true, null, 0, null, List.of(), 7, 7, List.of(), null,
-                List.of(new CampaignDraft.ReplyKeyword(taken, null, null, null))), "test");
+                List.of(new CampaignDraft.ReplyKeyword(taken, null, null, null)), null), "test");
         String fresh = word("BOOTS");
 
         browser.signIn("demo-marketer", PlatformIT.DEMO_PASSWORD);

@@ -133,7 +133,7 @@ class ReplyKeywordsIT {
                 new CampaignDraft.Audience(List.of(), List.of(list), List.of(), List.of()),
                 List.of(new CampaignDraft.Variant("A", "New boots are in. Reply SHOES for the catalogue", 100)),
                 CampaignDraft.Schedule.now(), SendWindow.Policy.HOLD, false, null, 0, null, List.of(), 7, 7, List.of(),
-                null, words);
+                null, words, null);
     }
 
     private long emptyList() {

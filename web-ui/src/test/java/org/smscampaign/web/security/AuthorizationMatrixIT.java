@@ -96,7 +96,8 @@ class AuthorizationMatrixIT {
             // Shared links (/shared/<token>) open for anyone; making them is a manager's.
             rule("GET", "/shared/.*", Access.PUBLIC), rule("GET", "/api/v1/shares(/.*)?", Access.MANAGER_READ),
             rule("/api/v1/shares(/.*)?", Access.MANAGER), rule("/shares(/.*)?", Access.MANAGER),
-            rule("POST", "/api/v1/conversions", Access.CONVERSIONS), rule("GET", "/api/.*", Access.SIGNED_IN),
+            rule("POST", "/api/v1/conversions", Access.CONVERSIONS),
+            rule("POST", "/api/v1/conversion-imports", Access.CONVERSIONS), rule("GET", "/api/.*", Access.SIGNED_IN),
             rule("/api/.*", Access.MARKETER), rule("/admin(/.*)?", Access.ADMIN),
             rule("POST", "/notifications/read", Access.SIGNED_IN), rule("GET", "/.*", Access.SIGNED_IN),
             rule("/(dashboards|reports)(/.*)?", Access.MANAGER), rule("/.*", Access.MARKETER));
