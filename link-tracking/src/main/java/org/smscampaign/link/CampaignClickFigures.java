@@ -226,6 +226,20 @@ public class CampaignClickFigures {
                 where l.campaign_id = :id and l.contact_id is not null and c.human""", campaignId);
     }
 
+    /**
+     * People (contacts) who clicked a link of the campaign as a person and have a
+     * conversion attributed to it: the clickers who bought.
+     */
+    @Transactional(readOnly = true)
+    public long convertingClickers(long campaignId) {
+        return this.jdbc.sql("""
+                select count(distinct l.contact_id) from short_link l
+                where l.campaign_id = :id and l.contact_id is not null
+                    and exists (select 1 from link_click c where c.link_id = l.id and c.human)
+                    and exists (select 1 from counted_conversion v where v.campaign_id = :id and v.attributed
+                        and v.contact_id = l.contact_id)""").param("id", campaignId).query(Long.class).single();
+    }
+
     /** Contacts with a conversion attributed to the campaign. */
     @Transactional(readOnly = true)
     public long[] convertedContacts(long campaignId) {
