@@ -97,6 +97,13 @@ class ResponseFunnelBrowserIT extends BrowserSession {
         browser.scrollTo(By.id("response-funnel"));
         browser.screenshot("response-funnel-segments-" + device(size));
         browser.assertNoConsoleErrors();
+
+        browser.open("/campaigns/new");
+        assertThat(browser.findAll(By.cssSelector("#content form .goal-row select[name=goalMetric] option"))
+            .stream()
+            .map((o) -> o.getAttribute("value"))
+            .toList()).as("goals on responses can be set before launch")
+            .contains("RESPONSES", "RESPONSE_RATE", "ANSWER_RATE", "QUERIES", "REPLIES");
     }
 
     @ParameterizedTest
