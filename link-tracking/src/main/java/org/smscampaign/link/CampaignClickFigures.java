@@ -232,12 +232,15 @@ public class CampaignClickFigures {
      */
     @Transactional(readOnly = true)
     public long convertingClickers(long campaignId) {
+        // From the campaign's conversions (few), not its links (one per recipient).
         return this.jdbc.sql("""
-                select count(distinct l.contact_id) from short_link l
-                where l.campaign_id = :id and l.contact_id is not null
-                    and exists (select 1 from link_click c where c.link_id = l.id and c.human)
-                    and exists (select 1 from counted_conversion v where v.campaign_id = :id and v.attributed
-                        and v.contact_id = l.contact_id)""").param("id", campaignId).query(Long.class).single();
+                select count(distinct v.contact_id) from counted_conversion v
+                where v.campaign_id = :id and v.attributed and v.contact_id is not null
+                    and exists (select 1 from short_link l join link_click c on c.link_id = l.id
+                        where l.contact_id = v.contact_id and l.campaign_id = :id and c.human)""")
+            .param("id", campaignId)
+            .query(Long.class)
+            .single();
     }
 
     /** Contacts with a conversion attributed to the campaign. */
