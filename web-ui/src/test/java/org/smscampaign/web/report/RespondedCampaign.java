@@ -72,7 +72,8 @@ public final class RespondedCampaign {
         return this.campaign;
     }
 
-    private String number(int i) {
+    /** The number of recipient i (1 to 20; 11 to 20 have not texted back). */
+    public String number(int i) {
         return this.numberBase + String.format("%02d", i);
     }
 

@@ -2,10 +2,15 @@ package org.smscampaign.web.report;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.smscampaign.link.Brands;
+import org.smscampaign.messaging.provider.SignatureKey;
+import org.smscampaign.report.CampaignReport;
 import org.smscampaign.report.CampaignReports;
 import org.smscampaign.web.HttpFixture;
 import org.smscampaign.web.PlatformIT;
@@ -40,13 +45,19 @@ class ResponseFunnelReportIT {
     @Autowired
     CampaignReports reports;
 
+    @Autowired
+    SignatureKey signatureKey;
+
     long campaign;
+
+    RespondedCampaign fixture;
 
     HttpFixture manager;
 
     @BeforeEach
     void respondedCampaign() {
-        this.campaign = new RespondedCampaign(this.jdbc, this.brands).campaign();
+        this.fixture = new RespondedCampaign(this.jdbc, this.brands);
+        this.campaign = this.fixture.campaign();
         this.reports.refreshedReport(this.campaign);
         this.manager = new HttpFixture(this.port);
         assertThat(this.manager.signIn("demo-manager", PlatformIT.DEMO_PASSWORD).statusCode()).isEqualTo(302);
@@ -69,6 +80,45 @@ class ResponseFunnelReportIT {
         assertThat(rates.get("replies").asLong()).as("the STOP and the HELP are no replies").isEqualTo(8);
         assertThat(rates.get("queries").asLong()).isEqualTo(3);
         assertThat(rates.get("optOuts").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void textsFromPhonesFillTheFunnelAsTheyArrive() {
+        inbound(this.fixture.number(15), "What colours do you have?");
+        inbound(this.fixture.number(16), "STOP");
+        inbound(this.fixture.number(17), "HELP");
+
+        Instant deadline = Instant.now().plusSeconds(10);
+        CampaignReport.Responses r = this.reports.report(this.campaign).responses();
+        while (r.responders() < 9 && Instant.now().isBefore(deadline)) {
+            pause();
+            r = this.reports.report(this.campaign).responses();
+        }
+        assertThat(r.responders()).as("the question counts; STOP and HELP do not").isEqualTo(9);
+        assertThat(r.queries()).isEqualTo(4);
+        assertThat(r.waiting()).as("the new question waits for an answer").isEqualTo(2);
+        assertThat(this.reports.report(this.campaign).rates().optOuts()).isEqualTo(2);
+    }
+
+    /** Between polls of a condition with a deadline. */
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void inbound(String from, String body) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("MessageSid", "SM" + Long.toHexString(System.nanoTime()));
+        form.put("From", from);
+        form.put("To", "+15005550006");
+        form.put("Body", body);
+        HttpResponse<String> response = new HttpFixture(this.port).postSignedByTwilio("/webhooks/twilio/inbound", null,
+                form, this.signatureKey.token());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
     @Test
