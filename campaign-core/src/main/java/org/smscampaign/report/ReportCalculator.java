@@ -21,6 +21,7 @@ import org.smscampaign.link.ClickFigures;
 import org.smscampaign.messaging.MessageFigures;
 import org.smscampaign.messaging.MessageStatus;
 import org.smscampaign.messaging.ReplyKind;
+import org.smscampaign.messaging.ResponseFigures;
 import org.smscampaign.money.RateTable;
 
 /**
@@ -173,6 +174,16 @@ final class ReportCalculator {
      */
     static PeriodSummary.CampaignPeriod period(CampaignView campaign, MessageFigures messages, ClickFigures clicks,
             Instant from, Instant to, RateTable exchange, List<CampaignReport.GoalResult> goals) {
+        return period(campaign, messages, clicks, from, to, exchange, goals, ResponseFigures.Counts.NONE);
+    }
+
+    /**
+     * The period with its responses.
+     * @param responded numbers whose responses and queries arrived in the period
+     */
+    static PeriodSummary.CampaignPeriod period(CampaignView campaign, MessageFigures messages, ClickFigures clicks,
+            Instant from, Instant to, RateTable exchange, List<CampaignReport.GoalResult> goals,
+            ResponseFigures.Counts responded) {
         long sent = messages.hours().stream().mapToLong(MessageFigures.Hour::sent).sum();
         long delivered = messages.hours().stream().mapToLong(MessageFigures.Hour::delivered).sum();
         long failed = messages.hours().stream().mapToLong(MessageFigures.Hour::failed).sum();
@@ -187,7 +198,9 @@ final class ReportCalculator {
                 delivered, failed, undelivered, Ratios.percent(delivered, sent), clickers,
                 Ratios.percent(clickers, delivered), conversions, money.revenue(), money.messageCost(),
                 money.fixedCosts().add(money.conversionCosts()), money.cost(), money.profit(), money.roi(),
-                money.unconverted(), goals, money.cascadeSavings());
+                money.unconverted(), goals, money.cascadeSavings(), responded.responders(),
+                Ratios.percent(responded.responders(), delivered), responded.queriers(),
+                Ratios.percent(responded.queriers(), delivered));
     }
 
     /** The figures goals are measured on: the dashboard's own. */

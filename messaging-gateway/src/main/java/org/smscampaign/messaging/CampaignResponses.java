@@ -71,6 +71,27 @@ public class CampaignResponses {
         return counts;
     }
 
+    /**
+     * Per campaign, numbers whose response (and query) arrived within [from, to): the
+     * period summaries' responders and queries (answered and waiting not counted).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, ResponseFigures.Counts> countsBetween(Instant from, Instant to) {
+        Map<Long, ResponseFigures.Counts> counts = new HashMap<>();
+        this.jdbc.sql("""
+                select campaign_id, count(distinct from_number) as responders,
+                    count(distinct from_number) filter (where kind = 'QUERY') as queriers
+                from inbound_message where campaign_id is not null and kind in %s
+                    and received_at >= :from and received_at < :to
+                group by campaign_id""".formatted(RESPONSE))
+            .param("from", Timestamp.from(from))
+            .param("to", Timestamp.from(to))
+            .query((row, n) -> counts.put(row.getLong("campaign_id"),
+                    new ResponseFigures.Counts(row.getLong("responders"), row.getLong("queriers"), 0, 0)))
+            .list();
+        return counts;
+    }
+
     private static Instant instant(ResultSet row, String column) throws SQLException {
         Timestamp at = row.getTimestamp(column);
         return (at != null) ? at.toInstant() : null;

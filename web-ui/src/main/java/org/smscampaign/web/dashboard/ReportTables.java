@@ -247,12 +247,12 @@ final class ReportTables {
             rows.add(summary.total());
         }
         String currency = "_" + summary.currency();
-        return table(
-                List.of("id", "name", "status", "sent", "delivered", "failed", "undelivered", "delivery_rate",
-                        "human_clickers", "human_ctr", "conversions", "revenue" + currency, "message_cost" + currency,
-                        "other_costs" + currency, "cost"
-                                + currency,
-                        "profit" + currency, "roi_percent", "goals", "cascade_savings" + currency),
+        return table(List
+            .of("id", "name", "status", "sent", "delivered", "failed", "undelivered", "delivery_rate", "human_clickers",
+                    "human_ctr", "conversions", "revenue" + currency, "message_cost"
+                            + currency,
+                    "other_costs" + currency, "cost" + currency, "profit" + currency, "roi_percent", "goals",
+                    "cascade_savings" + currency, "responders", "response_rate", "queries", "query_rate"),
                 rows,
                 (c) -> List.of(c.id(), c.name(), nullable(c.status()), c.sent(), c.delivered(), c.failed(),
                         c.undelivered(), nullable(c.deliveryRate()), c.humanClickers(), nullable(c.humanCtr()),
@@ -261,7 +261,8 @@ final class ReportTables {
                         (c.goals() != null) ? String.join("; ",
                                 c.goals().stream().map((g) -> g.metric().name() + " " + g.verdict().name()).toList())
                                 : "",
-                        nullable(c.cascadeSavings())));
+                        nullable(c.cascadeSavings()), c.responders(), nullable(c.responseRate()), c.queries(),
+                        nullable(c.queryRate())));
     }
 
     static Table bestTime(CampaignOverview overview) {

@@ -150,6 +150,18 @@ class ResponseFunnelReportIT {
     }
 
     @Test
+    void thePeriodSummaryComparesResponseAndQueryRates() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        String html = this.manager.get("/reports?from=" + today.minusDays(3) + "&to=" + today).body();
+
+        org.jsoup.nodes.Element row = org.jsoup.Jsoup.parse(html)
+            .selectFirst("#summary-table tr[data-campaign=" + this.campaign + "]");
+        assertThat(row).isNotNull();
+        assertThat(row.selectFirst(".response-rate").text()).isEqualTo("40.0 %");
+        assertThat(row.selectFirst(".query-rate").text()).isEqualTo("15.0 %");
+    }
+
+    @Test
     void aSharedDashboardShowsTheResponseFunnelWithoutWaysIntoThePlatform() {
         String form = "days=1&_csrf=" + this.manager.csrfToken("/dashboards/campaigns/" + this.campaign);
         assertThat(this.manager.post("/shares/campaigns/" + this.campaign, form).statusCode()).isEqualTo(302);
