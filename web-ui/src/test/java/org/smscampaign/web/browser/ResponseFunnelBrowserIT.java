@@ -99,6 +99,8 @@ class ResponseFunnelBrowserIT extends BrowserSession {
         browser.assertNoConsoleErrors();
 
         browser.open("/campaigns/new");
+        // Waits for the new page's form before reading its options.
+        browser.find(By.cssSelector("#content form .goal-row select[name=goalMetric]"));
         assertThat(browser.findAll(By.cssSelector("#content form .goal-row select[name=goalMetric] option"))
             .stream()
             .map((o) -> o.getAttribute("value"))
