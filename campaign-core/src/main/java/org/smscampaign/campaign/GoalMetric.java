@@ -28,13 +28,15 @@ public enum GoalMetric {
     /** (Revenue - cost) / cost, in percent. */
     ROI("Return on investment (%)", GoalDirection.AT_LEAST, GoalUnit.PERCENT, "Profit per cost, in percent."),
 
-    /** Every text recipients sent back. */
+    /** Texts that respond to the campaign (keyword, query, other). */
     REPLIES("Replies", GoalDirection.AT_LEAST, GoalUnit.COUNT,
-            "Texts recipients sent back, STOP, START and HELP included."),
+            "Texts recipients sent back in response (a reply keyword, a question, anything else); "
+                    + "STOP, START and HELP are not replies."),
 
-    /** Replies that are not a keyword. */
+    /** People who asked a question or made a request. */
     QUERIES("Queries", GoalDirection.AT_LEAST, GoalUnit.COUNT,
-            "Replies that are a person's message, not an opt-out, opt-in or HELP keyword."),
+            "People who sent a question or request that needs a person (texts classified as a query), "
+                    + "each counted once."),
 
     /** Cost per attributed conversion (CPA). */
     COST_PER_CONVERSION("Cost per conversion", GoalDirection.AT_MOST, GoalUnit.MONEY,
@@ -51,7 +53,20 @@ public enum GoalMetric {
     /** Messages refused or not delivered, in percent of those offered. */
     UNDELIVERED_RATE("Undelivered rate (%)", GoalDirection.AT_MOST, GoalUnit.PERCENT,
             "Messages the provider or the carrier did not deliver (failed or undelivered), "
-                    + "per message offered to the provider.");
+                    + "per message offered to the provider."),
+
+    /** People who responded (responders). */
+    RESPONSES("Responses (people)", GoalDirection.AT_LEAST, GoalUnit.COUNT,
+            "People who responded to the campaign (a reply keyword, a question or anything else; "
+                    + "not STOP, START or HELP), each counted once."),
+
+    /** Responders per delivered message, in percent. */
+    RESPONSE_RATE("Response rate (%)", GoalDirection.AT_LEAST, GoalUnit.PERCENT,
+            "People who responded, per delivered message."),
+
+    /** Queries a person answered, in percent of people who asked. */
+    ANSWER_RATE("Answer rate (%)", GoalDirection.AT_LEAST, GoalUnit.PERCENT,
+            "People whose question or request a person answered from the platform, per person who asked.");
 
     private static final Set<GoalMetric> CLICKS = EnumSet.of(HUMAN_CTR, COST_PER_CLICK);
 
@@ -59,7 +74,7 @@ public enum GoalMetric {
             COST_PER_CONVERSION);
 
     /** Counts and sums that only grow: reached early, they stay reached. */
-    private static final Set<GoalMetric> CUMULATIVE = EnumSet.of(CONVERSIONS, REVENUE, REPLIES, QUERIES);
+    private static final Set<GoalMetric> CUMULATIVE = EnumSet.of(CONVERSIONS, REVENUE, REPLIES, QUERIES, RESPONSES);
 
     private final String label;
 

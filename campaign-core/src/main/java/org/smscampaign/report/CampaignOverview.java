@@ -36,17 +36,23 @@ public record CampaignOverview(String currency, List<Row> campaigns, List<Week> 
      * One campaign's headline figures, from the same report as its dashboard.
      *
      * @param incomplete some amounts have no exchange rate and are left out of its money
+     * @param responders people who responded (response funnel)
+     * @param responseRate responders per delivered message, percent
+     * @param queryRate people who asked a query per delivered message, percent
      */
     public record Row(long id, String name, CampaignStatus status, Instant launchedAt, long sent, long delivered,
             Double deliveryRate, long humanClickers, Double humanCtr, long conversions, BigDecimal revenue,
-            BigDecimal cost, BigDecimal profit, Double roi, List<CampaignReport.GoalResult> goals, boolean incomplete) {
+            BigDecimal cost, BigDecimal profit, Double roi, List<CampaignReport.GoalResult> goals, boolean incomplete,
+            long responders, Double responseRate, long queries, Double queryRate) {
 
         static Row of(CampaignReport report) {
+            CampaignReport.Responses r = report.responses();
             return new Row(report.campaignId(), report.name(), report.status(), report.launchedAt(),
                     report.funnel().sent(), report.funnel().delivered(), report.rates().delivery(),
                     report.funnel().humanClickers(), report.rates().humanCtr(), report.funnel().conversions(),
                     report.money().revenue(), report.money().cost(), report.money().profit(), report.money().roi(),
-                    report.goals(), !report.money().unconverted().isEmpty());
+                    report.goals(), !report.money().unconverted().isEmpty(), r.responders(), r.responseRate(),
+                    r.queries(), r.queryRate());
         }
 
     }

@@ -21,7 +21,18 @@ public record CampaignReport(long campaignId, String name, CampaignStatus status
         Instant evaluationEndsAt, String currency, Funnel funnel, Rates rates, Money money, List<GoalResult> goals,
         List<VariantResult> variants, String winner, List<Point> series, List<Breakdown> excluded,
         List<Breakdown> links, List<Delay> clicksAfterDelivery, List<AudienceSlice> audience, Holdout holdout,
-        Instant refreshedAt, AbTest abTest, Cascade cascade) {
+        Instant refreshedAt, AbTest abTest, Cascade cascade, Responses responses) {
+
+    /** The report without its response funnel. */
+    public CampaignReport(long campaignId, String name, CampaignStatus status, Instant launchedAt,
+            Instant evaluationEndsAt, String currency, Funnel funnel, Rates rates, Money money, List<GoalResult> goals,
+            List<VariantResult> variants, String winner, List<Point> series, List<Breakdown> excluded,
+            List<Breakdown> links, List<Delay> clicksAfterDelivery, List<AudienceSlice> audience, Holdout holdout,
+            Instant refreshedAt, AbTest abTest, Cascade cascade) {
+        this(campaignId, name, status, launchedAt, evaluationEndsAt, currency, funnel, rates, money, goals, variants,
+                winner, series, excluded, links, clicksAfterDelivery, audience, holdout, refreshedAt, abTest, cascade,
+                null);
+    }
 
     /** The report without cascade results (a single channel). */
     public CampaignReport(long campaignId, String name, CampaignStatus status, Instant launchedAt,
@@ -110,7 +121,81 @@ public record CampaignReport(long campaignId, String name, CampaignStatus status
     }
 
     /**
-     * @param queries replies that are no keyword (not STOP, START or HELP)
+     * The response funnel (docs/metrics.md, "Response funnel"): delivered, then people
+     * who responded (a keyword, query or other text attributed to the campaign; not STOP,
+     * START or HELP), those who asked a query, those whose query a person answered, and
+     * responders who converted within the attribution window after their first response
+     * (any conversion that counts, whichever campaign it is attributed to).
+     *
+     * @param responders distinct numbers with a response
+     * @param queries distinct numbers with a QUERY text
+     * @param answered of those, numbers with a query a person answered
+     * @param waiting numbers with a query that still waits for an answer
+     * @param medianFirstAnswerSeconds median from a number's first query to the first
+     * answer, over answered numbers; null without any
+     * @param converted responders (known contacts) who converted within the window; null
+     * where not computed (overviews)
+     * @param answerRate answered per query, percent
+     * @param responderConversionRate converted per responder, percent
+     * @param clickerConverters people who clicked as a person and have a conversion
+     * attributed to the campaign; null where not computed
+     * @param clickerConversionRate clickerConverters per human clicker, percent
+     * @param attributionDays the window after a first response in which a conversion
+     * counts
+     */
+    public record Responses(long delivered, long responders, long queries, long answered, long waiting,
+            Double medianFirstAnswerSeconds, Long converted, Double responseRate, Double queryRate, Double answerRate,
+            Double responderConversionRate, Long clickerConverters, Double clickerConversionRate, int attributionDays,
+            List<VariantResponses> variants) {
+
+        /**
+         * Whether responders buy clearly less than clickers ("many responses, few
+         * sales"): both rates known and the responders' below the clickers'.
+         */
+        public boolean respondersConvertLess() {
+            return this.responderConversionRate != null && this.clickerConversionRate != null
+                    && this.responderConversionRate < this.clickerConversionRate;
+        }
+
+        /**
+         * One sentence on what responses led to, as a manager reads it: how many
+         * responded, how many of them bought, and how that compares with the people who
+         * clicked.
+         */
+        public String summary() {
+            if (this.responders == 0) {
+                return "Nobody has responded yet.";
+            }
+            String people = (this.responders == 1) ? "1 person responded" : this.responders + " people responded";
+            if (this.converted == null) {
+                return people + ".";
+            }
+            String bought = "; " + ((this.converted == 0) ? "none of them bought"
+                    : this.converted + " of them bought (" + Math.round(this.responderConversionRate) + " %)");
+            if (this.clickerConversionRate == null) {
+                return people + bought + ".";
+            }
+            String clickers = Math.round(this.clickerConversionRate) + " % of the people who clicked";
+            if (respondersConvertLess()) {
+                return people + bought + " — responders convert less than clickers (" + clickers
+                        + "): look at how responses are answered.";
+            }
+            return people + bought + " — responders convert at least as well as clickers (" + clickers + ").";
+        }
+
+    }
+
+    /** The response funnel of one variant (by the variant of the message answered). */
+    public record VariantResponses(String label, long delivered, long responders, long queries, long answered,
+            long waiting, Long converted, Double responseRate, Double responderConversionRate) {
+
+    }
+
+    /**
+     * @param reply responses (keyword, query and other texts; no STOP, START or HELP) per
+     * delivered message
+     * @param replies texts that are responses (keyword, query, other)
+     * @param queries texts classified QUERY (a question or request that needs a person)
      * @param undelivered failed or undelivered messages per message offered to the
      * provider, percent
      */

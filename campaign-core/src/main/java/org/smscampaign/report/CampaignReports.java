@@ -23,6 +23,8 @@ import org.smscampaign.messaging.CampaignMessageFigures;
 import org.smscampaign.messaging.MessageGateway;
 import org.smscampaign.messaging.MessageStatus;
 import org.smscampaign.messaging.MessageFigures;
+import org.smscampaign.messaging.CampaignResponses;
+import org.smscampaign.messaging.ResponseFigures;
 import org.smscampaign.money.Converted;
 import org.smscampaign.money.ExchangeRates;
 import org.smscampaign.money.RateTable;
@@ -59,9 +61,12 @@ public class CampaignReports {
 
     private final Conversions conversions;
 
+    private final CampaignResponses responses;
+
     CampaignReports(CampaignManagement campaigns, CampaignMessageFigures messages, CampaignClickFigures clicks,
             Clock clock, ExchangeRates exchangeRates, AudienceBreakdowns audience, MessageGateway gateway,
-            ShortLinks links, AbTests abTests, Conversions conversions) {
+            ShortLinks links, AbTests abTests, Conversions conversions, CampaignResponses responses) {
+        this.responses = responses;
         this.abTests = abTests;
         this.conversions = conversions;
         this.gateway = gateway;
@@ -82,7 +87,19 @@ public class CampaignReports {
                 this.audience.of(campaignId), this.audience.holdout(campaignId), this.clock.instant(),
                 this.exchangeRates.table(),
                 this.conversions.countsByEvent(List.of(campaignId)).getOrDefault(campaignId, Map.of()),
-                this.abTests.status(campaignId), outcomes(campaignId, messageFigures));
+                this.abTests.status(campaignId), outcomes(campaignId, messageFigures), responded(campaign));
+    }
+
+    /**
+     * Who responded, and which of them converted within the attribution window after
+     * their first response (three queries, bounded by the responders).
+     */
+    private ResponseFunnel.Input responded(CampaignView campaign) {
+        List<ResponseFigures.Responder> responders = this.responses.of(campaign.id()).responders();
+        long[] converted = this.conversions.convertedAfter(ResponseFunnel.contacts(responders),
+                ResponseFunnel.firstResponses(responders), Duration.ofDays(campaign.draft().attributionDays()));
+        return new ResponseFunnel.Input(responders, null, ResponseFunnel.set(converted),
+                this.clicks.convertingClickers(campaign.id()));
     }
 
     /**
@@ -121,6 +138,7 @@ public class CampaignReports {
         Map<Long, MessageFigures> messageFigures = this.messages.totalsOf(ids);
         Map<Long, ClickFigures> clickFigures = this.clicks.hoursOf(ids);
         Map<Long, Map<String, Long>> byEvent = this.conversions.countsByEvent(ids);
+        Map<Long, ResponseFigures.Counts> responded = this.responses.countsOf(ids);
         RateTable rates = this.exchangeRates.table();
         Instant now = this.clock.instant();
         Map<Long, CampaignOverview.Row> rows = new HashMap<>();
@@ -128,7 +146,8 @@ public class CampaignReports {
             rows.put(campaign.id(),
                     CampaignOverview.Row.of(ReportCalculator.report(campaign, messageFigures.get(campaign.id()),
                             clickFigures.get(campaign.id()), List.of(), null, now, rates,
-                            byEvent.getOrDefault(campaign.id(), Map.of()))));
+                            byEvent.getOrDefault(campaign.id(), Map.of()), null, CascadeCalculator.Outcomes.NONE,
+                            ResponseFunnel.Input.counts(responded.get(campaign.id())))));
         }
         return rows;
     }
@@ -157,11 +176,13 @@ public class CampaignReports {
         Map<Long, MessageFigures> messageFigures = this.messages.totalsOf(ids);
         Map<Long, ClickFigures> clickFigures = this.clicks.hoursOf(ids);
         Map<Long, Map<String, Long>> byEvent = this.conversions.countsByEvent(ids);
+        Map<Long, ResponseFigures.Counts> responded = this.responses.countsOf(ids);
         RateTable rates = this.exchangeRates.table();
         Instant now = this.clock.instant();
         List<CampaignOverview.Row> rows = launched.stream()
             .map((c) -> CampaignOverview.Row.of(ReportCalculator.report(c, messageFigures.get(c.id()),
-                    clickFigures.get(c.id()), List.of(), null, now, rates, byEvent.getOrDefault(c.id(), Map.of()))))
+                    clickFigures.get(c.id()), List.of(), null, now, rates, byEvent.getOrDefault(c.id(), Map.of()), null,
+                    CascadeCalculator.Outcomes.NONE, ResponseFunnel.Input.counts(responded.get(c.id())))))
             .toList();
         Instant from = week(now.minus(Duration.ofDays(7L * weeks)));
         List<MessageFigures.Cost> dailyCosts = this.messages.dailyCosts(null);

@@ -27,12 +27,28 @@ public record PeriodSummary(Instant from, Instant to, Instant generatedAt, Strin
      * @param cost both together
      * @param unconverted amounts without an exchange rate, left out of the sums
      * @param goals verdicts as of the report (null for the total)
+     * @param responders numbers whose response (keyword, query, other) arrived in the
+     * period
+     * @param responseRate those per message delivered in the period
+     * @param queries numbers whose query arrived in the period
+     * @param queryRate those per message delivered in the period
      */
     public record CampaignPeriod(long id, String name, String status, long sent, long delivered, long failed,
             long undelivered, Double deliveryRate, long humanClickers, Double humanCtr, long conversions,
             BigDecimal revenue, BigDecimal messageCost, BigDecimal otherCosts, BigDecimal cost, BigDecimal profit,
             Double roi, List<CampaignReport.Unconverted> unconverted, List<CampaignReport.GoalResult> goals,
-            BigDecimal cascadeSavings) {
+            BigDecimal cascadeSavings, long responders, Double responseRate, long queries, Double queryRate) {
+
+        /** A period without response figures. */
+        public CampaignPeriod(long id, String name, String status, long sent, long delivered, long failed,
+                long undelivered, Double deliveryRate, long humanClickers, Double humanCtr, long conversions,
+                BigDecimal revenue, BigDecimal messageCost, BigDecimal otherCosts, BigDecimal cost, BigDecimal profit,
+                Double roi, List<CampaignReport.Unconverted> unconverted, List<CampaignReport.GoalResult> goals,
+                BigDecimal cascadeSavings) {
+            this(id, name, status, sent, delivered, failed, undelivered, deliveryRate, humanClickers, humanCtr,
+                    conversions, revenue, messageCost, otherCosts, cost, profit, roi, unconverted, goals,
+                    cascadeSavings, 0, null, 0, null);
+        }
 
         /** A period without cascades. */
         public CampaignPeriod(long id, String name, String status, long sent, long delivered, long failed,

@@ -20,6 +20,8 @@ import org.smscampaign.campaign.GoalState;
 import org.smscampaign.link.ClickFigures;
 import org.smscampaign.messaging.MessageFigures;
 import org.smscampaign.messaging.MessageStatus;
+import org.smscampaign.messaging.ReplyKind;
+import org.smscampaign.messaging.ResponseFigures;
 import org.smscampaign.money.RateTable;
 
 /**
@@ -76,8 +78,20 @@ final class ReportCalculator {
             List<CampaignReport.AudienceSlice> audience, CampaignReport.Holdout holdout, Instant now,
             RateTable exchange, Map<String, Long> conversionsByEvent, AbTestStatus abTest,
             CascadeCalculator.Outcomes outcomes) {
+        return report(campaign, messages, clicks, audience, holdout, now, exchange, conversionsByEvent, abTest,
+                outcomes, ResponseFunnel.Input.NONE);
+    }
+
+    /**
+     * @param responded who responded and which of them converted (the response funnel)
+     */
+    static CampaignReport report(CampaignView campaign, MessageFigures messages, ClickFigures clicks,
+            List<CampaignReport.AudienceSlice> audience, CampaignReport.Holdout holdout, Instant now,
+            RateTable exchange, Map<String, Long> conversionsByEvent, AbTestStatus abTest,
+            CascadeCalculator.Outcomes outcomes, ResponseFunnel.Input responded) {
         CampaignReport.Funnel funnel = funnel(campaign, messages, clicks);
         CampaignReport.Rates rates = rates(funnel, messages);
+        CampaignReport.Responses responses = ResponseFunnel.of(campaign, funnel, messages, responded);
         CampaignReport.Money money = MoneyCalculator.money(campaign.draft(), messages.totals(), messages.costs(),
                 messages.cascadeCosts(), clicks.revenue(), funnel.humanClickers(), funnel.conversions(), true,
                 exchange);
@@ -87,8 +101,8 @@ final class ReportCalculator {
         List<CampaignReport.GoalResult> goals = campaign.draft()
             .goals()
             .stream()
-            .map((goal) -> goal(goal, campaign.stateOf(goal), new GoalFigures(funnel, rates, money, conversionsByEvent),
-                    evaluationEndsAt, now))
+            .map((goal) -> goal(goal, campaign.stateOf(goal),
+                    new GoalFigures(funnel, rates, money, conversionsByEvent, responses), evaluationEndsAt, now))
             .toList();
         return new CampaignReport(campaign.id(), campaign.name(), campaign.status(), launchedAt, evaluationEndsAt,
                 exchange.currency(), funnel, rates, money, goals,
@@ -104,7 +118,7 @@ final class ReportCalculator {
                     .toList(),
                 clicks.delays().stream().map((d) -> new CampaignReport.Delay(d.hours(), d.humanClickers())).toList(),
                 audience, holdout, oldest(messages.refreshedAt(), clicks.refreshedAt()),
-                AbTestResults.summary(campaign, abTest), CascadeCalculator.of(messages, outcomes, exchange));
+                AbTestResults.summary(campaign, abTest), CascadeCalculator.of(messages, outcomes, exchange), responses);
     }
 
     private static CampaignReport.Funnel funnel(CampaignView campaign, MessageFigures messages, ClickFigures clicks) {
@@ -134,8 +148,14 @@ final class ReportCalculator {
 
     private static CampaignReport.Rates rates(CampaignReport.Funnel funnel, MessageFigures messages) {
         long optOuts = messages.replies().getOrDefault("OPT_OUT", 0L);
-        long replies = messages.replies().values().stream().mapToLong(Long::longValue).sum();
-        long queries = messages.replies().getOrDefault("QUERY", 0L);
+        // Responses only: STOP, START and HELP are keywords, not replies to the message.
+        long replies = messages.replies()
+            .entrySet()
+            .stream()
+            .filter((e) -> ReplyKind.valueOf(e.getKey()).isResponse())
+            .mapToLong(Map.Entry::getValue)
+            .sum();
+        long queries = messages.replies().getOrDefault(ReplyKind.QUERY.name(), 0L);
         return new CampaignReport.Rates(Ratios.percent(funnel.delivered(), funnel.sent()),
                 Ratios.percent(funnel.humanClickers(), funnel.delivered()),
                 Ratios.percent(funnel.clickers(), funnel.delivered()),
@@ -154,6 +174,16 @@ final class ReportCalculator {
      */
     static PeriodSummary.CampaignPeriod period(CampaignView campaign, MessageFigures messages, ClickFigures clicks,
             Instant from, Instant to, RateTable exchange, List<CampaignReport.GoalResult> goals) {
+        return period(campaign, messages, clicks, from, to, exchange, goals, ResponseFigures.Counts.NONE);
+    }
+
+    /**
+     * The period with its responses.
+     * @param responded numbers whose responses and queries arrived in the period
+     */
+    static PeriodSummary.CampaignPeriod period(CampaignView campaign, MessageFigures messages, ClickFigures clicks,
+            Instant from, Instant to, RateTable exchange, List<CampaignReport.GoalResult> goals,
+            ResponseFigures.Counts responded) {
         long sent = messages.hours().stream().mapToLong(MessageFigures.Hour::sent).sum();
         long delivered = messages.hours().stream().mapToLong(MessageFigures.Hour::delivered).sum();
         long failed = messages.hours().stream().mapToLong(MessageFigures.Hour::failed).sum();
@@ -168,12 +198,19 @@ final class ReportCalculator {
                 delivered, failed, undelivered, Ratios.percent(delivered, sent), clickers,
                 Ratios.percent(clickers, delivered), conversions, money.revenue(), money.messageCost(),
                 money.fixedCosts().add(money.conversionCosts()), money.cost(), money.profit(), money.roi(),
-                money.unconverted(), goals, money.cascadeSavings());
+                money.unconverted(), goals, money.cascadeSavings(), responded.responders(),
+                Ratios.percent(responded.responders(), delivered), responded.queriers(),
+                Ratios.percent(responded.queriers(), delivered));
     }
 
     /** The figures goals are measured on: the dashboard's own. */
     record GoalFigures(CampaignReport.Funnel funnel, CampaignReport.Rates rates, CampaignReport.Money money,
-            Map<String, Long> conversionsByEvent) {
+            Map<String, Long> conversionsByEvent, CampaignReport.Responses responses) {
+
+        GoalFigures(CampaignReport.Funnel funnel, CampaignReport.Rates rates, CampaignReport.Money money,
+                Map<String, Long> conversionsByEvent) {
+            this(funnel, rates, money, conversionsByEvent, null);
+        }
 
     }
 
@@ -230,7 +267,11 @@ final class ReportCalculator {
             case PROFIT -> money.profit();
             case ROI -> decimal(money.roi());
             case REPLIES -> BigDecimal.valueOf(rates.replies());
-            case QUERIES -> BigDecimal.valueOf(rates.queries());
+            case QUERIES -> (figures.responses() != null) ? BigDecimal.valueOf(figures.responses().queries()) : null;
+            case RESPONSES ->
+                (figures.responses() != null) ? BigDecimal.valueOf(figures.responses().responders()) : null;
+            case RESPONSE_RATE -> (figures.responses() != null) ? decimal(figures.responses().responseRate()) : null;
+            case ANSWER_RATE -> (figures.responses() != null) ? decimal(figures.responses().answerRate()) : null;
             case COST_PER_CONVERSION -> money.costPerConversion();
             case COST_PER_CLICK -> money.costPerClick();
             case OPT_OUT_RATE -> decimal(rates.optOut());

@@ -18,6 +18,8 @@ import org.smscampaign.link.ClickFigures;
 import org.smscampaign.link.Conversions;
 import org.smscampaign.messaging.CampaignMessageFigures;
 import org.smscampaign.messaging.MessageFigures;
+import org.smscampaign.messaging.CampaignResponses;
+import org.smscampaign.messaging.ResponseFigures;
 import org.smscampaign.money.ExchangeRates;
 import org.smscampaign.money.RateTable;
 
@@ -45,8 +47,11 @@ public class SummaryReports {
 
     private final Conversions conversions;
 
+    private final CampaignResponses responses;
+
     SummaryReports(CampaignManagement campaigns, CampaignMessageFigures messages, CampaignClickFigures clicks,
-            Clock clock, ExchangeRates exchangeRates, Conversions conversions) {
+            Clock clock, ExchangeRates exchangeRates, Conversions conversions, CampaignResponses responses) {
+        this.responses = responses;
         this.conversions = conversions;
         this.campaigns = campaigns;
         this.messages = messages;
@@ -78,6 +83,7 @@ public class SummaryReports {
         RateTable rates = this.exchangeRates.table();
         Instant now = this.clock.instant();
         Map<Long, Map<String, Long>> byEvent = this.conversions.countsByEvent(active);
+        Map<Long, ResponseFigures.Counts> responded = this.responses.countsBetween(from, to);
         List<PeriodSummary.CampaignPeriod> rows = new ArrayList<>();
         for (Long id : active) {
             CampaignView campaign = this.campaigns.find(id).orElse(null);
@@ -93,7 +99,7 @@ public class SummaryReports {
                             new MessageFigures(id, List.of(), List.of(), List.of(), Map.of(), null)),
                     clicksInPeriod.getOrDefault(id,
                             new ClickFigures(id, List.of(), List.of(), List.of(), List.of(), List.of(), null)),
-                    from, to, rates, report.goals()));
+                    from, to, rates, report.goals(), responded.getOrDefault(id, ResponseFigures.Counts.NONE)));
         }
         return new PeriodSummary(from, to, now, rates.currency(), rows, total(rows));
     }
@@ -106,6 +112,8 @@ public class SummaryReports {
         long undelivered = 0;
         long clickers = 0;
         long conversions = 0;
+        long responders = 0;
+        long queries = 0;
         BigDecimal revenue = BigDecimal.ZERO;
         BigDecimal messageCost = BigDecimal.ZERO;
         BigDecimal otherCosts = BigDecimal.ZERO;
@@ -118,6 +126,8 @@ public class SummaryReports {
             undelivered += row.undelivered();
             clickers += row.humanClickers();
             conversions += row.conversions();
+            responders += row.responders();
+            queries += row.queries();
             revenue = revenue.add(row.revenue());
             messageCost = messageCost.add(row.messageCost());
             if (row.cascadeSavings() != null) {
@@ -135,7 +145,8 @@ public class SummaryReports {
         return new PeriodSummary.CampaignPeriod(0, "All campaigns", "", sent, delivered, failed, undelivered,
                 Ratios.percent(delivered, sent), clickers, Ratios.percent(clickers, delivered), conversions, revenue,
                 messageCost, otherCosts, cost, profit, Ratios.percent(profit, cost), List.copyOf(unconverted.values()),
-                null, savings);
+                null, savings, responders, Ratios.percent(responders, delivered), queries,
+                Ratios.percent(queries, delivered));
     }
 
 }

@@ -262,7 +262,9 @@ class CampaignReportsIT {
         assertThat(rates.conversionPerDelivered()).isCloseTo(40.0, within(1e-9));
         assertThat(rates.conversionPerClick()).isCloseTo(100.0 * 2 / 3, within(1e-9));
         assertThat(rates.optOut()).isCloseTo(20.0, within(1e-9));
-        assertThat(rates.reply()).isCloseTo(40.0, within(1e-9));
+        assertThat(rates.reply()).as("responses only: the STOP is an opt-out, not a reply")
+            .isCloseTo(20.0, within(1e-9));
+        assertThat(rates.replies()).isEqualTo(1);
         assertThat(report.excluded()).extracting(CampaignReport.Breakdown::key)
             .containsExactlyInAnyOrder("PREVIEW", "BOT", "HEAD_REQUEST");
 

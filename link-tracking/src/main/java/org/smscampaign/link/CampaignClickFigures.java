@@ -226,6 +226,23 @@ public class CampaignClickFigures {
                 where l.campaign_id = :id and l.contact_id is not null and c.human""", campaignId);
     }
 
+    /**
+     * People (contacts) who clicked a link of the campaign as a person and have a
+     * conversion attributed to it: the clickers who bought.
+     */
+    @Transactional(readOnly = true)
+    public long convertingClickers(long campaignId) {
+        // From the campaign's conversions (few), not its links (one per recipient).
+        return this.jdbc.sql("""
+                select count(distinct v.contact_id) from counted_conversion v
+                where v.campaign_id = :id and v.attributed and v.contact_id is not null
+                    and exists (select 1 from short_link l join link_click c on c.link_id = l.id
+                        where l.contact_id = v.contact_id and l.campaign_id = :id and c.human)""")
+            .param("id", campaignId)
+            .query(Long.class)
+            .single();
+    }
+
     /** Contacts with a conversion attributed to the campaign. */
     @Transactional(readOnly = true)
     public long[] convertedContacts(long campaignId) {

@@ -342,6 +342,34 @@ public class Conversions {
     }
 
     /**
+     * Of the given contacts, those with any conversion that counts (whichever campaign it
+     * is attributed to, or none) within the window after their own moment: the responders
+     * of a campaign who bought after responding.
+     * @param since each contact's moment, in the order of {@code contactIds}
+     */
+    @Transactional(readOnly = true)
+    public long[] convertedAfter(long[] contactIds, Instant[] since, java.time.Duration window) {
+        if (contactIds.length == 0) {
+            return contactIds;
+        }
+        // ISO-8601 text: the driver binds String arrays everywhere.
+        String[] moments = java.util.Arrays.stream(since).map(Instant::toString).toArray(String[]::new);
+        return this.jdbc.sql("""
+                select distinct r.contact from unnest(cast(:ids as bigint[]), cast(:since as timestamptz[]))
+                    as r(contact, since)
+                where exists (select 1 from counted_conversion c where c.contact_id = r.contact
+                    and c.occurred_at >= r.since and c.occurred_at < r.since + cast(:window as interval))""")
+            .param("ids", contactIds)
+            .param("since", moments)
+            .param("window", window.toSeconds() + " seconds")
+            .query(Long.class)
+            .list()
+            .stream()
+            .mapToLong(Long::longValue)
+            .toArray();
+    }
+
+    /**
      * Attributes again, by the same rule, the conversions that hits of these links can
      * have changed since a moment: those of the links' contacts, or of the links
      * themselves for plain ones (after their hits were reclassified). Runs in the

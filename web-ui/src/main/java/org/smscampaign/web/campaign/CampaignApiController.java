@@ -108,7 +108,8 @@ class CampaignApiController {
     @PutMapping("/{id}/goals")
     @Operation(summary = "Change the goals",
             description = "The whole list: each goal is a metric (HUMAN_CTR, CONVERSIONS, REVENUE, PROFIT, ROI, "
-                    + "REPLIES, QUERIES: at least; COST_PER_CONVERSION, COST_PER_CLICK, OPT_OUT_RATE, "
+                    + "REPLIES, QUERIES, RESPONSES, RESPONSE_RATE, ANSWER_RATE: at least; COST_PER_CONVERSION, "
+                    + "COST_PER_CLICK, OPT_OUT_RATE, "
                     + "UNDELIVERED_RATE: at most), a target and, for CONVERSIONS, an optional event (lead, sale; "
                     + "empty counts every event). direction is read-only (it follows the metric); older clients "
                     + "sending only metric and target keep working. After launch each target change is logged "

@@ -43,6 +43,30 @@ public class CampaignDashboard {
         // Counted in the figures like the others; marked so readers know where they came
         // from.
         model.addAttribute("imported", this.conversions.importedOf(report.campaignId()));
+        model.addAttribute("medianFirstAnswer",
+                duration((report.responses() != null) ? report.responses().medianFirstAnswerSeconds() : null));
+    }
+
+    /**
+     * A duration as people say it: "45 s", "12 min", "3 h 5 min", "2 d 4 h"; "—" unknown.
+     */
+    static String duration(Double seconds) {
+        if (seconds == null) {
+            return "—";
+        }
+        long s = Math.round(seconds);
+        if (s < 60) {
+            return s + " s";
+        }
+        long minutes = Math.round(s / 60.0);
+        if (minutes < 60) {
+            return minutes + " min";
+        }
+        long hours = minutes / 60;
+        if (hours < 48) {
+            return hours + " h" + ((minutes % 60 > 0) ? " " + (minutes % 60) + " min" : "");
+        }
+        return (hours / 24) + " d" + ((hours % 24 > 0) ? " " + (hours % 24) + " h" : "");
     }
 
 }

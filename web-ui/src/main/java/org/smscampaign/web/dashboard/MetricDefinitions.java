@@ -34,7 +34,26 @@ final class MetricDefinitions {
             Map.entry("conversionPerDelivered", "Conversions ÷ delivered."),
             Map.entry("conversionPerClick", "Conversions ÷ unique human clickers."),
             Map.entry("optOut", "Opt-out replies (STOP and the like) attributed to the campaign ÷ delivered."),
-            Map.entry("reply", "All replies attributed to the campaign (opt-outs included) ÷ delivered."),
+            Map.entry("reply",
+                    "Texts responding to the campaign (a reply keyword, a question, anything else; not STOP, START "
+                            + "or HELP) ÷ delivered."),
+            Map.entry("responders",
+                    "People (numbers) who sent a text responding to the campaign: a reply keyword, a question or "
+                            + "anything else. STOP, START and HELP are not responses."),
+            Map.entry("queries", "People who sent a question or request that needs a person (a query)."),
+            Map.entry("answered", "People who asked and whose question a person answered from the platform."),
+            Map.entry("answerWaiting", "People with a question that nobody has answered yet."),
+            Map.entry("respondersConverted",
+                    "Responders with a conversion (any campaign's, or none) within the attribution window after "
+                            + "their first response."),
+            Map.entry("responseRate", "People who responded ÷ delivered."),
+            Map.entry("queryRate", "People who asked a question ÷ delivered."),
+            Map.entry("answerRate", "People whose question was answered ÷ people who asked."),
+            Map.entry("responderConversionRate", "Responders who bought ÷ people who responded."),
+            Map.entry("clickerConversionRate",
+                    "People who clicked (as a person) with a conversion attributed to the campaign ÷ human clickers."),
+            Map.entry("medianFirstAnswer",
+                    "Median time from a person's first question to the first answer, over people who were answered."),
             Map.entry("messageCost",
                     "Sum over messages the provider took: the price the provider stated for it, else the price table's "
                             + "price for its channel and destination country × its segments (failed messages: only a "

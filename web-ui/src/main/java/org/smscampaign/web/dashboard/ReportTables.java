@@ -29,7 +29,8 @@ final class ReportTables {
             Map.entry("links", ReportTables::links), Map.entry("exclusions", ReportTables::exclusions),
             Map.entry("delays", ReportTables::delays), Map.entry("audience", ReportTables::audience),
             Map.entry("holdout", ReportTables::holdout), Map.entry("steps", ReportTables::steps),
-            Map.entry("channel-results", ReportTables::channelResults), Map.entry("savings", ReportTables::savings));
+            Map.entry("channel-results", ReportTables::channelResults), Map.entry("savings", ReportTables::savings),
+            Map.entry("responses", ReportTables::responses));
 
     private ReportTables() {
     }
@@ -57,6 +58,28 @@ final class ReportTables {
         return pairs("rate", "percent", "delivery_rate", r.delivery(), "human_ctr", r.humanCtr(), "raw_ctr", r.rawCtr(),
                 "conversion_rate_per_delivered", r.conversionPerDelivered(), "conversion_rate_per_click",
                 r.conversionPerClick(), "opt_out_rate", r.optOut(), "reply_rate", r.reply());
+    }
+
+    /** The response funnel: counts, rates and the median time to a first answer. */
+    private static Table responses(CampaignReport report) {
+        CampaignReport.Responses r = report.responses();
+        Table figures = pairs("figure", "value", "delivered", r.delivered(), "responders", r.responders(), "queries",
+                r.queries(), "answered", r.answered(), "waiting_for_answer", r.waiting(), "median_first_answer_seconds",
+                r.medianFirstAnswerSeconds(), "responders_converted", r.converted(), "response_rate", r.responseRate(),
+                "query_rate", r.queryRate(), "answer_rate", r.answerRate(), "responder_conversion_rate",
+                r.responderConversionRate(), "clickers_converted", r.clickerConverters(), "clicker_conversion_rate",
+                r.clickerConversionRate(), "attribution_days", r.attributionDays());
+        List<List<Object>> rows = new ArrayList<>(figures.rows());
+        for (CampaignReport.VariantResponses v : r.variants()) {
+            String prefix = "variant_" + v.label() + "_";
+            rows.add(Arrays.asList(prefix + "delivered", v.delivered()));
+            rows.add(Arrays.asList(prefix + "responders", v.responders()));
+            rows.add(Arrays.asList(prefix + "queries", v.queries()));
+            rows.add(Arrays.asList(prefix + "answered", v.answered()));
+            rows.add(Arrays.asList(prefix + "responders_converted", v.converted()));
+            rows.add(Arrays.asList(prefix + "response_rate", v.responseRate()));
+        }
+        return new Table(figures.header(), rows);
     }
 
     private static Table money(CampaignReport report) {
@@ -206,12 +229,15 @@ final class ReportTables {
     static Table campaigns(CampaignOverview overview) {
         return table(
                 List.of("id", "name", "status", "launched_at", "sent", "delivered", "delivery_rate", "human_clickers",
-                        "human_ctr", "conversions", "revenue", "cost", "profit", "roi_percent", "goals"),
+                        "human_ctr", "conversions", "revenue", "cost", "profit", "roi_percent", "goals", "responders",
+                        "response_rate", "queries", "query_rate"),
                 overview.campaigns(),
                 (r) -> List.of(r.id(), r.name(), r.status().name(), nullable(r.launchedAt()), r.sent(), r.delivered(),
                         nullable(r.deliveryRate()), r.humanClickers(), nullable(r.humanCtr()), r.conversions(),
-                        r.revenue(), r.cost(), r.profit(), nullable(r.roi()), String.join("; ",
-                                r.goals().stream().map((g) -> g.metric().name() + " " + g.verdict().name()).toList())));
+                        r.revenue(), r.cost(), r.profit(), nullable(r.roi()),
+                        String.join("; ",
+                                r.goals().stream().map((g) -> g.metric().name() + " " + g.verdict().name()).toList()),
+                        r.responders(), nullable(r.responseRate()), r.queries(), nullable(r.queryRate())));
     }
 
     /** The summary report of a period: a row per campaign, then the total (id 0). */
@@ -221,12 +247,12 @@ final class ReportTables {
             rows.add(summary.total());
         }
         String currency = "_" + summary.currency();
-        return table(
-                List.of("id", "name", "status", "sent", "delivered", "failed", "undelivered", "delivery_rate",
-                        "human_clickers", "human_ctr", "conversions", "revenue" + currency, "message_cost" + currency,
-                        "other_costs" + currency, "cost"
-                                + currency,
-                        "profit" + currency, "roi_percent", "goals", "cascade_savings" + currency),
+        return table(List
+            .of("id", "name", "status", "sent", "delivered", "failed", "undelivered", "delivery_rate", "human_clickers",
+                    "human_ctr", "conversions", "revenue" + currency, "message_cost"
+                            + currency,
+                    "other_costs" + currency, "cost" + currency, "profit" + currency, "roi_percent", "goals",
+                    "cascade_savings" + currency, "responders", "response_rate", "queries", "query_rate"),
                 rows,
                 (c) -> List.of(c.id(), c.name(), nullable(c.status()), c.sent(), c.delivered(), c.failed(),
                         c.undelivered(), nullable(c.deliveryRate()), c.humanClickers(), nullable(c.humanCtr()),
@@ -235,7 +261,8 @@ final class ReportTables {
                         (c.goals() != null) ? String.join("; ",
                                 c.goals().stream().map((g) -> g.metric().name() + " " + g.verdict().name()).toList())
                                 : "",
-                        nullable(c.cascadeSavings())));
+                        nullable(c.cascadeSavings()), c.responders(), nullable(c.responseRate()), c.queries(),
+                        nullable(c.queryRate())));
     }
 
     static Table bestTime(CampaignOverview overview) {

@@ -27,7 +27,7 @@ final class SharedFigures {
                 report.evaluationEndsAt(), report.currency(), report.funnel(), report.rates(), report.money(),
                 report.goals(), report.variants(), report.winner(), report.series(), report.excluded(), report.links(),
                 report.clicksAfterDelivery(), audience, report.holdout(), report.refreshedAt(), report.abTest(),
-                report.cascade());
+                report.cascade(), report.responses());
     }
 
 }
