@@ -156,7 +156,7 @@ public final class HttpFixture {
             return this.client.send(request, HttpResponse.BodyHandlers.ofString());
         }
         catch (IOException ex) {
-            throw new IllegalStateException(ex);
+            throw new IllegalStateException(request.method() + " " + request.uri() + ": " + ex, ex);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
