@@ -10,9 +10,11 @@ import java.util.function.Function;
 
 /**
  * Behaviour rules (what people did with earlier campaigns) as SQL over {@code contact c}:
- * EXISTS / NOT EXISTS semi-joins on the indexed contact columns of the messages, clicks,
- * replies and conversions, so counts stay live. Reads other modules' tables by their ids,
- * never joins them to the contact.
+ * EXISTS / NOT EXISTS semi-joins, so counts stay live. In one campaign (or the last N
+ * texts) on the indexed contact columns of the messages, links, hits, replies and
+ * conversions; in any campaign (ever, the last N days, last engagement) on the
+ * per-contact summary {@code contact_engagement}. Reads other modules' tables by their
+ * ids.
  */
 final class EngagementConditions {
 
@@ -80,6 +82,9 @@ final class EngagementConditions {
         if (condition.lastMessages() != null) {
             return lastMessages(did, condition.lastMessages());
         }
+        if (condition.campaignId() == null) {
+            return summary(did, summaryColumn(condition.field()), condition.withinDays());
+        }
         String exists = switch (condition.field()) {
             case RECEIVED -> "select 1 from outbound_message m where m.contact_id = c.id and " + SENT
                     + scope(condition, "m.campaign_id", "m.sent_at");
@@ -99,6 +104,30 @@ final class EngagementConditions {
             default -> throw new IllegalStateException(condition.field().name());
         };
         return (did ? "exists (" : "not exists (") + exists + ")";
+    }
+
+    /**
+     * In any campaign (ever, or in the last N days): one narrow row per contact
+     * (contact_engagement, kept by EngagementSummary) instead of their events.
+     */
+    private String summary(boolean did, String column, Integer withinDays) {
+        String test = (withinDays == null) ? column + " is not null" : column + " >= "
+                + this.param.apply(this.now.minus(withinDays, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC));
+        return (did ? "exists" : "not exists") + " (select 1 from contact_engagement e where e.contact_id = c.id and "
+                + test + ")";
+    }
+
+    private static String summaryColumn(ContactField field) {
+        return switch (field) {
+            case RECEIVED -> "e.last_sent_at";
+            case DELIVERED -> "e.last_delivered_at";
+            case CLICKED -> "e.last_click_at";
+            case CONVERTED -> "e.last_conversion_at";
+            case REDEEMED -> "e.last_redeemed_at";
+            case REPLIED -> "e.last_response_at";
+            case QUERIED -> "e.last_query_at";
+            default -> throw new IllegalStateException(field.name());
+        };
     }
 
     private String scope(ContactCriteria.Condition condition, String campaignColumn, String timeColumn) {
@@ -127,12 +156,15 @@ final class EngagementConditions {
         return "((select count(*) from " + last + ") = " + n + " and not " + clicked + ")";
     }
 
-    /** Last engagement: the latest human click, response or counted conversion. */
+    /**
+     * Last engagement: the latest human click, response or counted conversion (from the
+     * summary; greatest() skips what a contact never did).
+     */
     private String lastEngaged(CriteriaOperator operator, List<String> values, String path) {
-        return switch (operator) {
-            case AFTER -> engagedSince(startOf(CriteriaCompiler.isoDate(values.get(0), path).plusDays(1)));
-            case BEFORE -> "(" + engagedSince(null) + " and not "
-                    + engagedSince(startOf(CriteriaCompiler.isoDate(values.get(0), path))) + ")";
+        String last = "greatest(e.last_click_at, e.last_response_at, e.last_conversion_at)";
+        String test = switch (operator) {
+            case AFTER -> last + " >= " + at(CriteriaCompiler.isoDate(values.get(0), path).plusDays(1));
+            case BEFORE -> last + " < " + at(CriteriaCompiler.isoDate(values.get(0), path));
             case BETWEEN -> {
                 LocalDate from = CriteriaCompiler.isoDate(values.get(0), path);
                 LocalDate to = CriteriaCompiler.isoDate(values.get(1), path);
@@ -141,24 +173,15 @@ final class EngagementConditions {
                     from = to;
                     to = swap;
                 }
-                yield "(" + engagedSince(startOf(from)) + " and not " + engagedSince(startOf(to.plusDays(1))) + ")";
+                yield last + " >= " + at(from) + " and " + last + " < " + at(to.plusDays(1));
             }
             default -> throw new IllegalStateException(operator.name());
         };
+        return "exists (select 1 from contact_engagement e where e.contact_id = c.id and " + test + ")";
     }
 
-    private static Instant startOf(LocalDate day) {
-        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
-
-    private String engagedSince(Instant since) {
-        String at = (since != null) ? this.param.apply(since.atOffset(ZoneOffset.UTC)) : null;
-        return "(exists (select 1 from short_link l join link_click k on k.link_id = l.id where l.contact_id = c.id "
-                + "and k.human" + ((at != null) ? " and k.occurred_at >= " + at : "") + ")"
-                + " or exists (select 1 from inbound_message i where i.contact_id = c.id and " + RESPONSE
-                + ((at != null) ? " and i.received_at >= " + at : "") + ")"
-                + " or exists (select 1 from counted_conversion v where v.contact_id = c.id"
-                + ((at != null) ? " and v.occurred_at >= " + at : "") + "))";
+    private String at(LocalDate day) {
+        return this.param.apply(day.atStartOfDay(ZoneOffset.UTC).toOffsetDateTime());
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.smscampaign.segment;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -18,6 +19,7 @@ import org.smscampaign.contact.ContactField;
 import org.smscampaign.contact.ContactProblem;
 import org.smscampaign.contact.ContactQueries;
 import org.smscampaign.contact.CriteriaOperator;
+import org.smscampaign.contact.engagement.EngagementSummary;
 import org.smscampaign.money.ExchangeRates;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +47,9 @@ class EngagementSegmentsIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    EngagementSummary summary;
 
     String token;
 
@@ -128,6 +133,22 @@ class EngagementSegmentsIT {
         conversion(8, this.a, "5", "ZZN", "SERVER", null, 3);
         conversion(8, this.a, "1000", rc, "BROWSER", null, 3);
         reply(8, this.a, "OPT_OUT", 1);
+        // Back-dated rows: the summary is rebuilt (a live one reads rows as they come).
+        within(this.summary::rebuild);
+    }
+
+    @Test
+    void theSummaryCatchesUpWithNewHitsAndMessages() {
+        assertThat(who(days(ContactField.CLICKED, DID, 2))).containsExactlyInAnyOrder(1);
+        click(link(2, this.b, message(2, this.b, "DELIVERED", 0)), true, 0);
+        message(7, this.b, "SENT", 0);
+        reply(5, this.b, "QUERY", 0);
+        conversion(5, this.b, "15", this.rates.currency(), "SERVER", "CPN5", 0);
+        within(this.summary::catchUp);
+        assertThat(who(days(ContactField.CLICKED, DID, 2))).containsExactlyInAnyOrder(1, 2);
+        assertThat(who(days(ContactField.RECEIVED, DID, 1))).containsExactlyInAnyOrder(2, 7);
+        assertThat(who(days(ContactField.QUERIED, DID, 1))).containsExactlyInAnyOrder(3, 5);
+        assertThat(who(days(ContactField.REDEEMED, DID, 1))).containsExactlyInAnyOrder(5);
     }
 
     @Test
@@ -249,6 +270,17 @@ class EngagementSegmentsIT {
         refused(Condition.of(ContactField.CLICKED, DID, "x"), "Condition 2: 'did' takes 0 values.");
         refused(Condition.of(ContactField.LAST_ENGAGED, CriteriaOperator.AFTER, "yesterday"),
                 "Condition 2: 'yesterday' is not a date (YYYY-MM-DD).");
+    }
+
+    /**
+     * Runs the summary until it had the lock (the scheduled run may hold it a moment).
+     */
+    private static void within(java.util.function.BooleanSupplier run) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!run.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("the summary's lock was free within 30 s").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
     }
 
     private void refused(Condition condition, String message) {
