@@ -239,7 +239,22 @@
     timer = window.setTimeout(preview, 300);
   }
 
+  // A rule still being filled in (a value left blank) is not counted: the last count stays.
+  function incomplete(node) {
+    if (node.type === 'group') {
+      return node.criteria.some(incomplete);
+    }
+    const arity = arityOf(node.operator);
+    const values = node.values || [];
+    return arity !== 0 && (values.length < Math.max(arity, 1)
+      || values.some(function (v) { return v === null || String(v).trim() === ''; }));
+  }
+
   function preview() {
+    if (incomplete(rule)) {
+      document.getElementById('preview-time').textContent = 'Fill in every rule to count again.';
+      return;
+    }
     const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
     if (csrfToken && csrfHeader) {
       headers[csrfHeader.content] = csrfToken.content;
