@@ -8,6 +8,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.smscampaign.link.Brands;
+import org.smscampaign.report.CampaignReports;
 import org.smscampaign.web.PlatformIT;
 import org.smscampaign.web.segment.EngagedCampaign;
 
@@ -29,6 +30,9 @@ class EngagementBrowserIT extends BrowserSession {
 
     @Autowired
     Brands brands;
+
+    @Autowired
+    CampaignReports reports;
 
     private static void size(String size) {
         String[] wh = size.split("x");
@@ -91,9 +95,12 @@ class EngagementBrowserIT extends BrowserSession {
     @ValueSource(strings = { "1440x900", "390x844" })
     void oneClickOnTheFunnelMakesTheSegment(String size) {
         EngagedCampaign sale = new EngagedCampaign(this.jdbc, this.brands);
+        this.reports.refreshedReport(sale.campaign); // the funnel's figures, as the
+                                                     // rollups make them
         browser.signIn("demo-marketer", PlatformIT.DEMO_PASSWORD);
         size(size);
         browser.open("/dashboards/campaigns/" + sale.campaign);
+        assertThat(browser.find(By.id("f-delivered")).getText()).isEqualTo("5");
         browser.scrollTo(By.id("funnel"));
         browser.assertAccessible();
         browser.assertNoHorizontalScroll();
