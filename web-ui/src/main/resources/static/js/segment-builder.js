@@ -130,6 +130,7 @@
       condition.attribute = value.startsWith('CUSTOM:') ? value.substring(7) : null;
       condition.operator = operatorsOf(kindOf(condition))[0];
       condition.values = [];
+      window.segmentEngagement.reset(condition, kindOf(condition));
       render();
       changed();
     });
@@ -152,6 +153,7 @@
     row.appendChild(operatorSelect);
 
     renderValues(condition, row, n);
+    window.segmentEngagement.renderScope(condition, kindOf(condition), row, n, vocabulary, changed);
 
     const remove = el('button', { type: 'button', class: 'btn btn-sm btn-link text-danger', 'aria-label': 'Remove rule' }, 'Remove');
     remove.addEventListener('click', function () {
@@ -197,7 +199,7 @@
       row.appendChild(select);
       return;
     }
-    const type = kind === 'NUMBER' ? 'number' : (kind === 'DATE' ? 'date' : 'text');
+    const type = (kind === 'NUMBER' || kind === 'TOTAL') ? 'number' : ((kind === 'DATE' || kind === 'MOMENT') ? 'date' : 'text');
     const count = arity === 2 ? 2 : 1;
     if (arity === -1) {
       const input = el('input', { type: 'text', class: 'form-control form-control-sm w-auto rule-value',
@@ -237,7 +239,22 @@
     timer = window.setTimeout(preview, 300);
   }
 
+  // A rule still being filled in (a value left blank) is not counted: the last count stays.
+  function incomplete(node) {
+    if (node.type === 'group') {
+      return node.criteria.some(incomplete);
+    }
+    const arity = arityOf(node.operator);
+    const values = node.values || [];
+    return arity !== 0 && (values.length < Math.max(arity, 1)
+      || values.some(function (v) { return v === null || String(v).trim() === ''; }));
+  }
+
   function preview() {
+    if (incomplete(rule)) {
+      document.getElementById('preview-time').textContent = 'Fill in every rule to count again.';
+      return;
+    }
     const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
     if (csrfToken && csrfHeader) {
       headers[csrfHeader.content] = csrfToken.content;

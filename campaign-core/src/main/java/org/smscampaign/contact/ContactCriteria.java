@@ -52,12 +52,24 @@ public sealed interface ContactCriteria {
      *
      * @param attribute the custom attribute key, for {@link ContactField#CUSTOM} only
      * @param values the operand(s): one for EQUALS, two for BETWEEN, any number for IN
+     * @param campaignId behaviour rules only: in this campaign
+     * @param withinDays behaviour rules only: in any campaign within this many days
+     * @param lastMessages {@link ContactField#CLICKED} only: in the last N texts sent
      */
-    record Condition(ContactField field, CriteriaOperator operator, List<String> values,
-            String attribute) implements ContactCriteria {
+    record Condition(ContactField field, CriteriaOperator operator, List<String> values, String attribute,
+            Long campaignId, Integer withinDays, Integer lastMessages) implements ContactCriteria {
 
         public Condition {
             values = (values != null) ? List.copyOf(values) : List.of();
+        }
+
+        public Condition(ContactField field, CriteriaOperator operator, List<String> values, String attribute) {
+            this(field, operator, values, attribute, null, null, null);
+        }
+
+        /** A behaviour rule (clicked, converted, ...) in one campaign. */
+        public static Condition inCampaign(ContactField field, CriteriaOperator operator, long campaignId) {
+            return new Condition(field, operator, List.of(), null, campaignId, null, null);
         }
 
         public static Condition of(ContactField field, CriteriaOperator operator, String... values) {

@@ -7,6 +7,8 @@ import static org.smscampaign.contact.CriteriaOperator.AFTER;
 import static org.smscampaign.contact.CriteriaOperator.BEFORE;
 import static org.smscampaign.contact.CriteriaOperator.BETWEEN;
 import static org.smscampaign.contact.CriteriaOperator.CONTAINS;
+import static org.smscampaign.contact.CriteriaOperator.DID;
+import static org.smscampaign.contact.CriteriaOperator.DID_NOT;
 import static org.smscampaign.contact.CriteriaOperator.EQUALS;
 import static org.smscampaign.contact.CriteriaOperator.GREATER_THAN;
 import static org.smscampaign.contact.CriteriaOperator.HAS_ALL;
@@ -34,7 +36,16 @@ public enum ContactField {
     PHONE_TYPE("Number type", Kind.CHOICE, "c.phone_type"), LIST("List", Kind.LIST, "c.id"),
     CREATED_AT("Added on", Kind.DATE, "c.created_at"), CUSTOM("Custom attribute", Kind.CUSTOM, "c.attributes"),
     PREFERRED_CHANNEL("Preferred channel", Kind.CHOICE, "c.preferred_channel"),
-    WHATSAPP_CONSENT("WhatsApp opt-in", Kind.CHOICE, "c.whatsapp_consent");
+    WHATSAPP_CONSENT("WhatsApp opt-in", Kind.CHOICE, "c.whatsapp_consent"),
+    // Behaviour: what people did with earlier campaigns (EngagementConditions).
+    RECEIVED("Was sent a text", Kind.ACTIVITY, "c.id"), DELIVERED("Had a text delivered", Kind.ACTIVITY, "c.id"),
+    CLICKED("Clicked a link (people, not bots)", Kind.ACTIVITY, "c.id"),
+    CONVERTED("Bought (a conversion)", Kind.ACTIVITY, "c.id"), REPLIED("Replied", Kind.ACTIVITY, "c.id"),
+    QUERIED("Asked a question (a query)", Kind.ACTIVITY, "c.id"), REDEEMED("Redeemed a coupon", Kind.ACTIVITY, "c.id"),
+    LAST_ENGAGED("Last click, reply or purchase", Kind.MOMENT, "c.id"), REVENUE("Total spent", Kind.TOTAL, "c.id"),
+    ORDERS("Number of orders", Kind.TOTAL, "c.id"),
+    WHATSAPP_REACHABLE("Reachable on WhatsApp", Kind.REACH, "c.phone_number"),
+    RCS_REACHABLE("Reachable on RCS", Kind.REACH, "c.phone_number");
 
     /** The kind of value a field holds, which decides its operators. */
     public enum Kind {
@@ -46,7 +57,14 @@ public enum ContactField {
         DATE(EnumSet.of(BEFORE, AFTER, BETWEEN, IS_EMPTY, IS_NOT_EMPTY)),
         TAGS(EnumSet.of(HAS_ANY, HAS_ALL, HAS_NONE, IS_EMPTY, IS_NOT_EMPTY)),
         BOOLEAN(EnumSet.of(IS_TRUE, IS_FALSE, IS_EMPTY, IS_NOT_EMPTY)), LIST(EnumSet.of(IN, NOT_IN)),
-        CUSTOM(EnumSet.noneOf(CriteriaOperator.class));
+        CUSTOM(EnumSet.noneOf(CriteriaOperator.class)), ACTIVITY(EnumSet.of(DID, DID_NOT)),
+        MOMENT(EnumSet.of(BEFORE, AFTER, BETWEEN)), TOTAL(EnumSet.of(GREATER_THAN, LESS_THAN, BETWEEN)),
+        REACH(EnumSet.of(IS_TRUE, IS_FALSE));
+
+        /** Behaviour rules: compiled by EngagementConditions. */
+        public boolean behaviour() {
+            return this == ACTIVITY || this == MOMENT || this == TOTAL || this == REACH;
+        }
 
         private final Set<CriteriaOperator> operators;
 

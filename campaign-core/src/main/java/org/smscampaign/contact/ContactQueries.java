@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.smscampaign.money.ExchangeRates;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,10 +31,13 @@ public class ContactQueries {
 
     private final Clock clock;
 
-    ContactQueries(JdbcClient jdbc, CustomAttributes customAttributes, Clock clock) {
+    private final String currency;
+
+    ContactQueries(JdbcClient jdbc, CustomAttributes customAttributes, Clock clock, ExchangeRates rates) {
         this.jdbc = jdbc;
         this.customAttributes = customAttributes;
         this.clock = clock;
+        this.currency = rates.currency();
     }
 
     /**
@@ -138,7 +143,8 @@ public class ContactQueries {
     }
 
     private CriteriaCompiler.Compiled compile(ContactCriteria criteria) {
-        return CriteriaCompiler.compile(criteria, this.customAttributes.types(), LocalDate.now(this.clock));
+        return CriteriaCompiler.compile(criteria, this.customAttributes.types(), LocalDate.now(this.clock),
+                this.clock.instant(), this.currency);
     }
 
     /** Receives one row at a time. */

@@ -1,7 +1,9 @@
 package org.smscampaign.contact;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -34,13 +36,26 @@ final class CriteriaCompiler {
 
     private int conditions;
 
-    private CriteriaCompiler(Map<String, CustomAttributeType> customTypes, LocalDate today) {
+    private final EngagementConditions engagement;
+
+    private CriteriaCompiler(Map<String, CustomAttributeType> customTypes, LocalDate today, Instant now,
+            String currency) {
         this.customTypes = customTypes;
         this.today = today;
+        this.engagement = new EngagementConditions(this::param, now, currency);
     }
 
     static Compiled compile(ContactCriteria criteria, Map<String, CustomAttributeType> customTypes, LocalDate today) {
-        CriteriaCompiler compiler = new CriteriaCompiler(customTypes, today);
+        return compile(criteria, customTypes, today, today.atStartOfDay(ZoneOffset.UTC).toInstant(), "USD");
+    }
+
+    /**
+     * @param now the moment "the last N days" count back from
+     * @param currency the reporting currency, for revenue rules
+     */
+    static Compiled compile(ContactCriteria criteria, Map<String, CustomAttributeType> customTypes, LocalDate today,
+            Instant now, String currency) {
+        CriteriaCompiler compiler = new CriteriaCompiler(customTypes, today, now, currency);
         String sql = compiler.sql((criteria != null) ? criteria : ContactCriteria.EVERYONE, 1, "");
         return new Compiled(sql, compiler.params);
     }
@@ -100,6 +115,12 @@ final class CriteriaCompiler {
             throw refused(path, field.label() + " cannot be compared with '" + operator.label() + "'");
         }
         List<String> values = values(condition, path);
+        if (kind.behaviour()) {
+            return this.engagement.sql(condition, values, path);
+        }
+        if (condition.campaignId() != null || condition.withinDays() != null || condition.lastMessages() != null) {
+            throw refused(path, field.label() + " takes no campaign or days");
+        }
         return switch (kind) {
             case TEXT -> text(column, operator, values);
             case CODE, CHOICE -> choice(field, column, operator, values, path);
@@ -110,6 +131,7 @@ final class CriteriaCompiler {
             case BOOLEAN -> bool(column, operator);
             case LIST -> list(operator, values, path);
             case CUSTOM -> throw new IllegalStateException("resolved above");
+            case ACTIVITY, MOMENT, TOTAL, REACH -> throw new IllegalStateException("compiled above");
         };
     }
 
@@ -239,7 +261,7 @@ final class CriteriaCompiler {
         };
     }
 
-    private static BigDecimal decimal(String value, String path) {
+    static BigDecimal decimal(String value, String path) {
         try {
             return new BigDecimal(value);
         }
@@ -266,7 +288,7 @@ final class CriteriaCompiler {
         };
     }
 
-    private static LocalDate isoDate(String value, String path) {
+    static LocalDate isoDate(String value, String path) {
         try {
             return LocalDate.parse(value);
         }
@@ -337,7 +359,7 @@ final class CriteriaCompiler {
         return (value.length() > 40) ? value.substring(0, 40) + "…" : value;
     }
 
-    private static ContactProblem refused(String path, String reason) {
+    static ContactProblem refused(String path, String reason) {
         String where = path.isEmpty() ? "The segment rule" : "Condition " + stripDot(path);
         return ContactProblem.invalid(where + ": " + reason + ".");
     }

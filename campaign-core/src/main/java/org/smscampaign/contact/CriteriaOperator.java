@@ -7,7 +7,7 @@ public enum CriteriaOperator {
     STARTS_WITH("starts with", 1), GREATER_THAN("is more than", 1), LESS_THAN("is less than", 1),
     BETWEEN("is between", 2), BEFORE("is before", 1), AFTER("is after", 1), HAS_ANY("has any of", -1),
     HAS_ALL("has all of", -1), HAS_NONE("has none of", -1), IS_TRUE("is yes", 0), IS_FALSE("is no", 0),
-    IS_EMPTY("is empty", 0), IS_NOT_EMPTY("is not empty", 0);
+    IS_EMPTY("is empty", 0), IS_NOT_EMPTY("is not empty", 0), DID("did", 0), DID_NOT("did not", 0);
 
     private final String label;
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.smscampaign.campaign.CampaignManagement;
 import org.smscampaign.contact.AudienceCount;
 import org.smscampaign.contact.ContactCriteria;
 import org.smscampaign.contact.ContactField;
@@ -46,10 +47,14 @@ class SegmentApiController {
 
     private final ContactLists lists;
 
-    SegmentApiController(Segments segments, CustomAttributes customAttributes, ContactLists lists) {
+    private final CampaignManagement campaigns;
+
+    SegmentApiController(Segments segments, CustomAttributes customAttributes, ContactLists lists,
+            CampaignManagement campaigns) {
         this.segments = segments;
         this.customAttributes = customAttributes;
         this.lists = lists;
+        this.campaigns = campaigns;
     }
 
     @GetMapping
@@ -93,7 +98,11 @@ class SegmentApiController {
     }
 
     @PostMapping("/preview")
-    @Operation(summary = "Count and sample what a rule selects, without saving it")
+    @Operation(summary = "Count and sample what a rule selects, without saving it",
+            description = "Behaviour rules (RECEIVED, DELIVERED, CLICKED, CONVERTED, REPLIED, QUERIED, REDEEMED with "
+                    + "DID or DID_NOT) take campaignId, withinDays or (CLICKED) lastMessages; REVENUE and ORDERS "
+                    + "compare totals; LAST_ENGAGED takes dates; WHATSAPP_REACHABLE and RCS_REACHABLE take "
+                    + "IS_TRUE or IS_FALSE.")
     SegmentPreview preview(@RequestBody ContactCriteria rule) {
         return this.segments.preview(rule);
     }
@@ -112,12 +121,23 @@ class SegmentApiController {
         for (ContactField.Kind kind : ContactField.Kind.values()) {
             kinds.put(kind, kind.operators().stream().toList());
         }
-        return new Vocabulary(fields, operators, kinds, this.customAttributes.list(), this.lists.all());
+        List<CampaignOption> campaignOptions = this.campaigns.names()
+            .entrySet()
+            .stream()
+            .map((entry) -> new CampaignOption(entry.getKey(), entry.getValue()))
+            .toList();
+        return new Vocabulary(fields, operators, kinds, this.customAttributes.list(), this.lists.all(),
+                campaignOptions);
     }
 
+    /** What a rule can name; campaigns for behaviour rules ("clicked in campaign X"). */
     record Vocabulary(List<FieldInfo> fields, List<OperatorInfo> operators,
             Map<ContactField.Kind, List<CriteriaOperator>> kinds, List<CustomAttributeView> customAttributes,
-            List<ContactListView> lists) {
+            List<ContactListView> lists, List<CampaignOption> campaigns) {
+
+    }
+
+    record CampaignOption(long id, String name) {
 
     }
 
