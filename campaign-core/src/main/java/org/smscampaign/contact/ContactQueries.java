@@ -51,6 +51,8 @@ public class ContactQueries {
     @Transactional(readOnly = true)
     public AudienceCount count(ContactCriteria criteria) {
         CriteriaCompiler.Compiled compiled = compile(criteria);
+        // Engagement rules join a million summary rows: keep the hash join in memory.
+        this.jdbc.sql("set local work_mem = '64MB'").update();
         return this.jdbc
             .sql("select count(*) as matching, count(*) filter (where " + REACHABLE + ") as reachable, "
                     + "count(*) filter (where " + SUBSCRIBED_LANDLINE + ") as landlines "
