@@ -60,9 +60,15 @@
         poll(slow);
         counter(JSON.parse(event.data).waiting);
       });
+      // A conversation's page follows its own number only; a burst of texts is one fetch.
+      var phone = live.getAttribute('data-phone');
+      var pending = null;
       stream.addEventListener('inbox', function (event) {
-        counter(JSON.parse(event.data).waiting);
-        refresh();
+        var data = JSON.parse(event.data);
+        counter(data.waiting);
+        if ((!phone || data.phone === phone) && !pending) {
+          pending = setTimeout(function () { pending = null; refresh(); }, 500);
+        }
       });
       stream.onerror = function () {
         poll(pollMs);

@@ -68,8 +68,16 @@ public class ConversationAnswers {
      * than 24 hours after the person's last message
      * @throws IllegalArgumentException an empty text or a broken placeholder
      */
-    @Transactional
     public AnswerSent answer(String phone, String template, String by) {
+        return answer(phone, template, by, null);
+    }
+
+    /**
+     * An answer sent once per request key (see MessageGateway#answer with a key): a
+     * double click or a retry sends nothing more.
+     */
+    @Transactional
+    public AnswerSent answer(String phone, String template, String by, String requestKey) {
         String sender = this.conversations.senderFor(phone)
             .orElseThrow(() -> new AnswerRefused(AnswerRefused.Reason.NO_CONVERSATION,
                     "Nobody wrote from " + phone + " on a channel with a configured sender."));
@@ -83,7 +91,7 @@ public class ConversationAnswers {
                 SendWindow.Policy.HOLD);
         Instant now = this.clock.instant();
         Instant due = this.windows.due(rule, now);
-        long id = this.gateway.answer(phone, body, sender, due, rule.window(), recipient.contactId(), by);
+        long id = this.gateway.answer(phone, body, sender, due, rule.window(), recipient.contactId(), by, requestKey);
         int answered = this.conversations.answered(phone);
         return new AnswerSent(id, body, due, due.isAfter(now), due.atZone(recipient.zone()).toLocalTime(), sender,
                 this.gateway.channelOf(sender), answered);

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.smscampaign.campaign.results.ResultRows;
 import org.smscampaign.contact.ContactProperties;
 import org.smscampaign.contact.PhoneNumbers;
@@ -46,6 +48,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ResultImports {
+
+    private static final Logger log = LoggerFactory.getLogger(ResultImports.class);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -117,6 +121,12 @@ public class ResultImports {
             }
             catch (RowProblem | LinkProblem ex) {
                 problems.add(new LineProblem(row.line(), row.text(), ex.getMessage()));
+            }
+            catch (RuntimeException ex) {
+                // Each row is stored on its own: one that fails unexpectedly is reported
+                // and the rest of the file still counts.
+                log.warn("Results upload {}: line {} failed", importId, row.line(), ex);
+                problems.add(new LineProblem(row.line(), row.text(), "could not be stored; try it again"));
             }
         }
         this.jdbc.sql("""

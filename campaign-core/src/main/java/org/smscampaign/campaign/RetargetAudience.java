@@ -16,7 +16,7 @@ public enum RetargetAudience {
     CLICKED("Clicked", ContactField.CLICKED, null),
     CLICKED_NOT_CONVERTED("Clicked but did not buy", ContactField.CLICKED, ContactField.CONVERTED),
     CONVERTED("Bought", ContactField.CONVERTED, null), RESPONDED("Replied", ContactField.REPLIED, null),
-    RESPONDED_NOT_CONVERTED("Replied but did not buy", ContactField.REPLIED, ContactField.CONVERTED),
+    RESPONDED_NOT_CONVERTED("Replied but did not buy from it", ContactField.REPLIED, ContactField.CONVERTED),
     QUERIED("Asked a question", ContactField.QUERIED, null),
     NOT_DELIVERED("Sent but not delivered", ContactField.RECEIVED, ContactField.DELIVERED);
 

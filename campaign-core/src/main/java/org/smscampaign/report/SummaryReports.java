@@ -84,6 +84,8 @@ public class SummaryReports {
         Instant now = this.clock.instant();
         Map<Long, Map<String, Long>> byEvent = this.conversions.countsByEvent(active);
         Map<Long, ResponseFigures.Counts> responded = this.responses.countsBetween(from, to);
+        // Goals are judged on the campaign's whole life, as on its dashboard.
+        Map<Long, ResponseFigures.Counts> respondedEver = this.responses.countsOf(active);
         List<PeriodSummary.CampaignPeriod> rows = new ArrayList<>();
         for (Long id : active) {
             CampaignView campaign = this.campaigns.find(id).orElse(null);
@@ -93,7 +95,8 @@ public class SummaryReports {
             // The same goal figures as the dashboard, per-event conversion goals
             // included.
             CampaignReport report = ReportCalculator.report(campaign, totals.get(id), allHours.get(id), List.of(), null,
-                    now, rates, byEvent.getOrDefault(id, Map.of()));
+                    now, rates, byEvent.getOrDefault(id, Map.of()), null, CascadeCalculator.Outcomes.NONE,
+                    ResponseFunnel.Input.counts(respondedEver.get(id)));
             rows.add(ReportCalculator.period(campaign,
                     messagesInPeriod.getOrDefault(id,
                             new MessageFigures(id, List.of(), List.of(), List.of(), Map.of(), null)),

@@ -73,10 +73,15 @@ class EngagementSegmentsIT {
             .query(Long.class)
             .single();
         String phones = "+4915" + String.format("%07d", random.nextInt(10_000_000));
+        // Ids far from those other tests write into messages by hand (contact 7, say): in
+        // a
+        // fresh database the identity would hand out exactly those.
+        long ids = 5_000_000_000L + random.nextLong(1_000_000_000L) * 10;
         for (int i = 1; i <= 8; i++) {
             this.p[i] = this.jdbc
-                .sql("insert into contact (phone_number, phone_type, first_name, time_zone, consent_status) "
-                        + "values (:phone, 'MOBILE', :name, 'Europe/Berlin', 'SUBSCRIBED') returning id")
+                .sql("insert into contact (id, phone_number, phone_type, first_name, time_zone, consent_status) "
+                        + "values (:id, :phone, 'MOBILE', :name, 'Europe/Berlin', 'SUBSCRIBED') returning id")
+                .param("id", ids + i)
                 .param("phone", phones + i)
                 .param("name", this.token)
                 .query(Long.class)

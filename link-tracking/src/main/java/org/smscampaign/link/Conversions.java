@@ -382,7 +382,9 @@ public class Conversions {
                     l.contact_id as link_contact
                 from conversion v join short_link l on l.id = v.link_id
                 where v.occurred_at >= :since and (v.link_id = any(:links) or v.contact_id in (
-                    select contact_id from short_link where id = any(:links) and contact_id is not null))""")
+                    select contact_id from short_link where id = any(:links) and contact_id is not null))
+                  -- a redeemed code or an imported result was attributed without a click
+                  and v.coupon_code is null and v.source <> 'IMPORT'""")
             .param("since", Timestamp.from(since))
             .param("links", linkIds)
             .query((row, n) -> new Stored(row.getLong("id"), row.getTimestamp("occurred_at").toInstant(),

@@ -113,6 +113,19 @@ public class MessageGateway {
      */
     public long answer(String to, String body, String sender, java.time.Instant dueAt, SendWindow window,
             Long contactId, String by) {
+        return answer(to, body, sender, dueAt, window, contactId, by, null);
+    }
+
+    /**
+     * As
+     * {@link #answer(String, String, String, java.time.Instant, SendWindow, Long, String)},
+     * once per request key: the same key again (a double click, a client's retry) queues
+     * nothing more and returns the first answer's id.
+     * @param requestKey the caller's key of this answer (letters, digits, dashes), or
+     * null
+     */
+    public long answer(String to, String body, String sender, java.time.Instant dueAt, SendWindow window,
+            Long contactId, String by, String requestKey) {
         if (!this.queue.knowsSender(sender)) {
             throw new IllegalArgumentException("No sender '" + sender + "' is configured");
         }
@@ -127,8 +140,9 @@ public class MessageGateway {
         if (!this.windows.open(channel, number)) {
             throw new OutsideCustomerWindow(number);
         }
-        String key = org.smscampaign.messaging.inbox.ConversationStore.ANSWER_KEY + by + ":"
-                + java.util.UUID.randomUUID();
+        String once = (requestKey != null && requestKey.matches("[A-Za-z0-9-]{8,64}")) ? requestKey
+                : java.util.UUID.randomUUID().toString();
+        String key = org.smscampaign.messaging.inbox.ConversationStore.ANSWER_KEY + by + ":" + once;
         return this.queue
             .enqueue(List.of(new MessageRequest(null, key, channel, sender, number, body, SmsText.of(body).segments(),
                     dueAt, window, new Attribution(null, contactId, null), List.of())))
@@ -334,16 +348,16 @@ public class MessageGateway {
     }
 
     /**
-     * A contact's campaign messages due at or before a moment (that did not fail to go
+     * A contact's campaign messages sent at or before a moment (that did not fail to go
      * out), newest first: what an offline result is attributed to.
      */
     @Transactional(readOnly = true)
     public List<SentCampaignMessage> campaignMessagesOf(long contactId, java.time.Instant before, int limit) {
         return this.jdbc.sql("""
-                select campaign_id, variant, due_at from outbound_message
-                where contact_id = :contact and campaign_id is not null and due_at <= :before
+                select campaign_id, variant, sent_at from outbound_message
+                where contact_id = :contact and campaign_id is not null and sent_at <= :before
                   and status not in ('SUPPRESSED', 'SKIPPED', 'CANCELED', 'FAILED')
-                order by due_at desc, id desc limit :limit""")
+                order by sent_at desc, id desc limit :limit""")
             .param("contact", contactId)
             .param("before", Timestamp.from(before))
             .param("limit", limit)

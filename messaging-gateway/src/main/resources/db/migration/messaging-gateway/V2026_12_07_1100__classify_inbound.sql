@@ -7,7 +7,7 @@ alter table inbound_message add column kind_reason varchar(200);
 update inbound_message set kind = case when body like '%?%' then 'QUERY' else 'OTHER' end,
     kind_reason = case when body like '%?%' then 'a question mark' else 'no keyword, question or request' end
     where kind = 'REPLY';
-update inbound_message set kind_reason = 'keyword ' || upper(btrim(body)) where kind_reason is null;
+update inbound_message set kind_reason = left('keyword ' || upper(btrim(body)), 200) where kind_reason is null;
 update inbound_message set classified_kind = kind;
 alter table inbound_message add constraint inbound_message_kind_check
     check (kind in ('OPT_OUT', 'OPT_IN', 'HELP', 'KEYWORD', 'QUERY', 'OTHER'));

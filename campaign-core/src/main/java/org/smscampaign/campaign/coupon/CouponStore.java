@@ -2,9 +2,11 @@ package org.smscampaign.campaign.coupon;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.smscampaign.campaign.CampaignDraft;
 
@@ -159,7 +161,23 @@ public class CouponStore {
         List<Integer> left = missing;
         for (int attempt = 0; attempt < GENERATION_ATTEMPTS && !left.isEmpty(); attempt++) {
             List<String> fresh = left.stream().map((i) -> pattern.generate()).toList();
-            insert(campaignId, contacts, variants, left, fresh, codes);
+            // A shop's imported code of the same shape stays the shop's: drawn later from
+            // its
+            // pool, it must not have been handed out here.
+            Set<String> imported = new HashSet<>(
+                    this.jdbc.sql("select code from coupon_pool_code where code = any(:codes)")
+                        .param("codes", fresh.toArray(new String[0]))
+                        .query(String.class)
+                        .list());
+            List<Integer> positions = new ArrayList<>();
+            List<String> usable = new ArrayList<>();
+            for (int i = 0; i < left.size(); i++) {
+                if (!imported.contains(fresh.get(i))) {
+                    positions.add(left.get(i));
+                    usable.add(fresh.get(i));
+                }
+            }
+            insert(campaignId, contacts, variants, positions, usable, codes);
             left = left.stream().filter((i) -> !codes.containsKey(contacts[i])).toList();
         }
         if (!left.isEmpty()) {

@@ -90,8 +90,16 @@ class KeywordAnswers {
             return; // its campaign was deleted meanwhile
         }
         Keyword keyword = found.get();
+        if (event.needsReview()) {
+            // "SHOES - stop texting me": a person decides first; nothing is sent
+            // meanwhile.
+            log.info("Keyword {}: no answer nor list, the text waits for an opt-out review", keyword.word());
+            return;
+        }
         Optional<ContactDetails> contact = contactOf(event).filter((c) -> !c.erased());
-        if (keyword.listId() != null && contact.isPresent()) {
+        boolean optedOut = contact.filter((c) -> c.consent() == ConsentStatus.UNSUBSCRIBED).isPresent()
+                || this.optOuts.isSuppressed(event.phone());
+        if (keyword.listId() != null && contact.isPresent() && !optedOut) {
             try {
                 this.lists.add(keyword.listId(), List.of(contact.get().id()));
             }

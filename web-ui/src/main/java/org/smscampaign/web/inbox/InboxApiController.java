@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -137,16 +138,17 @@ class InboxApiController {
             description = "Sent on the sender the person wrote to. 422 outside-customer-window for free text on "
                     + "WhatsApp more than 24 hours after their last WhatsApp message; 409 when the number opted "
                     + "out. Outside the person's allowed hours the answer is queued for the window's opening "
-                    + "(scheduled: true). The conversation's texts count as answered from now.")
+                    + "(scheduled: true). The conversation's texts count as answered from now. Give an "
+                    + "Idempotency-Key header (8-64 letters, digits, dashes) to make a retry send nothing more.")
     ResponseEntity<AnswerSent> answer(@PathVariable String phone, @RequestBody AnswerRequest request,
-            Principal principal) {
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Principal principal) {
         String template = request.text();
         if ((template == null || template.isBlank()) && request.savedAnswerId() != null) {
             template = this.conversations.savedAnswer(request.savedAnswerId())
                 .map(SavedAnswer::body)
                 .orElseThrow(() -> new IllegalArgumentException("savedAnswerId: no such saved answer"));
         }
-        AnswerSent sent = this.answers.answer(phone, template, principal.getName());
+        AnswerSent sent = this.answers.answer(phone, template, principal.getName(), idempotencyKey);
         this.events.changed(phone);
         return ResponseEntity.status(HttpStatus.CREATED).body(sent);
     }

@@ -112,6 +112,8 @@ class InboxPagesController {
         model.addAttribute("assignees", this.rows.assignees());
         model.addAttribute("kinds", ReplyKind.values());
         model.addAttribute("pollMillis", this.properties.pollInterval().toMillis());
+        // One key per rendered answer box: sending it twice sends one answer.
+        model.addAttribute("answerKey", java.util.UUID.randomUUID().toString());
         return "inbox/conversation";
     }
 
@@ -165,13 +167,14 @@ class InboxPagesController {
 
     @PostMapping("/c/{phone}/answer")
     String answer(@PathVariable String phone, @RequestParam(defaultValue = "") String text,
-            @RequestParam(required = false) Long savedAnswer, Principal principal, RedirectAttributes redirect) {
+            @RequestParam(required = false) Long savedAnswer, @RequestParam(required = false) String answerKey,
+            Principal principal, RedirectAttributes redirect) {
         String template = text;
         if (template.isBlank() && savedAnswer != null) {
             template = this.conversations.savedAnswer(savedAnswer).map(SavedAnswer::body).orElse("");
         }
         try {
-            AnswerSent sent = this.answers.answer(phone, template, principal.getName());
+            AnswerSent sent = this.answers.answer(phone, template, principal.getName(), answerKey);
             this.events.changed(phone);
             redirect.addFlashAttribute("success",
                     sent.scheduled()

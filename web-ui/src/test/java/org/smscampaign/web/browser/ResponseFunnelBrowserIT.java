@@ -88,7 +88,8 @@ class ResponseFunnelBrowserIT extends BrowserSession {
         assertThat(forms)
             .allSatisfy((f) -> assertThat(f.findElement(By.name("_csrf")).getAttribute("value")).isNotBlank());
         assertThat(forms).extracting(WebElement::getText)
-            .containsExactly("people who responded", "responders who did not buy", "people who asked a question");
+            .containsExactly("people who responded", "responders who did not buy from it",
+                    "people who asked a question");
 
         browser.scrollTo(By.id("funnel"));
         browser.assertAccessible();

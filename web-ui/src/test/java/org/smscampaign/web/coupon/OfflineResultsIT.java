@@ -30,6 +30,12 @@ class OfflineResultsIT extends CouponFixture {
         Audience audience = audience(3);
         long campaign = campaign(audience.list(), "Sale today at the shop", "null");
         launchAndWait(campaign);
+        // A sale counts for a message sent before it: the texts go out first.
+        waitUntil(() -> this.jdbc
+            .sql("select count(*) from outbound_message where campaign_id = :c and sent_at is not null")
+            .param("c", campaign)
+            .query(Long.class)
+            .single() == 3, "the texts to be sent");
         List<Map.Entry<String, Long>> people = List.copyOf(audience.byPhone().entrySet());
         String written = written(people.get(0).getKey());
         String email = this.jdbc.sql("select email from contact where id = :id")

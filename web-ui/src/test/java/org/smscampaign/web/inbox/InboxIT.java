@@ -151,6 +151,13 @@ class InboxIT {
         assertThat(answered).isNotNull();
         answer(sms, "And in red too");
         assertThat(this.replies.from(sms, 1).get(0).answeredAt()).as("the first answer only").isEqualTo(answered);
+        // A client's retry (same Idempotency-Key) sends nothing more.
+        String once = java.util.UUID.randomUUID().toString();
+        HttpResponse<String> first = this.http.postJson("/api/v1/inbox/" + sms + "/answers",
+                "{\"text\": \"Ships tomorrow\"}", "X-API-Key", this.key, "Idempotency-Key", once);
+        HttpResponse<String> retry = this.http.postJson("/api/v1/inbox/" + sms + "/answers",
+                "{\"text\": \"Ships tomorrow\"}", "X-API-Key", this.key, "Idempotency-Key", once);
+        assertThat(messageId(retry)).as(retry.body()).isEqualTo(messageId(first));
 
         String whatsApp = uniqueNumber();
         receive("whatsapp:" + whatsApp, "Can I still return it?");

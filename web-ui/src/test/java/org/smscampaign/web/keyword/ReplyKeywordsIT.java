@@ -418,6 +418,26 @@ class ReplyKeywordsIT {
     }
 
     @Test
+    void aKeywordThatReadsLikeAnOptOutWaitsForAPersonAndGetsNoAnswer() {
+        String phone = number();
+        daytimeContact("Gil", phone);
+        String word = word("SHOES");
+        long list = emptyList();
+        this.campaigns.create(draft("Review " + word, "default", emptyList(), List.of(keyword(word, "Here", list))),
+                "test");
+
+        String sid = sid();
+        receive(sid, phone, word + " - stop texting me");
+
+        assertThat(inbound(sid).kind()).isEqualTo("KEYWORD");
+        assertThat(answersTo(phone)).as("no answer while a person decides").isEmpty();
+        assertThat(this.jdbc.sql("select count(*) from contact_list_member where list_id = :list")
+            .param("list", list)
+            .query(Long.class)
+            .single()).as("nobody added to the list").isZero();
+    }
+
+    @Test
     void anAnswerOutsideThePersonsHoursWaitsForThemToOpen() {
         String phone = "+13052" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
         // 07:59:50 in Florida (allowed 08:00-20:00): the hours open in ten seconds.
