@@ -60,7 +60,7 @@ class DashboardsBrowserIT extends BrowserSession {
     }
 
     private long demoCampaign(String name) {
-        return this.campaigns.list(null, 100)
+        return this.campaigns.list(null, 1000)
             .stream()
             .filter((c) -> c.name().equals(name))
             .map(CampaignView::id)

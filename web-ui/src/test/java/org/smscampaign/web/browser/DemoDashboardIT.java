@@ -61,7 +61,7 @@ class DemoDashboardIT extends BrowserSession {
         // The demo's own sending campaign may have gone out in an earlier test context:
         // send
         // it again (without the frequency cap) for this context's simulated audience.
-        CampaignDraft demo = this.campaigns.list(null, 100)
+        CampaignDraft demo = this.campaigns.list(null, 1000)
             .stream()
             .filter((c) -> c.name().equals("Autumn running sale"))
             .findFirst()

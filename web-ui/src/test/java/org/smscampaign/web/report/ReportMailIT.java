@@ -82,7 +82,7 @@ class ReportMailIT {
     @Test
     void theDailySummaryIsMailedOnceToEveryRecipientWithItsPdfAndKept() throws Exception {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        CampaignView sending = this.campaigns.list(null, 100)
+        CampaignView sending = this.campaigns.list(null, 1000)
             .stream()
             .filter((c) -> c.name().equals("Autumn running sale"))
             .findFirst()

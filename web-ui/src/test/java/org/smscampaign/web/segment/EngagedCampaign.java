@@ -32,7 +32,8 @@ public final class EngagedCampaign {
         this.brand = brands.defaultBrand().id();
         ThreadLocalRandom random = ThreadLocalRandom.current();
         this.firstName = "Eng" + random.nextInt(100_000_000);
-        this.name = "Spring sale " + this.firstName;
+        // As long as real names get: pickers showing it must still fit a phone.
+        this.name = "Spring sale on running shoes and outdoor gear " + this.firstName;
         this.phones = "+4917" + String.format("%08d", random.nextInt(100_000_000));
         this.campaign = jdbc.sql("""
                 insert into campaign (name, status, sender, created_by, launched_by, launched_at, launch_finished_at,

@@ -285,7 +285,7 @@ class ShareLinksIT {
     }
 
     private long deliveredDemoCampaign() {
-        long id = this.campaigns.list(null, 100)
+        long id = this.campaigns.list(null, 1000)
             .stream()
             .filter((c) -> c.name().equals("Autumn running sale"))
             .map(CampaignView::id)
