@@ -129,6 +129,11 @@ public class InboundMessages {
 
     private record Latest(Long messageId, Attribution attribution) {
 
+        static Latest of(java.sql.ResultSet row, int n) throws java.sql.SQLException {
+            return new Latest(row.getLong("id"), new Attribution(row.getObject("campaign_id", Long.class),
+                    row.getObject("contact_id", Long.class), row.getString("variant")));
+        }
+
     }
 
     private ReplyKeywords.KeywordMatch matchKeyword(String to, String from, String body) {
@@ -143,9 +148,7 @@ public class InboundMessages {
                 order by created_at desc limit 1""")
             .param("to", number)
             .param("campaign", campaignId)
-            .query((row, n) -> new Latest(row.getLong("id"),
-                    new Attribution(row.getObject("campaign_id", Long.class), row.getObject("contact_id", Long.class),
-                            row.getString("variant"))))
+            .query(Latest::of)
             .optional();
     }
 
@@ -165,9 +168,7 @@ public class InboundMessages {
                 order by (campaign_id is not null and created_at >= :since) desc, created_at desc limit 1""")
             .param("to", number)
             .param("since", Timestamp.from(this.clock.instant().minus(RESPONSE_WINDOW)))
-            .query((row, n) -> new Latest(row.getLong("id"),
-                    new Attribution(row.getObject("campaign_id", Long.class), row.getObject("contact_id", Long.class),
-                            row.getString("variant"))))
+            .query(Latest::of)
             .optional()
             .orElse(new Latest(null, Attribution.NONE));
     }
