@@ -310,13 +310,9 @@ public record CampaignDraft(String name, String sender, Long brandId, Audience a
      */
     public record ReplyKeyword(String keyword, String variant, String answer, Long listId) {
 
-        // As the gateway reads a keyword text: punctuation and spaces at the edges go.
-        private static final java.util.regex.Pattern EDGES = java.util.regex.Pattern
-            .compile("^[\\p{Punct}\\p{IsPunctuation}\\s]+|[\\p{Punct}\\p{IsPunctuation}\\s]+$");
-
         public ReplyKeyword {
-            keyword = (keyword != null) ? EDGES.matcher(keyword).replaceAll("").toUpperCase(java.util.Locale.ROOT)
-                    : null;
+            // As the gateway reads a keyword text.
+            keyword = (keyword != null) ? org.smscampaign.messaging.ReplyKeywords.keywordOf(keyword) : null;
             variant = (variant != null && !variant.isBlank()) ? variant.strip() : null;
             answer = (answer != null && !answer.isBlank()) ? answer.strip() : null;
         }

@@ -1,6 +1,8 @@
 package org.smscampaign.messaging;
 
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The campaigns' reply keywords, asked by the gateway for every received text that is not
@@ -8,6 +10,14 @@ import java.util.Optional;
  * implementation no text is a campaign keyword.
  */
 public interface ReplyKeywords {
+
+    /** Spaces and punctuation around a keyword, which never count. */
+    Pattern EDGES = Pattern.compile("^[\\p{Punct}\\p{IsPunctuation}\\s]+|[\\p{Punct}\\p{IsPunctuation}\\s]+$");
+
+    /** A text reduced to the keyword it would be: edges stripped, upper case. */
+    static String keywordOf(String body) {
+        return EDGES.matcher((body != null) ? body : "").replaceAll("").toUpperCase(Locale.ROOT);
+    }
 
     /**
      * The active keyword a text matches on the number it was sent to, if any.

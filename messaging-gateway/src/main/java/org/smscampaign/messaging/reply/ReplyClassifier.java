@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.smscampaign.messaging.MessagingProperties;
+import org.smscampaign.messaging.ReplyKeywords;
 import org.smscampaign.messaging.ReplyKind;
 
 /**
@@ -19,9 +20,6 @@ import org.smscampaign.messaging.ReplyKind;
  * texting me"). Campaign keywords are decided by the caller, which knows the campaigns.
  */
 public final class ReplyClassifier {
-
-    private static final Pattern EDGES = Pattern
-        .compile("^[\\p{Punct}\\p{IsPunctuation}\\s]+|[\\p{Punct}\\p{IsPunctuation}\\s]+$");
 
     private static final Pattern FIRST_WORD = Pattern.compile("^[\\p{Punct}\\p{IsPunctuation}\\s]*([\\p{L}'’-]+)");
 
@@ -122,7 +120,7 @@ public final class ReplyClassifier {
 
     /** A text reduced to the keyword it would be: edges stripped, upper case. */
     public static String keywordOf(String body) {
-        return EDGES.matcher((body != null) ? body : "").replaceAll("").toUpperCase(Locale.ROOT);
+        return ReplyKeywords.keywordOf(body);
     }
 
     /** Whether a free reply reads like an opt-out in words. */
