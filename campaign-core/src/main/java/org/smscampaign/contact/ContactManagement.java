@@ -183,9 +183,9 @@ public class ContactManagement {
 
     /**
      * Erases the contact's personal data on request: number, names, e-mail, address,
-     * birth date, tags, custom attributes, proof texts and list memberships. The
-     * anonymous contact remains so that statistics stay whole; it is unsubscribed for
-     * good.
+     * birth date, tags, custom attributes, proof texts, list memberships and what they
+     * last did. The anonymous contact remains so that statistics stay whole; it is
+     * unsubscribed for good.
      */
     @Transactional
     public void erase(long id, String requestedBy) {
@@ -196,7 +196,9 @@ public class ContactManagement {
                     city = null, region = null, birth_date = null, language = null, tags = '{}',
                     attributes = '{}', consent_status = 'UNSUBSCRIBED', consent_changed_at = now(),
                     whatsapp_consent = case when whatsapp_consent = 'NONE' then 'NONE' else 'OPTED_OUT' end,
-                    preferred_channel = null,
+                    preferred_channel = null, last_sent_at = null, last_delivered_at = null,
+                    last_click_at = null, last_conversion_at = null, last_redeemed_at = null,
+                    last_response_at = null, last_query_at = null,
                     updated_at = now(), erased_at = now()
                 where id = :id""").param("id", id).update();
         this.jdbc.sql("update consent_event set proof = null where contact_id = :id and proof is not null")

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Behaviour rules (what people did with earlier campaigns) as SQL over {@code contact c}:
- * EXISTS / NOT EXISTS semi-joins, so counts stay live. In one campaign (or the last N
- * texts) on the indexed contact columns of the messages, links, hits, replies and
- * conversions; in any campaign (ever, the last N days, last engagement) on the
- * per-contact summary {@code contact_engagement}. Reads other modules' tables by their
- * ids.
+ * Behaviour rules (what people did with earlier campaigns) as SQL over {@code contact c},
+ * so counts stay live. In one campaign (or the last N texts): EXISTS / NOT EXISTS
+ * semi-joins on the indexed contact columns of the messages, links, hits, replies and
+ * conversions. In any campaign (ever, the last N days, last engagement): the contact's
+ * own times of what they last did (kept by EngagementSummary), a test on the row the
+ * count scans anyway. Reads other modules' tables by their ids.
  */
 final class EngagementConditions {
 
@@ -107,25 +107,26 @@ final class EngagementConditions {
     }
 
     /**
-     * In any campaign (ever, or in the last N days): one narrow row per contact
-     * (contact_engagement, kept by EngagementSummary) instead of their events.
+     * In any campaign (ever, or in the last N days): the contact's time of the last such
+     * event (kept by EngagementSummary) instead of their events.
      */
     private String summary(boolean did, String column, Integer withinDays) {
-        String test = (withinDays == null) ? column + " is not null" : column + " >= "
-                + this.param.apply(this.now.minus(withinDays, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC));
-        return (did ? "exists" : "not exists") + " (select 1 from contact_engagement e where e.contact_id = c.id and "
-                + test + ")";
+        if (withinDays == null) {
+            return column + (did ? " is not null" : " is null");
+        }
+        String since = this.param.apply(this.now.minus(withinDays, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC));
+        return did ? column + " >= " + since : "(" + column + " is null or " + column + " < " + since + ")";
     }
 
     private static String summaryColumn(ContactField field) {
         return switch (field) {
-            case RECEIVED -> "e.last_sent_at";
-            case DELIVERED -> "e.last_delivered_at";
-            case CLICKED -> "e.last_click_at";
-            case CONVERTED -> "e.last_conversion_at";
-            case REDEEMED -> "e.last_redeemed_at";
-            case REPLIED -> "e.last_response_at";
-            case QUERIED -> "e.last_query_at";
+            case RECEIVED -> "c.last_sent_at";
+            case DELIVERED -> "c.last_delivered_at";
+            case CLICKED -> "c.last_click_at";
+            case CONVERTED -> "c.last_conversion_at";
+            case REDEEMED -> "c.last_redeemed_at";
+            case REPLIED -> "c.last_response_at";
+            case QUERIED -> "c.last_query_at";
             default -> throw new IllegalStateException(field.name());
         };
     }
@@ -157,11 +158,12 @@ final class EngagementConditions {
     }
 
     /**
-     * Last engagement: the latest human click, response or counted conversion (from the
-     * summary; greatest() skips what a contact never did).
+     * Last engagement: the latest human click, response or counted conversion (the
+     * contact's times; greatest() skips what a contact never did, and is null for someone
+     * who did nothing, so they match no date).
      */
     private String lastEngaged(CriteriaOperator operator, List<String> values, String path) {
-        String last = "greatest(e.last_click_at, e.last_response_at, e.last_conversion_at)";
+        String last = "greatest(c.last_click_at, c.last_response_at, c.last_conversion_at)";
         String test = switch (operator) {
             case AFTER -> last + " >= " + at(CriteriaCompiler.isoDate(values.get(0), path).plusDays(1));
             case BEFORE -> last + " < " + at(CriteriaCompiler.isoDate(values.get(0), path));
@@ -177,7 +179,7 @@ final class EngagementConditions {
             }
             default -> throw new IllegalStateException(operator.name());
         };
-        return "exists (select 1 from contact_engagement e where e.contact_id = c.id and " + test + ")";
+        return "(" + test + ")";
     }
 
     private String at(LocalDate day) {

@@ -1,5 +1,8 @@
 package org.smscampaign.segment;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,6 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +21,7 @@ import org.smscampaign.contact.ContactCriteria.Combinator;
 import org.smscampaign.contact.ContactCriteria.Condition;
 import org.smscampaign.contact.ContactCriteria.Group;
 import org.smscampaign.contact.ContactField;
+import org.smscampaign.contact.ContactManagement;
 import org.smscampaign.contact.ContactProblem;
 import org.smscampaign.contact.ContactQueries;
 import org.smscampaign.contact.CriteriaOperator;
@@ -50,6 +56,12 @@ class EngagementSegmentsIT {
 
     @Autowired
     EngagementSummary summary;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    ContactManagement erasure;
 
     String token;
 
@@ -154,6 +166,54 @@ class EngagementSegmentsIT {
         assertThat(who(days(ContactField.RECEIVED, DID, 1))).containsExactlyInAnyOrder(2, 7);
         assertThat(who(days(ContactField.QUERIED, DID, 1))).containsExactlyInAnyOrder(3, 5);
         assertThat(who(days(ContactField.REDEEMED, DID, 1))).containsExactlyInAnyOrder(5);
+    }
+
+    /**
+     * The summary never waits for a contact another transaction holds (so it is never
+     * half of a deadlock with an import): it skips it and writes it on its next run.
+     */
+    @Test
+    void aContactHeldElsewhereIsWrittenOnTheNextRun() throws SQLException {
+        click(link(2, this.b, message(2, this.b, "DELIVERED", 0)), true, 0);
+        try (Connection other = this.dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement hold = other.prepareStatement("select 1 from contact where id = ? for update")) {
+                hold.setLong(1, this.p[2]);
+                hold.executeQuery().close();
+            }
+            within(this.summary::catchUp);
+            assertThat(who(days(ContactField.CLICKED, DID, 2))).containsExactlyInAnyOrder(1);
+            assertThat(pendingFor(2)).isTrue();
+            other.rollback();
+        }
+        within(this.summary::catchUp);
+        assertThat(who(days(ContactField.CLICKED, DID, 2))).containsExactlyInAnyOrder(1, 2);
+        assertThat(pendingFor(2)).isFalse();
+    }
+
+    /** What moves back (a hit found to be a bot's) is caught by the rebuild. */
+    @Test
+    void theRebuildLowersTimesThatMovedBack() {
+        this.jdbc
+            .sql("update link_click set human = false, reason = 'BOT' "
+                    + "where link_id in (select id from short_link where contact_id = :contact)")
+            .param("contact", this.p[1])
+            .update();
+        within(this.summary::catchUp);
+        assertThat(who(days(ContactField.CLICKED, DID, 30))).as("raising alone keeps the time").contains(1);
+        within(this.summary::rebuild);
+        assertThat(who(days(ContactField.CLICKED, DID, 30))).containsExactlyInAnyOrder(6);
+        assertThat(who(ever(ContactField.CLICKED, DID_NOT))).contains(1, 2);
+        assertThat(pendingFor(1)).isFalse();
+    }
+
+    @Test
+    void erasureForgetsWhatTheyDid() {
+        this.erasure.erase(this.p[1], "test");
+        assertThat(hasTimes(1)).isFalse();
+        within(this.summary::rebuild);
+        assertThat(hasTimes(1)).isFalse();
+        assertThat(hasTimes(4)).isTrue();
     }
 
     @Test
@@ -275,6 +335,23 @@ class EngagementSegmentsIT {
         refused(Condition.of(ContactField.CLICKED, DID, "x"), "Condition 2: 'did' takes 0 values.");
         refused(Condition.of(ContactField.LAST_ENGAGED, CriteriaOperator.AFTER, "yesterday"),
                 "Condition 2: 'yesterday' is not a date (YYYY-MM-DD).");
+    }
+
+    private boolean pendingFor(int person) {
+        return this.jdbc.sql("select exists (select 1 from contact_engagement_pending where contact_id = :id)")
+            .param("id", this.p[person])
+            .query(Boolean.class)
+            .single();
+    }
+
+    /** Whether the person has any engagement time. */
+    private boolean hasTimes(int person) {
+        return this.jdbc
+            .sql("select coalesce(last_sent_at, last_delivered_at, last_click_at, last_conversion_at, "
+                    + "last_redeemed_at, last_response_at, last_query_at) is not null from contact where id = :id")
+            .param("id", this.p[person])
+            .query(Boolean.class)
+            .single();
     }
 
     /**
