@@ -1,6 +1,7 @@
 package org.smscampaign.messaging.provider;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -11,9 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.twilio.base.ResourceSet;
 import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.Domains;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.rest.content.v1.ContentAndApprovals;
@@ -30,6 +31,12 @@ import org.smscampaign.messaging.MessagingProperties;
  * come from the Content API.
  */
 public class TwilioSender implements SmsSender {
+
+    /** A lookup after an ambiguous attempt: a handful of pages, then "cannot tell". */
+    static final ProviderPages.Bounds LOOKUP = new ProviderPages.Bounds(5, 250, Duration.ofSeconds(20));
+
+    /** The content templates: an account has hundreds, not tens of thousands. */
+    static final ProviderPages.Bounds TEMPLATES = new ProviderPages.Bounds(40, 20_000, Duration.ofSeconds(60));
 
     private final TwilioRestClient client;
 
@@ -142,21 +149,26 @@ public class TwilioSender implements SmsSender {
 
     /**
      * Looks for the message among Twilio's messages to the same number since the attempt,
-     * with the same body.
+     * with the same body: within {@link #LOOKUP} (pages, records, time), following only
+     * pages of the same query. A walk cut short cannot tell: "not found" would send the
+     * message again.
      */
     @Override
     public Lookup lookup(OutgoingMessage message, Instant attemptedAt) {
         try {
-            ResourceSet<Message> found = Message.reader()
-                .setTo(new PhoneNumber(message.channel().address(message.to())))
-                .setDateSentAfter(attemptedAt.minusSeconds(60).atZone(ZoneOffset.UTC))
-                .setPageSize(50L)
-                .read(this.client);
-            for (Message candidate : found) {
-                if (message.body().equals(candidate.getBody())) {
-                    MessageStatus status = MessageStatus.ofTwilio(String.valueOf(candidate.getStatus()));
-                    return new Lookup.Found(candidate.getSid(), (status != null) ? status : MessageStatus.ACCEPTED);
-                }
+            ProviderPages.Walk<Message> walk = ProviderPages.walk(
+                    Message.reader()
+                        .setTo(new PhoneNumber(message.channel().address(message.to())))
+                        .setDateSentAfter(attemptedAt.minusSeconds(60).atZone(ZoneOffset.UTC))
+                        .setPageSize(50L),
+                    this.client, Domains.API.toString(), LOOKUP,
+                    (candidate) -> message.body().equals(candidate.getBody()));
+            if (walk.found() != null) {
+                MessageStatus status = MessageStatus.ofTwilio(String.valueOf(walk.found().getStatus()));
+                return new Lookup.Found(walk.found().getSid(), (status != null) ? status : MessageStatus.ACCEPTED);
+            }
+            if (walk.cutShort() != null) {
+                return new Lookup.CannotTell("Twilio's messages to the number: " + walk.cutShort());
             }
             return new Lookup.NotFound();
         }
@@ -209,9 +221,16 @@ public class TwilioSender implements SmsSender {
     @Override
     public List<ContentTemplateView> templates() {
         List<ContentTemplateView> templates = new ArrayList<>();
-        for (ContentAndApprovals content : ContentAndApprovals.reader().setPageSize(500).read(this.client)) {
-            templates.add(ContentTemplateMapping.view(content.getSid(), content.getFriendlyName(),
-                    content.getLanguage(), content.getTypes(), content.getApprovalRequests(), content.getVariables()));
+        ProviderPages.Walk<ContentAndApprovals> walk = ProviderPages.walk(ContentAndApprovals.reader().setPageSize(500),
+                this.client, Domains.CONTENT.toString(), TEMPLATES, (content) -> {
+                    templates.add(ContentTemplateMapping.view(content.getSid(), content.getFriendlyName(),
+                            content.getLanguage(), content.getTypes(), content.getApprovalRequests(),
+                            content.getVariables()));
+                    return false;
+                });
+        if (walk.cutShort() != null) {
+            // A partial list would make missing templates look deleted.
+            throw new IllegalStateException("Twilio's content templates: " + walk.cutShort());
         }
         templates.sort(Comparator.comparing(ContentTemplateView::name, String.CASE_INSENSITIVE_ORDER));
         return templates;

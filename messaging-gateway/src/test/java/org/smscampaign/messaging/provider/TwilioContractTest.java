@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -49,6 +50,9 @@ class TwilioContractTest {
 
     private volatile Answer answer;
 
+    /** When set, answers each request by what was asked (a list that pages). */
+    private volatile Function<HttpExchangeRecord, Answer> pager;
+
     record HttpExchangeRecord(String method, String path, String query, String authorization) {
 
     }
@@ -77,7 +81,8 @@ class TwilioContractTest {
                     exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Authorization")));
             this.forms.add(form(body));
         }
-        Answer current = this.answer;
+        Function<HttpExchangeRecord, Answer> paging = this.pager;
+        Answer current = (paging != null) ? paging.apply(this.requests.get(this.requests.size() - 1)) : this.answer;
         if (current.delayMillis() > 0) {
             try {
                 Thread.sleep(current.delayMillis());
@@ -220,6 +225,51 @@ class TwilioContractTest {
         assertThat(URLDecoder.decode(this.requests.get(0).query(), StandardCharsets.UTF_8))
             .contains("To=+4917612345678")
             .contains("DateSent>=");
+    }
+
+    @Test
+    void aLookupStopsAtItsBoundsWhenTwilioPagesForever() {
+        this.pager = (request) -> {
+            String query = request.query().replaceAll("&?(Page|PageToken)=[^&]*", "");
+            int page = this.requests.size();
+            return messagesPage(request.path() + "?" + request.query(),
+                    request.path() + "?" + query + "&Page=" + page + "&PageToken=PA" + page);
+        };
+
+        Lookup lookup = sender("5s").lookup(message(Channel.SMS, from("+15005550006")), Instant.now());
+
+        assertThat(lookup).isInstanceOf(Lookup.CannotTell.class);
+        assertThat(((Lookup.CannotTell) lookup).detail()).contains("stopped after 5 pages");
+        assertThat(this.requests).hasSize(TwilioSender.LOOKUP.pages());
+    }
+
+    @Test
+    void aLookupFollowsNoNextPageOfAnotherQueryNorOneReadBefore() {
+        String messages = "/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json";
+        this.pager = (request) -> messagesPage(request.path() + "?" + request.query(),
+                messages + "?To=%2B19999999999&PageSize=50&Page=1&PageToken=PA1");
+        Lookup other = sender("5s").lookup(message(Channel.SMS, from("+15005550006")), Instant.now());
+        assertThat(other).isInstanceOf(Lookup.CannotTell.class);
+        assertThat(((Lookup.CannotTell) other).detail()).contains("another query");
+        assertThat(this.requests).hasSize(1);
+
+        this.requests.clear();
+        this.pager = (request) -> {
+            String query = request.query().replaceAll("&?(Page|PageToken)=[^&]*", "");
+            return messagesPage(request.path() + "?" + request.query(),
+                    request.path() + "?" + query + "&Page=1&PageToken=PA1");
+        };
+        Lookup loop = sender("5s").lookup(message(Channel.SMS, from("+15005550006")), Instant.now());
+        assertThat(((Lookup.CannotTell) loop).detail()).contains("read before");
+        assertThat(this.requests).hasSize(2);
+    }
+
+    /** A page of Twilio's messages that holds none of ours. */
+    private static Answer messagesPage(String uri, String next) {
+        return new Answer(200, """
+                {"messages": [{"sid": "SMother", "status": "delivered", "body": "Something else"}],
+                 "page": 0, "page_size": 50, "next_page_uri": "%s", "first_page_uri": "%s", "uri": "%s"}
+                """.formatted(next, uri, uri), Map.of(), 0);
     }
 
     @Test
