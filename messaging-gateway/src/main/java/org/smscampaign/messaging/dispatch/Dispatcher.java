@@ -19,6 +19,7 @@ import org.smscampaign.messaging.provider.SmsSender;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Starts one worker per configured sender in this instance. Every instance does the same:
@@ -51,10 +52,11 @@ public class Dispatcher implements SmartLifecycle {
 
     Dispatcher(MessagingProperties properties, MessageStore store, SmsSender provider, CallbackAddresses callbacks,
             StatusEvents statusEvents, SuppressionList suppressions, MessagingMetrics metrics, Pacing pacing,
-            Clock clock, @Value("${sms.messaging.dispatch.enabled:true}") boolean enabled) {
+            Clock clock, TransactionTemplate transaction,
+            @Value("${sms.messaging.dispatch.enabled:true}") boolean enabled) {
         this.properties = properties;
         this.collaborators = new SenderWorker.Collaborators(store, provider, callbacks, statusEvents, suppressions,
-                metrics, clock);
+                metrics, clock, transaction);
         this.pacing = pacing;
         this.enabled = enabled;
     }

@@ -26,6 +26,8 @@ import org.smscampaign.messaging.provider.OutgoingMessage;
 import org.smscampaign.messaging.provider.SendOutcome;
 import org.smscampaign.messaging.provider.SmsSender;
 
+import org.springframework.transaction.support.TransactionTemplate;
+
 /**
  * Sends the messages of one sender: claims due ones in batches (a lease on the database
  * clock), re-checks each recipient's window, then, paced by the sender's bucket, marks a
@@ -71,6 +73,8 @@ final class SenderWorker implements Runnable {
 
     private final Clock clock;
 
+    private final TransactionTemplate transaction;
+
     private volatile boolean running = true;
 
     /** Tokens taken from the shared bucket and not yet spent. */
@@ -98,6 +102,7 @@ final class SenderWorker implements Runnable {
         this.suppressions = collaborators.suppressions();
         this.metrics = collaborators.metrics();
         this.clock = collaborators.clock();
+        this.transaction = collaborators.transaction();
         this.bucket = bucket;
         this.retries = new RetryPolicy(settings);
         this.tickTokens = Math.max(1,
@@ -107,7 +112,7 @@ final class SenderWorker implements Runnable {
 
     /** What every worker works with. */
     record Collaborators(MessageStore store, SmsSender provider, CallbackAddresses callbacks, StatusEvents statusEvents,
-            SuppressionList suppressions, MessagingMetrics metrics, Clock clock) {
+            SuppressionList suppressions, MessagingMetrics metrics, Clock clock, TransactionTemplate transaction) {
 
     }
 
@@ -256,17 +261,20 @@ final class SenderWorker implements Runnable {
             completions.add(this.retries.completion(message, outcome, now));
             count(message, outcome);
         }
-        // The number is suppressed before its message is seen failed for it: whoever
-        // reads
-        // the failure (21610) finds the opt-out already there. The message itself is
-        // SENDING, which a suppression does not withdraw.
-        for (int i = 0; i < going.size(); i++) {
-            if (RetryPolicy.unsubscribed(outcomes.get(i))) {
-                this.suppressions.optOut(going.get(i).to(), OptOutReason.CARRIER,
-                        "provider error 21610 (unsubscribed recipient)");
+        // One transaction: a message failed for an unsubscribed number (21610) is never
+        // seen without the number's opt-out, nor the other way round, even if the process
+        // dies in between (then neither is written: the message stays SENDING and the
+        // lease sweep takes it up).
+        List<Transition> finished = this.transaction.execute((status) -> {
+            for (int i = 0; i < going.size(); i++) {
+                if (RetryPolicy.unsubscribed(outcomes.get(i))) {
+                    this.suppressions.optOut(going.get(i).to(), OptOutReason.CARRIER,
+                            "provider error 21610 (unsubscribed recipient)");
+                }
             }
-        }
-        this.statusEvents.publish(this.store.complete(completions));
+            return this.store.complete(completions);
+        });
+        this.statusEvents.publish(finished);
     }
 
     private void count(Claimed message, SendOutcome outcome) {

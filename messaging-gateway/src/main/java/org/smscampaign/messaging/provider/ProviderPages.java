@@ -90,7 +90,10 @@ final class ProviderPages {
                 return new Walk<>(null, "stopped after " + bounds.time().toSeconds() + " s", pages, records);
             }
             if (Thread.currentThread().isInterrupted()) {
-                return new Walk<>(null, "stopped: shutting down", pages, records); // the flag stays set
+                return new Walk<>(null, "stopped: shutting down", pages, records); // the
+                                                                                   // flag
+                                                                                   // stays
+                                                                                   // set
             }
             page = reader.nextPage(page, client);
             pages++;

@@ -22,8 +22,10 @@ import org.smscampaign.messaging.provider.SmsSender;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.smscampaign.messaging.Fixtures.campaign;
 import static org.smscampaign.messaging.Fixtures.number;
 import static org.smscampaign.messaging.Fixtures.sms;
@@ -74,6 +76,9 @@ class DispatchMechanicsIT {
     Clock clock;
 
     @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
     JdbcClient jdbc;
 
     @AfterEach
@@ -86,7 +91,7 @@ class DispatchMechanicsIT {
     private SenderWorker worker(String owner) {
         return new SenderWorker(SENDER, this.properties.senders().get(SENDER), this.properties.dispatch(), owner,
                 new SenderWorker.Collaborators(this.store, this.provider, this.callbacks, this.statusEvents,
-                        this.suppressions, this.metrics, this.clock),
+                        this.suppressions, this.metrics, this.clock, this.transaction),
                 null, null);
     }
 
@@ -103,13 +108,48 @@ class DispatchMechanicsIT {
         return this.gateway.find(id).orElseThrow().status();
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
+    /** The owner's leases run out (on the database's clock, which the sweep reads). */
+    private void leaseRunsOut(String owner) {
+        this.jdbc
+            .sql("update outbound_message set lease_until = now() - interval '1 second' where lease_owner = :owner")
+            .param("owner", owner)
+            .update();
+    }
+
+    /**
+     * A message failed for an unsubscribed number and the number's opt-out commit
+     * together: a worker that dies between the two leaves neither, and the message is
+     * settled (failed, number listed) once its lease ran out.
+     */
+    @Test
+    void aWorkerThatDiesBeforeStoringA21610LeavesNeitherHalf() {
+        String unsubscribed = "+15005550004"; // the simulator answers 21610
+        this.jdbc.sql("delete from suppression where phone = :phone").param("phone", unsubscribed).update();
+        long id = this.gateway.enqueue(List.of(sms(SENDER, unsubscribed, campaign()))).values().iterator().next();
+        MessageStore dying = new MessageStore(this.jdbc) {
+            @Override
+            List<Transition> complete(List<Completion> completions) {
+                throw new IllegalStateException("the process died here");
+            }
+        };
+        SenderWorker worker = new SenderWorker(SENDER, this.properties.senders().get(SENDER),
+                this.properties.dispatch(), "dying",
+                new SenderWorker.Collaborators(dying, this.provider, this.callbacks, this.statusEvents,
+                        this.suppressions, this.metrics, this.clock, this.transaction),
+                null, null);
+
+        assertThatIllegalStateException().isThrownBy(worker::work);
+
+        assertThat(statusOf(id)).isEqualTo(MessageStatus.SENDING);
+        assertThat(this.suppressions.contains(unsubscribed)).as("no opt-out without its failure").isFalse();
+
+        leaseRunsOut("dying");
+        this.recovery.recoverExpiredLeases();
+        this.recovery.reconcileUnknown();
+        worker("survivor").work();
+
+        assertThat(statusOf(id)).isEqualTo(MessageStatus.FAILED);
+        assertThat(this.suppressions.contains(unsubscribed)).isTrue();
     }
 
     @Test
@@ -118,7 +158,7 @@ class DispatchMechanicsIT {
         List<Claimed> claimed = this.store.claim(SENDER, "crashed-worker", 100, Duration.ofMillis(300));
         assertThat(claimed).extracting(Claimed::id).containsAll(ids);
 
-        sleep(Duration.ofMillis(400));
+        leaseRunsOut("crashed-worker");
         this.recovery.recoverExpiredLeases();
         assertThat(ids).allMatch((id) -> statusOf(id) == MessageStatus.QUEUED);
 
@@ -170,7 +210,7 @@ class DispatchMechanicsIT {
     void aWorkerThatLostItsLeaseSendsNothingAfterTheTakeover() {
         List<Long> ids = enqueue(2);
         List<Claimed> stale = this.store.claim(SENDER, "paused-worker", 100, Duration.ofMillis(300));
-        sleep(Duration.ofMillis(400)); // the worker is stopped (SIGSTOP) past its lease
+        leaseRunsOut("paused-worker"); // the worker is stopped (SIGSTOP) past its lease
         this.recovery.recoverExpiredLeases();
         worker("taker").work();
 
@@ -193,7 +233,7 @@ class DispatchMechanicsIT {
         List<Long> lost = enqueue(1);
         List<Claimed> claimed = this.store.claim(SENDER, "dying", 10, Duration.ofMillis(300));
         this.store.startSending(claimed, Duration.ZERO);
-        sleep(Duration.ofMillis(400));
+        leaseRunsOut("dying");
         this.recovery.recoverExpiredLeases();
         assertThat(statusOf(lost.get(0))).isEqualTo(MessageStatus.UNKNOWN);
 
