@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.smscampaign.messaging.DeliveredWhen;
 import org.smscampaign.messaging.SendWindow;
 
@@ -17,6 +18,7 @@ import org.smscampaign.messaging.SendWindow;
  * @param sender a configured sender
  * @param brandId the link brand of its short links (null: the default brand)
  * @param optOutLine append the opt-out line ("Reply STOP to opt out") to every message
+ * (absent: yes)
  * @param signature appended to every message (a brand name), or null
  * @param holdoutPercent share of the audience that receives nothing (lift measurement)
  * @param winner an A/B test on part of the audience before the winner goes to the rest,
@@ -30,9 +32,13 @@ import org.smscampaign.messaging.SendWindow;
  * texts), or null for none
  */
 public record CampaignDraft(String name, String sender, Long brandId, Audience audience, List<Variant> variants,
-        Schedule schedule, SendWindow.Policy windowPolicy, boolean optOutLine, String signature, int holdoutPercent,
-        Winner winner, List<Goal> goals, int attributionDays, int evaluationDays, List<Cost> costs, Cascade cascade,
-        List<ReplyKeyword> replyKeywords, Coupons coupons) {
+        Schedule schedule, SendWindow.Policy windowPolicy,
+        @Schema(defaultValue = "true", description = "append the opt-out line") Boolean optOutLine, String signature,
+        @Schema(defaultValue = "0", description = "share of the audience held out (lift)") int holdoutPercent,
+        Winner winner, List<Goal> goals,
+        @Schema(defaultValue = "7", description = "days after sending that conversions count") int attributionDays,
+        @Schema(defaultValue = "7", description = "days after sending that goals are judged") int evaluationDays,
+        List<Cost> costs, Cascade cascade, List<ReplyKeyword> replyKeywords, Coupons coupons) {
 
     /** A campaign without reply keywords or coupon codes. */
     public CampaignDraft(String name, String sender, Long brandId, Audience audience, List<Variant> variants,
@@ -73,15 +79,28 @@ public record CampaignDraft(String name, String sender, Long brandId, Audience a
     }
 
     public CampaignDraft {
-        variants = (variants != null) ? List.copyOf(variants) : List.of();
+        variants = (variants != null) ? lettered(variants) : List.of();
         goals = (goals != null) ? List.copyOf(goals) : List.of();
         costs = (costs != null) ? List.copyOf(costs) : List.of();
         replyKeywords = (replyKeywords != null) ? List.copyOf(replyKeywords) : List.of();
         audience = (audience != null) ? audience : new Audience(List.of(), List.of(), List.of(), List.of());
         schedule = (schedule != null) ? schedule : Schedule.now();
         windowPolicy = (windowPolicy != null) ? windowPolicy : SendWindow.Policy.HOLD;
+        optOutLine = !Boolean.FALSE.equals(optOutLine); // left out: the line is added
         attributionDays = (attributionDays > 0) ? attributionDays : 7;
         evaluationDays = (evaluationDays > 0) ? evaluationDays : 7;
+    }
+
+    /** Texts without a label take the letter of their place (A, B, ...). */
+    private static List<Variant> lettered(List<Variant> variants) {
+        List<Variant> lettered = new java.util.ArrayList<>(variants.size());
+        for (int i = 0; i < variants.size(); i++) {
+            Variant variant = variants.get(i);
+            boolean unlabelled = variant != null && (variant.label() == null || variant.label().isBlank()) && i < 26;
+            lettered.add(unlabelled ? new Variant(String.valueOf((char) ('A' + i)), variant.body(), variant.split())
+                    : variant);
+        }
+        return java.util.Collections.unmodifiableList(lettered);
     }
 
     /**
@@ -124,7 +143,8 @@ public record CampaignDraft(String name, String sender, Long brandId, Audience a
      * attributes {@code {{points|0}}}, tracked links
      * {@code {{link:https://shop.example/sale}}}
      */
-    public record Variant(String label, String body, int split) {
+    public record Variant(@Schema(description = "A, B, ...; absent: the letter of its place") String label, String body,
+            @Schema(defaultValue = "0", description = "percent of the audience; all 0: equal shares") int split) {
 
     }
 

@@ -15,18 +15,22 @@ import org.smscampaign.money.MoneyProblem;
 import org.smscampaign.segment.SegmentProblem;
 import org.smscampaign.webhook.WebhookProblem;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -37,6 +41,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private static final java.util.regex.Pattern FIELD_FIRST = java.util.regex.Pattern
+        .compile("([A-Za-z][\\w.\\[\\] ]{0,40}?): (.+)", java.util.regex.Pattern.DOTALL);
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -49,6 +56,40 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     String.valueOf(error.getDefaultMessage())))
             .toList();
         problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().headers(headers).body(problem);
+    }
+
+    /**
+     * A body that is not JSON, or whose field has the wrong type: which field and why.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().headers(headers).body(UnreadableBody.problem(ex));
+    }
+
+    /** A required query parameter left out: its name. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemType.VALIDATION_FAILED
+            .problem("Parameter " + ex.getParameterName() + " is required (" + ex.getParameterType() + ").");
+        problem.setProperty("errors", List.of(Map.of("field", ex.getParameterName(), "message", "is required")));
+        return ResponseEntity.badRequest().headers(headers).body(problem);
+    }
+
+    /** A path or query parameter of the wrong type: its name, value and type. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = (ex instanceof MethodArgumentTypeMismatchException mismatch) ? mismatch.getName()
+                : ex.getPropertyName();
+        String reason = (ex.getRequiredType() != null) ? UnreadableBody.mustBe(ex.getRequiredType())
+                : "has another type";
+        ProblemDetail problem = ProblemType.VALIDATION_FAILED
+            .problem("Parameter " + name + ": " + reason + ", not '" + ex.getValue() + "'.");
+        problem.setProperty("errors", List
+            .of(Map.of("field", String.valueOf(name), "value", String.valueOf(ex.getValue()), "message", reason)));
         return ResponseEntity.badRequest().headers(headers).body(problem);
     }
 
@@ -133,13 +174,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail campaign(CampaignProblem ex) {
         return switch (ex.kind()) {
             case NOT_FOUND -> ProblemType.NOT_FOUND.problem(ex.getMessage());
-            case INVALID -> ProblemType.VALIDATION_FAILED.problem(ex.getMessage());
+            case INVALID -> withField(ProblemType.VALIDATION_FAILED.problem(ex.getMessage()));
             case CONFLICT -> ProblemType.CONFLICT.problem(ex.getMessage());
             case NO_AUDIENCE -> ProblemType.NO_AUDIENCE.problem(ex.getMessage());
             case GOAL_JUDGED -> ProblemType.GOAL_JUDGED.problem(ex.getMessage());
             case COUPON_POOL_TOO_SMALL -> ProblemType.COUPON_POOL_TOO_SMALL.problem(ex.getMessage());
             case COUPON_PATTERN_TOO_WEAK -> ProblemType.COUPON_PATTERN_TOO_WEAK.problem(ex.getMessage());
         };
+    }
+
+    /** "variants: the splits add up to 90%": the field before the colon, named. */
+    private static ProblemDetail withField(ProblemDetail problem) {
+        java.util.regex.Matcher named = FIELD_FIRST.matcher(String.valueOf(problem.getDetail()));
+        if (named.matches()) {
+            problem.setProperty("errors", List.of(Map.of("field", named.group(1), "message", named.group(2))));
+        }
+        return problem;
     }
 
     @ExceptionHandler(MoneyProblem.class)
