@@ -18,6 +18,8 @@ import java.util.UUID;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smscampaign.contact.imports.CsvSniffer;
@@ -57,7 +59,7 @@ public class ContactImports implements DisposableBean {
     private final ThreadPoolTaskExecutor executor;
 
     ContactImports(ImportJobStore store, ImportRunner runner, CustomAttributes customAttributes, ContactLists lists,
-            ContactProperties properties) {
+            ContactProperties properties, MeterRegistry meters) {
         this.store = store;
         this.runner = runner;
         this.customAttributes = customAttributes;
@@ -69,6 +71,7 @@ public class ContactImports implements DisposableBean {
         this.executor.setQueueCapacity(1000);
         this.executor.setThreadNamePrefix("contact-import-");
         this.executor.initialize();
+        new ExecutorServiceMetrics(this.executor.getThreadPoolExecutor(), "contact-import", List.of()).bindTo(meters);
     }
 
     /**

@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smscampaign.campaign.CampaignDraft;
@@ -90,16 +91,18 @@ public class LaunchRunner {
 
     private final CouponStore coupons;
 
-    private final ExecutorService launches = Executors.newSingleThreadExecutor((task) -> {
-        Thread thread = new Thread(task, "campaign-launch");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** One launch at a time; one waiting per campaign at most (busy), 1,000 in all. */
+    private final ThreadPoolExecutor launches = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(1_000), (task) -> {
+                Thread thread = new Thread(task, "campaign-launch");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     LaunchRunner(CampaignStore store, ContactQueries contacts, AudienceCriteria audiences, PreflightRunner preflight,
             RecipientWindows windows, ShortLinks links, MessageGateway gateway, OptOuts optOuts,
             CampaignProperties properties, MessagingProperties messaging, TransactionTemplate transactions,
-            JdbcClient jdbc, Clock clock, CascadeMessages cascades, CouponStore coupons) {
+            JdbcClient jdbc, Clock clock, CascadeMessages cascades, CouponStore coupons, MeterRegistry meters) {
         this.cascades = cascades;
         this.coupons = coupons;
         this.store = store;
@@ -117,6 +120,7 @@ public class LaunchRunner {
         this.transactions.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
         this.clock = clock;
+        new ExecutorServiceMetrics(this.launches, "campaign-launch", List.of()).bindTo(meters);
     }
 
     /** Launches being written, and when a failed one may be tried again. */
@@ -139,32 +143,42 @@ public class LaunchRunner {
             return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
         this.busy.put(campaignId, Long.MAX_VALUE);
-        return this.launches.submit(() -> {
-            try {
-                run(campaignId, null);
+        try {
+            return this.launches.submit(() -> write(campaignId));
+        }
+        catch (RejectedExecutionException ex) {
+            // The launch sweep submits it again in a minute.
+            this.busy.put(campaignId, System.nanoTime() + RETRY_AFTER_FAILURE);
+            log.warn("Launch of campaign {} waits: 1,000 launches are queued", campaignId);
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+    }
+
+    private void write(long campaignId) {
+        try {
+            run(campaignId, null);
+            this.busy.remove(campaignId);
+        }
+        catch (RuntimeException ex) {
+            CouponsExhausted exhausted = couponsExhaustedIn(ex);
+            if (exhausted != null) {
                 this.busy.remove(campaignId);
+                this.gateway.pause(campaignId, "Launch stopped: " + exhausted.getMessage(), PAUSED_BY);
+                log.warn("Launch of campaign {} paused: its coupon pool ran out", campaignId);
+                return;
             }
-            catch (RuntimeException ex) {
-                CouponsExhausted exhausted = couponsExhaustedIn(ex);
-                if (exhausted != null) {
-                    this.busy.remove(campaignId);
-                    this.gateway.pause(campaignId, "Launch stopped: " + exhausted.getMessage(), PAUSED_BY);
-                    log.warn("Launch of campaign {} paused: its coupon pool ran out", campaignId);
-                    return;
-                }
-                LinkProblem problem = linkProblemIn(ex);
-                if (problem != null) {
-                    this.busy.remove(campaignId);
-                    this.gateway.pause(campaignId, "Launch stopped: " + problem.getMessage()
-                            + " Change the link or the brand's rules, then resume.", PAUSED_BY);
-                    log.warn("Launch of campaign {} paused: {}", campaignId, problem.getMessage());
-                    return;
-                }
-                this.busy.put(campaignId, System.nanoTime() + RETRY_AFTER_FAILURE);
-                log.error("Launch of campaign {} stopped: {}; it is tried again in a minute", campaignId, ex.toString(),
-                        ex);
+            LinkProblem problem = linkProblemIn(ex);
+            if (problem != null) {
+                this.busy.remove(campaignId);
+                this.gateway.pause(campaignId, "Launch stopped: " + problem.getMessage()
+                        + " Change the link or the brand's rules, then resume.", PAUSED_BY);
+                log.warn("Launch of campaign {} paused: {}", campaignId, problem.getMessage());
+                return;
             }
-        });
+            this.busy.put(campaignId, System.nanoTime() + RETRY_AFTER_FAILURE);
+            log.error("Launch of campaign {} stopped: {}; it is tried again in a minute", campaignId, ex.toString(),
+                    ex);
+        }
     }
 
     private static CouponsExhausted couponsExhaustedIn(Throwable failure) {

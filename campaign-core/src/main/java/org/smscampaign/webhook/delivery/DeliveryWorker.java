@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,19 +43,22 @@ class DeliveryWorker {
 
     private final Backoff backoff;
 
-    private final ExecutorService senders;
+    private final ThreadPoolExecutor senders;
 
-    DeliveryWorker(DeliveryStore store, WebhookProperties properties, Clock clock) {
+    DeliveryWorker(DeliveryStore store, WebhookProperties properties, Clock clock, MeterRegistry meters) {
         this.store = store;
         this.properties = properties;
         this.http = new HttpAttempt(properties, new EndpointUrls(
                 new PublicHosts(PublicHosts::dns, Duration.ofSeconds(3)), properties.allowHttpLoopback()), clock);
         this.backoff = new Backoff(properties);
-        this.senders = Executors.newFixedThreadPool(properties.concurrency(), (task) -> {
-            Thread thread = new Thread(task, "webhook-sender");
-            thread.setDaemon(true);
-            return thread;
-        });
+        // A sweep hands over one batch and waits for it: the queue never holds more.
+        this.senders = new ThreadPoolExecutor(properties.concurrency(), properties.concurrency(), 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(Math.max(1, properties.batchSize())), (task) -> {
+                    Thread thread = new Thread(task, "webhook-sender");
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.CallerRunsPolicy());
+        new ExecutorServiceMetrics(this.senders, "webhook-sender", List.of()).bindTo(meters);
     }
 
     @Scheduled(fixedDelayString = "${sms.webhook.poll-interval:1s}",

@@ -4,9 +4,12 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,19 +37,25 @@ public class ReclassificationJobs {
 
     private final DayReclassifier days;
 
-    private final ExecutorService executor = Executors.newSingleThreadExecutor((task) -> {
-        Thread thread = new Thread(task, "click-reclassification");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /**
+     * Jobs waiting here are also queued in the database: one turned away when 100 wait is
+     * started by the takeover sweep.
+     */
+    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(100), (task) -> {
+                Thread thread = new Thread(task, "click-reclassification");
+                thread.setDaemon(true);
+                return thread;
+            }, new ThreadPoolExecutor.DiscardPolicy());
 
     private volatile Long running;
 
     private volatile boolean stopping;
 
-    ReclassificationJobs(JdbcClient jdbc, DayReclassifier days) {
+    ReclassificationJobs(JdbcClient jdbc, DayReclassifier days, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.days = days;
+        new ExecutorServiceMetrics(this.executor, "click-reclassification", List.of()).bindTo(meters);
     }
 
     /** Runs the job soon, here, unless another instance has it already. */

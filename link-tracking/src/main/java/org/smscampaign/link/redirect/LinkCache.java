@@ -8,8 +8,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
@@ -19,6 +20,7 @@ import com.github.benmanes.caffeine.cache.Policy.VarExpiration;
 import jakarta.annotation.PreDestroy;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import org.smscampaign.link.LinkProperties;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,6 +45,13 @@ class LinkCache {
 
     /** Links read from the database at once (each read is one indexed query). */
     private static final int LOADERS = 4;
+
+    /**
+     * Reads that may wait for a loader: past that (a scan of unknown codes faster than
+     * the database answers) a read fails as when the database cannot be asked, instead of
+     * memory filling with waiting reads.
+     */
+    private static final int WAITING_LOADS = 10_000;
 
     private static final String COLUMNS = """
             select l.code, l.id, l.target_url, l.expires_at, coalesce(l.fallback_url, b.fallback_url) as fallback,
@@ -76,11 +85,12 @@ class LinkCache {
      * parallelism of one on two cores and then starts a new thread for every task: a
      * storm of thread starts when thousands of hot links come due for refresh together.
      */
-    private final ExecutorService loader = Executors.newFixedThreadPool(LOADERS, (task) -> {
-        Thread thread = new Thread(task, "link-cache-load");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ThreadPoolExecutor loader = new ThreadPoolExecutor(LOADERS, LOADERS, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(WAITING_LOADS), (task) -> {
+                Thread thread = new Thread(task, "link-cache-load");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     LinkCache(JdbcClient jdbc, LinkProperties properties, MeterRegistry meters) {
         this.jdbc = jdbc;
@@ -110,6 +120,7 @@ class LinkCache {
             .recordStats()
             .buildAsync(this::load);
         CaffeineCacheMetrics.monitor(meters, this.cache.synchronous(), "sms.link.cache");
+        new ExecutorServiceMetrics(this.loader, "link-cache-load", List.of()).bindTo(meters);
     }
 
     /**
@@ -117,7 +128,12 @@ class LinkCache {
      * the database cannot be asked.
      */
     CompletableFuture<Optional<LinkTarget>> get(String code) {
-        return this.cache.get(code);
+        try {
+            return this.cache.get(code);
+        }
+        catch (RejectedExecutionException ex) {
+            return CompletableFuture.failedFuture(ex);
+        }
     }
 
     @PreDestroy

@@ -6,10 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smscampaign.messaging.MessagingProperties;
@@ -50,14 +53,20 @@ public class Dispatcher implements SmartLifecycle {
 
     private final List<ExecutorService> pools = new ArrayList<>();
 
+    /** Requests of one sender that may wait for a free connection. */
+    private static final int WAITING_REQUESTS = 1_000;
+
+    private final MeterRegistry meters;
+
     Dispatcher(MessagingProperties properties, MessageStore store, SmsSender provider, CallbackAddresses callbacks,
             StatusEvents statusEvents, SuppressionList suppressions, MessagingMetrics metrics, Pacing pacing,
-            Clock clock, TransactionTemplate transaction,
+            Clock clock, TransactionTemplate transaction, MeterRegistry meters,
             @Value("${sms.messaging.dispatch.enabled:true}") boolean enabled) {
         this.properties = properties;
         this.collaborators = new SenderWorker.Collaborators(store, provider, callbacks, statusEvents, suppressions,
                 metrics, clock, transaction);
         this.pacing = pacing;
+        this.meters = meters;
         this.enabled = enabled;
     }
 
@@ -70,14 +79,17 @@ public class Dispatcher implements SmartLifecycle {
         for (Map.Entry<String, MessagingProperties.Sender> entry : this.properties.senders().entrySet()) {
             String name = entry.getKey();
             MessagingProperties.Sender sender = entry.getValue();
-            ExecutorService requests = (sender.concurrency() > 1)
-                    ? Executors.newFixedThreadPool(sender.concurrency(), (task) -> {
+            // The worker hands over one chunk and waits for it; past the queue's bound it
+            // makes the request itself.
+            ThreadPoolExecutor requests = (sender.concurrency() > 1) ? new ThreadPoolExecutor(sender.concurrency(),
+                    sender.concurrency(), 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(WAITING_REQUESTS), (task) -> {
                         Thread thread = new Thread(task, "send-" + name);
                         thread.setDaemon(true);
                         return thread;
-                    }) : null;
+                    }, new ThreadPoolExecutor.CallerRunsPolicy()) : null;
             if (requests != null) {
                 this.pools.add(requests);
+                new ExecutorServiceMetrics(requests, "send-" + name, List.of()).bindTo(this.meters);
             }
             SenderWorker worker = new SenderWorker(name, sender, this.properties.dispatch(), this.owner,
                     this.collaborators, this.pacing.of(name, sender), requests);

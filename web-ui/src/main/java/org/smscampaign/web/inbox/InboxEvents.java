@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,20 +33,25 @@ class InboxEvents {
 
     private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
 
-    // Sends leave the caller's thread: a slow browser never holds up a webhook.
-    private final ExecutorService sender = Executors.newSingleThreadExecutor((task) -> {
-        Thread thread = new Thread(task, "inbox-events");
-        thread.setDaemon(true);
-        return thread;
-    });
+    // Sends leave the caller's thread: a slow browser never holds up a webhook. A storm
+    // of
+    // replies faster than browsers take them keeps the newest 1,000 (each carries the
+    // waiting count, so a dropped one is made good by the next).
+    private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(1_000), (task) -> {
+                Thread thread = new Thread(task, "inbox-events");
+                thread.setDaemon(true);
+                return thread;
+            }, new ThreadPoolExecutor.DiscardOldestPolicy());
 
     private final Conversations conversations;
 
     private final InboxProperties properties;
 
-    InboxEvents(Conversations conversations, InboxProperties properties) {
+    InboxEvents(Conversations conversations, InboxProperties properties, MeterRegistry meters) {
         this.conversations = conversations;
         this.properties = properties;
+        new ExecutorServiceMetrics(this.sender, "inbox-events", List.of()).bindTo(meters);
     }
 
     SseEmitter subscribe() {
