@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import de.siegmar.fastcsv.writer.CsvWriter;
@@ -30,6 +31,8 @@ import org.smscampaign.contact.imports.NotCsvException;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 
@@ -57,6 +60,12 @@ public class ContactImports implements DisposableBean {
     private final ContactProperties properties;
 
     private final ThreadPoolTaskExecutor executor;
+
+    /** Jobs queued or running in this instance: they keep their heartbeat. */
+    private final Set<Long> held = ConcurrentHashMap.newKeySet();
+
+    /** A job whose instance was silent this long is abandoned. */
+    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
     ContactImports(ImportJobStore store, ImportRunner runner, CustomAttributes customAttributes, ContactLists lists,
             ContactProperties properties, MeterRegistry meters) {
@@ -128,7 +137,22 @@ public class ContactImports implements DisposableBean {
                 settings.consentSource(), blankToNull(settings.consentProof()), settings.policy(), settings.listId(),
                 settings.consentConfirmed(), settings.consentObtained());
         if (this.store.queue(id, normalized)) {
-            this.executor.execute(() -> this.runner.run(id));
+            this.held.add(id);
+            try {
+                this.executor.execute(() -> {
+                    try {
+                        this.runner.run(id);
+                    }
+                    finally {
+                        this.held.remove(id);
+                    }
+                });
+            }
+            catch (TaskRejectedException ex) {
+                this.held.remove(id);
+                this.store.fail(id, "1,000 imports are waiting already; start this one again later.");
+                delete(this.store.storedFile(id));
+            }
         }
         return find(id).orElseThrow();
     }
@@ -184,13 +208,18 @@ public class ContactImports implements DisposableBean {
     }
 
     /**
-     * Jobs of an instance that stopped mid-import are failed, so nobody waits for them.
+     * Jobs of an instance that stopped mid-import are failed, so nobody waits for them,
+     * and their files (personal data) deleted: at the start and every 30 s (an instance
+     * that died is noticed by the others). Jobs this instance holds beat first.
      */
     @EventListener(ApplicationReadyEvent.class)
+    @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
     void failAbandonedImports() {
-        int failed = this.store.failAbandoned(Duration.ofMinutes(2));
-        if (failed > 0) {
-            log.warn("{} import(s) were interrupted by a restart and are marked failed", failed);
+        this.store.keepAlive(List.copyOf(this.held));
+        List<Path> files = this.store.failAbandoned(ABANDONED_AFTER);
+        files.forEach(ContactImports::delete);
+        if (!files.isEmpty()) {
+            log.warn("{} import(s) were interrupted by a restart and are marked failed", files.size());
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -313,6 +314,55 @@ class ContactImportsIT {
             assertThat(entry.source()).isEqualTo(ConsentSource.FORM);
             assertThat(entry.proof()).isEqualTo("Consent obtained: In store. Proof: Shop sign-up form");
         });
+    }
+
+    /**
+     * What a kill -9 mid-import leaves (the job RUNNING, its last heartbeat long ago, the
+     * file with personal data on disk) is found by the sweep: the job fails with the
+     * reason and the file is deleted; a second sweep changes nothing.
+     */
+    @Test
+    void anImportAbandonedByAStoppedInstanceFailsAndItsFileIsDeleted() {
+        ImportJobView upload = upload("phone\n0171 1234567\n", StandardCharsets.UTF_8);
+        Path file = Path.of(this.jdbc.sql("select stored_file from contact_import where id = :id")
+            .param("id", upload.id())
+            .query(String.class)
+            .single());
+        assertThat(file).exists();
+        this.jdbc
+            .sql("update contact_import set status = 'RUNNING', heartbeat_at = now() - interval '5 minutes' "
+                    + "where id = :id")
+            .param("id", upload.id())
+            .update();
+
+        this.imports.failAbandonedImports();
+
+        ImportJobView failed = this.imports.find(upload.id()).orElseThrow();
+        assertThat(failed.status()).isEqualTo(ImportStatus.FAILED);
+        assertThat(failed.failure()).startsWith("Interrupted by a restart of the platform.");
+        assertThat(file).doesNotExist();
+
+        this.imports.failAbandonedImports();
+        assertThat(this.imports.find(upload.id()).orElseThrow().finishedAt()).isEqualTo(failed.finishedAt());
+    }
+
+    /**
+     * A job queued minutes after its upload still waits: its heartbeat starts when
+     * queued.
+     */
+    @Test
+    void aJobQueuedLongAfterItsUploadIsNotTakenForAbandoned() {
+        ImportJobView upload = upload("phone\n0171 1234567\n", StandardCharsets.UTF_8);
+        this.jdbc
+            .sql("update contact_import set status = 'QUEUED', heartbeat_at = now(), "
+                    + "created_at = now() - interval '10 minutes' where id = :id")
+            .param("id", upload.id())
+            .update();
+
+        this.imports.failAbandonedImports();
+
+        assertThat(this.imports.find(upload.id()).orElseThrow().status()).isEqualTo(ImportStatus.QUEUED);
+        this.jdbc.sql("update contact_import set status = 'FAILED' where id = :id").param("id", upload.id()).update();
     }
 
     @Test

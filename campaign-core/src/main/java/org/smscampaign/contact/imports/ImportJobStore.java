@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -82,8 +83,8 @@ public class ImportJobStore {
     /** Queues an uploaded job; false if it was queued before (a repeated submit). */
     public boolean queue(long id, ImportSettings settings) {
         return this.jdbc
-            .sql("update contact_import set status = 'QUEUED', settings = cast(:settings as jsonb) "
-                    + "where id = :id and status = 'UPLOADED'")
+            .sql("update contact_import set status = 'QUEUED', settings = cast(:settings as jsonb), "
+                    + "heartbeat_at = now() where id = :id and status = 'UPLOADED'")
             .param("id", id)
             .param("settings", this.json.writeValueAsString(settings))
             .update() == 1;
@@ -132,16 +133,30 @@ public class ImportJobStore {
     }
 
     /**
-     * Fails jobs left running or queued by an instance that stopped; returns how many.
+     * Fails jobs queued or running whose instance stopped beating; returns their stored
+     * files (to delete: they hold personal data).
      */
-    public int failAbandoned(Duration silence) {
+    public List<Path> failAbandoned(Duration silence) {
         return this.jdbc
             .sql("""
                     update contact_import set status = 'FAILED', finished_at = now(),
                         failure = 'Interrupted by a restart of the platform. Rows imported before remain; run the import again to finish it.'
-                    where (status = 'RUNNING' and heartbeat_at < now() - cast(:silence as interval))
-                       or (status = 'QUEUED' and created_at < now() - cast(:silence as interval))""")
+                    where status in ('QUEUED', 'RUNNING')
+                      and coalesce(heartbeat_at, created_at) < now() - cast(:silence as interval)
+                    returning stored_file""")
             .param("silence", silence.toSeconds() + " seconds")
+            .query((row, n) -> Path.of(row.getString("stored_file")))
+            .list();
+    }
+
+    /** The instance still holds these jobs (queued here or running here). */
+    public void keepAlive(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        this.jdbc.sql(
+                "update contact_import set heartbeat_at = now() where id = any(:ids) and status in ('QUEUED', 'RUNNING')")
+            .param("ids", ids.stream().mapToLong(Long::longValue).toArray())
             .update();
     }
 

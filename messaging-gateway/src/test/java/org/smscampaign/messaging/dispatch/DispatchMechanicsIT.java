@@ -150,6 +150,7 @@ class DispatchMechanicsIT {
 
         assertThat(statusOf(id)).isEqualTo(MessageStatus.FAILED);
         assertThat(this.suppressions.contains(unsubscribed)).isTrue();
+        this.jdbc.sql("delete from suppression where phone = :phone").param("phone", unsubscribed).update();
     }
 
     @Test
