@@ -74,7 +74,7 @@ class ConversionsIT {
         String location = RawHttp.get(this.port, "/r/" + link.code(), userAgent).header("Location");
         String token = location.replaceAll(".*smsclid=([A-Za-z0-9_-]+).*", "$1");
         long clickId = this.tokens.verify(token).orElseThrow();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(2));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
         while (Instant.now().isBefore(deadline) && this.jdbc.sql("select count(*) from link_click where id = :id")
             .param("id", clickId)
             .query(Long.class)

@@ -139,7 +139,7 @@ class LinkTargetRulesIT {
     }
 
     private int statusWithin2s(ShortLinkView link, IntPredicate expected) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(2));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
         int status;
         do {
             status = status(link);

@@ -64,7 +64,7 @@ class LinkServerIT {
         assertThat(prefixed.status()).isEqualTo(302);
         assertThat(head.status()).isEqualTo(302);
         assertThat(head.body()).isEmpty();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(2));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
         long stored = 0;
         while (stored < 3 && Instant.now().isBefore(deadline)) {
             stored = this.jdbc.sql("select count(*) from link_click where link_id = :id")
@@ -72,7 +72,7 @@ class LinkServerIT {
                 .query(Long.class)
                 .single();
         }
-        assertThat(stored).as("every hit is recorded within 2 s").isEqualTo(3);
+        assertThat(stored).as("every hit is recorded within 15 s").isEqualTo(3);
         assertThat(this.jdbc.sql("select client from link_click where link_id = :id limit 1")
             .param("id", link.id())
             .query(String.class)

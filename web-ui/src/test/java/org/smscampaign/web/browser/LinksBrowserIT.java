@@ -92,7 +92,7 @@ class LinksBrowserIT extends BrowserSession {
 
         assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("Link saved");
         assertThat(browser.find(By.id("target")).getText()).startsWith("https://shop.example/winter?");
-        browser.waitUntil(Duration.ofSeconds(2),
+        browser.waitUntil(Duration.ofSeconds(10),
                 () -> phone.get("/r/" + link.code(), "User-Agent", PHONE)
                     .headers()
                     .firstValue("Location")
@@ -103,7 +103,7 @@ class LinksBrowserIT extends BrowserSession {
         browser.click(By.id("end-link"));
         assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("ended");
         assertThat(browser.find(By.cssSelector("dd .badge")).getText()).isEqualTo("expired");
-        browser.waitUntil(Duration.ofSeconds(2), () -> "https://shop.example/"
+        browser.waitUntil(Duration.ofSeconds(10), () -> "https://shop.example/"
             .equals(phone.get("/r/" + link.code(), "User-Agent", PHONE).headers().firstValue("Location").orElse("")));
     }
 

@@ -46,14 +46,20 @@ class SecretsInLogsIT {
         http.signIn("demo-manager", "a wrong password for the log scan");
         http.signIn("demo-manager", PlatformIT.DEMO_PASSWORD);
         HttpFixture api = new HttpFixture(this.port);
-        assertThat(api
-            .postJson("/api/v1/messages", "{\"to\": \"%s\", \"body\": \"%s\"}".formatted(number, text), "X-API-Key",
-                    token)
-            .statusCode()).isBetween(200, 201);
+        java.net.http.HttpResponse<String> sent = api.postJson("/api/v1/messages",
+                "{\"to\": \"%s\", \"body\": \"%s\"}".formatted(number, text), "X-API-Key", token);
+        assertThat(sent.statusCode()).isBetween(200, 201);
+        String message = sent.headers().firstValue("Location").orElseThrow();
         api.get("/api/v1/me", "X-API-Key", token.substring(0, token.length() - 2) + "xx");
         api.post("/webhooks/twilio/inbound", "From=" + number.replace("+", "%2B") + "&Body=STOP", "X-Twilio-Signature",
                 "forged");
-        Thread.sleep(Duration.ofSeconds(2).toMillis()); // the simulator's receipt arrives
+        // The simulator's receipt arrives (and is logged) before the message reads
+        // delivered.
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!api.get(message, "X-API-Key", token).body().contains("\"DELIVERED\"") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(api.get(message, "X-API-Key", token).body()).contains("\"DELIVERED\"");
 
         String logged = output.getAll().substring(before);
         assertThat(logged).as("the flows did log").isNotBlank();

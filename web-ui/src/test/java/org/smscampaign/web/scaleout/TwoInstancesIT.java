@@ -128,7 +128,7 @@ class TwoInstancesIT {
                 "{\"targetUrl\":\"https://shop.example/winter-sale\"}", "X-API-Key", key);
         assertThat(changed.statusCode()).isEqualTo(200);
 
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(2));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
         String location;
         do {
             location = other.get("/r/" + code).headers().firstValue("Location").orElse("");
