@@ -2,6 +2,7 @@ package org.smscampaign.messaging.dispatch;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,9 @@ public class Dispatcher implements SmartLifecycle {
     private final List<Thread> threads = new ArrayList<>();
 
     private final List<ExecutorService> pools = new ArrayList<>();
+
+    /** How long stopping may wait for the workers, all together. */
+    private static final Duration STOP_WITHIN = Duration.ofSeconds(17);
 
     /** Requests of one sender that may wait for a free connection. */
     private static final int WAITING_REQUESTS = 1_000;
@@ -108,9 +112,14 @@ public class Dispatcher implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         this.workers.forEach(SenderWorker::stop);
+        // One deadline for all workers, within the shutdown phase (20 s): a worker waits
+        // for the provider's answer at most the request timeout. One still waiting then
+        // leaves its message SENDING under its lease, settled after the restart.
+        long deadline = System.nanoTime()
+                + Math.min(this.properties.dispatch().requestTimeout().plusSeconds(2).toNanos(), STOP_WITHIN.toNanos());
         for (Thread thread : this.threads) {
             try {
-                thread.join(TimeUnit.SECONDS.toMillis(30));
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             }
             catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();

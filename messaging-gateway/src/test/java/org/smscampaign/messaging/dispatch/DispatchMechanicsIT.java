@@ -2,14 +2,20 @@ package org.smscampaign.messaging.dispatch;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.smscampaign.MessagingIT;
+import org.smscampaign.messaging.ContentTemplateView;
 import org.smscampaign.messaging.MessageGateway;
 import org.smscampaign.messaging.MessageRequest;
 import org.smscampaign.messaging.MessageStatus;
@@ -17,7 +23,11 @@ import org.smscampaign.messaging.MessagingProperties;
 import org.smscampaign.messaging.ProviderSimulator;
 import org.smscampaign.messaging.SimulatorBehaviour;
 import org.smscampaign.messaging.provider.CallbackAddresses;
+import org.smscampaign.messaging.provider.Lookup;
+import org.smscampaign.messaging.provider.OutgoingMessage;
+import org.smscampaign.messaging.provider.SendOutcome;
 import org.smscampaign.messaging.provider.SmsSender;
+import org.smscampaign.messaging.provider.StatedPrice;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,6 +87,9 @@ class DispatchMechanicsIT {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    Pacing pacing;
 
     @Autowired
     JdbcClient jdbc;
@@ -151,6 +164,58 @@ class DispatchMechanicsIT {
         assertThat(statusOf(id)).isEqualTo(MessageStatus.FAILED);
         assertThat(this.suppressions.contains(unsubscribed)).isTrue();
         this.jdbc.sql("delete from suppression where phone = :phone").param("phone", unsubscribed).update();
+    }
+
+    /**
+     * Stopping ends within the shutdown phase (20 s) even while the provider answers no
+     * request at all: the workers get one deadline together, not one each.
+     */
+    @Test
+    void stoppingEndsWithinTheShutdownPhaseWhateverTheProviderDoes() throws InterruptedException {
+        CountDownLatch called = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        SmsSender silent = new SmsSender() {
+            @Override
+            public SendOutcome send(OutgoingMessage message) {
+                called.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+                return new SendOutcome.Ambiguous("no answer");
+            }
+
+            @Override
+            public Lookup lookup(OutgoingMessage message, Instant attemptedAt) {
+                return new Lookup.CannotTell("silent");
+            }
+
+            @Override
+            public Map<String, StatedPrice> prices(Collection<String> sids) {
+                return Map.of();
+            }
+
+            @Override
+            public List<ContentTemplateView> templates() {
+                return List.of();
+            }
+        };
+        Dispatcher dispatcher = new Dispatcher(this.properties, this.store, silent, this.callbacks, this.statusEvents,
+                this.suppressions, this.metrics, this.pacing, this.clock, this.transaction, new SimpleMeterRegistry(),
+                true);
+        enqueue(8);
+        dispatcher.start();
+        try {
+            assertThat(called.await(20, TimeUnit.SECONDS)).as("the provider was asked").isTrue();
+            long started = System.nanoTime();
+            dispatcher.stop();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+        }
+        finally {
+            release.countDown();
+        }
     }
 
     @Test
