@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * first message comes due; the A/B test is looked at on every tick and its winner (or the
  * fallback rule) goes to the rest (AbTestReferee); a campaign whose messages are all done
  * completes; one the gateway paused (an error storm) shows as paused with the reason; an
- * interrupted launch resumes at start and on every tick.
+ * interrupted launch or winner send resumes at start and on every tick.
  */
 @Component
 class CampaignClock {
@@ -68,6 +68,7 @@ class CampaignClock {
             log.info("Resuming the launch of campaign {}", id);
             this.launches.submit(id);
         }
+        this.referee.carryOutDecisions();
     }
 
     /**
@@ -90,6 +91,7 @@ class CampaignClock {
     void tick() {
         Instant now = this.clock.instant();
         this.store.unfinishedLaunches().forEach(this.launches::submit);
+        this.referee.carryOutDecisions();
         List<Long> live = new ArrayList<>(this.store.idsIn(CampaignStatus.SCHEDULED));
         live.addAll(this.store.idsIn(CampaignStatus.SENDING));
         // A pause whose campaign never heard of it (a crash after the pause's commit).
