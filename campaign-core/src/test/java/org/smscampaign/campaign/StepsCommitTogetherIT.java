@@ -99,6 +99,55 @@ class StepsCommitTogetherIT {
     }
 
     @Test
+    void aWinnerSendThatDiedMidwayResumesWithThoseStillWaitingOnly() {
+        CampaignView testing = sending(abTest(60, CampaignDraft.WinnerFallback.SEND_CONTROL));
+        int waiting = testing.launch().waiting();
+        this.jdbc.sql("""
+                update campaign set winner_variant = 'B', winner_chosen_at = now(), ab_outcome = 'SIGNIFICANT',
+                    ab_decided_at = now() where id = :id""").param("id", testing.id()).update();
+        this.clock.tick();
+        awaitWinnerSendDone(testing.id());
+        // What a death before the last batch's commit leaves: its people still waiting,
+        // without messages, links or counts, and the send unfinished.
+        List<Long> lastBatch = this.jdbc
+            .sql("select contact_id from campaign_recipient where campaign_id = :id and role = 'SENT' "
+                    + "order by contact_id desc limit 10")
+            .param("id", testing.id())
+            .query(Long.class)
+            .list();
+        for (String table : List.of("outbound_message", "short_link")) {
+            this.jdbc.sql("delete from " + table + " where campaign_id = :id and contact_id = any(:ids)")
+                .param("id", testing.id())
+                .param("ids", lastBatch.toArray(Long[]::new))
+                .update();
+        }
+        this.jdbc.sql("""
+                update campaign_recipient set role = 'WAITING' where campaign_id = :id
+                    and contact_id = any(:ids)""")
+            .param("id", testing.id())
+            .param("ids", lastBatch.toArray(Long[]::new))
+            .update();
+        this.jdbc.sql("""
+                update campaign set winner_finished_at = null, waiting_count = 10, queued_count = queued_count - 10
+                where id = :id""").param("id", testing.id()).update();
+        this.jdbc.sql("delete from campaign_event where campaign_id = :id and detail like 'Variant B sent%'")
+            .param("id", testing.id())
+            .update();
+
+        this.clock.resumeInterruptedLaunches();
+        awaitWinnerSendDone(testing.id());
+        this.clock.tick();
+        this.clock.resumeInterruptedLaunches();
+
+        CampaignView resumed = this.campaigns.get(testing.id());
+        assertThat(winnerMessages(testing.id())).containsExactly((long) waiting, (long) waiting);
+        assertThat(resumed.launch().waiting()).isZero();
+        assertThat(resumed.launch().queued()).isEqualTo(60);
+        assertThat(resumed.events()).filteredOn((e) -> e.detail() != null && e.detail().startsWith("Variant B sent"))
+            .hasSize(1);
+    }
+
+    @Test
     void whoWaitedButWasLeftOutOfTheWinnerSendNoLongerKeepsTheCampaignOpen() {
         CampaignView testing = sending(abTest(60, CampaignDraft.WinnerFallback.SEND_CONTROL));
         int waiting = testing.launch().waiting();

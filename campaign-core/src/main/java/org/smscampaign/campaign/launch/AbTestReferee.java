@@ -126,8 +126,15 @@ public class AbTestReferee {
                 this.launches.submitWinner(decided.campaignId(), decided.winner());
             }
             else {
-                int stopped = this.transactions.execute((status) -> this.tests.stopWaiting(decided.campaignId()));
-                log.info("Campaign {}: the A/B test's stop carried out ({} who waited)", decided.campaignId(), stopped);
+                try {
+                    int stopped = this.transactions.execute((status) -> this.tests.stopWaiting(decided.campaignId()));
+                    log.info("Campaign {}: the A/B test's stop carried out ({} who waited)", decided.campaignId(),
+                            stopped);
+                }
+                catch (RuntimeException ex) {
+                    // Rolled back; the next tick tries again, the other campaigns go on.
+                    log.warn("Campaign {}: the A/B test's stop failed: {}", decided.campaignId(), ex.toString());
+                }
             }
         }
     }
