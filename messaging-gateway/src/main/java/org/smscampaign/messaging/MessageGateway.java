@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -306,9 +307,27 @@ public class MessageGateway {
     public Optional<CampaignPause> pauseOf(long campaignId) {
         return this.jdbc.sql("select * from dispatch_pause where campaign_id = :id and resumed_at is null")
             .param("id", campaignId)
-            .query((row, n) -> new CampaignPause(row.getLong("campaign_id"), row.getString("reason"),
-                    row.getString("paused_by"), row.getTimestamp("paused_at").toInstant()))
+            .query(MessageGateway::pause)
             .optional();
+    }
+
+    /** The open pauses among these campaigns (a look-up by primary key). */
+    @Transactional(readOnly = true)
+    public List<CampaignPause> pausesOf(Collection<Long> campaignIds) {
+        if (campaignIds.isEmpty()) {
+            return List.of();
+        }
+        return this.jdbc
+            .sql("select * from dispatch_pause where campaign_id = any(:ids) and resumed_at is null "
+                    + "order by campaign_id")
+            .param("ids", campaignIds.toArray(Long[]::new))
+            .query(MessageGateway::pause)
+            .list();
+    }
+
+    private static CampaignPause pause(ResultSet row, int n) throws SQLException {
+        return new CampaignPause(row.getLong("campaign_id"), row.getString("reason"), row.getString("paused_by"),
+                row.getTimestamp("paused_at").toInstant());
     }
 
     /**

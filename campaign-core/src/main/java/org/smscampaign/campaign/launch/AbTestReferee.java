@@ -21,11 +21,13 @@ import org.smscampaign.messaging.MessageGateway;
 import org.smscampaign.messaging.MessageStatus;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Looks at a running A/B test on every clock tick: a significant winner goes to those who
  * waited at once; at the window's end without one, the campaign's fallback rule applies.
- * The event log says which and why.
+ * The event log says which and why. The decision and its event commit together; carrying
+ * it out is a job the clock resumes until it is done ({@link #carryOutDecisions}).
  */
 @Component
 public class AbTestReferee {
@@ -46,8 +48,11 @@ public class AbTestReferee {
 
     private final Conversions conversions;
 
+    private final TransactionTemplate transactions;
+
     AbTestReferee(AbTestStore tests, CampaignStore store, LaunchRunner launches, MessageGateway gateway,
-            ShortLinks links, Conversions conversions) {
+            ShortLinks links, Conversions conversions, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.tests = tests;
         this.store = store;
         this.launches = launches;
@@ -85,8 +90,14 @@ public class AbTestReferee {
     }
 
     private void send(CampaignView campaign, String outcome, String variant, String why) {
-        if (this.tests.decide(campaign.id(), outcome, variant, why) == 1) {
+        boolean decided = Boolean.TRUE.equals(this.transactions.execute((status) -> {
+            if (this.tests.decide(campaign.id(), outcome, variant, why) != 1) {
+                return false;
+            }
             this.store.event(campaign.id(), "WINNER", null, null, why, BY);
+            return true;
+        }));
+        if (decided) {
             log.info("Campaign {}: the A/B test sends variant {} ({})", campaign.id(), variant, outcome);
             this.launches.submitWinner(campaign.id(), variant);
         }
@@ -96,10 +107,35 @@ public class AbTestReferee {
         int waiting = campaign.launch().waiting();
         String why = String.format(Locale.ENGLISH,
                 "%s; stopped as configured: the %,d recipients who waited get no message%s", none, waiting, figures);
-        if (this.tests.decide(campaign.id(), "STOP", null, why) == 1) {
-            this.tests.stopWaiting(campaign.id());
-            this.store.event(campaign.id(), "WINNER", null, null, why, BY);
-            log.info("Campaign {}: the A/B test stopped without a winner", campaign.id());
+        this.transactions.executeWithoutResult((status) -> {
+            if (this.tests.decide(campaign.id(), "STOP", null, why) == 1) {
+                this.tests.stopWaiting(campaign.id());
+                this.store.event(campaign.id(), "WINNER", null, null, why, BY);
+                log.info("Campaign {}: the A/B test stopped without a winner", campaign.id());
+            }
+        });
+    }
+
+    /**
+     * Carries out decisions a crash left undone: the winner send goes on with those still
+     * waiting; a stop stops them. Idempotent; nothing to do costs one indexed query.
+     */
+    public void carryOutDecisions() {
+        for (AbTestStore.Unfinished decided : this.tests.unfinished()) {
+            if (decided.winner() != null) {
+                this.launches.submitWinner(decided.campaignId(), decided.winner());
+            }
+            else {
+                try {
+                    int stopped = this.transactions.execute((status) -> this.tests.stopWaiting(decided.campaignId()));
+                    log.info("Campaign {}: the A/B test's stop carried out ({} who waited)", decided.campaignId(),
+                            stopped);
+                }
+                catch (RuntimeException ex) {
+                    // Rolled back; the next tick tries again, the other campaigns go on.
+                    log.warn("Campaign {}: the A/B test's stop failed: {}", decided.campaignId(), ex.toString());
+                }
+            }
         }
     }
 

@@ -138,13 +138,26 @@ public class LaunchRunner {
      * the reason instead; resuming it tries again.
      */
     public Future<?> submit(long campaignId) {
+        return submit(campaignId, null);
+    }
+
+    /**
+     * Sends the A/B test's winner to the recipients still waiting for it, in the
+     * background like a launch (and never twice at once); the clock submits it again
+     * until it is done.
+     */
+    public Future<?> submitWinner(long campaignId, String winner) {
+        return submit(campaignId, winner);
+    }
+
+    private Future<?> submit(long campaignId, String winner) {
         Long since = this.busy.get(campaignId);
         if (since != null && (since == Long.MAX_VALUE || System.nanoTime() < since)) {
             return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
         this.busy.put(campaignId, Long.MAX_VALUE);
         try {
-            return this.launches.submit(() -> write(campaignId));
+            return this.launches.submit(() -> write(campaignId, winner));
         }
         catch (RejectedExecutionException ex) {
             // The launch sweep submits it again in a minute.
@@ -154,9 +167,9 @@ public class LaunchRunner {
         }
     }
 
-    private void write(long campaignId) {
+    private void write(long campaignId, String winner) {
         try {
-            run(campaignId, null);
+            run(campaignId, winner);
             this.busy.remove(campaignId);
         }
         catch (RuntimeException ex) {
@@ -199,11 +212,6 @@ public class LaunchRunner {
         return null;
     }
 
-    /** Sends the A/B test's winner to the recipients who waited for it. */
-    public Future<?> submitWinner(long campaignId, String winner) {
-        return this.launches.submit(() -> run(campaignId, winner));
-    }
-
     /**
      * A recipient read from the audience, and what the campaign does with them (decided
      * by the reader).
@@ -227,7 +235,7 @@ public class LaunchRunner {
                 || (winner == null && campaign.launch().finished())) {
             return;
         }
-        if (winner == null && this.gateway.pauseOf(campaignId).filter((p) -> PAUSED_BY.equals(p.by())).isPresent()) {
+        if (this.gateway.pauseOf(campaignId).filter((p) -> PAUSED_BY.equals(p.by())).isPresent()) {
             return; // stopped for a reason that waits for a person
         }
         CampaignDraft draft = campaign.draft();
@@ -242,6 +250,10 @@ public class LaunchRunner {
         Recipients recipients = new Recipients(campaignId, draft, this.windows, this.preflight.capped(draft, start),
                 start);
         long[] waiting = (winner != null) ? waitingOf(campaignId) : null;
+        if (waiting != null && waiting.length == 0) {
+            finish(campaignId, winner, 0); // sent to everyone before a crash or restart
+            return;
+        }
         long cursor = (winner == null) ? cursorOf(campaignId) : 0;
         ContactCriteria criteria = this.audiences.of(draft.audience());
         int batchSize = Math.max(100, this.properties.launchBatch());
@@ -355,7 +367,8 @@ public class LaunchRunner {
                 throw new LaunchCancelled();
             }
             long cursor = locked.cursor();
-            List<Row> fresh = (winner != null) ? rows : rows.stream().filter((row) -> row.id() > cursor).toList();
+            List<Row> fresh = (winner != null) ? stillWaiting(campaign.id(), rows)
+                    : rows.stream().filter((row) -> row.id() > cursor).toList();
             if (fresh.isEmpty()) {
                 return; // written by another writer meanwhile
             }
@@ -374,7 +387,8 @@ public class LaunchRunner {
                 .param("queued", counts.queued())
                 .param("holdout", counts.holdout())
                 .param("capped", counts.capped())
-                .param("waiting", (winner != null) ? -counts.queued() : counts.waiting())
+                // each of the winner send's rows stops waiting: sent, capped or skipped
+                .param("waiting", (winner != null) ? -fresh.size() : counts.waiting())
                 .param("rows", fresh.size())
                 .param("firstDue", (counts.firstDue() != null) ? counts.firstDue().toString() : null)
                 .update();
@@ -413,16 +427,18 @@ public class LaunchRunner {
         if (!sending.isEmpty()) {
             firstDue = enqueue(campaign, draft, templates, plan, brand, winner, sending, decisions);
         }
-        recipientsWithRole(campaign.id(), Arrays.copyOf(holdout, holdouts), "HOLDOUT");
-        recipientsWithRole(campaign.id(), Arrays.copyOf(capped, cappeds), "CAPPED");
-        recipientsWithRole(campaign.id(), Arrays.copyOf(waiting, waitings), "WAITING");
-        if (winner != null) {
-            this.jdbc
-                .sql("update campaign_recipient set role = 'SENT' where campaign_id = :id "
-                        + "and contact_id = any(cast(:ids as bigint[]))")
-                .param("id", campaign.id())
-                .param("ids", sending.stream().mapToLong(Row::id).toArray())
-                .update();
+        if (winner == null) {
+            recipientsWithRole(campaign.id(), Arrays.copyOf(holdout, holdouts), "HOLDOUT");
+            recipientsWithRole(campaign.id(), Arrays.copyOf(capped, cappeds), "CAPPED");
+            recipientsWithRole(campaign.id(), Arrays.copyOf(waiting, waitings), "WAITING");
+        }
+        else {
+            // Nobody of the batch stays waiting: who was not sent is capped or skipped
+            // (suppressed meanwhile, outside their hours), else the campaign never ends.
+            waitedFor(campaign.id(), Arrays.copyOf(holdout, holdouts), "HOLDOUT");
+            waitedFor(campaign.id(), Arrays.copyOf(capped, cappeds), "CAPPED");
+            waitedFor(campaign.id(), sending.stream().mapToLong(Row::id).toArray(), "SENT");
+            waitedFor(campaign.id(), rows.stream().mapToLong(Row::id).toArray(), "SKIPPED");
         }
         return new Counts(sending.size(), holdouts, cappeds, waitings, firstDue);
     }
@@ -493,6 +509,35 @@ public class LaunchRunner {
             .update();
     }
 
+    /** Those who waited for the winner get their role; those who no longer wait stay. */
+    private void waitedFor(long campaignId, long[] contacts, String role) {
+        if (contacts.length == 0) {
+            return;
+        }
+        this.jdbc
+            .sql("update campaign_recipient set role = :role where campaign_id = :id "
+                    + "and contact_id = any(cast(:ids as bigint[])) and role = 'WAITING'")
+            .param("id", campaignId)
+            .param("ids", contacts)
+            .param("role", role)
+            .update();
+    }
+
+    /**
+     * The rows still waiting, under the campaign's lock: a winner send resumed after a
+     * crash, or run twice, never writes anyone twice.
+     */
+    private List<Row> stillWaiting(long campaignId, List<Row> rows) {
+        Set<Long> waiting = Set.copyOf(this.jdbc
+            .sql("select contact_id from campaign_recipient where campaign_id = :id and role = 'WAITING' "
+                    + "and contact_id = any(cast(:ids as bigint[]))")
+            .param("id", campaignId)
+            .param("ids", rows.stream().mapToLong(Row::id).toArray())
+            .query(Long.class)
+            .list());
+        return rows.stream().filter((row) -> waiting.contains(row.id())).toList();
+    }
+
     private long cursorOf(long campaignId) {
         return this.jdbc.sql("select launch_cursor from campaign where id = :id")
             .param("id", campaignId)
@@ -512,27 +557,58 @@ public class LaunchRunner {
             .toArray();
     }
 
+    /**
+     * Marks the launch (or the winner send) written and logs it, in one transaction: a
+     * crash before leaves it unfinished for the clock to resume, and resuming a finished
+     * one logs nothing twice.
+     */
     private void finish(long campaignId, String winner, long nanos) {
-        CampaignView campaign = this.store.find(campaignId, null).orElseThrow();
-        CampaignView.Launch launch = campaign.launch();
-        if (winner == null) {
-            this.jdbc
-                .sql("update campaign set launch_finished_at = now() where id = :id and launch_finished_at is null")
-                .param("id", campaignId)
-                .update();
-            this.store.event(campaignId, "LAUNCH", null, null,
-                    String.format(
-                            "%d recipients: %d messages queued, %d held out, %d over the frequency cap, "
-                                    + "%d waiting for the A/B winner (written in %.1f s)",
-                            launch.audience(), launch.queued(), launch.holdout(), launch.capped(), launch.waiting(),
-                            nanos / 1e9),
-                    launch.by());
+        this.transactions.executeWithoutResult((status) -> {
+            if (winner == null) {
+                finishLaunch(campaignId, nanos);
+            }
+            else {
+                finishWinner(campaignId, winner);
+            }
+        });
+        log.info("Campaign {}: {} written in {} ms", campaignId, (winner == null) ? "launch" : "winner send",
+                TimeUnit.NANOSECONDS.toMillis(nanos));
+    }
+
+    private void finishLaunch(long campaignId, long nanos) {
+        if (this.jdbc
+            .sql("update campaign set launch_finished_at = now() where id = :id and launch_finished_at is null")
+            .param("id", campaignId)
+            .update() == 0) {
+            return;
         }
-        else {
-            this.store.event(campaignId, "WINNER", null, null,
-                    "Variant " + winner + " sent to the " + "recipients who waited for the test's result", "A/B test");
+        CampaignView.Launch launch = this.store.find(campaignId, null).orElseThrow().launch();
+        this.store.event(campaignId, "LAUNCH", null, null,
+                String.format(
+                        "%d recipients: %d messages queued, %d held out, %d over the frequency cap, "
+                                + "%d waiting for the A/B winner (written in %.1f s)",
+                        launch.audience(), launch.queued(), launch.holdout(), launch.capped(), launch.waiting(),
+                        nanos / 1e9),
+                launch.by());
+    }
+
+    private void finishWinner(long campaignId, String winner) {
+        // Who still waits left the audience (erased, unsubscribed, off the list).
+        int skipped = this.jdbc
+            .sql("update campaign_recipient set role = 'SKIPPED' where campaign_id = :id and role = 'WAITING'")
+            .param("id", campaignId)
+            .update();
+        if (this.jdbc.sql("""
+                update campaign set winner_finished_at = now(), waiting_count = (select count(*)
+                    from campaign_recipient where campaign_id = :id and role = 'WAITING')
+                where id = :id and winner_finished_at is null""").param("id", campaignId).update() == 0) {
+            return;
         }
-        log.info("Campaign {}: launch written in {} ms", campaignId, TimeUnit.NANOSECONDS.toMillis(nanos));
+        this.store
+            .event(campaignId, "WINNER", null, null,
+                    "Variant " + winner + " sent to the recipients who waited for the test's result"
+                            + ((skipped > 0) ? String.format(" (%d no longer in the audience)", skipped) : ""),
+                    "A/B test");
     }
 
 }

@@ -72,14 +72,44 @@ public class AbTestStore {
             .update();
     }
 
-    /** Those who waited for a test that stopped get no message. Returns how many. */
+    /**
+     * Those who waited for a test that stopped get no message, and the decision is
+     * carried out. Call it in the decision's transaction; again changes nothing. Returns
+     * how many.
+     */
     public int stopWaiting(long campaignId) {
         int stopped = this.jdbc
             .sql("update campaign_recipient set role = 'STOPPED' where campaign_id = :id and role = 'WAITING'")
             .param("id", campaignId)
             .update();
-        this.jdbc.sql("update campaign set waiting_count = 0 where id = :id").param("id", campaignId).update();
+        this.jdbc
+            .sql("update campaign set waiting_count = 0, winner_finished_at = coalesce(winner_finished_at, now()) "
+                    + "where id = :id")
+            .param("id", campaignId)
+            .update();
         return stopped;
+    }
+
+    /**
+     * A decided test whose decision is not carried out yet.
+     *
+     * @param winner the variant for those who waited, or null (stopped)
+     */
+    public record Unfinished(long campaignId, String winner, String outcome) {
+
+    }
+
+    /**
+     * Live campaigns whose test was decided but whose winner send (or stop) did not
+     * finish: a crash, a restart. A partial index keeps it cheap.
+     */
+    public List<Unfinished> unfinished() {
+        return this.jdbc.sql("""
+                select id, winner_variant, ab_outcome from campaign
+                where winner_finished_at is null and (winner_variant is not null or ab_outcome is not null)
+                  and status in ('SCHEDULED', 'SENDING', 'PAUSED') order by id""")
+            .query((row, n) -> new Unfinished(row.getLong(1), row.getString(2), row.getString(3)))
+            .list();
     }
 
     /** The latest look and the outcome. */

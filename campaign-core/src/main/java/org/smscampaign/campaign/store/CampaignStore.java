@@ -21,6 +21,7 @@ import org.smscampaign.messaging.SendWindow;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Campaigns in SQL: the campaign row and its audience, variants, goals and events. */
 @Component
@@ -153,8 +154,10 @@ public class CampaignStore {
 
     /**
      * Moves a campaign from one status to another if it is still in the first; logs the
-     * transition. Returns whether it moved.
+     * transition. The status, its event and its webhooks (the outbox, before commit)
+     * commit together or not at all. Returns whether it moved.
      */
+    @Transactional
     public boolean transition(long id, CampaignStatus from, CampaignStatus to, String by, String detail) {
         Optional<String> moved = this.jdbc.sql("""
                 update campaign set status = :to, updated_at = now(), version = version + 1,

@@ -83,9 +83,8 @@ class ErrorStormWatch {
     }
 
     private void pause(long campaignId, String reason) {
-        int added = this.jdbc.sql(
-                "insert into dispatch_pause (campaign_id, reason, paused_by) values (:campaign, :reason, 'error storm') "
-                        + "on conflict (campaign_id) do nothing")
+        // Again after a resume: failures since then count (the watch's query).
+        int added = this.jdbc.sql(MessageStoreAccess.PAUSE)
             .param("campaign", campaignId)
             .param("reason", reason)
             .param("by", "error storm")

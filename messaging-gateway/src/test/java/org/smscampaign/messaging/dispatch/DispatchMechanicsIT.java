@@ -94,6 +94,9 @@ class DispatchMechanicsIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ErrorStormWatch storms;
+
     @AfterEach
     void normal() {
         this.simulator.behave(SimulatorBehaviour.NORMAL);
@@ -310,6 +313,42 @@ class DispatchMechanicsIT {
         assertThat(statusOf(lost.get(0))).as("the provider never got it: queued again").isEqualTo(MessageStatus.QUEUED);
         worker("w2").work();
         assertThat(this.simulator.received(lost.get(0))).isEqualTo(1);
+    }
+
+    /**
+     * Issue 21: a campaign resumed after an error storm is paused again by a new one (its
+     * pause row stayed, and the storm's insert did nothing).
+     */
+    @Test
+    void anErrorStormPausesACampaignAgainAfterItWasResumed() {
+        long campaign = campaign();
+        int storm = this.properties.errorStorm().minimumMessages();
+        fail(campaign, storm);
+        this.storms.watch();
+        assertThat(this.gateway.pauseOf(campaign))
+            .hasValueSatisfying((p) -> assertThat(p.by()).isEqualTo("error storm"));
+
+        this.gateway.resume(campaign, "operator");
+        this.storms.watch();
+        assertThat(this.gateway.pauseOf(campaign)).as("failures before the resume no longer count").isEmpty();
+
+        fail(campaign, storm);
+        this.storms.watch();
+        assertThat(this.gateway.pauseOf(campaign)).as("a new storm").isPresent();
+    }
+
+    /** Messages of the campaign that failed just now. */
+    private void fail(long campaign, int count) {
+        List<MessageRequest> requests = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            requests.add(sms(SENDER, number(), campaign));
+        }
+        this.gateway.enqueue(requests);
+        this.jdbc
+            .sql("update outbound_message set status = 'FAILED', final_at = now(), error_code = 30007 "
+                    + "where campaign_id = :campaign and status = 'QUEUED'")
+            .param("campaign", campaign)
+            .update();
     }
 
 }
