@@ -98,11 +98,11 @@ class KeywordAnswers {
             log.info("Keyword {}: no answer nor list, the text waits for an opt-out review", keyword.word());
             return;
         }
+        // Handled already? A sweep racing the live handling waits here for its commit.
         if (this.jdbc.sql("insert into campaign_keyword_text (inbound_id) values (:id) on conflict do nothing")
             .param("id", event.replyId())
             .update() == 0) {
-            return; // handled already (a sweep racing the live handling waits here for
-                    // it)
+            return;
         }
         Optional<ContactDetails> contact = contactOf(event).filter((c) -> !c.erased());
         boolean optedOut = contact.filter((c) -> c.consent() == ConsentStatus.UNSUBSCRIBED).isPresent()
