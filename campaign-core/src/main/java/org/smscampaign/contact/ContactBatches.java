@@ -20,6 +20,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
@@ -107,7 +108,12 @@ public class ContactBatches {
                 where s.whatsapp_consent is not null and case when up.inserted then up.whatsapp_consent <> 'NONE'
                     else old.whatsapp_consent is distinct from up.whatsapp_consent end
             )
-            select count(*) filter (where inserted), count(*) filter (where not inserted) from up""";
+            select count(*) filter (where up.inserted), count(*) filter (where not up.inserted),
+                array_agg(up.phone_number) filter (where not up.inserted and up.consent_status = 'UNSUBSCRIBED'
+                    and old.consent_status is distinct from 'UNSUBSCRIBED'),
+                array_agg(up.phone_number) filter (where not up.inserted and up.whatsapp_consent = 'OPTED_OUT'
+                    and old.whatsapp_consent is distinct from 'OPTED_OUT')
+            from up left join old on old.id = up.id""";
 
     private static final String UPDATE_EXISTING = """
             update set
@@ -138,10 +144,13 @@ public class ContactBatches {
 
     private final JsonMapper json;
 
-    ContactBatches(DataSource dataSource, JdbcClient jdbc, JsonMapper json) {
+    private final ApplicationEventPublisher events;
+
+    ContactBatches(DataSource dataSource, JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.json = json;
+        this.events = events;
     }
 
     /**
@@ -364,7 +373,12 @@ public class ContactBatches {
         return rows.toString();
     }
 
-    private static BatchResult upsertStaged(Connection connection, BatchOptions options) throws SQLException {
+    /**
+     * Upserts the staged rows. Existing contacts this unsubscribes or opts out of
+     * WhatsApp are told ({@link ContactsOptedOut}) in this transaction, so that their
+     * waiting messages are withdrawn in the same commit.
+     */
+    private BatchResult upsertStaged(Connection connection, BatchOptions options) throws SQLException {
         String onConflict = (options.policy() == ExistingContactPolicy.UPDATE) ? UPDATE_EXISTING : "nothing";
         try (PreparedStatement statement = connection.prepareStatement(UPSERT.formatted(onConflict))) {
             statement.setString(1, options.consent().name());
@@ -383,9 +397,18 @@ public class ContactBatches {
             statement.setString(8, options.recordedBy());
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
+                List<String> unsubscribed = numbers(result.getArray(3));
+                List<String> whatsAppOptedOut = numbers(result.getArray(4));
+                if (!unsubscribed.isEmpty() || !whatsAppOptedOut.isEmpty()) {
+                    this.events.publishEvent(new ContactsOptedOut(unsubscribed, whatsAppOptedOut));
+                }
                 return new BatchResult(result.getLong(1), result.getLong(2), 0);
             }
         }
+    }
+
+    private static List<String> numbers(java.sql.Array array) throws SQLException {
+        return (array != null) ? List.of((String[]) array.getArray()) : List.of();
     }
 
     /**

@@ -210,7 +210,7 @@ public class ContactManagement {
             appendConsent(id, ConsentChannel.WHATSAPP, WhatsAppConsent.OPTED_OUT.logged(), ConsentSource.ADMIN, null,
                     requestedBy);
         }
-        this.events.publishEvent(new ContactErased(id));
+        this.events.publishEvent(new ContactErased(id, before.phoneNumber()));
         log.info("Contact {} erased on request of {}", id, requestedBy);
     }
 

@@ -339,6 +339,23 @@ public class MessageGateway {
         return this.store.failWaitingOnChannel(phone, channel, why);
     }
 
+    /**
+     * As {@link #withdrawOnChannel(String, Channel, String)} for many numbers (an
+     * import). Joins the caller's transaction, so consent and withdrawal commit together.
+     */
+    public int withdrawOnChannel(Collection<String> phones, Channel channel, String why) {
+        return phones.isEmpty() ? 0 : this.store.failWaitingOnChannel(phones, channel, why);
+    }
+
+    /**
+     * Withdraws every message to these numbers that has not gone out, on any channel (the
+     * person may no longer be texted: unsubscribed or erased). Joins the caller's
+     * transaction. Returns how many.
+     */
+    public int withdrawAll(Collection<String> phones, String why) {
+        return phones.isEmpty() ? 0 : this.store.suppressWaiting(phones, why);
+    }
+
     /** Withdraws a campaign's messages that have not gone out. Returns how many. */
     public int cancel(long campaignId, String by) {
         return this.store.cancelCampaign(campaignId, "campaign cancelled by " + by);

@@ -2,6 +2,8 @@ package org.smscampaign.messaging;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -158,6 +160,31 @@ public class Replies {
             this.suppressions.optOut(before.get()[1], OptOutReason.REVIEWED_REPLY, "reply corrected by " + by);
         }
         return Optional.of(was);
+    }
+
+    /**
+     * Campaign keyword texts received in {@code [from, until)} after the given one (by
+     * time, then id), not waiting for a review, oldest first: what a sweep pages through
+     * to hand on again the texts whose handling was lost.
+     */
+    @Transactional(readOnly = true)
+    public List<ReplyReceived> keywordTexts(Instant from, long afterId, Instant until, int limit) {
+        return this.jdbc.sql("""
+                select id, from_number, body, message_id, campaign_id, contact_id, received_at, keyword_id
+                from inbound_message
+                where kind = 'KEYWORD' and (received_at, id) > (:from, :after) and received_at < :until
+                  and keyword_id is not null and not needs_review
+                order by received_at, id limit :limit""")
+            .param("from", Timestamp.from(from))
+            .param("after", afterId)
+            .param("until", Timestamp.from(until))
+            .param("limit", limit)
+            .query((row, n) -> new ReplyReceived(row.getLong("id"), row.getString("from_number"), row.getString("body"),
+                    row.getObject("message_id", Long.class),
+                    new Attribution(row.getObject("campaign_id", Long.class), row.getObject("contact_id", Long.class),
+                            null),
+                    false, row.getTimestamp("received_at").toInstant(), ReplyKind.KEYWORD, row.getLong("keyword_id")))
+            .list();
     }
 
     /** The corrections of a text's kind, oldest first. */

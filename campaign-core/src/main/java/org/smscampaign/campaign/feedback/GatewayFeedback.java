@@ -16,6 +16,7 @@ import org.smscampaign.messaging.OptOutReason;
 import org.smscampaign.messaging.RecipientOptedIn;
 import org.smscampaign.messaging.RecipientOptedOut;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,8 +26,16 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * What the gateway learns, carried to the other modules: a STOP unsubscribes the contact
  * with that number (logged as a reply keyword), a START subscribes it again, and a
  * delivery receipt tells link tracking when the message arrived (hits before or seconds
- * after it are not people). Runs after the gateway's own change is committed: the opt-out
- * itself never waits for, or fails with, these.
+ * after it are not people).
+ * <p>
+ * A STOP or START changes the contact's consent, with its consent log entry, in the
+ * gateway's own transaction (listeners run where the event is published), so the
+ * suppression and the consent commit together. Chosen over a reconciler: it costs the
+ * webhook a few single-row statements by unique number, leaves no window in which a START
+ * could remove the suppression before a sweep saw it (WhatsApp would then resume after a
+ * STOP), and needs no periodic join of the suppression list with the contacts. If the
+ * consent change fails, the STOP rolls back whole, its text unstored, and the provider's
+ * retry handles it again.
  */
 @Component
 class GatewayFeedback {
@@ -48,8 +57,8 @@ class GatewayFeedback {
      * A STOP on any channel ends both consents: SMS unsubscribed and the WhatsApp opt-in
      * withdrawn, each logged.
      */
-    @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @EventListener
+    @Transactional
     void optedOut(RecipientOptedOut event) {
         this.contacts.findByPhoneNumber(event.phone()).filter((contact) -> !contact.erased()).ifPresent((contact) -> {
             ConsentSource source = (event.reason() == OptOutReason.MANUAL) ? ConsentSource.ADMIN
@@ -92,8 +101,8 @@ class GatewayFeedback {
         };
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @EventListener
+    @Transactional
     void optedIn(RecipientOptedIn event) {
         this.contacts.findByPhoneNumber(event.phone()).filter((contact) -> !contact.erased()).ifPresent((contact) -> {
             // Only a START by SMS subscribes to SMS again: WhatsApp opt-in is its own.

@@ -41,7 +41,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * keyword's list, and gets its automatic answer on the keyword's sender, rendered with
  * their fields. No answer to a suppressed number or an unsubscribed contact; outside the
  * person's allowed hours the answer waits in the queue for them to open; at most one
- * answer per number, keyword and day (UTC), so a loop of replies cannot spam.
+ * answer per number, keyword and day (UTC), so a loop of replies cannot spam. Each text
+ * is handled once: a mark commits with its answer and list join, and {@link KeywordSweep}
+ * hands on again the texts a crash left without one.
  */
 @Component
 class KeywordAnswers {
@@ -96,6 +98,12 @@ class KeywordAnswers {
             log.info("Keyword {}: no answer nor list, the text waits for an opt-out review", keyword.word());
             return;
         }
+        // Handled already? A sweep racing the live handling waits here for its commit.
+        if (this.jdbc.sql("insert into campaign_keyword_text (inbound_id) values (:id) on conflict do nothing")
+            .param("id", event.replyId())
+            .update() == 0) {
+            return;
+        }
         Optional<ContactDetails> contact = contactOf(event).filter((c) -> !c.erased());
         boolean optedOut = contact.filter((c) -> c.consent() == ConsentStatus.UNSUBSCRIBED).isPresent()
                 || this.optOuts.isSuppressed(event.phone());
@@ -119,7 +127,8 @@ class KeywordAnswers {
             return;
         }
         Instant now = this.clock.instant();
-        LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        // The day the text came, so a text handled again after midnight is not a new day.
+        LocalDate day = LocalDate.ofInstant((event.at() != null) ? event.at() : now, ZoneOffset.UTC);
         int first = this.jdbc.sql("""
                 insert into campaign_keyword_answer (keyword_id, phone, day, inbound_id)
                 values (:keyword, :phone, :day, :inbound) on conflict do nothing""")

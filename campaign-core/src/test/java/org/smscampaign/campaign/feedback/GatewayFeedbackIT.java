@@ -13,6 +13,7 @@ import org.smscampaign.contact.ContactDetails;
 import org.smscampaign.contact.ContactInput;
 import org.smscampaign.contact.ContactManagement;
 import org.smscampaign.contact.WhatsAppConsent;
+import org.smscampaign.contact.WhatsAppConsentChanged;
 import org.smscampaign.link.MintedLink;
 import org.smscampaign.link.RecipientLinkRequest;
 import org.smscampaign.link.ShortLinks;
@@ -24,10 +25,15 @@ import org.smscampaign.messaging.OptOuts;
 import org.smscampaign.messaging.reply.InboundMessages;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /** What the gateway learns reaches contacts' consent and link tracking. */
 @CampaignCoreIT
@@ -50,6 +56,9 @@ class GatewayFeedbackIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ConfigurableApplicationContext context;
 
     private ContactDetails subscribedContact() {
         String number = "+49176" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
@@ -121,6 +130,56 @@ class GatewayFeedbackIT {
         assertThat(started.consent()).isEqualTo(ConsentStatus.SUBSCRIBED);
         assertThat(started.whatsappConsent()).as("WhatsApp opt-in is its own consent")
             .isEqualTo(WhatsAppConsent.OPTED_OUT);
+    }
+
+    /**
+     * The STOP's suppression and the contact's consent commit together: a process that
+     * dies between them leaves neither, and the provider's retry of the same text leaves
+     * both, once. A later START by SMS then leaves WhatsApp opted out.
+     */
+    @Test
+    void aStopWhoseConsentChangeDiesLeavesNeitherAndItsRetryLeavesBothOnce() {
+        ContactDetails lena = subscribedContact();
+        this.contacts.changeWhatsAppConsent(lena.id(), WhatsAppConsent.OPTED_IN, ConsentSource.FORM, "store",
+                "marketer");
+        int logged = this.contacts.find(lena.id()).orElseThrow().consentLog().size();
+        String sid = "SM" + System.nanoTime();
+        ApplicationListener<ApplicationEvent> dying = (event) -> {
+            if (event instanceof PayloadApplicationEvent<?> published
+                    && published.getPayload() instanceof WhatsAppConsentChanged changed
+                    && changed.contactId() == lena.id()) {
+                throw new IllegalStateException("the process died here");
+            }
+        };
+        this.context.addApplicationListener(dying);
+        try {
+            assertThatIllegalStateException()
+                .isThrownBy(() -> this.inbound.receive(sid, lena.phoneNumber(), "+15005550006", "STOP", null));
+        }
+        finally {
+            this.context.removeApplicationListener(dying);
+        }
+
+        ContactDetails died = this.contacts.find(lena.id()).orElseThrow();
+        assertThat(this.optOuts.isSuppressed(lena.phoneNumber())).as("no suppression without the consent").isFalse();
+        assertThat(died.consent()).isEqualTo(ConsentStatus.SUBSCRIBED);
+        assertThat(died.whatsappConsent()).isEqualTo(WhatsAppConsent.OPTED_IN);
+        assertThat(died.consentLog()).hasSize(logged);
+
+        for (int retry = 0; retry < 2; retry++) {
+            this.inbound.receive(sid, lena.phoneNumber(), "+15005550006", "STOP", null);
+
+            ContactDetails stopped = this.contacts.find(lena.id()).orElseThrow();
+            assertThat(this.optOuts.isSuppressed(lena.phoneNumber())).isTrue();
+            assertThat(stopped.consent()).isEqualTo(ConsentStatus.UNSUBSCRIBED);
+            assertThat(stopped.whatsappConsent()).isEqualTo(WhatsAppConsent.OPTED_OUT);
+            assertThat(stopped.consentLog()).as("both consents logged, once").hasSize(logged + 2);
+        }
+
+        this.inbound.receive("SM" + System.nanoTime(), lena.phoneNumber(), "+15005550006", "START", null);
+        ContactDetails started = this.contacts.find(lena.id()).orElseThrow();
+        assertThat(started.consent()).isEqualTo(ConsentStatus.SUBSCRIBED);
+        assertThat(started.whatsappConsent()).isEqualTo(WhatsAppConsent.OPTED_OUT);
     }
 
     @Test

@@ -441,6 +441,21 @@ public class MessageStore {
                 detail, "GATEWAY");
     }
 
+    /**
+     * Withdraws the waiting messages to numbers that may no longer be texted at all (the
+     * person unsubscribed or was erased).
+     */
+    List<Transition> suppressWaiting(Collection<String> phones, String detail) {
+        return withdraw("m.to_number = any(cast(:key as varchar[]))", phones.toArray(String[]::new),
+                MessageStatus.SUPPRESSED, detail, "GATEWAY");
+    }
+
+    /** As {@link #failWaitingOnChannel(String, Channel, String)}, for many. */
+    List<Transition> failWaitingOnChannel(Collection<String> phones, Channel channel, String detail) {
+        return withdraw("m.to_number = any(cast(:key as varchar[])) and m.channel = '" + channel.name() + "'",
+                phones.toArray(String[]::new), MessageStatus.FAILED, detail, "GATEWAY");
+    }
+
     /** Withdraws the waiting messages of a campaign. */
     List<Transition> cancelCampaign(long campaignId, String detail) {
         return withdraw("m.campaign_id = :key", campaignId, MessageStatus.CANCELED, detail, "OPERATOR");

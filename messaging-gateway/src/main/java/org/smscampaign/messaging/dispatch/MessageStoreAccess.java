@@ -1,5 +1,9 @@
 package org.smscampaign.messaging.dispatch;
 
+import java.util.Collection;
+
+import org.smscampaign.messaging.Channel;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,10 +32,22 @@ public class MessageStoreAccess {
         this.statusEvents = statusEvents;
     }
 
-    public int failWaitingOnChannel(String phone, org.smscampaign.messaging.Channel channel, String detail) {
+    public int failWaitingOnChannel(String phone, Channel channel, String detail) {
         var failed = this.store.failWaitingOnChannel(phone, channel, detail);
         this.statusEvents.publish(failed);
         return failed.size();
+    }
+
+    public int failWaitingOnChannel(Collection<String> phones, Channel channel, String detail) {
+        var failed = this.store.failWaitingOnChannel(phones, channel, detail);
+        this.statusEvents.publish(failed);
+        return failed.size();
+    }
+
+    public int suppressWaiting(Collection<String> phones, String detail) {
+        var suppressed = this.store.suppressWaiting(phones, detail);
+        this.statusEvents.publish(suppressed);
+        return suppressed.size();
     }
 
     public int cancelCampaign(long campaignId, String detail) {

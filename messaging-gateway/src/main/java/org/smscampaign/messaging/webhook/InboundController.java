@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smscampaign.messaging.reply.InboundMessages;
 
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,9 +34,31 @@ class InboundController {
 
     private final InboundMessages inbound;
 
+    private static final int ATTEMPTS = 3;
+
     InboundController(TwilioRequests requests, InboundMessages inbound) {
         this.requests = requests;
         this.inbound = inbound;
+    }
+
+    /**
+     * A text, its suppression and the contact's consent commit together (one
+     * transaction); one that meets another writer of the same rows (a deadlock with an
+     * import's batch) is tried again at once: the provider does not retry, and a STOP
+     * must not be lost.
+     */
+    private Optional<String> receive(String sid, String from, String to, String body, String optOutType) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return this.inbound.receive(sid, from, to, body, optOutType);
+            }
+            catch (TransientDataAccessException ex) {
+                if (attempt == ATTEMPTS) {
+                    throw ex;
+                }
+                log.warn("Inbound message met another writer ({}); trying again", ex.getClass().getSimpleName());
+            }
+        }
     }
 
     @PostMapping("/webhooks/twilio/inbound")
@@ -49,7 +72,7 @@ class InboundController {
         if (from == null || from.isBlank()) {
             return ResponseEntity.badRequest().build();
         }
-        Optional<String> answer = this.inbound.receive(parameters.get("MessageSid"), from.strip(), parameters.get("To"),
+        Optional<String> answer = receive(parameters.get("MessageSid"), from.strip(), parameters.get("To"),
                 parameters.getOrDefault("Body", ""), parameters.get("OptOutType"));
         String twiml = answer
             .map((text) -> "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>" + HtmlUtils.htmlEscape(text)
