@@ -67,7 +67,7 @@ public class LinkDeliveries {
                     insert into click_rollup_state (campaign_id, dirty)
                     select campaign_id, true from short_link
                     where message_id = :message and campaign_id is not null and exists (select 1 from reclassified)
-                    on conflict (campaign_id) do update set dirty = true)
+                    on conflict (campaign_id) do update set dirty = true, marks = click_rollup_state.marks + 1)
                 select count(*) from reclassified""")
             .param("message", messageId)
             .param("at", Timestamp.from(deliveredAt))
