@@ -59,12 +59,17 @@ public class MessageGateway {
      * Enqueues messages; enqueueing a key again adds nothing. Returns each key's message
      * id.
      */
+    @Transactional
     public Map<String, Long> enqueue(List<MessageRequest> requests) {
         Map<String, Long> ids = this.queue.enqueue(requests);
-        requests.stream()
+        List<Long> campaigns = requests.stream()
             .map((request) -> request.attribution().campaignId())
+            .filter(java.util.Objects::nonNull)
             .distinct()
-            .forEach(this.rollups::changed);
+            .toList();
+        // Last, so the campaign's row is held only until the commit.
+        this.rollups.markDirty(campaigns);
+        campaigns.forEach(this.rollups::changed);
         return ids;
     }
 
