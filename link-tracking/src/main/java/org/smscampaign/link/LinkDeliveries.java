@@ -2,6 +2,8 @@ package org.smscampaign.link;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 
 import org.smscampaign.link.click.DeliveryTimes;
 
@@ -49,6 +51,23 @@ public class LinkDeliveries {
             .single();
         this.times.delivered(messageId, deliveredAt.toEpochMilli());
         return hits ? reclassify(messageId, deliveredAt) : 0;
+    }
+
+    /**
+     * Of these delivered messages, those with a link and no delivery noted (a receipt
+     * whose note was lost to a crash): key lookups only.
+     */
+    public List<Long> unnoted(Collection<Long> messageIds) {
+        if (messageIds.isEmpty()) {
+            return List.of();
+        }
+        return this.jdbc.sql("""
+                select m from unnest(cast(:ids as bigint[])) as m
+                where not exists (select 1 from link_delivery d where d.message_id = m)
+                  and exists (select 1 from short_link l where l.message_id = m)""")
+            .param("ids", messageIds.toArray(Long[]::new))
+            .query(Long.class)
+            .list();
     }
 
     /**

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -170,6 +171,28 @@ public class MessageGateway {
             .param("id", id)
             .query(MessageGateway::view)
             .optional();
+    }
+
+    /**
+     * Messages delivered at or after {@code from} and before {@code to}, oldest first,
+     * after {@code after} (paging; null for the first page). One range of the index on
+     * final_at.
+     */
+    @Transactional(readOnly = true)
+    public List<DeliveredMessage> deliveredBetween(Instant from, Instant to, DeliveredMessage after, int limit) {
+        return this.jdbc.sql("""
+                select id, final_at, window_zone from outbound_message
+                where final_at >= :from and final_at < :to and status = 'DELIVERED'
+                  and (final_at, id) > (cast(:afterAt as timestamptz), :afterId)
+                order by final_at, id limit :limit""")
+            .param("from", Timestamp.from(from))
+            .param("to", Timestamp.from(to))
+            .param("afterAt", Timestamp.from((after != null) ? after.at() : from.minusSeconds(1)))
+            .param("afterId", (after != null) ? after.id() : 0L)
+            .param("limit", limit)
+            .query((row, n) -> new DeliveredMessage(row.getLong("id"), row.getTimestamp("final_at").toInstant(),
+                    row.getString("window_zone")))
+            .list();
     }
 
     @Transactional(readOnly = true)
