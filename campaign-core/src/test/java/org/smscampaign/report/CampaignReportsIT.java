@@ -111,12 +111,9 @@ class CampaignReportsIT {
         long m7 = message("B", "DELIVERED", "0.05", null, true, t0);
         message("B", "SENT", "0.05", null, true, t0);
         message("B", "SUPPRESSED", null, "0.04", false, t0);
-        long m10 = message("B", "QUEUED", null, "0.04", false, t0);
-        // Due next month: the dispatcher of this test application must not send it
-        // meanwhile.
-        this.jdbc.sql("update outbound_message set due_at = now() + interval '30 days' where id = :id")
-            .param("id", m10)
-            .update();
+        // Queued due next month (message() does that, in the same statement): the
+        // dispatcher of this test application must not send it meanwhile.
+        message("B", "QUEUED", null, "0.04", false, t0);
         // Other tests' delivery times may name these ids: only m1 and m3 have one here.
         this.jdbc.sql("delete from link_delivery where message_id in (:m1, :m3, :m6)")
             .param("m1", m1)
@@ -165,7 +162,8 @@ class CampaignReportsIT {
             .sql("""
                     insert into outbound_message (idempotency_key, campaign_id, contact_id, variant, channel, sender, to_number,
                         body, segments, status, due_at, provider_sid, price, estimated_cost, sent_at, final_at)
-                    values (:key, :campaign, -1, :variant, 'SMS', 'default', '+4915100000000', 'Hi', 1, :status, :at, :sid,
+                    values (:key, :campaign, -1, :variant, 'SMS', 'default', '+4915100000000', 'Hi', 1, :status,
+                        case when :status = 'QUEUED' then now() + interval '30 days' else :at end, :sid,
                         cast(:price as numeric), cast(:estimate as numeric), :sent, :final)
                     returning id""")
             .param("key", key)

@@ -2,6 +2,8 @@ package org.smscampaign.link;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 
 import org.smscampaign.link.click.DeliveryTimes;
 
@@ -52,6 +54,23 @@ public class LinkDeliveries {
     }
 
     /**
+     * Of these delivered messages, those with a link and no delivery noted (a receipt
+     * whose note was lost to a crash): key lookups only.
+     */
+    public List<Long> unnoted(Collection<Long> messageIds) {
+        if (messageIds.isEmpty()) {
+            return List.of();
+        }
+        return this.jdbc.sql("""
+                select m from unnest(cast(:ids as bigint[])) as m
+                where not exists (select 1 from link_delivery d where d.message_id = m)
+                  and exists (select 1 from short_link l where l.message_id = m)""")
+            .param("ids", messageIds.toArray(Long[]::new))
+            .query(Long.class)
+            .list();
+    }
+
+    /**
      * Hits before the delivery, or seconds after it, are no person's; their campaign's
      * figures change.
      */
@@ -67,7 +86,7 @@ public class LinkDeliveries {
                     insert into click_rollup_state (campaign_id, dirty)
                     select campaign_id, true from short_link
                     where message_id = :message and campaign_id is not null and exists (select 1 from reclassified)
-                    on conflict (campaign_id) do update set dirty = true)
+                    on conflict (campaign_id) do update set dirty = true, marks = click_rollup_state.marks + 1)
                 select count(*) from reclassified""")
             .param("message", messageId)
             .param("at", Timestamp.from(deliveredAt))

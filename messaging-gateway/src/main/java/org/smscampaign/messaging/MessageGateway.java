@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -60,12 +61,17 @@ public class MessageGateway {
      * Enqueues messages; enqueueing a key again adds nothing. Returns each key's message
      * id.
      */
+    @Transactional
     public Map<String, Long> enqueue(List<MessageRequest> requests) {
         Map<String, Long> ids = this.queue.enqueue(requests);
-        requests.stream()
+        List<Long> campaigns = requests.stream()
             .map((request) -> request.attribution().campaignId())
+            .filter(java.util.Objects::nonNull)
             .distinct()
-            .forEach(this.rollups::changed);
+            .toList();
+        // Last, so the campaign's row is held only until the commit.
+        this.rollups.markDirty(campaigns);
+        campaigns.forEach(this.rollups::changed);
         return ids;
     }
 
@@ -166,6 +172,28 @@ public class MessageGateway {
             .param("id", id)
             .query(MessageGateway::view)
             .optional();
+    }
+
+    /**
+     * Messages delivered at or after {@code from} and before {@code to}, oldest first,
+     * after {@code after} (paging; null for the first page). One range of the index on
+     * final_at.
+     */
+    @Transactional(readOnly = true)
+    public List<DeliveredMessage> deliveredBetween(Instant from, Instant to, DeliveredMessage after, int limit) {
+        return this.jdbc.sql("""
+                select id, final_at, window_zone from outbound_message
+                where final_at >= :from and final_at < :to and status = 'DELIVERED'
+                  and (final_at, id) > (cast(:afterAt as timestamptz), :afterId)
+                order by final_at, id limit :limit""")
+            .param("from", Timestamp.from(from))
+            .param("to", Timestamp.from(to))
+            .param("afterAt", Timestamp.from((after != null) ? after.at() : from.minusSeconds(1)))
+            .param("afterId", (after != null) ? after.id() : 0L)
+            .param("limit", limit)
+            .query((row, n) -> new DeliveredMessage(row.getLong("id"), row.getTimestamp("final_at").toInstant(),
+                    row.getString("window_zone")))
+            .list();
     }
 
     @Transactional(readOnly = true)

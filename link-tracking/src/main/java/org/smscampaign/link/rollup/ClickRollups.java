@@ -22,8 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * campaign dirty in the same transaction (so no change is ever missed, even across a
  * crash or on another instance); the job recomputes each dirty campaign from its raw rows
  * at most once per interval. Recomputing keeps the figures exact: a hit reclassified
- * later (a burst found afterwards) counts right. The mark is cleared before recomputing,
- * so hits written meanwhile mark it again.
+ * later (a burst found afterwards) counts right. The mark is cleared in the recompute's
+ * own transaction, after its lock, and only if no mark came since it began (each mark
+ * bumps {@code marks}): a crash, a failure or a refused lock keeps it, and writers never
+ * wait for a recompute.
  */
 @Component
 public class ClickRollups {
@@ -33,8 +35,8 @@ public class ClickRollups {
     private static final int LOCK_SPACE = 0x6c63; // "lc": click rollups
 
     private static final String MARK = "insert into click_rollup_state (campaign_id, dirty) select c, true "
-            + "from unnest(?::bigint[]) as c on conflict (campaign_id) do update set dirty = true "
-            + "where not click_rollup_state.dirty";
+            + "from unnest(?::bigint[]) as c on conflict (campaign_id) do update set dirty = true, "
+            + "marks = click_rollup_state.marks + 1";
 
     /**
      * A recompute costs in proportion to the campaign's hits: a big campaign clicked all
@@ -90,10 +92,8 @@ public class ClickRollups {
                 refresh(campaign);
             }
             catch (RuntimeException ex) {
+                // Rolled back: the campaign is still marked, a later run takes it.
                 log.warn("Recomputing the click figures of campaign {} failed: {}", campaign, ex.getMessage());
-                this.jdbc.sql("update click_rollup_state set dirty = true where campaign_id = :id")
-                    .param("id", campaign)
-                    .update();
             }
             long finished = System.nanoTime();
             this.notBefore.put(campaign, finished + COST_FACTOR * (finished - started));
@@ -105,9 +105,6 @@ public class ClickRollups {
      * result is as fresh).
      */
     public boolean refresh(long campaignId) {
-        this.jdbc.sql("update click_rollup_state set dirty = false where campaign_id = :id and dirty")
-            .param("id", campaignId)
-            .update();
         Boolean done = this.transaction.execute((status) -> {
             boolean locked = this.jdbc.sql("select pg_try_advisory_xact_lock(:space, :id)")
                 .param("space", LOCK_SPACE)
@@ -115,14 +112,26 @@ public class ClickRollups {
                 .query(Boolean.class)
                 .single();
             if (locked) {
+                // Read before the figures: a mark committed later changes it, and keeps
+                // the campaign dirty. Cleared with the figures: both commit, or neither.
+                Long marks = this.jdbc.sql("select marks from click_rollup_state where campaign_id = :id")
+                    .param("id", campaignId)
+                    .query(Long.class)
+                    .optional()
+                    .orElse(null);
                 recompute(campaignId);
+                this.jdbc.sql("update click_rollup_state set dirty = false where campaign_id = :id and marks = :marks")
+                    .param("id", campaignId)
+                    .param("marks", marks)
+                    .update();
             }
             return locked;
         });
         return Boolean.TRUE.equals(done);
     }
 
-    private void recompute(long campaignId) {
+    /** Replaces the figures; package-private so a test can make it fail. */
+    void recompute(long campaignId) {
         this.jdbc.sql("delete from campaign_click_hour where campaign_id = :id").param("id", campaignId).update();
         this.jdbc.sql("delete from campaign_click_facet where campaign_id = :id").param("id", campaignId).update();
         this.jdbc.sql("delete from campaign_revenue_hour where campaign_id = :id").param("id", campaignId).update();

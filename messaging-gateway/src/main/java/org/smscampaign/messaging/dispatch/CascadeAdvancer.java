@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the number is not known to be unreachable on (that step's own text and template, the
  * step's sender, priced by the price table for that channel). A recipient who opted out
  * meanwhile gets nothing more; a delivered step withdraws the later ones (see
- * {@link StatusEvents}).
+ * {@link StatusEvents}), and the sweep withdraws those a crash left waiting after their
+ * delivery was stored.
  */
 @Component
 class CascadeAdvancer {
@@ -42,8 +43,15 @@ class CascadeAdvancer {
 
     private final TransactionTemplate transaction;
 
+    private final MessageStore store;
+
+    private final StatusEvents statusEvents;
+
     CascadeAdvancer(JdbcClient jdbc, @Value("${sms.messaging.dispatch.enabled:true}") boolean enabled,
-            PriceTable prices, MessagingProperties properties, TransactionTemplate transaction) {
+            PriceTable prices, MessagingProperties properties, TransactionTemplate transaction, MessageStore store,
+            StatusEvents statusEvents) {
+        this.store = store;
+        this.statusEvents = statusEvents;
         this.enabled = enabled;
         this.jdbc = jdbc;
         this.prices = prices;
@@ -59,8 +67,30 @@ class CascadeAdvancer {
     @Scheduled(fixedDelayString = "${sms.messaging.dispatch.sweep-interval:5s}")
     void sweep() {
         if (this.enabled) {
+            withdrawOutdone();
             advance();
         }
+    }
+
+    /**
+     * Withdraws the waiting steps of cascades an earlier step delivered (a crash came
+     * between the delivery and the withdrawal); idempotent, and one indexed look at the
+     * waiting later steps when there is none.
+     */
+    int withdrawOutdone() {
+        int total = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            List<Transition> withdrawn = this.store.cancelOutdoneSteps(BATCH);
+            this.statusEvents.publish(withdrawn);
+            total += withdrawn.size();
+            if (withdrawn.size() < BATCH) {
+                break;
+            }
+        }
+        if (total > 0) {
+            log.warn("Cascade: {} steps withdrawn that an earlier delivered step had outdone", total);
+        }
+        return total;
     }
 
     /**

@@ -33,6 +33,8 @@ public class MessageStore {
                 m.variant, m.to_number, coalesce(m.chain_root_id, case when m.chain_id is not null then m.id end)
                     as chain_root""";
 
+    private static final String WITHDRAWN = "an earlier channel delivered";
+
     private final JdbcClient jdbc;
 
     MessageStore(JdbcClient jdbc) {
@@ -366,14 +368,20 @@ public class MessageStore {
     }
 
     /**
-     * Applies a provider's status report: only forward, never out of a final status (a
-     * late "sent" after "delivered" changes nothing; a duplicate changes nothing).
+     * A status report applied, how long after sending it came, and the later steps of its
+     * cascade it withdrew.
      */
-    /** A status report applied, and how long after sending it came. */
-    record Reported(Transition transition, Duration lag) {
+    record Reported(Transition transition, Duration lag, List<Transition> withdrawn) {
 
     }
 
+    /**
+     * Applies a provider's status report: only forward, never out of a final status (a
+     * late "sent" after "delivered" changes nothing; a duplicate changes nothing). A
+     * delivered step of a cascade withdraws the later steps not gone out yet in the same
+     * statement: a crash never leaves them to be sent too, and a receipt costs no
+     * transaction.
+     */
     Optional<Reported> report(long id, MessageStatus status, String sid, Integer errorCode) {
         List<String> earlier = new ArrayList<>();
         for (MessageStatus candidate : MessageStatus.values()) {
@@ -381,7 +389,7 @@ public class MessageStore {
                 earlier.add(candidate.name());
             }
         }
-        return this.jdbc.sql("""
+        List<Object[]> rows = this.jdbc.sql("""
                 with changed as (
                     update outbound_message m set status = :status, provider_sid = coalesce(m.provider_sid, :sid),
                         error_code = coalesce(:code, m.error_code),
@@ -391,17 +399,44 @@ public class MessageStore {
                     returning m.*),
                 logged as (
                     insert into message_event (message_id, status, error_code, source)
-                    select id, :status, :code, 'PROVIDER' from changed)
-                select *, (extract(epoch from now() - sending_at) * 1000)::bigint as lag from changed""")
+                    select id, :status, :code, 'PROVIDER' from changed),
+                outdone as (
+                    update outbound_message l set status = 'CANCELED', final_at = now(), lease_owner = null,
+                        lease_until = null, version = l.version + 1
+                    from changed c
+                    where c.status = 'DELIVERED' and c.chain_id is not null
+                      and l.chain_root_id = coalesce(c.chain_root_id, c.id) and l.id <> c.id
+                      and l.status in ('QUEUED', 'CLAIMED')
+                    returning l.*),
+                outdone_logged as (
+                    insert into message_event (message_id, status, detail, source)
+                    select id, 'CANCELED', :withdrawn, 'GATEWAY' from outdone)
+                select c.*, (extract(epoch from now() - c.sending_at) * 1000)::bigint as lag, false as withdrawal
+                from changed c
+                union all
+                select o.*, null, true from outdone o""")
             .param("id", id)
             .param("status", status.name())
             .param("sid", sid)
             .param("code", errorCode)
             .param("final", status.terminal())
             .param("earlier", earlier.toArray(String[]::new))
-            .query((row, n) -> new Reported(transition(row, n),
-                    (row.getObject("lag") != null) ? Duration.ofMillis(row.getLong("lag")) : null))
-            .optional();
+            .param("withdrawn", WITHDRAWN)
+            .query((row,
+                    n) -> new Object[] { transition(row, n), row.getBoolean("withdrawal"),
+                            (row.getObject("lag") != null) ? Duration.ofMillis(row.getLong("lag")) : null })
+            .list();
+        Reported reported = null;
+        List<Transition> withdrawn = new ArrayList<>();
+        for (Object[] row : rows) {
+            if ((Boolean) row[1]) {
+                withdrawn.add((Transition) row[0]);
+            }
+            else {
+                reported = new Reported((Transition) row[0], (Duration) row[2], withdrawn);
+            }
+        }
+        return Optional.ofNullable(reported);
     }
 
     /**
@@ -463,8 +498,38 @@ public class MessageStore {
 
     /** Withdraws the later steps of a recipient's cascade that have not gone out yet. */
     List<Transition> cancelLaterSteps(long chainRoot) {
-        return withdraw("m.chain_root_id = :key", chainRoot, MessageStatus.CANCELED, "an earlier channel delivered",
-                "GATEWAY");
+        return withdraw("m.chain_root_id = :key", chainRoot, MessageStatus.CANCELED, WITHDRAWN, "GATEWAY");
+    }
+
+    /**
+     * Withdraws steps not gone out yet whose cascade an earlier step delivered after they
+     * were queued, as {@link #cancelLaterSteps} would have (a crash came between). A step
+     * queued after the delivery (not read in time) stays. Few rows: later steps waiting.
+     */
+    List<Transition> cancelOutdoneSteps(int limit) {
+        return this.jdbc.sql("""
+                with outdone as (
+                    select l.id from outbound_message l
+                    where l.chain_root_id is not null and l.status in ('QUEUED', 'CLAIMED')
+                      and exists (select 1 from outbound_message d
+                                  where (d.id = l.chain_root_id or d.chain_root_id = l.chain_root_id)
+                                    and d.status = 'DELIVERED' and coalesce(d.chain_step, 0) < l.chain_step
+                                    and d.final_at >= l.created_at)
+                    limit :limit
+                    for update of l skip locked),
+                changed as (
+                    update outbound_message m set status = 'CANCELED', final_at = now(), lease_owner = null,
+                        lease_until = null, version = m.version + 1
+                    from outdone where m.id = outdone.id and m.status in ('QUEUED', 'CLAIMED')
+                    returning m.*),
+                logged as (
+                    insert into message_event (message_id, status, detail, source)
+                    select id, 'CANCELED', :detail, 'GATEWAY' from changed)
+                select * from changed""")
+            .param("limit", limit)
+            .param("detail", WITHDRAWN)
+            .query(MessageStore::transition)
+            .list();
     }
 
     /**

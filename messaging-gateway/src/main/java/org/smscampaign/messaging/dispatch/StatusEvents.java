@@ -1,7 +1,6 @@
 package org.smscampaign.messaging.dispatch;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 
 import org.smscampaign.messaging.MessageStatus;
@@ -14,8 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * Tells the rest of the platform what happened to messages, once stored, and draws the
  * consequences inside the gateway: a delivered step of a cascade withdraws the later
- * steps (the first channel that delivers wins); a final status on WhatsApp or RCS teaches
- * whether the number is reachable there ({@link Reachability}).
+ * steps (the first channel that delivers wins; {@link CascadeAdvancer} repairs what a
+ * crash left); a final status on WhatsApp or RCS teaches whether the number is reachable
+ * there ({@link Reachability}).
  */
 @Component
 public class StatusEvents {
@@ -40,19 +40,31 @@ public class StatusEvents {
     }
 
     public void publish(List<Transition> transitions) {
-        Instant now = this.clock.instant();
         for (Transition transition : transitions) {
-            this.metrics.transition(transition);
-            this.events.publishEvent(new MessageStatusChanged(transition.id(), transition.attribution(),
-                    transition.channel(), transition.status(), transition.errorCode(), transition.price(),
-                    transition.priceUnit(), now, transition.recipientZone()));
-            if (transition.status().terminal()) {
-                this.reachability.learn(transition.to(), transition.channel(), transition.status(),
-                        transition.errorCode(), transition.id());
-            }
+            tell(transition);
             if (transition.status() == MessageStatus.DELIVERED && transition.chainRoot() != null) {
                 publish(this.store.cancelLaterSteps(transition.chainRoot()));
             }
+        }
+    }
+
+    /**
+     * A report and the later steps its statement withdrew already (no second statement on
+     * the receipt's path).
+     */
+    void publishReported(Transition reported, List<Transition> withdrawn) {
+        tell(reported);
+        withdrawn.forEach(this::tell);
+    }
+
+    private void tell(Transition transition) {
+        this.metrics.transition(transition);
+        this.events.publishEvent(new MessageStatusChanged(transition.id(), transition.attribution(),
+                transition.channel(), transition.status(), transition.errorCode(), transition.price(),
+                transition.priceUnit(), this.clock.instant(), transition.recipientZone()));
+        if (transition.status().terminal()) {
+            this.reachability.learn(transition.to(), transition.channel(), transition.status(), transition.errorCode(),
+                    transition.id());
         }
     }
 

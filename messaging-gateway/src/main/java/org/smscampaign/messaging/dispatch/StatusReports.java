@@ -1,7 +1,5 @@
 package org.smscampaign.messaging.dispatch;
 
-import java.util.List;
-
 import org.smscampaign.messaging.MessageStatus;
 
 import org.springframework.stereotype.Component;
@@ -40,7 +38,7 @@ public class StatusReports {
         var reported = this.store.report(messageId, status, sid, errorCode);
         if (reported.isPresent()) {
             this.metrics.callbackReceived(reported.get().lag());
-            this.statusEvents.publish(List.of(reported.get().transition()));
+            this.statusEvents.publishReported(reported.get().transition(), reported.get().withdrawn());
         }
         else if (!this.store.exists(messageId)) {
             this.metrics.unknownCallback();

@@ -95,11 +95,17 @@ public class PriceFetcher {
             }
         }
         if (!ids.isEmpty()) {
+            // The campaigns' marks commit with their prices (a restart keeps them).
             this.jdbc.sql("""
-                    update outbound_message m set price = p.amount, price_unit = p.currency, price_next_at = null
-                    from unnest(cast(:ids as bigint[]), cast(:amounts as numeric[]), cast(:currencies as varchar[]))
-                        as p(id, amount, currency)
-                    where m.id = p.id and m.price is null""")
+                    with priced as (
+                        update outbound_message m set price = p.amount, price_unit = p.currency, price_next_at = null
+                        from unnest(cast(:ids as bigint[]), cast(:amounts as numeric[]), cast(:currencies as varchar[]))
+                            as p(id, amount, currency)
+                        where m.id = p.id and m.price is null
+                        returning m.campaign_id)
+                    insert into message_rollup_state as s (campaign_id, open_messages, dirty)
+                    select distinct campaign_id, 0, true from priced where campaign_id is not null order by campaign_id
+                    on conflict (campaign_id) do update set dirty = true, marks = s.marks + 1""")
                 .param("ids", ids.toArray(Long[]::new))
                 .param("amounts", amounts.toArray(BigDecimal[]::new))
                 .param("currencies", currencies.toArray(String[]::new))

@@ -1,9 +1,10 @@
 package org.smscampaign.messaging.rollup;
 
-import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
@@ -19,12 +20,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps {@code campaign_message_total}, {@code campaign_message_hour} and
- * {@code campaign_message_cost} current: a campaign whose messages were enqueued or
- * changed status here is recomputed from its raw rows at the next run. A sweep covers
- * what no event told this instance (other instances' callbacks, a restart): campaigns
- * with messages finished since the last sweep, and campaigns that still had messages in
- * flight. Recomputing a whole campaign keeps the figures exact (no drift from missed
- * increments); two instances never recompute one campaign at once (advisory lock).
+ * {@code campaign_message_cost} current: a campaign whose figures changed is marked dirty
+ * and recomputed from its raw rows at the next run. Marks are durable where they are
+ * cheap: enqueues and fetched prices mark in their own transaction; status changes and
+ * read receipts (hundreds a second, no statement added) are found by the sweep in the
+ * message history, which it reads up to a stored position. Events of this instance only
+ * make it sooner. A mark is cleared in the recompute's transaction, and only if no mark
+ * came since it began: a crash or a failure keeps it. Recomputing a whole campaign keeps
+ * the figures exact; two instances never recompute one campaign at once (advisory lock).
  */
 @Component
 public class MessageRollups {
@@ -36,13 +39,17 @@ public class MessageRollups {
     private static final List<String> STEP_TABLES = List.of("campaign_message_step", "campaign_message_step_cost",
             "campaign_cascade_cost");
 
+    /** In campaign order, so that two marking transactions never deadlock. */
+    private static final String MARK = """
+            insert into message_rollup_state as s (campaign_id, open_messages, dirty)
+            select distinct c, 0, true from unnest(cast(:ids as bigint[])) as c where c is not null order by c
+            on conflict (campaign_id) do update set dirty = true, marks = s.marks + 1""";
+
     private final Set<Long> changed = ConcurrentHashMap.newKeySet();
 
     private final JdbcClient jdbc;
 
     private final TransactionTemplate transaction;
-
-    private volatile Instant lastSweep;
 
     /**
      * A recompute costs in proportion to the campaign's messages: a big campaign changing
@@ -72,6 +79,16 @@ public class MessageRollups {
         }
     }
 
+    /**
+     * Marks campaigns dirty inside the caller's transaction: the mark commits with the
+     * change, and a restart keeps it.
+     */
+    public void markDirty(Collection<Long> campaignIds) {
+        if (!campaignIds.isEmpty()) {
+            this.jdbc.sql(MARK).param("ids", campaignIds.toArray(Long[]::new)).update();
+        }
+    }
+
     @EventListener
     void statusChanged(MessageStatusChanged event) {
         changed(event.attribution().campaignId());
@@ -80,32 +97,57 @@ public class MessageRollups {
     @Scheduled(fixedDelayString = "${sms.messaging.rollup.interval:15s}",
             initialDelayString = "${sms.messaging.rollup.interval:15s}")
     void run() {
-        for (Long campaign : List.copyOf(this.changed)) {
-            this.changed.remove(campaign);
-            refreshQuietly(campaign);
-        }
+        Set<Long> campaigns = new TreeSet<>(this.changed);
+        this.changed.removeAll(campaigns);
+        campaigns
+            .addAll(this.jdbc.sql("select campaign_id from message_rollup_state where dirty").query(Long.class).list());
+        campaigns.forEach(this::refreshQuietly);
     }
 
+    /**
+     * Marks what no mark told (status changes and reads, other instances' callbacks, a
+     * restart), then recomputes every marked campaign.
+     */
     @Scheduled(fixedDelayString = "${sms.messaging.rollup.sweep-interval:1m}", initialDelay = 5_000)
-    void sweep() {
-        Instant started = this.jdbc.sql("select now()").query(Instant.class).single();
-        Instant since = (this.lastSweep != null) ? this.lastSweep
-                : this.jdbc
-                    .sql("select coalesce(max(refreshed_at), now() - interval '1 day') from message_rollup_state")
-                    .query(Instant.class)
-                    .single();
-        // A minute's margin: a transaction may commit a while after it set final_at.
-        List<Long> campaigns = this.jdbc.sql("""
-                select distinct campaign_id from outbound_message
-                where final_at > cast(:since as timestamptz) - interval '1 minute' and campaign_id is not null
-                union
-                select campaign_id from message_rollup_state
-                where open_messages > 0 and refreshed_at < now() - interval '30 minutes'""")
-            .param("since", java.sql.Timestamp.from(since))
-            .query(Long.class)
-            .list();
-        campaigns.forEach(this::refreshQuietly);
-        this.lastSweep = started;
+    public void sweep() {
+        this.transaction.executeWithoutResult((status) -> markFromHistory());
+        run();
+    }
+
+    /**
+     * Campaigns with a message event since the position before last (a transaction may
+     * commit a while after it took its event id), unless recomputed well after it; and
+     * campaigns with messages in flight not recomputed for 30 minutes. One indexed range
+     * of the history; the stored position moves in the same transaction.
+     */
+    private void markFromHistory() {
+        long[] seen = this.jdbc.sql("select seen_before, seen from message_rollup_sweep where id = 1 for update")
+            .query((row, n) -> new long[] { row.getLong("seen_before"), row.getLong("seen") })
+            .single();
+        long top = this.jdbc.sql("select coalesce(max(id), 0) from message_event").query(Long.class).single();
+        this.jdbc.sql("""
+                with changed as (
+                    select m.campaign_id, max(e.at) as last_change
+                    from message_event e join outbound_message m on m.id = e.message_id
+                    where e.id > :from and e.id <= :top and m.campaign_id is not null
+                    group by m.campaign_id
+                    union all
+                    select campaign_id, now() from message_rollup_state
+                    where open_messages > 0 and refreshed_at < now() - interval '30 minutes'),
+                due as (
+                    select c.campaign_id from changed c
+                    where not exists (select 1 from message_rollup_state r where r.campaign_id = c.campaign_id
+                                      and r.refreshed_at > c.last_change + interval '1 minute'))
+                insert into message_rollup_state as s (campaign_id, open_messages, dirty)
+                select distinct campaign_id, 0, true from due order by campaign_id
+                on conflict (campaign_id) do update set dirty = true, marks = s.marks + 1""")
+            .param("from", seen[0])
+            .param("top", top)
+            .update();
+        this.jdbc.sql("update message_rollup_sweep set seen_before = :seen, seen = :top where id = 1")
+            .param("seen", Math.max(seen[1], seen[0]))
+            .param("top", Math.max(top, seen[1]))
+            .update();
     }
 
     private void refreshQuietly(long campaignId) {
@@ -141,13 +183,24 @@ public class MessageRollups {
             if (!locked) {
                 return false;
             }
+            // Read before the figures: a mark committed later changes it and stays.
+            Long marks = this.jdbc.sql("select marks from message_rollup_state where campaign_id = :id")
+                .param("id", campaignId)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
             recompute(campaignId);
+            this.jdbc.sql("update message_rollup_state set dirty = false where campaign_id = :id and marks = :marks")
+                .param("id", campaignId)
+                .param("marks", marks)
+                .update();
             return true;
         });
         return Boolean.TRUE.equals(done);
     }
 
-    private void recompute(long campaignId) {
+    /** Replaces the figures; package-private so a test can make it fail. */
+    void recompute(long campaignId) {
         this.jdbc.sql("delete from campaign_message_total where campaign_id = :id").param("id", campaignId).update();
         this.jdbc.sql("delete from campaign_message_hour where campaign_id = :id").param("id", campaignId).update();
         this.jdbc.sql("delete from campaign_message_cost where campaign_id = :id").param("id", campaignId).update();
