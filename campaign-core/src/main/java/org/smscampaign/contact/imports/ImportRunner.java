@@ -40,6 +40,7 @@ import org.smscampaign.contact.ImportRejectionView;
 import org.smscampaign.contact.ImportSettings;
 import org.smscampaign.contact.NormalizedContact;
 
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,6 +51,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ImportRunner {
+
+    /** Tries of a batch that lost a deadlock. */
+    private static final int WRITE_ATTEMPTS = 3;
 
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
 
@@ -337,11 +341,30 @@ public class ImportRunner {
             this.pending = (prepared == null) ? CompletableFuture.completedFuture(BatchResult.NONE)
                     : CompletableFuture.supplyAsync(() -> {
                         long writeStarted = System.nanoTime();
-                        BatchResult result = ImportRunner.this.batches.write(prepared);
+                        BatchResult result = write(prepared);
                         this.writingNanos.addAndGet(System.nanoTime() - writeStarted);
                         return result;
                     }, writer);
             report();
+        }
+
+        /**
+         * Writes a batch (one transaction); one that lost a deadlock (a STOP or another
+         * writer on the same contacts) rolled back whole and is written again.
+         */
+        private BatchResult write(ContactBatches.PreparedBatch prepared) {
+            for (int attempt = 1;; attempt++) {
+                try {
+                    return ImportRunner.this.batches.write(prepared);
+                }
+                catch (TransientDataAccessException ex) {
+                    if (attempt == WRITE_ATTEMPTS) {
+                        throw ex;
+                    }
+                    log.warn("Import {}: a batch met another writer ({}); writing it again", this.job.id(),
+                            ex.getClass().getSimpleName());
+                }
+            }
         }
 
         private void report() {
