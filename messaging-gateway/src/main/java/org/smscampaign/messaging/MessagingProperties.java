@@ -207,7 +207,8 @@ public record MessagingProperties(@DefaultValue("SIMULATOR") Provider provider, 
      * @param keepRecord keep the simulator's own record of what it received
      * (reconciliation)
      * @param behaviour how it answers: NORMAL, THROTTLE (429), SERVER_ERROR (503),
-     * TIMEOUT (accepts, then answers too late) or REJECT (21211)
+     * TIMEOUT (accepts, then answers too late), REJECT (21211), SLOW (accepts, answers
+     * after 5 s) or UNREACHABLE (connection refused)
      * @param whatsAppShare share of numbers that have a WhatsApp account (stable per
      * number; the others fail with 63003)
      * @param rcsShare share of numbers whose phone takes RCS (the others fail with 63003)

@@ -16,6 +16,21 @@ public enum SimulatorBehaviour {
     TIMEOUT,
 
     /** Refuses every message for good (21211, invalid To number). */
-    REJECT
+    REJECT,
+
+    /**
+     * Accepts every message but answers only after {@link #SLOW_ANSWER}, as a provider
+     * under strain: within the request timeout, so each answer is the real one.
+     */
+    SLOW,
+
+    /**
+     * Refuses the connection at once, as an address nobody listens on: nothing was
+     * processed (the Twilio sender's "not connected").
+     */
+    UNREACHABLE;
+
+    /** How long a {@link #SLOW} provider takes to answer a send. */
+    public static final java.time.Duration SLOW_ANSWER = java.time.Duration.ofSeconds(5);
 
 }

@@ -403,6 +403,38 @@ class GatewayIT {
     }
 
     @Test
+    void aSlowProviderIsWaitedForAndItsAnswerKept() {
+        this.simulator.behave(SimulatorBehaviour.SLOW);
+        long started = System.nanoTime();
+        long id = enqueue(sms("fast", number(), campaign()));
+
+        awaitStatus(id, MessageStatus.DELIVERED);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("answered after the provider's 5 s")
+            .isGreaterThanOrEqualTo(SimulatorBehaviour.SLOW_ANSWER);
+        assertThat(this.gateway.history(id)).extracting(MessageEventView::status)
+            .as("a late answer within the request timeout is the real one")
+            .doesNotContain(MessageStatus.UNKNOWN);
+        assertThat(this.simulator.received(id)).as("sent exactly once").isEqualTo(1);
+        assertThat(this.gateway.find(id).orElseThrow().attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnreachableProviderDelaysSendingWithoutFailingOrSendingAnything() {
+        this.simulator.behave(SimulatorBehaviour.UNREACHABLE);
+        long id = enqueue(sms("fast", number(), campaign()));
+
+        await(WAIT, "a refused attempt", () -> this.gateway.find(id).orElseThrow().attempts() >= 1);
+        assertThat(statusOf(id)).as("waiting for another attempt, not failed")
+            .isIn(MessageStatus.QUEUED, MessageStatus.CLAIMED, MessageStatus.SENDING);
+        assertThat(this.simulator.received(id)).as("the provider received nothing").isZero();
+        this.simulator.behave(SimulatorBehaviour.NORMAL);
+        awaitStatus(id, MessageStatus.DELIVERED);
+
+        assertThat(this.simulator.received(id)).as("sent exactly once").isEqualTo(1);
+    }
+
+    @Test
     void aCampaignWhoseMessagesFailInNumbersIsPausedWithTheReason() {
         long campaign = campaign();
         List<MessageRequest> doomed = new ArrayList<>();

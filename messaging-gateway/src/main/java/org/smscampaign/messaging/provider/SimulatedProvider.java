@@ -41,7 +41,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * record of what it received, and later posts signed status callbacks (sent, then
  * delivered, undelivered or failed with real Twilio error codes, at configurable shares)
  * to the platform's own webhook. It can be told to throttle (429), fail (503), answer too
- * late or refuse everything, for tests and demos.
+ * late, answer slowly (5 s), refuse connections or refuse everything, for tests and
+ * demos.
  */
 public class SimulatedProvider implements SmsSender {
 
@@ -144,7 +145,13 @@ public class SimulatedProvider implements SmsSender {
     public SendOutcome send(OutgoingMessage message) {
         Integer magic = MAGIC_NUMBERS.get(message.to());
         SimulatorBehaviour now = this.behaviour;
-        if (magic != null || (now != SimulatorBehaviour.NORMAL && now != SimulatorBehaviour.TIMEOUT)) {
+        if (magic == null && now == SimulatorBehaviour.UNREACHABLE) {
+            // A refused connection answers at once, without the provider's latency.
+            return new SendOutcome.Unavailable("simulated: connection refused");
+        }
+        boolean accepts = now == SimulatorBehaviour.NORMAL || now == SimulatorBehaviour.TIMEOUT
+                || now == SimulatorBehaviour.SLOW;
+        if (magic != null || !accepts) {
             pause(this.settings.latency());
             if (magic != null) {
                 return new SendOutcome.Rejected(magic, "simulated Twilio test number");
@@ -164,8 +171,9 @@ public class SimulatedProvider implements SmsSender {
         // answer
         // takes the latency. A caller that stalls meanwhile finds the message in the
         // record.
-        String sid = accept(message);
-        pause(this.settings.latency());
+        Duration answer = (now == SimulatorBehaviour.SLOW) ? SimulatorBehaviour.SLOW_ANSWER : this.settings.latency();
+        String sid = accept(message, answer);
+        pause(answer);
         return (now == SimulatorBehaviour.TIMEOUT)
                 ? new SendOutcome.Ambiguous("simulated: no answer within the request timeout")
                 : new SendOutcome.Accepted(sid, MessageStatus.ACCEPTED, null, null);
@@ -231,7 +239,7 @@ public class SimulatedProvider implements SmsSender {
             .single();
     }
 
-    private String accept(OutgoingMessage message) {
+    private String accept(OutgoingMessage message, Duration answer) {
         byte[] random = new byte[16];
         ThreadLocalRandom.current().nextBytes(random);
         String sid = "SM" + HexFormat.of().formatHex(random);
@@ -259,7 +267,7 @@ public class SimulatedProvider implements SmsSender {
                 .update();
         }
         if (this.settings.callbacks() && message.statusCallback() != null) {
-            scheduleFate(message, sid, fate);
+            scheduleFate(message, sid, fate, answer);
         }
         return sid;
     }
@@ -269,8 +277,9 @@ public class SimulatedProvider implements SmsSender {
 
     }
 
-    private void scheduleFate(OutgoingMessage message, String sid, Fate fate) {
-        long sentAfter = Math.max(10, this.settings.latency().toMillis());
+    /** The receipts of a message, the first once the provider has answered. */
+    private void scheduleFate(OutgoingMessage message, String sid, Fate fate, Duration answer) {
+        long sentAfter = Math.max(10, answer.toMillis());
         long finalAfter = sentAfter + this.settings.deliveryDelay().toMillis();
         this.callbacks.schedule(() -> post(message, sid, "sent", null), sentAfter, TimeUnit.MILLISECONDS);
         this.callbacks.schedule(() -> post(message, sid, fate.status(), fate.code()), finalAfter,
