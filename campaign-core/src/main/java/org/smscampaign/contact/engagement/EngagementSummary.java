@@ -53,6 +53,11 @@ public class EngagementSummary {
         .map((t) -> "case when p.overwrite then p." + t + " else greatest(c." + t + ", p." + t + ") end")
         .collect(Collectors.joining(", "));
 
+    /** The contact's times set to what the pending row {@code p} leaves. */
+    private static final String SET_TIMES = TIMES.stream()
+        .map((t) -> t + " = case when p.overwrite then p." + t + " else greatest(c." + t + ", p." + t + ") end")
+        .collect(Collectors.joining(", "));
+
     private static final String OLD_TIMES = TIMES.stream().map((t) -> "c." + t).collect(Collectors.joining(", "));
 
     /** The pending row would change the contact. */
@@ -163,16 +168,13 @@ public class EngagementSummary {
         if (upTo == after) {
             return after;
         }
-        String set = TIMES.stream()
-            .map((t) -> t + " = case when p.overwrite then p." + t + " else greatest(c." + t + ", p." + t + ") end")
-            .collect(Collectors.joining(", "));
         this.jdbc.sql("""
                 update contact c set %s
                 from contact_engagement_pending p
                 where p.contact_id = c.id and p.contact_id > :after and p.contact_id <= :upTo
                   and c.id in (select c.id from contact c join contact_engagement_pending p on p.contact_id = c.id
                                where p.contact_id > :after and p.contact_id <= :upTo and c.erased_at is null and %s
-                               for update of c skip locked)""".formatted(set, CHANGES))
+                               for update of c skip locked)""".formatted(SET_TIMES, CHANGES))
             .param("after", after)
             .param("upTo", upTo)
             .update();

@@ -2,6 +2,8 @@ package org.smscampaign.web.error;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +44,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    private static final java.util.regex.Pattern FIELD_FIRST = java.util.regex.Pattern
-        .compile("([A-Za-z][\\w.\\[\\] ]{0,40}?): (.+)", java.util.regex.Pattern.DOTALL);
+    private static final Pattern FIELD_FIRST = Pattern.compile("([A-Za-z][\\w.\\[\\] ]{0,40}?): (.+)", Pattern.DOTALL);
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -185,7 +186,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** "variants: the splits add up to 90%": the field before the colon, named. */
     private static ProblemDetail withField(ProblemDetail problem) {
-        java.util.regex.Matcher named = FIELD_FIRST.matcher(String.valueOf(problem.getDetail()));
+        Matcher named = FIELD_FIRST.matcher(String.valueOf(problem.getDetail()));
         if (named.matches()) {
             problem.setProperty("errors", List.of(Map.of("field", named.group(1), "message", named.group(2))));
         }

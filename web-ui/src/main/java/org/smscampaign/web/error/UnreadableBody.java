@@ -1,6 +1,10 @@
 package org.smscampaign.web.error;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.Temporal;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,17 +107,17 @@ final class UnreadableBody {
             return "true or false";
         }
         if (type == double.class || type == Double.class || type == float.class || type == Float.class
-                || type == java.math.BigDecimal.class) {
+                || type == BigDecimal.class) {
             return "a number";
         }
         if (type == String.class) {
             return "a text";
         }
-        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+        if (Temporal.class.isAssignableFrom(type)) {
             return "an ISO-8601 " + type.getSimpleName() + " (such as "
-                    + ((type == java.time.LocalDate.class) ? "2027-01-31" : "2027-01-31T10:00:00Z") + ")";
+                    + ((type == LocalDate.class) ? "2027-01-31" : "2027-01-31T10:00:00Z") + ")";
         }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "a list";
         }
         return "an object (" + type.getSimpleName() + ")";
