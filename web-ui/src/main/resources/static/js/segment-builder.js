@@ -250,7 +250,10 @@
       || values.some(function (v) { return v === null || String(v).trim() === ''; }));
   }
 
+  let retry = null;
+
   function preview() {
+    clearTimeout(retry);
     if (incomplete(rule)) {
       document.getElementById('preview-time').textContent = 'Fill in every rule to count again.';
       return;
@@ -262,9 +265,20 @@
     const error = document.getElementById('preview-error');
     fetch('/api/v1/segments/preview', { method: 'POST', headers: headers, body: hidden.value })
       .then(function (response) {
-        return response.json().then(function (body) { return { ok: response.ok, body: body }; });
+        return response.json().then(function (body) {
+          return { ok: response.ok, busy: response.status === 429,
+            retryAfter: Number(response.headers.get('Retry-After')) || 5, body: body };
+        });
       })
       .then(function (result) {
+        if (result.busy) {
+          // Heavy reads are bounded per instance: wait for a turn rather than show an error.
+          document.getElementById('preview-time').textContent =
+            'Busy with other counts: counting again in ' + result.retryAfter + ' s.';
+          clearTimeout(retry);
+          retry = setTimeout(preview, result.retryAfter * 1000);
+          return;
+        }
         if (!result.ok) {
           error.textContent = result.body.detail || 'The rule cannot be counted.';
           error.hidden = false;

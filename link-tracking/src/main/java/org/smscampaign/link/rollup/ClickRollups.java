@@ -3,6 +3,7 @@ package org.smscampaign.link.rollup;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -51,13 +53,21 @@ public class ClickRollups {
     private final TransactionTemplate transaction;
 
     /**
+     * No statement of a recompute runs longer: a plan gone wrong cannot hold a
+     * connection.
+     */
+    private final String statementTimeout;
+
+    /**
      * Per campaign, the System.nanoTime() before which it is not recomputed by the job.
      */
     private final Map<Long, Long> notBefore = new ConcurrentHashMap<>();
 
-    ClickRollups(JdbcClient jdbc, TransactionTemplate transaction) {
+    ClickRollups(JdbcClient jdbc, TransactionTemplate transaction,
+            @Value("${sms.link.rollup.statement-timeout:2m}") Duration statementTimeout) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.statementTimeout = String.valueOf(statementTimeout.toMillis());
     }
 
     /** Marks campaigns dirty on the caller's connection, inside its transaction. */
@@ -112,6 +122,7 @@ public class ClickRollups {
                 .query(Boolean.class)
                 .single();
             if (locked) {
+                boundStatements();
                 // Read before the figures: a mark committed later changes it, and keeps
                 // the campaign dirty. Cleared with the figures: both commit, or neither.
                 Long marks = this.jdbc.sql("select marks from click_rollup_state where campaign_id = :id")
@@ -128,6 +139,16 @@ public class ClickRollups {
             return locked;
         });
         return Boolean.TRUE.equals(done);
+    }
+
+    /**
+     * For the rest of the recompute's transaction (a statement cut short rolls it back).
+     */
+    private void boundStatements() {
+        this.jdbc.sql("select set_config('statement_timeout', :millis, true)")
+            .param("millis", this.statementTimeout)
+            .query(String.class)
+            .single();
     }
 
     /** Replaces the figures; package-private so a test can make it fail. */

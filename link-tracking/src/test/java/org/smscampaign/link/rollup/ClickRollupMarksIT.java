@@ -1,5 +1,6 @@
 package org.smscampaign.link.rollup;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
@@ -12,10 +13,12 @@ import org.smscampaign.link.RecipientLinkRequest;
 import org.smscampaign.link.ShortLinks;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -40,7 +43,7 @@ class ClickRollupMarksIT {
     @Test
     void aRecomputeThatDiesKeepsTheMarkAndTheNextOneClearsItOnce() {
         long campaign = campaignWithTwoHumanHits();
-        ClickRollups dying = new ClickRollups(this.jdbc, this.transaction) {
+        ClickRollups dying = new ClickRollups(this.jdbc, this.transaction, Duration.ofMinutes(2)) {
             @Override
             void recompute(long campaignId) {
                 throw new IllegalStateException("the process died here");
@@ -63,6 +66,28 @@ class ClickRollupMarksIT {
         assertThat(this.rollups.refresh(campaign)).isTrue();
         assertThat(dirty(campaign)).isFalse();
         assertThat(humanHits(campaign)).as("the same figures again").isEqualTo(2);
+    }
+
+    @Test
+    void aRecomputeStatementOverItsBoundIsCutAndTheMarkStays() {
+        long campaign = campaignWithTwoHumanHits();
+        ClickRollups stuck = new ClickRollups(this.jdbc, this.transaction, Duration.ofMillis(200)) {
+            @Override
+            void recompute(long campaignId) {
+                ClickRollupMarksIT.this.jdbc.sql("select pg_sleep(30)").query().singleRow();
+            }
+        };
+
+        long started = System.nanoTime();
+        assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> stuck.refresh(campaign))
+            .withMessageContaining("statement timeout");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        assertThat(this.jdbc.sql("show statement_timeout").query(String.class).single())
+            .as("the bound ends with the recompute's transaction")
+            .isEqualTo("0");
+
+        assertThat(this.rollups.refresh(campaign)).isTrue();
+        assertThat(humanHits(campaign)).isEqualTo(2);
     }
 
     @Test
@@ -105,7 +130,7 @@ class ClickRollupMarksIT {
     void aMarkMadeDuringARecomputeKeepsTheCampaignDirty() {
         long campaign = campaignWithTwoHumanHits();
         java.sql.Timestamp[] recomputedAt = new java.sql.Timestamp[1];
-        ClickRollups overtaken = new ClickRollups(this.jdbc, this.transaction) {
+        ClickRollups overtaken = new ClickRollups(this.jdbc, this.transaction, Duration.ofMinutes(2)) {
             @Override
             void recompute(long campaignId) {
                 recomputedAt[0] = ClickRollupMarksIT.this.jdbc.sql("select now()")

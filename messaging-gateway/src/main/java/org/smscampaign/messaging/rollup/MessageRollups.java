@@ -1,5 +1,6 @@
 package org.smscampaign.messaging.rollup;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.smscampaign.messaging.MessageStatusChanged;
 import org.smscampaign.messaging.MessagingProperties;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -52,6 +54,12 @@ public class MessageRollups {
     private final TransactionTemplate transaction;
 
     /**
+     * No statement of a recompute runs longer: a plan gone wrong cannot hold a
+     * connection.
+     */
+    private final String statementTimeout;
+
+    /**
      * A recompute costs in proportion to the campaign's messages: a big campaign changing
      * all the time is recomputed again only after ten times its last recompute took (at
      * most a tenth of the database's time for it).
@@ -66,9 +74,11 @@ public class MessageRollups {
     /** The price table's currency: that of estimates queued before they named theirs. */
     private final String currency;
 
-    MessageRollups(JdbcClient jdbc, TransactionTemplate transaction, MessagingProperties properties) {
+    MessageRollups(JdbcClient jdbc, TransactionTemplate transaction, MessagingProperties properties,
+            @Value("${sms.messaging.rollup.statement-timeout:2m}") Duration statementTimeout) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.statementTimeout = String.valueOf(statementTimeout.toMillis());
         this.currency = properties.pricing().currency();
     }
 
@@ -183,6 +193,7 @@ public class MessageRollups {
             if (!locked) {
                 return false;
             }
+            boundStatements();
             // Read before the figures: a mark committed later changes it and stays.
             Long marks = this.jdbc.sql("select marks from message_rollup_state where campaign_id = :id")
                 .param("id", campaignId)
@@ -200,6 +211,16 @@ public class MessageRollups {
     }
 
     /** Replaces the figures; package-private so a test can make it fail. */
+    /**
+     * For the rest of the recompute's transaction (a statement cut short rolls it back).
+     */
+    private void boundStatements() {
+        this.jdbc.sql("select set_config('statement_timeout', :millis, true)")
+            .param("millis", this.statementTimeout)
+            .query(String.class)
+            .single();
+    }
+
     void recompute(long campaignId) {
         this.jdbc.sql("delete from campaign_message_total where campaign_id = :id").param("id", campaignId).update();
         this.jdbc.sql("delete from campaign_message_hour where campaign_id = :id").param("id", campaignId).update();

@@ -49,7 +49,7 @@ class MessageRollupMarksIT {
     private final long campaign = campaign();
 
     private MessageRollups restarted() {
-        return new MessageRollups(this.jdbc, this.transaction, this.properties);
+        return new MessageRollups(this.jdbc, this.transaction, this.properties, Duration.ofMinutes(2));
     }
 
     @Test
@@ -126,7 +126,7 @@ class MessageRollupMarksIT {
     void aRecomputeThatDiesKeepsTheMark() {
         delivered("SMdies" + System.nanoTime());
         this.transaction.executeWithoutResult((status) -> this.rollups.markDirty(java.util.List.of(this.campaign)));
-        MessageRollups dying = new MessageRollups(this.jdbc, this.transaction, this.properties) {
+        MessageRollups dying = new MessageRollups(this.jdbc, this.transaction, this.properties, Duration.ofMinutes(2)) {
             @Override
             void recompute(long campaignId) {
                 throw new IllegalStateException("the process died here");

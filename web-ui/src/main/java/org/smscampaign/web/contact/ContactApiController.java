@@ -17,6 +17,7 @@ import org.smscampaign.contact.ContactManagement;
 import org.smscampaign.contact.ContactPage;
 import org.smscampaign.contact.ContactSearch;
 import org.smscampaign.segment.Segments;
+import org.smscampaign.web.bulkhead.ExpensiveRead;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -115,6 +116,7 @@ class ContactApiController {
         return ResponseEntity.noContent().build();
     }
 
+    @ExpensiveRead
     @GetMapping(value = "/export", produces = "text/csv")
     @Operation(summary = "Export contacts as CSV", description = "All contacts, or those of a list and/or segment.")
     ResponseEntity<StreamingResponseBody> exportCsv(@RequestParam(required = false) Long list,

@@ -18,6 +18,7 @@ import org.smscampaign.contact.PreferredChannel;
 import org.smscampaign.contact.WhatsAppConsent;
 import org.smscampaign.messaging.Channel;
 import org.smscampaign.segment.Segments;
+import org.smscampaign.web.bulkhead.ExpensiveRead;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -212,6 +213,7 @@ class ContactPagesController {
         return "redirect:/contacts/" + id;
     }
 
+    @ExpensiveRead
     @GetMapping("/export.csv")
     ResponseEntity<StreamingResponseBody> exportCsv(@RequestParam(required = false) Long list,
             @RequestParam(required = false) Long segment) {

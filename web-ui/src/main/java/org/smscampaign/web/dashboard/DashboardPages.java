@@ -5,6 +5,7 @@ import java.util.Map;
 import org.smscampaign.campaign.CampaignProblem;
 import org.smscampaign.report.CampaignOverview;
 import org.smscampaign.report.CampaignReports;
+import org.smscampaign.web.bulkhead.ExpensiveRead;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +23,7 @@ import org.springframework.web.servlet.ModelAndView;
  * as CSV.
  */
 @Controller
+@ExpensiveRead
 @RequestMapping("/dashboards")
 class DashboardPages {
 

@@ -11,6 +11,7 @@ import org.smscampaign.report.CampaignReports;
 import org.smscampaign.report.PeriodSummary;
 import org.smscampaign.web.report.Summaries;
 import org.smscampaign.web.report.ReportRange;
+import org.smscampaign.web.bulkhead.ExpensiveRead;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the definitions of docs/metrics.md.
  */
 @RestController
+@ExpensiveRead
 @RequestMapping("/api/v1/reports")
 @Tag(name = "Reports")
 class ReportApiController {

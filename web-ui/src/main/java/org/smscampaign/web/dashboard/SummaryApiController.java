@@ -10,6 +10,7 @@ import org.smscampaign.web.report.Summaries;
 import org.smscampaign.web.report.SummaryDocument;
 import org.smscampaign.web.report.SummaryKind;
 import org.smscampaign.web.report.SummaryPdf;
+import org.smscampaign.web.bulkhead.ExpensiveRead;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * a day in the account's time zone, as the Reports page shows it.
  */
 @RestController
+@ExpensiveRead
 @RequestMapping("/api/v1/reports/summaries")
 @Tag(name = "Reports")
 class SummaryApiController {

@@ -15,10 +15,12 @@ import org.smscampaign.link.LinkProblem;
 import org.smscampaign.messaging.OutsideCustomerWindow;
 import org.smscampaign.money.MoneyProblem;
 import org.smscampaign.segment.SegmentProblem;
+import org.smscampaign.web.bulkhead.ReadsBusy;
 import org.smscampaign.webhook.WebhookProblem;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -143,6 +145,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case INVALID -> ProblemType.VALIDATION_FAILED.problem(ex.getMessage());
             case CONFLICT -> ProblemType.CONFLICT.problem(ex.getMessage());
         };
+    }
+
+    @ExceptionHandler(ReadsBusy.class)
+    ResponseEntity<ProblemDetail> readsBusy(ReadsBusy ex) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+            .header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfter().toSeconds()))
+            .body(ProblemType.BUSY.problem(ex.getMessage()));
     }
 
     @ExceptionHandler(OutsideCustomerWindow.class)

@@ -2,16 +2,21 @@ package org.smscampaign.web.error;
 
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.smscampaign.campaign.CampaignProblem;
 import org.smscampaign.contact.ContactProblem;
 import org.smscampaign.link.LinkProblem;
 import org.smscampaign.messaging.OutsideCustomerWindow;
 import org.smscampaign.money.MoneyProblem;
 import org.smscampaign.segment.SegmentProblem;
+import org.smscampaign.web.bulkhead.ReadsBusy;
 import org.smscampaign.webhook.WebhookProblem;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -84,6 +89,20 @@ class PageProblems {
             case INVALID, URL_REFUSED -> HttpStatus.BAD_REQUEST;
             case CONFLICT -> HttpStatus.CONFLICT;
         });
+    }
+
+    /**
+     * A heavy page while as many heavy reads run as allowed: the busy page, to try again.
+     */
+    @ExceptionHandler(ReadsBusy.class)
+    ModelAndView readsBusy(ReadsBusy ex, HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfter().toSeconds()));
+        String query = request.getQueryString();
+        String again = ("GET".equals(request.getMethod()) && !request.getRequestURI().startsWith("//"))
+                ? request.getRequestURI() + ((query != null) ? "?" + query : "") : null;
+        return new ModelAndView("error/busy",
+                Map.of("status", 429, "seconds", ex.retryAfter().toSeconds(), "again", (again != null) ? again : "/"),
+                HttpStatus.TOO_MANY_REQUESTS);
     }
 
     /** A form post that should have carried a file and did not. */

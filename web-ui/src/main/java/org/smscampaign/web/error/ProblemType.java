@@ -40,6 +40,10 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE,
             "The request body has a media type this resource does not accept."),
     TOO_MANY_REQUESTS("too-many-requests", HttpStatus.TOO_MANY_REQUESTS, "Too many requests; retry later."),
+    BUSY("busy", HttpStatus.TOO_MANY_REQUESTS,
+            "As many heavy reads (segment counts and previews, dashboards, reports, exports) run as the platform "
+                    + "allows at once, so that sending, webhooks and links keep their database connections: retry "
+                    + "after the seconds in the Retry-After header."),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR,
             "An unexpected error occurred; it has been logged."),
     SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE,

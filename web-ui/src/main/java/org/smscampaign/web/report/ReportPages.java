@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.time.LocalDate;
 
 import org.smscampaign.report.ReportHistory;
+import org.smscampaign.web.bulkhead.ExpensiveRead;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -66,6 +67,7 @@ class ReportPages {
     }
 
     /** A daily, weekly or monthly summary: the period holding the day (today if none). */
+    @ExpensiveRead
     @GetMapping("/{kind:daily|weekly|monthly}")
     String period(@PathVariable String kind,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,

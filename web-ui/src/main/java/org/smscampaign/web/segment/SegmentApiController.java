@@ -22,6 +22,7 @@ import org.smscampaign.contact.CustomAttributes;
 import org.smscampaign.segment.SegmentPreview;
 import org.smscampaign.segment.SegmentView;
 import org.smscampaign.segment.Segments;
+import org.smscampaign.web.bulkhead.ExpensiveRead;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -90,6 +91,7 @@ class SegmentApiController {
         return ResponseEntity.noContent().build();
     }
 
+    @ExpensiveRead
     @GetMapping("/{id}/count")
     @Operation(summary = "How many contacts the segment selects, and how many are reachable",
             description = "Reachable: subscribed and not erased. Unsubscribed contacts are never reachable.")
@@ -97,6 +99,7 @@ class SegmentApiController {
         return this.segments.count(id);
     }
 
+    @ExpensiveRead
     @PostMapping("/preview")
     @Operation(summary = "Count and sample what a rule selects, without saving it",
             description = "Behaviour rules (RECEIVED, DELIVERED, CLICKED, CONVERTED, REPLIED, QUERIED, REDEEMED with "

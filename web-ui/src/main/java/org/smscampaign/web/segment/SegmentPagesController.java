@@ -10,6 +10,7 @@ import org.smscampaign.contact.ContactCriteria;
 import org.smscampaign.segment.SegmentProblem;
 import org.smscampaign.segment.SegmentView;
 import org.smscampaign.segment.Segments;
+import org.smscampaign.web.bulkhead.ExpensiveRead;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,6 +40,7 @@ class SegmentPagesController {
         this.json = json;
     }
 
+    @ExpensiveRead
     @GetMapping
     String index(Model model) {
         Map<SegmentView, AudienceCount> counts = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import org.smscampaign.report.CampaignReports;
 import org.smscampaign.web.dashboard.CampaignDashboard;
 import org.smscampaign.web.error.ProblemType;
 import org.smscampaign.web.report.Summaries;
+import org.smscampaign.web.bulkhead.ExpensiveRead;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -49,6 +50,7 @@ class SharedPages {
         this.limiter = limiter;
     }
 
+    @ExpensiveRead
     @GetMapping("/{token}")
     String open(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
         privateToThisVisitor(response);
@@ -88,6 +90,7 @@ class SharedPages {
      * The shared dashboard's figures as JSON, for its charts and live refresh (not
      * counted as an opening).
      */
+    @ExpensiveRead
     @GetMapping("/{token}/report")
     @ResponseBody
     ResponseEntity<?> report(@PathVariable String token, HttpServletRequest request) {
