@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryAfter the Retry-After told to a refused request
  */
 @ConfigurationProperties("sms.web.expensive-reads")
-public record ExpensiveReadsProperties(@DefaultValue("4") int maxConcurrent, @DefaultValue("2s") Duration maxWait,
+public record ExpensiveReadsProperties(@DefaultValue("2") int maxConcurrent, @DefaultValue("2s") Duration maxWait,
         @DefaultValue("5s") Duration retryAfter) {
 
     public ExpensiveReadsProperties {

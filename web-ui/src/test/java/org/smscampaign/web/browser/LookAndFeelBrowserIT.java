@@ -123,6 +123,21 @@ class LookAndFeelBrowserIT extends BrowserSession {
             .isGreaterThanOrEqualTo(4.5);
     }
 
+    @Test
+    void theMenuFitsEveryCommonLaptopWidth() {
+        browser.signIn(PlatformIT.ADMIN, PlatformIT.ADMIN_PASSWORD);
+        for (int width : new int[] { 1024, 1280, 1366, 1440, 1920 }) {
+            browser.resize(width, 800);
+            browser.open("/campaigns");
+            browser.assertNoHorizontalScroll();
+            if (width >= 1200) { // below, the menu folds behind its button
+                assertThat(browser.find(By.id("signed-in-as")).getText()).as("at %d px", width)
+                    .contains(PlatformIT.ADMIN);
+            }
+            browser.screenshot("menu-" + width);
+        }
+    }
+
     /**
      * WCAG 2.1 contrast of two CSS colours ({@code rgb()} or {@code rgba()} on the bar).
      */
