@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -63,9 +62,6 @@ public class ContactImports implements DisposableBean {
 
     /** Jobs queued or running in this instance: they keep their heartbeat. */
     private final Set<Long> held = ConcurrentHashMap.newKeySet();
-
-    /** A job whose instance was silent this long is abandoned. */
-    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
     ContactImports(ImportJobStore store, ImportRunner runner, CustomAttributes customAttributes, ContactLists lists,
             ContactProperties properties, MeterRegistry meters) {
@@ -216,7 +212,7 @@ public class ContactImports implements DisposableBean {
     @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
     void failAbandonedImports() {
         this.store.keepAlive(List.copyOf(this.held));
-        List<Path> files = this.store.failAbandoned(ABANDONED_AFTER);
+        List<Path> files = this.store.failAbandoned(this.properties.imports().abandonedAfter());
         files.forEach(ContactImports::delete);
         if (!files.isEmpty()) {
             log.warn("{} import(s) were interrupted by a restart and are marked failed", files.size());

@@ -2,6 +2,7 @@ package org.smscampaign.contact;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,8 +20,8 @@ class ContactNormalizerTest {
     private final ContactNormalizer normalizer = normalizer(false);
 
     private static ContactNormalizer normalizer(boolean rejectLandlines) {
-        return new ContactNormalizer(new PhoneNumbers(),
-                new ContactProperties("DE", rejectLandlines, new ContactProperties.Imports(null, 5000, 1000)), CLOCK);
+        return new ContactNormalizer(new PhoneNumbers(), new ContactProperties("DE", rejectLandlines,
+                new ContactProperties.Imports(null, 5000, 1000, Duration.ofMinutes(2))), CLOCK);
     }
 
     private static ContactInput input(String phone, String gender, String birthDate, String tags) {

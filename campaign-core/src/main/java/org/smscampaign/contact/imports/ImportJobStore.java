@@ -98,20 +98,33 @@ public class ImportJobStore {
             .update() == 1;
     }
 
-    public void progress(long id, long rowsRead, long bytesRead, BatchResult written, long rejected, long warned) {
+    /**
+     * Where the reader is; the counts of written rows move with their batches
+     * ({@link #addWritten}).
+     */
+    public void progress(long id, long rowsRead, long bytesRead, long rejected, long warned) {
         this.jdbc.sql("""
-                update contact_import set rows_read = :rows, bytes_read = :bytes, created_count = :created,
-                    updated_count = :updated, skipped_count = :skipped, rejected_count = :rejected,
+                update contact_import set rows_read = :rows, bytes_read = :bytes, rejected_count = :rejected,
                     warning_count = :warned, heartbeat_at = now()
                 where id = :id""")
             .param("id", id)
             .param("rows", rowsRead)
             .param("bytes", bytesRead)
+            .param("rejected", rejected)
+            .param("warned", warned)
+            .update();
+    }
+
+    /** Adds a written batch to the job's counts, in the batch's transaction. */
+    public void addWritten(long id, BatchResult written) {
+        this.jdbc.sql("""
+                update contact_import set created_count = created_count + :created,
+                    updated_count = updated_count + :updated, skipped_count = skipped_count + :skipped
+                where id = :id""")
+            .param("id", id)
             .param("created", written.created())
             .param("updated", written.updated())
             .param("skipped", written.skipped())
-            .param("rejected", rejected)
-            .param("warned", warned)
             .update();
     }
 

@@ -42,6 +42,7 @@ import org.smscampaign.contact.NormalizedContact;
 
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs one import: streams the file through the CSV parser, validates each row, and
@@ -67,13 +68,16 @@ public class ImportRunner {
 
     private final ContactProperties properties;
 
+    private final TransactionTemplate transaction;
+
     ImportRunner(ImportJobStore store, ContactNormalizer normalizer, ContactBatches batches,
-            CustomAttributes customAttributes, ContactProperties properties) {
+            CustomAttributes customAttributes, ContactProperties properties, TransactionTemplate transaction) {
         this.store = store;
         this.normalizer = normalizer;
         this.batches = batches;
         this.customAttributes = customAttributes;
         this.properties = properties;
+        this.transaction = transaction;
     }
 
     public void run(long jobId) {
@@ -349,13 +353,19 @@ public class ImportRunner {
         }
 
         /**
-         * Writes a batch (one transaction); one that lost a deadlock (a STOP or another
-         * writer on the same contacts) rolled back whole and is written again.
+         * Writes a batch and adds it to the job's counts in one transaction: whatever
+         * stops the process, the counts are what is stored. One that lost a deadlock (a
+         * STOP or another writer on the same contacts) rolled back whole and is written
+         * again.
          */
         private BatchResult write(ContactBatches.PreparedBatch prepared) {
             for (int attempt = 1;; attempt++) {
                 try {
-                    return ImportRunner.this.batches.write(prepared);
+                    return ImportRunner.this.transaction.execute((status) -> {
+                        BatchResult result = ImportRunner.this.batches.write(prepared);
+                        ImportRunner.this.store.addWritten(this.job.id(), result);
+                        return result;
+                    });
                 }
                 catch (TransientDataAccessException ex) {
                     if (attempt == WRITE_ATTEMPTS) {
@@ -370,8 +380,8 @@ public class ImportRunner {
         private void report() {
             ImportRunner.this.store.addRejections(this.job.id(), this.rejections);
             this.rejections.clear();
-            ImportRunner.this.store.progress(this.job.id(), this.rows, this.counting.count(), this.written,
-                    this.rejectedRows, this.warnedRows);
+            ImportRunner.this.store.progress(this.job.id(), this.rows, this.counting.count(), this.rejectedRows,
+                    this.warnedRows);
         }
 
         private static BatchResult join(CompletableFuture<BatchResult> future) {
