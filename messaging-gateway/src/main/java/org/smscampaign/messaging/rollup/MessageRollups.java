@@ -210,7 +210,6 @@ public class MessageRollups {
         return Boolean.TRUE.equals(done);
     }
 
-    /** Replaces the figures; package-private so a test can make it fail. */
     /**
      * For the rest of the recompute's transaction (a statement cut short rolls it back).
      */
@@ -221,6 +220,7 @@ public class MessageRollups {
             .single();
     }
 
+    /** Replaces the figures; package-private so a test can make it fail. */
     void recompute(long campaignId) {
         this.jdbc.sql("delete from campaign_message_total where campaign_id = :id").param("id", campaignId).update();
         this.jdbc.sql("delete from campaign_message_hour where campaign_id = :id").param("id", campaignId).update();

@@ -2,19 +2,13 @@ package org.smscampaign.web.api;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
-import io.swagger.v3.oas.models.media.IntegerSchema;
-import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
-import org.smscampaign.web.bulkhead.ExpensiveRead;
-import org.springdoc.core.customizers.OperationCustomizer;
 
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -43,23 +37,6 @@ class OpenApiConfiguration {
                         .description("An API key such as sms_Ab3dE6gH_... (created under Admin > API keys)")))
             .addServersItem(new Server().url("/").description("This platform"))
             .addSecurityItem(new SecurityRequirement().addList(API_KEY));
-    }
-
-    /** Heavy reads may be refused while as many run as allowed: say so where they are. */
-    @Bean
-    OperationCustomizer busyAnswers() {
-        return (operation, handler) -> {
-            if (handler.hasMethodAnnotation(ExpensiveRead.class)
-                    || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ExpensiveRead.class)) {
-                operation.getResponses()
-                    .addApiResponse("429", new ApiResponse()
-                        .description("Busy (problem type /problems/busy): as many heavy reads run as allowed at "
-                                + "once; retry after the seconds in Retry-After.")
-                        .addHeaderObject("Retry-After", new Header().description("Seconds to wait before retrying")
-                            .schema(new IntegerSchema())));
-            }
-            return operation;
-        };
     }
 
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.http.HttpServletRequest;
@@ -57,7 +58,7 @@ class ExpensiveReadLimit implements AsyncHandlerInterceptor, WebMvcConfigurer {
             this.refused.increment();
             throw new ReadsBusy(this.properties.maxConcurrent(), this.properties.retryAfter());
         }
-        request.setAttribute(TURN, new Turn(this.bulkhead, false));
+        request.setAttribute(TURN, new Turn(this.bulkhead));
         return true;
     }
 
@@ -65,9 +66,7 @@ class ExpensiveReadLimit implements AsyncHandlerInterceptor, WebMvcConfigurer {
     public void afterConcurrentHandlingStarted(HttpServletRequest request, HttpServletResponse response,
             Object handler) {
         if (request.getAttribute(TURN) instanceof Turn turn && !turn.streamed()) {
-            Turn streamed = new Turn(turn.bulkhead(), true);
-            request.setAttribute(TURN, streamed);
-            request.getAsyncContext().addListener(streamed);
+            turn.holdUntilTheStreamEnds(request.getAsyncContext());
         }
     }
 
@@ -80,7 +79,7 @@ class ExpensiveReadLimit implements AsyncHandlerInterceptor, WebMvcConfigurer {
         }
     }
 
-    private static boolean expensive(HandlerMethod method) {
+    static boolean expensive(HandlerMethod method) {
         return method.hasMethodAnnotation(ExpensiveRead.class)
                 || AnnotatedElementUtils.hasAnnotation(method.getBeanType(), ExpensiveRead.class);
     }
@@ -90,21 +89,21 @@ class ExpensiveReadLimit implements AsyncHandlerInterceptor, WebMvcConfigurer {
 
         private final Bulkhead bulkhead;
 
-        private final boolean streamed;
-
         private final AtomicBoolean given = new AtomicBoolean();
 
-        Turn(Bulkhead bulkhead, boolean streamed) {
-            this.bulkhead = bulkhead;
-            this.streamed = streamed;
-        }
+        private volatile boolean streamed;
 
-        Bulkhead bulkhead() {
-            return this.bulkhead;
+        Turn(Bulkhead bulkhead) {
+            this.bulkhead = bulkhead;
         }
 
         boolean streamed() {
             return this.streamed;
+        }
+
+        void holdUntilTheStreamEnds(AsyncContext async) {
+            this.streamed = true;
+            async.addListener(this);
         }
 
         void giveBack() {

@@ -5,6 +5,10 @@ import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import org.springdoc.core.customizers.OperationCustomizer;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -26,6 +30,22 @@ class ExpensiveReadsConfiguration {
             .build());
         TaggedBulkheadMetrics.ofBulkheadRegistry(registry).bindTo(meters);
         return registry.bulkhead("expensive-reads");
+    }
+
+    /** The API description says where heavy reads may be refused, and how. */
+    @Bean
+    OperationCustomizer busyAnswers() {
+        return (operation, handler) -> {
+            if (ExpensiveReadLimit.expensive(handler)) {
+                operation.getResponses()
+                    .addApiResponse("429", new ApiResponse()
+                        .description("Busy (problem type /problems/busy): as many heavy reads run as allowed at "
+                                + "once; retry after the seconds in Retry-After.")
+                        .addHeaderObject("Retry-After", new Header().description("Seconds to wait before retrying")
+                            .schema(new IntegerSchema())));
+            }
+            return operation;
+        };
     }
 
 }
