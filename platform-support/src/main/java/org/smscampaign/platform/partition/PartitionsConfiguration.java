@@ -1,0 +1,12 @@
+package org.smscampaign.platform.partition;
+
+import org.smscampaign.platform.PartitionProperties;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PartitionProperties.class)
+class PartitionsConfiguration {
+
+}
