@@ -18,7 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Documented
 @SpringBootTest(classes = CampaignCoreTestApplication.class,
         properties = {
-                "spring.flyway.locations=classpath:db/migration/campaign-core,"
+                "spring.flyway.locations=classpath:db/migration/platform-support,classpath:db/migration/campaign-core,"
                         + "classpath:db/migration/link-tracking,classpath:db/migration/messaging-gateway",
                 "spring.jpa.open-in-view=false", "sms.contact.default-region=DE", "sms.link.server.port=0",
                 "sms.campaign.launch-batch=100",

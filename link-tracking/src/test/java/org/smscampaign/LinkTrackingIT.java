@@ -15,7 +15,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(classes = LinkTrackingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "spring.flyway.locations=classpath:db/migration/link-tracking",
+        properties = {
+                "spring.flyway.locations=classpath:db/migration/platform-support,classpath:db/migration/link-tracking",
                 "sms.link.default-base-url=http://localhost/r/", "sms.link.buffer.flush-interval=20ms",
                 "sms.link.misses.per-minute=100000", "server.forward-headers-strategy=native",
                 "sms.link.server.port=0" })

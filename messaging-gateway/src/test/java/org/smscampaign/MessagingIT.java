@@ -20,7 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(classes = MessagingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "spring.flyway.locations=classpath:db/migration/messaging-gateway",
+        properties = {
+                "spring.flyway.locations=classpath:db/migration/platform-support,classpath:db/migration/messaging-gateway",
                 "sms.messaging.simulator.latency=0ms", "sms.messaging.simulator.delivery-delay=200ms",
                 "sms.messaging.simulator.delivered-share=1.0", "sms.messaging.dispatch.sweep-interval=200ms",
                 "sms.messaging.dispatch.poll-interval=50ms", "sms.messaging.dispatch.reconcile-after=1s",

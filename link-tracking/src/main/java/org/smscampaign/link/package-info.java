@@ -5,7 +5,7 @@
  * ({@link LinkClicked}, {@link ConversionRecorded}), but knows nothing of campaigns. This
  * package is the module's API; sub-packages are internal.
  */
-@ApplicationModule(displayName = "Link tracking", allowedDependencies = {})
+@ApplicationModule(displayName = "Link tracking", allowedDependencies = "platform")
 package org.smscampaign.link;
 
 import org.springframework.modulith.ApplicationModule;

@@ -26,7 +26,8 @@ class GracefulShutdownIT {
     void hitsInFlightAreWrittenBeforeTheApplicationStops() throws Exception {
         ConfigurableApplicationContext app = new SpringApplicationBuilder(LinkTrackingTestApplication.class)
             .initializers(new TestDatabaseInitializer())
-            .properties("server.port=0", "spring.flyway.locations=classpath:db/migration/link-tracking",
+            .properties("server.port=0",
+                    "spring.flyway.locations=classpath:db/migration/platform-support,classpath:db/migration/link-tracking",
                     "sms.link.default-base-url=http://localhost/r/", "sms.link.buffer.flush-interval=30s",
                     "sms.link.buffer.batch-size=100000", "sms.link.misses.per-minute=100000",
                     "server.shutdown=graceful")

@@ -4,7 +4,7 @@
  * it carries opaque attribution ids and publishes events, but knows nothing of campaigns.
  * This package is the module's API; sub-packages are internal.
  */
-@ApplicationModule(displayName = "Messaging gateway", allowedDependencies = {})
+@ApplicationModule(displayName = "Messaging gateway", allowedDependencies = "platform")
 package org.smscampaign.messaging;
 
 import org.springframework.modulith.ApplicationModule;

@@ -32,7 +32,7 @@ class ArchitectureTest {
             .map(Object::toString)
             .collect(Collectors.toSet());
         assertThat(names).containsExactlyInAnyOrder("contact", "segment", "campaign", "report", "money", "notice",
-                "alert", "link", "messaging", "web", "webhook");
+                "alert", "link", "messaging", "web", "webhook", "platform");
     }
 
     @Test
