@@ -328,6 +328,12 @@ class CampaignsIT {
         // The state a crash after the first batch leaves: its links, messages and cursor
         // only.
         this.gateway.cancel(campaign.id(), "test"); // nothing is sent meanwhile
+        this.jdbc.sql("""
+                delete from outbound_message_key where message_id in
+                    (select id from outbound_message where campaign_id = :id and contact_id > :cursor)""")
+            .param("id", campaign.id())
+            .param("cursor", cursor)
+            .update();
         this.jdbc.sql("delete from outbound_message where campaign_id = :id and contact_id > :cursor")
             .param("id", campaign.id())
             .param("cursor", cursor)

@@ -115,6 +115,12 @@ class StepsCommitTogetherIT {
             .param("id", testing.id())
             .query(Long.class)
             .list();
+        this.jdbc.sql("""
+                delete from outbound_message_key where message_id in
+                    (select id from outbound_message where campaign_id = :id and contact_id = any(:ids))""")
+            .param("id", testing.id())
+            .param("ids", lastBatch.toArray(Long[]::new))
+            .update();
         for (String table : List.of("outbound_message", "short_link")) {
             this.jdbc.sql("delete from " + table + " where campaign_id = :id and contact_id = any(:ids)")
                 .param("id", testing.id())

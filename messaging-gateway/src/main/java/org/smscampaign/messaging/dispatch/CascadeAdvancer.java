@@ -144,17 +144,14 @@ class CascadeAdvancer {
                         insert into message_event (message_id, status, detail, source)
                         select id, status, case when status = 'DELIVERED' then 'not read in time: handed to the next channel'
                             else 'not delivered in time: handed to the next channel' end, 'GATEWAY' from advanced),
-                    next as (
-                        insert into outbound_message (idempotency_key, campaign_id, contact_id, variant, channel, sender,
-                            to_number, body, segments, status, due_at, window_zone, window_start, window_end, window_days,
-                            window_policy, estimated_cost, chain_id, chain_step, chain_root_id, content_sid,
-                            content_variables, step_texts)
-                        select a.idempotency_key || '#' || s.step_no, a.campaign_id, a.contact_id, a.variant,
+                    candidate as (
+                        select nextval(pg_get_serial_sequence('outbound_message', 'id')) as id,
+                            a.idempotency_key || '#' || s.step_no as key, a.campaign_id, a.contact_id, a.variant,
                             s.step ->> 'channel', s.step ->> 'sender', a.to_number,
                             coalesce(a.step_texts -> s.step_no ->> 'body', a.body),
                             coalesce((a.step_texts -> s.step_no ->> 'segments')::int, a.segments), 'QUEUED', now(),
                             a.window_zone, a.window_start, a.window_end, a.window_days, a.window_policy,
-                            null, a.chain_id, s.step_no, coalesce(a.chain_root_id, a.id),
+                            cast(null as numeric), a.chain_id, s.step_no, coalesce(a.chain_root_id, a.id),
                             a.step_texts -> s.step_no ->> 'contentSid', a.step_texts -> s.step_no ->> 'contentVariables',
                             a.step_texts
                         from advanced a join message_chain c on c.id = a.chain_id
@@ -166,8 +163,16 @@ class CascadeAdvancer {
                                                   where r.phone = a.to_number and r.channel = k.step ->> 'channel'
                                                     and r.skip_until > now())
                                 order by k.n limit 1) s
-                        where not exists (select 1 from suppression x where x.phone = a.to_number)
-                        on conflict (idempotency_key) do nothing
+                        where not exists (select 1 from suppression x where x.phone = a.to_number)),
+                    keyed as (
+                        insert into outbound_message_key (idempotency_key, message_id)
+                        select key, id from candidate on conflict do nothing returning message_id),
+                    next as (
+                        insert into outbound_message (id, idempotency_key, campaign_id, contact_id, variant, channel,
+                            sender, to_number, body, segments, status, due_at, window_zone, window_start, window_end,
+                            window_days, window_policy, estimated_cost, chain_id, chain_step, chain_root_id, content_sid,
+                            content_variables, step_texts)
+                        select c.* from candidate c join keyed k on k.message_id = c.id
                         returning id, channel, sender, to_number, segments)
                     select * from next"""
                 .formatted(BATCH))

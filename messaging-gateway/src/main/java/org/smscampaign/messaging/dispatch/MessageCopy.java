@@ -15,6 +15,7 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import de.siegmar.fastcsv.writer.QuoteStrategies;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 import org.smscampaign.messaging.MessageRequest;
 import org.smscampaign.messaging.MessagingProperties;
 import org.smscampaign.messaging.SendWindow;
@@ -25,9 +26,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The fast path of a big enqueue (a campaign launch): messages whose ids were reserved
- * are streamed in with COPY, in the caller's transaction. If one of their keys was queued
- * before, nothing of the batch is kept (rolled back to a savepoint) and the caller takes
- * the idempotent path.
+ * are streamed in with COPY (their keys, then the messages), in the caller's transaction.
+ * If one of their keys was queued before, nothing of the batch is kept (rolled back to a
+ * savepoint) and the caller takes the idempotent path.
  */
 @Component
 class MessageCopy {
@@ -35,6 +36,13 @@ class MessageCopy {
     private static final String COPY = "copy outbound_message (id, idempotency_key, campaign_id, contact_id, variant, "
             + "channel, sender, to_number, body, segments, status, due_at, window_zone, window_start, window_end, "
             + "window_days, window_policy, estimated_cost, cost_currency) from stdin (format csv)";
+
+    /**
+     * Keys first: messages are partitioned by month, so their keys are unique in a table
+     * of their own.
+     */
+    private static final String COPY_KEYS = "copy outbound_message_key (idempotency_key, message_id) from stdin "
+            + "(format csv)";
 
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -62,7 +70,9 @@ class MessageCopy {
         try {
             Savepoint savepoint = connection.setSavepoint();
             try {
-                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(csv(requests)));
+                CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+                copy.copyIn(COPY_KEYS, new StringReader(keys(requests)));
+                copy.copyIn(COPY, new StringReader(csv(requests)));
                 connection.releaseSavepoint(savepoint);
                 return true;
             }
@@ -80,6 +90,19 @@ class MessageCopy {
         finally {
             DataSourceUtils.releaseConnection(connection, this.dataSource);
         }
+    }
+
+    private static String keys(List<MessageRequest> requests) throws IOException {
+        StringWriter out = new StringWriter(requests.size() * 40);
+        try (CsvWriter csv = CsvWriter.builder()
+            .quoteStrategy(QuoteStrategies.EMPTY)
+            .lineDelimiter(LineDelimiter.LF)
+            .build(out)) {
+            for (MessageRequest request : requests) {
+                csv.writeRecord(request.idempotencyKey(), request.messageId().toString());
+            }
+        }
+        return out.toString();
     }
 
     private String csv(List<MessageRequest> requests) throws IOException {

@@ -6,12 +6,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The message history (every status a message went through) is raw detail, partitioned by
- * month of its moment: the platform keeps the months ahead and drops those past the
- * retention (the campaign figures live on in the rollups).
+ * Messages are partitioned by month of their creation, kept; their history (every status
+ * a message went through) by month of its moment, raw detail dropped past the retention
+ * (the campaign figures live on in the rollups). The platform keeps the months ahead.
  */
 @Configuration(proxyBeanMethods = false)
 class MessagePartitions {
+
+    @Bean
+    MonthPartitionedTable messageTable() {
+        return new MonthPartitionedTable("outbound_message", "created_at", "id", false);
+    }
 
     @Bean
     MonthPartitionedTable messageHistoryTable() {

@@ -147,28 +147,36 @@ public class MessageQueue {
             BigDecimal smsOnly = request.cascade().isEmpty() ? null : smsOnlyCost(request);
             smsOnlyCosts[i] = (smsOnly != null) ? smsOnly.toPlainString() : null;
         }
+        // A key is claimed in outbound_message_key first (messages are partitioned by
+        // month: no unique index can span them); a message is written for each key
+        // claimed
+        // now, once even if the batch names it twice.
         this.jdbc.sql("""
-                insert into outbound_message (id, idempotency_key, campaign_id, contact_id, variant, channel, sender,
-                    to_number, body, segments, status, due_at, window_zone, window_start, window_end, window_days,
-                    window_policy, estimated_cost, cost_currency, chain_id, chain_step, content_sid, content_variables,
-                    step_texts, sms_only_cost)
-                select coalesce(r.id, nextval(pg_get_serial_sequence('outbound_message', 'id'))), r.key, r.campaign,
-                    r.contact, r.variant, r.channel, r.sender, r.number, r.body, r.segments, 'QUEUED', r.due, r.zone,
-                    r.start_minute, r.end_minute, r.days, r.policy, r.cost,
-                    case when r.cost is not null then :currency end, r.chain,
-                    case when r.chain is not null then 0 end, r.content_sid, r.content_variables,
-                    cast(r.step_texts as jsonb), r.sms_only_cost
-                from unnest(cast(:ids as bigint[]), cast(:keys as varchar[]), cast(:campaigns as bigint[]),
+                with r as (
+                    select coalesce(u.given, nextval(pg_get_serial_sequence('outbound_message', 'id'))) as id, u.*
+                    from unnest(cast(:ids as bigint[]), cast(:keys as varchar[]), cast(:campaigns as bigint[]),
                     cast(:contacts as bigint[]), cast(:variants as varchar[]), cast(:channels as varchar[]),
                     cast(:senders as varchar[]), cast(:numbers as varchar[]), cast(:bodies as text[]),
                     cast(:segments as int[]), cast(:due as timestamptz[]), cast(:zones as varchar[]),
                     cast(:starts as int[]), cast(:ends as int[]), cast(:days as int[]), cast(:policies as varchar[]),
                     cast(:costs as numeric[]), cast(:chains as bigint[]), cast(:contentSids as varchar[]),
                     cast(:contentVariables as text[]), cast(:stepTexts as text[]), cast(:smsOnly as numeric[]))
-                    as r(id, key, campaign, contact, variant, channel, sender, number, body, segments, due, zone,
+                    as u(given, key, campaign, contact, variant, channel, sender, number, body, segments, due, zone,
                         start_minute, end_minute, days, policy, cost, chain, content_sid, content_variables, step_texts,
-                        sms_only_cost)
-                on conflict (idempotency_key) do nothing""")
+                        sms_only_cost)),
+                keyed as (
+                    insert into outbound_message_key (idempotency_key, message_id)
+                    select key, id from r on conflict do nothing returning message_id)
+                insert into outbound_message (id, idempotency_key, campaign_id, contact_id, variant, channel, sender,
+                    to_number, body, segments, status, due_at, window_zone, window_start, window_end, window_days,
+                    window_policy, estimated_cost, cost_currency, chain_id, chain_step, content_sid, content_variables,
+                    step_texts, sms_only_cost)
+                select r.id, r.key, r.campaign, r.contact, r.variant, r.channel, r.sender, r.number, r.body,
+                    r.segments, 'QUEUED', r.due, r.zone, r.start_minute, r.end_minute, r.days, r.policy, r.cost,
+                    case when r.cost is not null then :currency end, r.chain,
+                    case when r.chain is not null then 0 end, r.content_sid, r.content_variables,
+                    cast(r.step_texts as jsonb), r.sms_only_cost
+                from r join keyed on keyed.message_id = r.id""")
             .param("ids", given)
             .param("keys", keys)
             .param("campaigns", campaigns)
@@ -194,9 +202,9 @@ public class MessageQueue {
             .param("currency", this.prices.currency())
             .update();
         this.jdbc.sql(
-                "select id, idempotency_key from outbound_message where idempotency_key = any(cast(:keys as varchar[]))")
+                "select message_id, idempotency_key from outbound_message_key where idempotency_key = any(cast(:keys as varchar[]))")
             .param("keys", keys)
-            .query((row, i) -> ids.put(row.getString("idempotency_key"), row.getLong("id")))
+            .query((row, i) -> ids.put(row.getString("idempotency_key"), row.getLong("message_id")))
             .list();
         return ids;
     }

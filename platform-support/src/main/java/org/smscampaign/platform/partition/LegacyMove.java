@@ -20,11 +20,13 @@ import static org.smscampaign.platform.partition.PartitionCatalog.quoted;
 /**
  * Moves the rows of a table converted in place (its old table attached as the partition
  * {@code
- * <table>
+ *
+<table>
  * _legacy} of everything before a cut-over) into monthly partitions while the platform
  * runs, as pg_repack moves a table: the rows are copied in batches into a partitioned
  * table of the same months ({@code
- * <table>
+ *
+<table>
  * _before_<cut-over>}) while a trigger on the old table writes down every row written
  * there meanwhile; those are copied again, and one short transaction (the partitioned
  * table locked for it, waiting at most {@link #LOCK_TIMEOUT}) copies the last of them,
@@ -123,10 +125,21 @@ class LegacyMove {
     private void setUp(Instant cutover, Instant from) {
         String moved = movedName(cutover);
         String columns = columns();
+        // The table's checks, indexes and foreign keys, so that attaching it reads no
+        // row.
         this.jdbc
             .sql("create table " + quoted(moved) + " (like " + quoted(this.table.name())
-                    + " including defaults) partition by range (" + quoted(this.table.timeColumn()) + ")")
+                    + " including defaults including constraints) partition by range ("
+                    + quoted(this.table.timeColumn()) + ")")
             .update();
+        for (String foreignKey : this.jdbc
+            .sql("select pg_get_constraintdef(oid) from pg_constraint where conrelid = cast(:table as regclass) "
+                    + "and contype = 'f' order by conname")
+            .param("table", this.table.name())
+            .query(String.class)
+            .list()) {
+            this.jdbc.sql("alter table " + quoted(moved) + " add " + foreignKey).update();
+        }
         Timestamp oldest = this.jdbc
             .sql("select min(" + quoted(this.table.timeColumn()) + ") from " + quoted(legacyName()) + " where "
                     + quoted(this.table.timeColumn()) + " >= :from")

@@ -110,6 +110,11 @@ final class DemoHistorySql {
                 whatsapp_final_at, sms_sent_at, sms_sent_at, final_at, cast(:chain as bigint), 1, message_id
             from demo_recipient where fell_back""";
 
+    /** Their keys, where every message's key is claimed (outbound_message_key). */
+    private static final String KEYS = """
+            insert into outbound_message_key (idempotency_key, message_id, created_at)
+            select idempotency_key, id, created_at from outbound_message where campaign_id = :id""";
+
     /**
      * What the 63003 answers taught: those numbers are skipped on WhatsApp for 30 days.
      */
@@ -143,7 +148,9 @@ final class DemoHistorySql {
      */
     private static final String HITS = """
             create temp table demo_hit on commit drop as
-            select link_id * 8 + row_number() over (partition by link_id order by occurred_at) as id, h.*,
+            -- Click ids as the redirector makes them (ClickIds): the moment in their high bits.
+            select (((extract(epoch from h.occurred_at) * 1000)::bigint - 1767225600000) << 22)
+                    + (row_number() over (order by h.occurred_at) * 64 + :id % 64) % 4194304 as id, h.*,
                 row_number() over (partition by link_id order by occurred_at) = 1 as first_hit
             from (
                 select link_id, contact_id, final_at + (1 + 360 * power(random(), 3)) * interval '1 minute' as occurred_at,
@@ -289,9 +296,11 @@ final class DemoHistorySql {
                 .update();
             jdbc.sql(REACHABILITY).update();
         }
+        jdbc.sql(KEYS).param("id", campaignId).update();
         jdbc.sql(LINKS).param("id", campaignId).param("brand", brand).param("target", past.target()).update();
         jdbc.sql(DELIVERIES).update();
         jdbc.sql(HITS)
+            .param("id", campaignId)
             .param("ctr", past.ctr())
             .param("phone", DemoHistory.PHONE)
             .param("preview", DemoHistory.PREVIEW)
