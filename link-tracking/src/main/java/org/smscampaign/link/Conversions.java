@@ -237,9 +237,6 @@ public class Conversions {
         if (coupon != null) {
             this.coupons.getObject().redeemed(coupon.code(), id, occurredAt);
         }
-        if (attribution.campaignId != null) {
-            this.rollups.markDirty(attribution.campaignId);
-        }
         this.events.publishEvent(new ConversionRecorded(id, event, request.value(), currency, orderId, occurredAt,
                 attribution.attributed, attribution.clickId, attribution.linkId, attribution.campaignId,
                 contactOf(attribution, referrer, request), attribution.variant, !browser));
@@ -405,7 +402,7 @@ public class Conversions {
             }
             this.jdbc.sql("""
                     update conversion set attributed = :attributed, click_id = :click, link_id = :link,
-                        campaign_id = :campaign, variant = :variant
+                        campaign_id = :campaign, variant = :variant, txid = pg_current_xact_id()::text::bigint
                     where id = :id""")
                 .param("attributed", now.attributed)
                 .param("click", now.clickId)
@@ -414,11 +411,9 @@ public class Conversions {
                 .param("variant", now.variant)
                 .param("id", conversion.id())
                 .update();
+            // Where it counted before, no row shows it any more: computed all again.
             if (was.campaignId != null) {
                 this.rollups.markDirty(was.campaignId);
-            }
-            if (now.campaignId != null && !now.campaignId.equals(was.campaignId)) {
-                this.rollups.markDirty(now.campaignId);
             }
             changed++;
         }

@@ -78,15 +78,11 @@ public class LinkDeliveries {
         return this.jdbc.sql("""
                 with reclassified as (
                     update link_click set human = false,
-                        reason = case when occurred_at < :at then 'BEFORE_DELIVERY' else 'NEAR_DELIVERY' end
+                        reason = case when occurred_at < :at then 'BEFORE_DELIVERY' else 'NEAR_DELIVERY' end,
+                        txid = pg_current_xact_id()::text::bigint
                     where link_id in (select id from short_link where message_id = :message)
                       and human and occurred_at < :near
-                    returning link_id),
-                marked as (
-                    insert into click_rollup_state (campaign_id, dirty)
-                    select campaign_id, true from short_link
-                    where message_id = :message and campaign_id is not null and exists (select 1 from reclassified)
-                    on conflict (campaign_id) do update set dirty = true, marks = click_rollup_state.marks + 1)
+                    returning link_id)
                 select count(*) from reclassified""")
             .param("message", messageId)
             .param("at", Timestamp.from(deliveredAt))

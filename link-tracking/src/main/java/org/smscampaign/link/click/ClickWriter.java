@@ -31,7 +31,6 @@ import org.smscampaign.link.LinkClicked;
 import org.smscampaign.link.LinkClicksRecorded;
 import org.smscampaign.link.LinkProperties;
 import org.smscampaign.link.agent.AgentClassifier;
-import org.smscampaign.link.rollup.ClickRollups;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
@@ -213,7 +212,6 @@ public class ClickWriter implements SmartLifecycle {
                 burstIds.remove(hit.id()); // written with its reason already
             }
             markEarlierBurstHits(connection, burstIds);
-            ClickRollups.markDirty(connection, campaignsOf(batch));
             connection.commit();
             this.agents.remember(agentIds);
             newlyHitLinks.forEach((link) -> this.linksHit.put(link, Boolean.TRUE));
@@ -226,16 +224,6 @@ public class ClickWriter implements SmartLifecycle {
         catch (IOException ex) {
             throw new SQLException(ex);
         }
-    }
-
-    private static Set<Long> campaignsOf(List<Hit> batch) {
-        Set<Long> campaigns = new HashSet<>();
-        for (Hit hit : batch) {
-            if (hit.campaignId() != null) {
-                campaigns.add(hit.campaignId());
-            }
-        }
-        return campaigns;
     }
 
     private ClickReason reason(Hit hit, Long deliveredAt, boolean burst) {
@@ -337,8 +325,9 @@ public class ClickWriter implements SmartLifecycle {
         if (burstIds.isEmpty()) {
             return;
         }
-        try (PreparedStatement statement = connection
-            .prepareStatement("update link_click set human = false, reason = 'BURST' where id = any(?) and human")) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "update link_click set human = false, reason = 'BURST', txid = pg_current_xact_id()::text::bigint "
+                        + "where id = any(?) and human")) {
             statement.setObject(1, burstIds.toArray());
             statement.executeUpdate();
         }

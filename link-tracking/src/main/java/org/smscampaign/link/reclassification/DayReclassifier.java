@@ -15,7 +15,6 @@ import org.smscampaign.link.Conversions;
 import org.smscampaign.link.LinkProperties;
 import org.smscampaign.link.agent.AgentClassifier;
 import org.smscampaign.link.click.ClickIds;
-import org.smscampaign.link.rollup.ClickRollups;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -60,7 +59,8 @@ class DayReclassifier {
                 from link_click c left join agent_verdict v on v.agent_id = c.user_agent_id
                 where c.id >= :first and c.id < :last and c.occurred_at >= :from and c.occurred_at < :to),
             changed as (
-                update link_click c set reason = e.reason, human = (e.reason is null)
+                update link_click c set reason = e.reason, human = (e.reason is null),
+                    txid = pg_current_xact_id()::text::bigint
                 from examined e
                 where c.id = e.id and e.reason is distinct from e.was and c.reason is not distinct from e.was
                 returning c.link_id, c.occurred_at, e.was_human, c.human)
@@ -77,18 +77,15 @@ class DayReclassifier {
 
     private final AgentClassifier classifier;
 
-    private final ClickRollups rollups;
-
     private final Conversions conversions;
 
     private final LinkProperties properties;
 
-    DayReclassifier(JdbcClient jdbc, TransactionTemplate transaction, AgentClassifier classifier, ClickRollups rollups,
+    DayReclassifier(JdbcClient jdbc, TransactionTemplate transaction, AgentClassifier classifier,
             Conversions conversions, LinkProperties properties) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.classifier = classifier;
-        this.rollups = rollups;
         this.conversions = conversions;
         this.properties = properties;
     }
@@ -142,14 +139,6 @@ class DayReclassifier {
                         row.getLong("to_not_person"), longs(row.getArray("links")), longs(row.getArray("flipped")),
                         row.getTimestamp("earliest")))
                 .single();
-            if (result.links().length > 0) {
-                this.jdbc.sql(
-                        "select distinct campaign_id from short_link where id = any(:links) and campaign_id is not null")
-                    .param("links", result.links())
-                    .query(Long.class)
-                    .list()
-                    .forEach(this.rollups::markDirty);
-            }
             int conversions = (result.flipped().length > 0)
                     ? this.conversions.reattribute(result.flipped(), result.earliest().toInstant()) : 0;
             this.jdbc.sql("""

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smscampaign.platform.BlockRollup;
 import org.smscampaign.platform.RolledTable;
+import org.smscampaign.platform.RollupProperties;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,8 +50,11 @@ public class RollupRunner {
 
     private final MeterRegistry meters;
 
+    private final String statementTimeout;
+
     RollupRunner(ObjectProvider<BlockRollup> rollups, JdbcClient jdbc, JdbcTemplate batches,
-            TransactionTemplate transaction, MeterRegistry meters) {
+            TransactionTemplate transaction, RollupProperties properties, MeterRegistry meters) {
+        this.statementTimeout = String.valueOf(properties.statementTimeout().toMillis());
         rollups.orderedStream().forEach((rollup) -> this.rollups.put(rollup.name(), rollup));
         this.jdbc = jdbc;
         this.batches = batches;
@@ -111,6 +115,7 @@ public class RollupRunner {
                 .param("campaign", campaignId)
                 .query(Object.class)
                 .single();
+            boundStatements();
             recomputeAll(rollup, campaignId);
         });
     }
@@ -186,6 +191,7 @@ public class RollupRunner {
         if (!locked) {
             return false;
         }
+        boundStatements();
         List<long[]> marked = this.jdbc.sql("""
                 select block, marks from rollup_dirty where rollup = :rollup and campaign_id = :campaign
                 order by block limit :limit""")
@@ -218,6 +224,14 @@ public class RollupRunner {
                 .update();
         }
         return true;
+    }
+
+    /** For the rest of the transaction (a statement cut short rolls it back). */
+    private void boundStatements() {
+        this.jdbc.sql("select set_config('statement_timeout', :millis, true)")
+            .param("millis", this.statementTimeout)
+            .query(String.class)
+            .single();
     }
 
     private void recomputeAll(BlockRollup rollup, long campaignId) {
