@@ -13,7 +13,6 @@ import java.util.Optional;
 
 import org.smscampaign.messaging.dispatch.MessageQueue;
 import org.smscampaign.messaging.dispatch.MessageStoreAccess;
-import org.smscampaign.messaging.rollup.MessageRollups;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,14 +36,11 @@ public class MessageGateway {
 
     private final Clock clock;
 
-    private final MessageRollups rollups;
-
     private final CustomerWindows windows;
 
     MessageGateway(MessageQueue queue, MessageStoreAccess store, JdbcClient jdbc, ApplicationEventPublisher events,
-            Clock clock, MessageRollups rollups, CustomerWindows windows) {
+            Clock clock, CustomerWindows windows) {
         this.windows = windows;
-        this.rollups = rollups;
         this.queue = queue;
         this.store = store;
         this.jdbc = jdbc;
@@ -63,16 +59,7 @@ public class MessageGateway {
      */
     @Transactional
     public Map<String, Long> enqueue(List<MessageRequest> requests) {
-        Map<String, Long> ids = this.queue.enqueue(requests);
-        List<Long> campaigns = requests.stream()
-            .map((request) -> request.attribution().campaignId())
-            .filter(java.util.Objects::nonNull)
-            .distinct()
-            .toList();
-        // Last, so the campaign's row is held only until the commit.
-        this.rollups.markDirty(campaigns);
-        campaigns.forEach(this.rollups::changed);
-        return ids;
+        return this.queue.enqueue(requests);
     }
 
     /**

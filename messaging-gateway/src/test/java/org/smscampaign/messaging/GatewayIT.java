@@ -117,6 +117,11 @@ class GatewayIT {
             .containsExactlyInAnyOrder(MessageStatus.ACCEPTED, MessageStatus.SENT, MessageStatus.DELIVERED)
             .last()
             .isEqualTo(MessageStatus.DELIVERED);
+        // The event follows the commit of the status, on the receipt's thread.
+        await(WAIT, "the event of message " + id + " delivered",
+                () -> this.events.of(MessageStatusChanged.class)
+                    .stream()
+                    .anyMatch((e) -> e.messageId() == id && e.status() == MessageStatus.DELIVERED));
         assertThat(this.events.of(MessageStatusChanged.class)).filteredOn((e) -> e.messageId() == id)
             .extracting(MessageStatusChanged::status)
             .contains(MessageStatus.SENT, MessageStatus.DELIVERED)

@@ -29,13 +29,13 @@ public class ClickRollups implements BlockRollup {
     private static final int BLOCK = 4096;
 
     /**
-     * The campaign's links of the block, and their hits (none before the link was made).
+     * The campaign's links of the block, and their hits.
      */
     private static final String HITS = """
             with c as (
                 select c.link_id, coalesce(l.variant, '') as variant, left(coalesce(l.label, l.target_url), 500) as target,
                     l.message_id, c.occurred_at, date_trunc('hour', c.occurred_at, 'UTC') as hour, c.human, c.reason
-                from short_link l join link_click c on c.link_id = l.id and c.occurred_at >= l.created_at
+                from short_link l join link_click c on c.link_id = l.id
                 where l.campaign_id = :campaign and l.id between :first and :last),
             first as (
                 select link_id, variant, target, message_id, min(hour) as first_hour,

@@ -14,11 +14,7 @@ public class StatusReports {
 
     private final MessagingMetrics metrics;
 
-    private final org.smscampaign.messaging.rollup.MessageRollups rollups;
-
-    StatusReports(MessageStore store, StatusEvents statusEvents, MessagingMetrics metrics,
-            org.smscampaign.messaging.rollup.MessageRollups rollups) {
-        this.rollups = rollups;
+    StatusReports(MessageStore store, StatusEvents statusEvents, MessagingMetrics metrics) {
         this.store = store;
         this.statusEvents = statusEvents;
         this.metrics = metrics;
@@ -51,9 +47,7 @@ public class StatusReports {
      */
     public void read(long messageId, String sid) {
         report(messageId, MessageStatus.DELIVERED, sid, null);
-        // A read changes no status, so no status event: the campaign's figures (its
-        // "Read" column) are told here.
-        this.store.markRead(messageId).filter((campaign) -> campaign != 0).ifPresent(this.rollups::changed);
+        this.store.markRead(messageId);
     }
 
     public void unknownMessage() {

@@ -2,17 +2,14 @@ package org.smscampaign.messaging.pricing;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smscampaign.messaging.MessagingProperties;
 import org.smscampaign.messaging.provider.SmsSender;
 import org.smscampaign.messaging.provider.StatedPrice;
-import org.smscampaign.messaging.rollup.MessageRollups;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -41,16 +38,12 @@ public class PriceFetcher {
 
     private final SmsSender provider;
 
-    private final MessageRollups rollups;
-
     private final MessagingProperties.PriceFetch settings;
 
-    PriceFetcher(JdbcClient jdbc, TransactionTemplate transaction, SmsSender provider, MessageRollups rollups,
-            MessagingProperties properties) {
+    PriceFetcher(JdbcClient jdbc, TransactionTemplate transaction, SmsSender provider, MessagingProperties properties) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.provider = provider;
-        this.rollups = rollups;
         this.settings = properties.pricing().fetch();
     }
 
@@ -82,35 +75,26 @@ public class PriceFetcher {
         List<Long> ids = new ArrayList<>();
         List<BigDecimal> amounts = new ArrayList<>();
         List<String> currencies = new ArrayList<>();
-        Set<Long> campaigns = new HashSet<>();
         for (Unpriced message : due) {
             StatedPrice price = prices.get(message.sid());
             if (price != null) {
                 ids.add(message.id());
                 amounts.add(price.amount());
                 currencies.add(price.currency());
-                if (message.campaignId() != null) {
-                    campaigns.add(message.campaignId());
-                }
             }
         }
         if (!ids.isEmpty()) {
-            // The campaigns' marks commit with their prices (a restart keeps them).
+            // The transaction's id tells the rollup that the costs changed.
             this.jdbc.sql("""
-                    with priced as (
-                        update outbound_message m set price = p.amount, price_unit = p.currency, price_next_at = null
-                        from unnest(cast(:ids as bigint[]), cast(:amounts as numeric[]), cast(:currencies as varchar[]))
-                            as p(id, amount, currency)
-                        where m.id = p.id and m.price is null
-                        returning m.campaign_id)
-                    insert into message_rollup_state as s (campaign_id, open_messages, dirty)
-                    select distinct campaign_id, 0, true from priced where campaign_id is not null order by campaign_id
-                    on conflict (campaign_id) do update set dirty = true, marks = s.marks + 1""")
+                    update outbound_message m set price = p.amount, price_unit = p.currency, price_next_at = null,
+                        txid = pg_current_xact_id()::text::bigint
+                    from unnest(cast(:ids as bigint[]), cast(:amounts as numeric[]), cast(:currencies as varchar[]))
+                        as p(id, amount, currency)
+                    where m.id = p.id and m.price is null""")
                 .param("ids", ids.toArray(Long[]::new))
                 .param("amounts", amounts.toArray(BigDecimal[]::new))
                 .param("currencies", currencies.toArray(String[]::new))
                 .update();
-            campaigns.forEach(this.rollups::changed);
         }
         return ids.size();
     }

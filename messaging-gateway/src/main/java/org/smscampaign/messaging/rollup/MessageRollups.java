@@ -1,369 +1,265 @@
 package org.smscampaign.messaging.rollup;
 
-import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.smscampaign.messaging.MessageStatusChanged;
 import org.smscampaign.messaging.MessagingProperties;
+import org.smscampaign.platform.BlockRollup;
+import org.smscampaign.platform.BlockRollups;
+import org.smscampaign.platform.RolledTable;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps {@code campaign_message_total}, {@code campaign_message_hour} and
- * {@code campaign_message_cost} current: a campaign whose figures changed is marked dirty
- * and recomputed from its raw rows at the next run. Marks are durable where they are
- * cheap: enqueues and fetched prices mark in their own transaction; status changes and
- * read receipts (hundreds a second, no statement added) are found by the sweep in the
- * message history, which it reads up to a stored position. Events of this instance only
- * make it sooner. A mark is cleared in the recompute's transaction, and only if no mark
- * came since it began: a crash or a failure keeps it. Recomputing a whole campaign keeps
- * the figures exact; two instances never recompute one campaign at once (advisory lock).
+ * Keeps {@code campaign_message_total}, {@code campaign_message_hour},
+ * {@code campaign_message_cost} and the figures of cascade steps by blocks of a
+ * campaign's chains ({@link BlockRollup}): a chain is one recipient's messages (its root:
+ * the first), and every figure depends on one chain's messages only, so a block of chain
+ * roots holds whole chains and its contribution is exact. A message's history rows carry
+ * the transaction that wrote them, and so does the message for what leaves no history
+ * (its enqueueing, a price stated later): a run computes again only the blocks they
+ * touched. Delivery and chain times are kept per value, so their percentiles are exact
+ * too.
  */
 @Component
-public class MessageRollups {
+public class MessageRollups implements BlockRollup {
 
-    private static final Logger log = LoggerFactory.getLogger(MessageRollups.class);
+    static final String NAME = "messages";
 
-    private static final int LOCK_SPACE = 0x6d73; // "ms": message rollups
+    /** Chains per block: a block's messages are read by their keys in milliseconds. */
+    private static final int BLOCK = 4096;
 
-    private static final List<String> STEP_TABLES = List.of("campaign_message_step", "campaign_message_step_cost",
-            "campaign_cascade_cost");
-
-    /** In campaign order, so that two marking transactions never deadlock. */
-    private static final String MARK = """
-            insert into message_rollup_state as s (campaign_id, open_messages, dirty)
-            select distinct c, 0, true from unnest(cast(:ids as bigint[])) as c where c is not null order by c
-            on conflict (campaign_id) do update set dirty = true, marks = s.marks + 1""";
-
-    private final Set<Long> changed = ConcurrentHashMap.newKeySet();
-
-    private final JdbcClient jdbc;
-
-    private final TransactionTemplate transaction;
+    /** The campaign's messages whose chain starts in the block. */
+    private static final String MESSAGES = """
+            with m as (
+                select * from outbound_message
+                where campaign_id = :campaign and (id between :first and :last or chain_root_id between :first and :last)
+                  and coalesce(chain_root_id, id) between :first and :last)
+            """;
 
     /**
-     * No statement of a recompute runs longer: a plan gone wrong cannot hold a
-     * connection.
+     * The block's chains: where each message stands in its chain. A step was handed on
+     * when a later step of its chain exists; the winning step is the chain's last
+     * delivered one; its chain time runs from the first step's sending. From a window
+     * over the messages, not a join with the grouped chains (planned as a nested loop
+     * without statistics on new rows, that join once ran for minutes).
      */
-    private final String statementTimeout;
+    private static final String CHAINS = MESSAGES + """
+            , s as (
+                select id, coalesce(chain_root_id, id) as root, coalesce(chain_step, 0) + 1 as step, channel, status,
+                    read_at, sending_at, final_at,
+                    cast(extract(epoch from final_at - sending_at) * 1000 as numeric(15, 3)) as delivery_ms
+                from m),
+            chains as (
+                select s.*, max(step) over chain as last_step,
+                    max(step) filter (where status = 'DELIVERED') over chain as won_step,
+                    max(sending_at) filter (where id = root) over chain as started_at
+                from s window chain as (partition by root)),
+            c as (
+                select chains.*, case when status = 'DELIVERED' and step = won_step
+                        then cast(extract(epoch from final_at - started_at) * 1000 as numeric(15, 3)) end as chain_ms
+                from chains)
+            """;
 
-    /**
-     * A recompute costs in proportion to the campaign's messages: a big campaign changing
-     * all the time is recomputed again only after ten times its last recompute took (at
-     * most a tenth of the database's time for it).
-     */
-    private static final int COST_FACTOR = 10;
+    /** Percentiles as percentile_cont computes them, from the counts per value. */
+    private static final String PERCENTILES = """
+            with v as (
+                select step, channel, kind, ms, messages,
+                    sum(messages) over (partition by step, channel, kind order by ms) - messages as before,
+                    sum(messages) over (partition by step, channel, kind) as n
+                from campaign_message_latency where campaign_id = :id),
+            p as (
+                select k.step, k.channel, k.kind, q.q, q.q * (k.n - 1) as pos
+                from (select distinct step, channel, kind, n from v) as k cross join (values (0.5), (0.9)) as q(q)),
+            r as (
+                select p.*,
+                    (select ms from v where v.step = p.step and v.channel = p.channel and v.kind = p.kind
+                       and v.before <= floor(p.pos) and floor(p.pos) < v.before + v.messages) as lo,
+                    (select ms from v where v.step = p.step and v.channel = p.channel and v.kind = p.kind
+                       and v.before <= ceil(p.pos) and ceil(p.pos) < v.before + v.messages) as hi
+                from p),
+            t as (
+                select step, channel,
+                    max(round(lo + (pos - floor(pos)) * (hi - lo))) filter (where kind = 'DELIVERY' and q = 0.5) as d50,
+                    max(round(lo + (pos - floor(pos)) * (hi - lo))) filter (where kind = 'DELIVERY' and q = 0.9) as d90,
+                    max(round(lo + (pos - floor(pos)) * (hi - lo))) filter (where kind = 'CHAIN' and q = 0.5) as c50,
+                    max(round(lo + (pos - floor(pos)) * (hi - lo))) filter (where kind = 'CHAIN' and q = 0.9) as c90
+                from r group by step, channel)
+            update campaign_message_step s
+            set delivery_p50_ms = t.d50, delivery_p90_ms = t.d90, chain_p50_ms = t.c50, chain_p90_ms = t.c90
+            from campaign_message_step x left join t on t.step = x.step and t.channel = x.channel
+            where x.campaign_id = :id and s.campaign_id = x.campaign_id and s.step = x.step and s.channel = x.channel""";
 
-    /**
-     * Per campaign, the System.nanoTime() before which it is not recomputed by the jobs.
-     */
-    private final Map<Long, Long> notBefore = new ConcurrentHashMap<>();
+    /** What the provider took costs its stated price, else the table's estimate. */
+    private static final String PRICED = """
+                case when price is not null then coalesce(price_unit, :currency)
+                     when estimated_cost is not null then coalesce(cost_currency, :currency) else '' end,
+                case when price is not null then 'PROVIDER' when estimated_cost is not null then 'ESTIMATE'
+                     else 'NONE' end,
+                count(*), coalesce(sum(coalesce(price, estimated_cost)), 0)
+            """;
+
+    private final BlockRollups rollups;
 
     /** The price table's currency: that of estimates queued before they named theirs. */
     private final String currency;
 
-    MessageRollups(JdbcClient jdbc, TransactionTemplate transaction, MessagingProperties properties,
-            @Value("${sms.messaging.rollup.statement-timeout:2m}") Duration statementTimeout) {
-        this.jdbc = jdbc;
-        this.transaction = transaction;
-        this.statementTimeout = String.valueOf(statementTimeout.toMillis());
-        this.currency = properties.pricing().currency();
-    }
-
-    /** Marks campaigns whose messages changed (recomputed at the next run). */
-    public void changed(Long campaignId) {
-        if (campaignId != null) {
-            this.changed.add(campaignId);
-        }
+    MessageRollups(@Lazy BlockRollups rollups, MessagingProperties properties) {
+        this.rollups = rollups;
+        this.currency = properties.pricing().currency().replace("'", "");
     }
 
     /**
-     * Marks campaigns dirty inside the caller's transaction: the mark commits with the
-     * change, and a restart keeps it.
+     * Marks a campaign to be computed all again, in the current transaction (a change no
+     * row shows).
      */
-    public void markDirty(Collection<Long> campaignIds) {
-        if (!campaignIds.isEmpty()) {
-            this.jdbc.sql(MARK).param("ids", campaignIds.toArray(Long[]::new)).update();
-        }
+    public void markDirty(long campaignId) {
+        this.rollups.markAll(NAME, campaignId);
     }
 
-    @EventListener
-    void statusChanged(MessageStatusChanged event) {
-        changed(event.attribution().campaignId());
+    /** Recomputes one campaign's figures now, from its raw rows. */
+    public void refresh(long campaignId) {
+        this.rollups.recompute(NAME, campaignId);
     }
 
-    @Scheduled(fixedDelayString = "${sms.messaging.rollup.interval:15s}",
-            initialDelayString = "${sms.messaging.rollup.interval:15s}")
-    void run() {
-        Set<Long> campaigns = new TreeSet<>(this.changed);
-        this.changed.removeAll(campaigns);
-        campaigns
-            .addAll(this.jdbc.sql("select campaign_id from message_rollup_state where dirty").query(Long.class).list());
-        campaigns.forEach(this::refreshQuietly);
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int blockSize() {
+        return BLOCK;
+    }
+
+    @Override
+    public List<String> changedBlocks() {
+        return List.of("""
+                select m.campaign_id, coalesce(m.chain_root_id, m.id) / :size as block
+                from message_event e join outbound_message m on m.id = e.message_id
+                where e.txid >= :from and e.txid < :to""", """
+                select campaign_id, coalesce(chain_root_id, id) / :size as block
+                from outbound_message where txid >= :from and txid < :to""");
+    }
+
+    @Override
+    public String blocksOfCampaign() {
+        return "select distinct coalesce(chain_root_id, id) / :size from outbound_message where campaign_id = :campaign";
+    }
+
+    @Override
+    public List<RolledTable> tables() {
+        String priced = PRICED.replace(":currency", "'" + this.currency + "'");
+        return List.of(
+                new RolledTable("campaign_message_total", "campaign_message_total_block",
+                        List.of("variant", "channel", "status"), List.of("messages", "segments"), MESSAGES + """
+                                select coalesce(variant, ''), channel, status, count(*), sum(segments) from m
+                                group by 1, 2, 3"""),
+                // Each count by the hour of its event, with the dashboard's status sets:
+                // sent when the provider took it, the final status when it was reached.
+                new RolledTable("campaign_message_hour", "campaign_message_hour_block", List.of("variant", "hour"),
+                        List.of("sent", "delivered", "failed", "undelivered"),
+                        MESSAGES + """
+                                select variant, hour, sum(sent), sum(delivered), sum(failed), sum(undelivered)
+                                from (
+                                    select coalesce(m.variant, '') as variant, e.hour, e.sent, e.delivered, e.failed,
+                                        e.undelivered
+                                    from m cross join lateral (values
+                                        (date_trunc('hour', coalesce(m.sent_at, m.final_at, m.created_at), 'UTC'),
+                                            (m.status in ('ACCEPTED', 'SENT', 'DELIVERED', 'UNDELIVERED'))::int, 0, 0, 0),
+                                        (date_trunc('hour', coalesce(m.final_at, m.sent_at, m.created_at), 'UTC'), 0,
+                                            (m.status = 'DELIVERED')::int, (m.status = 'FAILED')::int,
+                                            (m.status = 'UNDELIVERED')::int)) as e(hour, sent, delivered, failed, undelivered)
+                                    where m.status in ('ACCEPTED', 'SENT', 'DELIVERED', 'UNDELIVERED', 'FAILED')
+                                      and e.sent + e.delivered + e.failed + e.undelivered > 0
+                                ) as events
+                                group by variant, hour"""),
+                // In their own currencies (the reports convert them at the rate of the
+                // day); a failed message costs only what the provider stated.
+                new RolledTable("campaign_message_cost", "campaign_message_cost_block",
+                        List.of("variant", "channel", "hour", "currency", "source"), List.of("messages", "amount"),
+                        MESSAGES + """
+                                select coalesce(variant, ''), channel, date_trunc('hour', coalesce(sent_at, final_at, created_at), 'UTC'),
+                                """
+                                + priced
+                                + """
+                                        from m where provider_sid is not null and (price is not null or status <> 'FAILED')
+                                        group by 1, 2, 3, 4, 5"""),
+                new RolledTable("campaign_message_step", "campaign_message_step_block", List.of("step", "channel"),
+                        List.of("messages", "sent", "delivered", "read", "failed", "handed_on", "withdrawn", "pending",
+                                "won"),
+                        CHAINS + """
+                                select step, channel, count(*),
+                                    count(*) filter (where status in ('ACCEPTED', 'SENT', 'DELIVERED', 'UNDELIVERED')),
+                                    count(*) filter (where status = 'DELIVERED'),
+                                    count(*) filter (where status = 'DELIVERED' and read_at is not null),
+                                    count(*) filter (where status in ('FAILED', 'UNDELIVERED')),
+                                    count(*) filter (where step < last_step),
+                                    count(*) filter (where status = 'CANCELED'),
+                                    count(*) filter (where status in ('QUEUED', 'CLAIMED', 'SENDING')),
+                                    count(*) filter (where status = 'DELIVERED' and step = won_step)
+                                from c group by step, channel"""),
+                new RolledTable("campaign_message_latency", "campaign_message_latency_block",
+                        List.of("step", "channel", "kind", "ms"), List.of("messages"),
+                        CHAINS + """
+                                select step, channel, 'DELIVERY', delivery_ms, count(*) from c
+                                where status = 'DELIVERED' and delivery_ms is not null group by step, channel, delivery_ms
+                                union all
+                                select step, channel, 'CHAIN', chain_ms, count(*) from c
+                                where chain_ms is not null group by step, channel, chain_ms"""),
+                new RolledTable("campaign_message_step_cost", "campaign_message_step_cost_block",
+                        List.of("step", "channel", "hour", "currency", "source"), List.of("messages", "amount"),
+                        MESSAGES + """
+                                select coalesce(chain_step, 0) + 1, channel,
+                                    date_trunc('hour', coalesce(sent_at, final_at, created_at), 'UTC'),
+                                """ + priced + """
+                                from m where provider_sid is not null and (price is not null or status <> 'FAILED')
+                                group by 1, 2, 3, 4, 5"""),
+                // Cascades that went out: the first message reached the provider or was
+                // handed on. Both sides by the hour of the first message, so a chain's
+                // cost
+                // stays with its baseline; chains without an SMS price are left out of
+                // both.
+                new RolledTable("campaign_cascade_cost", "campaign_cascade_cost_block",
+                        List.of("kind", "hour", "currency"), List.of("chains", "amount"),
+                        MESSAGES + """
+                                , roots as (
+                                    select id, sms_only_cost, coalesce(cost_currency, '%1$s') as currency,
+                                        date_trunc('hour', coalesce(sent_at, final_at, sending_at, created_at), 'UTC') as hour
+                                    from m
+                                    where chain_id is not null and chain_root_id is null and sms_only_cost is not null
+                                      and (provider_sid is not null or chain_advanced))
+                                select 'BASELINE', hour, currency, count(*), sum(sms_only_cost) from roots
+                                group by hour, currency
+                                union all
+                                select 'ACTUAL', r.hour,
+                                    case when x.price is not null then coalesce(x.price_unit, '%1$s')
+                                         else coalesce(x.cost_currency, '%1$s') end,
+                                    count(distinct r.id), sum(coalesce(x.price, x.estimated_cost))
+                                from roots r join m x on coalesce(x.chain_root_id, x.id) = r.id
+                                where x.provider_sid is not null
+                                  and (x.price is not null or (x.estimated_cost is not null and x.status <> 'FAILED'))
+                                group by 2, 3"""
+                            .formatted(this.currency)));
     }
 
     /**
-     * Marks what no mark told (status changes and reads, other instances' callbacks, a
-     * restart), then recomputes every marked campaign.
+     * The steps' percentiles from the counts per value, and the campaign's state: when
+     * its figures were brought up to date and how many of its messages are still open.
      */
-    @Scheduled(fixedDelayString = "${sms.messaging.rollup.sweep-interval:1m}", initialDelay = 5_000)
-    public void sweep() {
-        this.transaction.executeWithoutResult((status) -> markFromHistory());
-        run();
-    }
-
-    /**
-     * Campaigns with a message event since the position before last (a transaction may
-     * commit a while after it took its event id), unless recomputed well after it; and
-     * campaigns with messages in flight not recomputed for 30 minutes. One indexed range
-     * of the history; the stored position moves in the same transaction.
-     */
-    private void markFromHistory() {
-        long[] seen = this.jdbc.sql("select seen_before, seen from message_rollup_sweep where id = 1 for update")
-            .query((row, n) -> new long[] { row.getLong("seen_before"), row.getLong("seen") })
-            .single();
-        long top = this.jdbc.sql("select coalesce(max(id), 0) from message_event").query(Long.class).single();
-        this.jdbc.sql("""
-                with changed as (
-                    select m.campaign_id, max(e.at) as last_change
-                    from message_event e join outbound_message m on m.id = e.message_id
-                    where e.id > :from and e.id <= :top and m.campaign_id is not null
-                    group by m.campaign_id
-                    union all
-                    select campaign_id, now() from message_rollup_state
-                    where open_messages > 0 and refreshed_at < now() - interval '30 minutes'),
-                due as (
-                    select c.campaign_id from changed c
-                    where not exists (select 1 from message_rollup_state r where r.campaign_id = c.campaign_id
-                                      and r.refreshed_at > c.last_change + interval '1 minute'))
-                insert into message_rollup_state as s (campaign_id, open_messages, dirty)
-                select distinct campaign_id, 0, true from due order by campaign_id
-                on conflict (campaign_id) do update set dirty = true, marks = s.marks + 1""")
-            .param("from", seen[0])
-            .param("top", top)
-            .update();
-        this.jdbc.sql("update message_rollup_sweep set seen_before = :seen, seen = :top where id = 1")
-            .param("seen", Math.max(seen[1], seen[0]))
-            .param("top", Math.max(top, seen[1]))
-            .update();
-    }
-
-    private void refreshQuietly(long campaignId) {
-        long now = System.nanoTime();
-        Long next = this.notBefore.get(campaignId);
-        if (next != null && now - next < 0) {
-            this.changed.add(campaignId); // a later run takes it
-            return;
-        }
-        try {
-            refresh(campaignId);
-        }
-        catch (RuntimeException ex) {
-            this.changed.add(campaignId);
-            log.warn("Recomputing the message figures of campaign {} failed: {}", campaignId, ex.getMessage());
-        }
-        long finished = System.nanoTime();
-        this.notBefore.values().removeIf((time) -> finished - time >= 0);
-        this.notBefore.put(campaignId, finished + COST_FACTOR * (finished - now));
-    }
-
-    /**
-     * Recomputes one campaign's figures now; false when another instance is at it (its
-     * result is as fresh).
-     */
-    public boolean refresh(long campaignId) {
-        Boolean done = this.transaction.execute((status) -> {
-            boolean locked = this.jdbc.sql("select pg_try_advisory_xact_lock(:space, :id)")
-                .param("space", LOCK_SPACE)
-                .param("id", (int) campaignId)
-                .query(Boolean.class)
-                .single();
-            if (!locked) {
-                return false;
-            }
-            boundStatements();
-            // Read before the figures: a mark committed later changes it and stays.
-            Long marks = this.jdbc.sql("select marks from message_rollup_state where campaign_id = :id")
-                .param("id", campaignId)
-                .query(Long.class)
-                .optional()
-                .orElse(null);
-            recompute(campaignId);
-            this.jdbc.sql("update message_rollup_state set dirty = false where campaign_id = :id and marks = :marks")
-                .param("id", campaignId)
-                .param("marks", marks)
-                .update();
-            return true;
-        });
-        return Boolean.TRUE.equals(done);
-    }
-
-    /**
-     * For the rest of the recompute's transaction (a statement cut short rolls it back).
-     */
-    private void boundStatements() {
-        this.jdbc.sql("select set_config('statement_timeout', :millis, true)")
-            .param("millis", this.statementTimeout)
-            .query(String.class)
-            .single();
-    }
-
-    /** Replaces the figures; package-private so a test can make it fail. */
-    void recompute(long campaignId) {
-        this.jdbc.sql("delete from campaign_message_total where campaign_id = :id").param("id", campaignId).update();
-        this.jdbc.sql("delete from campaign_message_hour where campaign_id = :id").param("id", campaignId).update();
-        this.jdbc.sql("delete from campaign_message_cost where campaign_id = :id").param("id", campaignId).update();
-        for (String table : STEP_TABLES) {
-            this.jdbc.sql("delete from " + table + " where campaign_id = :id").param("id", campaignId).update();
-        }
-        this.jdbc.sql("""
-                insert into campaign_message_total (campaign_id, variant, channel, status, messages, segments)
-                select :id, coalesce(variant, ''), channel, status, count(*), sum(segments)
-                from outbound_message where campaign_id = :id
-                group by 2, 3, 4""").param("id", campaignId).update();
-        // Each count by the hour of its event, with the dashboard's status sets: sent
-        // when
-        // the provider took it, the final status when it was reached.
-        this.jdbc.sql("""
-                insert into campaign_message_hour (campaign_id, variant, hour, sent, delivered, failed, undelivered)
-                select :id, variant, hour, sum(sent), sum(delivered), sum(failed), sum(undelivered)
-                from (
-                    select coalesce(m.variant, '') as variant, e.hour, e.sent, e.delivered, e.failed, e.undelivered
-                    from outbound_message m
-                    cross join lateral (values
-                        (date_trunc('hour', coalesce(m.sent_at, m.final_at, m.created_at), 'UTC'),
-                            (m.status in ('ACCEPTED', 'SENT', 'DELIVERED', 'UNDELIVERED'))::int, 0, 0, 0),
-                        (date_trunc('hour', coalesce(m.final_at, m.sent_at, m.created_at), 'UTC'), 0,
-                            (m.status = 'DELIVERED')::int, (m.status = 'FAILED')::int,
-                            (m.status = 'UNDELIVERED')::int)) as e(hour, sent, delivered, failed, undelivered)
-                    where m.campaign_id = :id and m.status in ('ACCEPTED', 'SENT', 'DELIVERED', 'UNDELIVERED', 'FAILED')
-                      and e.sent + e.delivered + e.failed + e.undelivered > 0
-                ) as events
-                group by variant, hour""").param("id", campaignId).update();
-        // What the provider took costs its stated price, else the table's estimate, in
-        // their own currencies (converted by the reports at the rate of the day); a
-        // failed
-        // message costs only what the provider stated.
-        this.jdbc
-            .sql("""
-                    insert into campaign_message_cost (campaign_id, variant, channel, hour, currency, source, messages, amount)
-                    select :id, coalesce(variant, ''), channel, date_trunc('hour', coalesce(sent_at, final_at, created_at), 'UTC'),
-                        case when price is not null then coalesce(price_unit, :currency)
-                             when estimated_cost is not null then coalesce(cost_currency, :currency) else '' end,
-                        case when price is not null then 'PROVIDER' when estimated_cost is not null then 'ESTIMATE'
-                             else 'NONE' end,
-                        count(*), coalesce(sum(coalesce(price, estimated_cost)), 0)
-                    from outbound_message
-                    where campaign_id = :id and provider_sid is not null and (price is not null or status <> 'FAILED')
-                    group by 2, 3, 4, 5, 6""")
-            .param("id", campaignId)
-            .param("currency", this.currency)
-            .update();
-        recomputeSteps(campaignId);
-        this.jdbc.sql("""
+    @Override
+    public void afterBlocks(JdbcClient jdbc, long campaignId) {
+        jdbc.sql(PERCENTILES).param("id", campaignId).update();
+        jdbc.sql("""
                 insert into message_rollup_state (campaign_id, refreshed_at, open_messages)
                 values (:id, now(), (select coalesce(sum(messages), 0) from campaign_message_total
                                      where campaign_id = :id
                                        and status in ('QUEUED', 'CLAIMED', 'SENDING', 'ACCEPTED', 'SENT', 'UNKNOWN')))
                 on conflict (campaign_id) do update
-                    set refreshed_at = excluded.refreshed_at, open_messages = excluded.open_messages""")
+                    set refreshed_at = excluded.refreshed_at, open_messages = excluded.open_messages, dirty = false""")
             .param("id", campaignId)
             .update();
-    }
-
-    /**
-     * By cascade step (chain_step + 1; 1 without a cascade) and channel, and the cost of
-     * cascades against SMS only (docs/metrics.md, "Channels and cascade steps").
-     */
-    private void recomputeSteps(long campaignId) {
-        // A chain is one recipient's messages (root: the first). A step was handed on
-        // when a later step of its chain exists; the winning step is the chain's last
-        // delivered one; its chain time runs from the first step's sending. Chain facts
-        // come from a window over the messages, not a join of the messages with their
-        // grouped chains: without statistics on the new rows that join was planned as a
-        // nested loop and ran for minutes on 40,000 messages (fault suite, fault 12).
-        this.jdbc
-            .sql("""
-                    insert into campaign_message_step (campaign_id, step, channel, messages, sent, delivered, read, failed,
-                        handed_on, withdrawn, pending, won, delivery_p50_ms, delivery_p90_ms, chain_p50_ms, chain_p90_ms)
-                    with m as (
-                        select id, coalesce(chain_root_id, id) as root, coalesce(chain_step, 0) + 1 as step, channel, status,
-                            read_at, sending_at, final_at,
-                            extract(epoch from final_at - sending_at) * 1000 as delivery_ms
-                        from outbound_message where campaign_id = :id),
-                    chains as (
-                        select m.*, max(step) over chain as last_step,
-                            max(step) filter (where status = 'DELIVERED') over chain as won_step,
-                            max(sending_at) filter (where id = root) over chain as started_at
-                        from m window chain as (partition by root)),
-                    s as (
-                        select c.*, case when c.status = 'DELIVERED' and c.step = c.won_step
-                                then extract(epoch from c.final_at - c.started_at) * 1000 end as chain_ms
-                        from chains c)
-                    select :id, step, channel, count(*),
-                        count(*) filter (where status in ('ACCEPTED', 'SENT', 'DELIVERED', 'UNDELIVERED')),
-                        count(*) filter (where status = 'DELIVERED'),
-                        count(*) filter (where status = 'DELIVERED' and read_at is not null),
-                        count(*) filter (where status in ('FAILED', 'UNDELIVERED')),
-                        count(*) filter (where step < last_step),
-                        count(*) filter (where status = 'CANCELED'),
-                        count(*) filter (where status in ('QUEUED', 'CLAIMED', 'SENDING')),
-                        count(*) filter (where status = 'DELIVERED' and step = won_step),
-                        round(percentile_cont(0.5) within group (order by delivery_ms)
-                            filter (where status = 'DELIVERED' and delivery_ms is not null)),
-                        round(percentile_cont(0.9) within group (order by delivery_ms)
-                            filter (where status = 'DELIVERED' and delivery_ms is not null)),
-                        round(percentile_cont(0.5) within group (order by chain_ms) filter (where chain_ms is not null)),
-                        round(percentile_cont(0.9) within group (order by chain_ms) filter (where chain_ms is not null))
-                    from s group by step, channel""")
-            .param("id", campaignId)
-            .update();
-        this.jdbc.sql("""
-                insert into campaign_message_step_cost (campaign_id, step, channel, hour, currency, source, messages,
-                    amount)
-                select :id, coalesce(chain_step, 0) + 1, channel,
-                    date_trunc('hour', coalesce(sent_at, final_at, created_at), 'UTC'),
-                    case when price is not null then coalesce(price_unit, :currency)
-                         when estimated_cost is not null then coalesce(cost_currency, :currency) else '' end,
-                    case when price is not null then 'PROVIDER' when estimated_cost is not null then 'ESTIMATE'
-                         else 'NONE' end,
-                    count(*), coalesce(sum(coalesce(price, estimated_cost)), 0)
-                from outbound_message
-                where campaign_id = :id and provider_sid is not null and (price is not null or status <> 'FAILED')
-                group by 2, 3, 4, 5, 6""").param("id", campaignId).param("currency", this.currency).update();
-        // Cascades that went out: the first message reached the provider or was handed
-        // on. Both sides by the hour of the first message, so a chain's cost stays with
-        // its baseline; chains without an SMS price are left out of both.
-        this.jdbc.sql("""
-                insert into campaign_cascade_cost (campaign_id, kind, hour, currency, chains, amount)
-                with roots as (
-                    select id, sms_only_cost, coalesce(cost_currency, :currency) as currency,
-                        date_trunc('hour', coalesce(sent_at, final_at, sending_at, created_at), 'UTC') as hour
-                    from outbound_message
-                    where campaign_id = :id and chain_id is not null and chain_root_id is null
-                      and sms_only_cost is not null and (provider_sid is not null or chain_advanced))
-                select :id, 'BASELINE', hour, currency, count(*), sum(sms_only_cost) from roots group by hour, currency
-                union all
-                select :id, 'ACTUAL', r.hour,
-                    case when m.price is not null then coalesce(m.price_unit, :currency)
-                         else coalesce(m.cost_currency, :currency) end,
-                    count(distinct r.id), sum(coalesce(m.price, m.estimated_cost))
-                from roots r join outbound_message m on coalesce(m.chain_root_id, m.id) = r.id
-                where m.campaign_id = :id and m.provider_sid is not null
-                  and (m.price is not null or (m.estimated_cost is not null and m.status <> 'FAILED'))
-                group by 3, 4""").param("id", campaignId).param("currency", this.currency).update();
     }
 
 }

@@ -75,7 +75,7 @@ class CascadeWithdrawalIT {
                 throw new IllegalStateException("the process died here");
             }
         };
-        StatusReports dyingReports = new StatusReports(this.store, dying, this.metrics, this.rollups);
+        StatusReports dyingReports = new StatusReports(this.store, dying, this.metrics);
 
         assertThatIllegalStateException()
             .isThrownBy(() -> dyingReports.report(first, MessageStatus.DELIVERED, "SM" + first, null));
