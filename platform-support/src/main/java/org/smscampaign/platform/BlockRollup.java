@@ -39,6 +39,15 @@ public interface BlockRollup {
     List<RolledTable> tables();
 
     /**
+     * Whether the campaign's raw rows are all still there. When retention dropped some,
+     * its figures are final: computing a block again would lose what the dropped rows
+     * counted, so marks of the campaign are cleared without it.
+     */
+    default boolean complete(JdbcClient jdbc, long campaignId) {
+        return true;
+    }
+
+    /**
      * After a campaign's blocks were applied, in the same transaction: figures that are
      * not sums (percentiles from a histogram, the state of the campaign).
      */

@@ -84,3 +84,10 @@ begin
     return null;
 end
 $$;
+
+-- Raw detail dropped by retention: everything of the table before this moment is gone (figures
+-- live on in rollups; a rollup no longer computes again what depended on it).
+create table raw_detail_dropped (
+    table_name     text primary key,
+    dropped_before timestamptz not null
+);

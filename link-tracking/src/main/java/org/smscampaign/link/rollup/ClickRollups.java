@@ -155,6 +155,21 @@ public class ClickRollups implements BlockRollup {
                                 group by d.local_slot"""));
     }
 
+    /**
+     * Hits come after their link was made: a campaign whose first link is younger than
+     * the hits dropped by retention has all of them.
+     */
+    @Override
+    public boolean complete(JdbcClient jdbc, long campaignId) {
+        return jdbc
+            .sql("""
+                    select coalesce((select min(created_at) from short_link where campaign_id = :id)
+                                    >= (select dropped_before from raw_detail_dropped where table_name = 'link_click'), true)""")
+            .param("id", campaignId)
+            .query(Boolean.class)
+            .single();
+    }
+
     /** When the campaign's figures were last brought up to date (shown with them). */
     @Override
     public void afterBlocks(JdbcClient jdbc, long campaignId) {

@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * lock).
  */
 @Component
-class PartitionMaintenance implements SmartInitializingSingleton {
+public class PartitionMaintenance implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(PartitionMaintenance.class);
 
@@ -102,7 +102,8 @@ class PartitionMaintenance implements SmartInitializingSingleton {
      * Drops the partitions of raw detail whose every row is older than the retention: a
      * whole month is kept until its last day is {@code keep-raw-detail} old.
      */
-    void dropExpired(Instant now) {
+    public int dropExpired(Instant now) {
+        int dropped = 0;
         Instant cutoff = keptFrom(now);
         for (MonthPartitionedTable table : this.tables) {
             if (!table.rawDetail()) {
@@ -112,12 +113,22 @@ class PartitionMaintenance implements SmartInitializingSingleton {
                 if (partition.upper() != null && !partition.upper().isAfter(cutoff)) {
                     this.catalog.detach(partition);
                     this.catalog.drop(partition.name());
+                    this.jdbc
+                        .sql("""
+                                insert into raw_detail_dropped (table_name, dropped_before) values (:table, :before)
+                                on conflict (table_name) do update
+                                    set dropped_before = greatest(raw_detail_dropped.dropped_before, excluded.dropped_before)""")
+                        .param("table", table.name())
+                        .param("before", java.sql.Timestamp.from(partition.upper()))
+                        .update();
                     this.dropped.increment();
+                    dropped++;
                     log.info("Dropped {} ({} to {}): older than {}", partition.name(), partition.lower(),
                             partition.upper(), this.properties.keepRawDetail());
                 }
             }
         }
+        return dropped;
     }
 
     /** The first moment whose raw detail is kept. */

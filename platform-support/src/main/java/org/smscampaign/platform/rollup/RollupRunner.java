@@ -116,6 +116,10 @@ public class RollupRunner {
                 .query(Object.class)
                 .single();
             boundStatements();
+            if (!rollup.complete(this.jdbc, campaignId)) {
+                throw new IllegalStateException("The " + name + " figures of campaign " + campaignId
+                        + " are final: some of its raw rows were dropped (retention)");
+            }
             recomputeAll(rollup, campaignId);
         });
     }
@@ -200,7 +204,11 @@ public class RollupRunner {
             .param("limit", BLOCKS_PER_TRANSACTION)
             .query((row, n) -> new long[] { row.getLong("block"), row.getLong("marks") })
             .list();
-        if (marked.stream().anyMatch((mark) -> mark[0] == ALL)) {
+        if (!rollup.complete(this.jdbc, campaignId)) {
+            log.info("The {} figures of campaign {} are final: some of its raw rows were dropped (retention)",
+                    rollup.name(), campaignId);
+        }
+        else if (marked.stream().anyMatch((mark) -> mark[0] == ALL)) {
             recomputeAll(rollup, campaignId);
         }
         else {
