@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import org.smscampaign.link.rollup.ClickRollups;
@@ -36,6 +37,21 @@ public class CampaignClickFigures {
     CampaignClickFigures(JdbcClient jdbc, ClickRollups rollups) {
         this.jdbc = jdbc;
         this.rollups = rollups;
+    }
+
+    /**
+     * The moment before which the campaign's raw hits were dropped (retention), when some
+     * of them were: its figures are final from then on. Empty while all are kept.
+     */
+    public Optional<Instant> rawHitsDroppedBefore(long campaignId) {
+        return this.jdbc.sql("""
+                select d.dropped_before from raw_detail_dropped d
+                where d.table_name = 'link_click'
+                  and (select min(created_at) from short_link where campaign_id = :id) < d.dropped_before""")
+            .param("id", campaignId)
+            .query(Timestamp.class)
+            .optional()
+            .map(Timestamp::toInstant);
     }
 
     @Transactional(readOnly = true)

@@ -2,6 +2,7 @@ package org.smscampaign.web.dashboard;
 
 import java.time.Clock;
 
+import org.smscampaign.link.CampaignClickFigures;
 import org.smscampaign.link.ConversionAnomalies;
 import org.smscampaign.report.CampaignReport;
 
@@ -24,8 +25,12 @@ public class CampaignDashboard {
 
     private final org.smscampaign.link.Conversions conversions;
 
-    CampaignDashboard(Clock clock, ConversionAnomalies anomalies, org.smscampaign.link.Conversions conversions) {
+    private final CampaignClickFigures clicks;
+
+    CampaignDashboard(Clock clock, ConversionAnomalies anomalies, org.smscampaign.link.Conversions conversions,
+            CampaignClickFigures clicks) {
         this.conversions = conversions;
+        this.clicks = clicks;
         this.clock = clock;
         this.anomalies = anomalies;
     }
@@ -43,6 +48,8 @@ public class CampaignDashboard {
         // Counted in the figures like the others; marked so readers know where they came
         // from.
         model.addAttribute("imported", this.conversions.importedOf(report.campaignId()));
+        // Past the retention the hits themselves are gone; the figures stay, final.
+        model.addAttribute("rawHitsDroppedBefore", this.clicks.rawHitsDroppedBefore(report.campaignId()).orElse(null));
         model.addAttribute("medianFirstAnswer",
                 duration((report.responses() != null) ? report.responses().medianFirstAnswerSeconds() : null));
     }

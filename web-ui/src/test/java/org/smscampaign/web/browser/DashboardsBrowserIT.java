@@ -255,6 +255,38 @@ class DashboardsBrowserIT extends BrowserSession {
     }
 
     @Test
+    void aCampaignWhoseHitsPassedTheRetentionSaysItsFiguresAreFinal() {
+        MixedOutcomeCampaign fixture = new MixedOutcomeCampaign(this.jdbc, this.brands, this.campaigns, this.rates);
+        long id = fixture.campaign();
+        this.reports.refreshedReport(id);
+        browser.open("/dashboards/campaigns/" + id);
+        assertThat(browser.findAll(By.id("raw-detail-gone"))).as("all its hits are kept").isEmpty();
+
+        // Its links made 16 months ago, and hits older than 13 months dropped.
+        this.jdbc.sql("update short_link set created_at = now() - interval '16 months' where campaign_id = :id")
+            .param("id", id)
+            .update();
+        this.jdbc.sql("""
+                insert into raw_detail_dropped (table_name, dropped_before)
+                values ('link_click', date_trunc('month', now() - interval '13 months', 'UTC'))""").update();
+        try {
+            browser.open("/dashboards/campaigns/" + id);
+            assertThat(browser.find(By.id("raw-detail-gone")).getText()).startsWith("Individual hits before ")
+                .endsWith(
+                        "are no longer kept (retention): the click figures are final and come from the hourly rollups.");
+            browser.screenshot("dashboard-retention-desktop");
+            browser.resize(390, 844);
+            browser.open("/dashboards/campaigns/" + id);
+            assertThat(browser.find(By.id("raw-detail-gone")).isDisplayed()).isTrue();
+            browser.screenshot("dashboard-retention-phone");
+        }
+        finally {
+            browser.resize(1280, 900);
+            this.jdbc.sql("delete from raw_detail_dropped where table_name = 'link_click'").update();
+        }
+    }
+
+    @Test
     void aReversedRangeIsExplained() {
         browser.open("/reports?from=2026-11-20&to=2026-11-10");
         assertThat(browser.find(By.cssSelector(".alert-danger")).getText())
