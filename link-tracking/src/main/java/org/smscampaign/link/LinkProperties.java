@@ -80,9 +80,14 @@ public record LinkProperties(@DefaultValue("http://localhost:8080/r/") String de
      * a COPY and a commit, so at 5,000 a saturated redirector (100,000 hits/s on two
      * cores) outran the writer and filled the buffer, at 20,000 it keeps up
      * @param flushInterval longest time a hit waits before it is written
+     * @param maxWait while the writer is writing (the database up), a redirect whose hit
+     * finds the buffer full waits up to this long for room instead of dropping it: the
+     * redirector slows down to the writer's pace and no hit is lost. While the writer
+     * cannot write (the database away), a hit finding the buffer full is dropped at once
+     * and counted: redirects stay fast and memory bounded
      */
     public record Buffer(@DefaultValue("200000") int capacity, @DefaultValue("20000") int batchSize,
-            @DefaultValue("200ms") Duration flushInterval) {
+            @DefaultValue("200ms") Duration flushInterval, @DefaultValue("5s") Duration maxWait) {
 
     }
 

@@ -156,12 +156,15 @@ public class ClickWriter implements SmartLifecycle {
                 write(batch);
                 batch.clear();
                 backoffMillis = 0;
+                this.buffer.writing(true);
                 if (this.buffer.size() < batchSize) {
                     LockSupport.parkNanos(pause);
                 }
             }
             catch (SQLException | RuntimeException ex) {
                 this.writeFailures.increment();
+                // Redirects no longer wait for room: past the buffer, hits are dropped.
+                this.buffer.writing(false);
                 backoffMillis = Math.min(Math.max(backoffMillis * 2, 250), 5000);
                 log.warn("Writing {} hits failed ({}); retrying in {} ms", batch.size(), ex.getMessage(),
                         backoffMillis);
