@@ -53,3 +53,8 @@ create table campaign_click_facet_block (
 insert into rollup_dirty (rollup, campaign_id, block)
 select 'clicks', campaign_id, -1 from click_rollup_state
 on conflict do nothing;
+-- Changes count from here: rows written before carry no txid and count through those full
+-- recomputes; a transaction still running now has an id at or above the mark.
+insert into rollup_position (rollup, position)
+values ('clicks', pg_snapshot_xmin(pg_current_snapshot())::text::bigint)
+on conflict (rollup) do nothing;

@@ -54,3 +54,8 @@ drop table message_rollup_sweep;
 insert into rollup_dirty (rollup, campaign_id, block)
 select 'messages', campaign_id, -1 from message_rollup_state
 on conflict do nothing;
+-- Changes count from here: rows written before carry no txid and count through those full
+-- recomputes; a transaction still running now has an id at or above the mark.
+insert into rollup_position (rollup, position)
+values ('messages', pg_snapshot_xmin(pg_current_snapshot())::text::bigint)
+on conflict (rollup) do nothing;

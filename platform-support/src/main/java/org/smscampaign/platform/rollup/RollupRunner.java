@@ -110,7 +110,7 @@ public class RollupRunner {
     public void recompute(String name, long campaignId) {
         BlockRollup rollup = rollup(name);
         this.transaction.executeWithoutResult((status) -> {
-            this.jdbc.sql("select pg_advisory_xact_lock(hashtext(:rollup), cast(:campaign as int))")
+            this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:rollup || '/' || :campaign, 0))")
                 .param("rollup", name)
                 .param("campaign", campaignId)
                 .query(Object.class)
@@ -153,13 +153,12 @@ public class RollupRunner {
                 .optional()
                 .orElse(null);
             if (position == null) {
-                // A new rollup: what is there is computed by full recomputes (marked by
-                // the migration that created its tables); changes count from now.
-                this.jdbc.sql("insert into rollup_position (rollup, position) values (:rollup, :horizon)")
+                // A rollup nobody set a mark for counts everything there is (its module's
+                // migration sets the mark where the rows before it are marked otherwise).
+                this.jdbc.sql("insert into rollup_position (rollup, position) values (:rollup, 0)")
                     .param("rollup", rollup.name())
-                    .param("horizon", horizon)
                     .update();
-                return;
+                position = 0L;
             }
             if (horizon <= position) {
                 return;
@@ -187,7 +186,8 @@ public class RollupRunner {
 
     /** One campaign's marked blocks; false when another instance holds it. */
     private boolean applyMarked(BlockRollup rollup, long campaignId) {
-        boolean locked = this.jdbc.sql("select pg_try_advisory_xact_lock(hashtext(:rollup), cast(:campaign as int))")
+        boolean locked = this.jdbc
+            .sql("select pg_try_advisory_xact_lock(hashtextextended(:rollup || '/' || :campaign, 0))")
             .param("rollup", rollup.name())
             .param("campaign", campaignId)
             .query(Boolean.class)

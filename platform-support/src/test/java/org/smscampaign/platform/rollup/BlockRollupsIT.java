@@ -81,6 +81,22 @@ class BlockRollupsIT {
     }
 
     @Test
+    void campaignIdsBeyondThirtyTwoBitsAreRolledUpToo() {
+        long campaign = 5_000_000_000L;
+        this.transaction.executeWithoutResult((status) -> this.jdbc
+            .sql("insert into sample_sale (id, campaign_id, item, amount) values (:id, :campaign, 4, 2)")
+            .param("id", 2_000_000 + IDS.incrementAndGet())
+            .param("campaign", campaign)
+            .update());
+        this.rollups.catchUp("sales");
+        assertThat(this.jdbc.sql("select sales from sample_sale_total where campaign_id = :campaign")
+            .param("campaign", campaign)
+            .query(Long.class)
+            .single()).isOne();
+        this.rollups.recompute("sales", campaign);
+    }
+
+    @Test
     void aCampaignMarkedWholeIsComputedAllAgain() {
         this.transaction.executeWithoutResult((status) -> {
             this.jdbc.sql("insert into sample_sale (id, campaign_id, item, amount) values (:id, 3, 1, 10)")
