@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,6 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RollupRunner {
 
     private static final Logger log = LoggerFactory.getLogger(RollupRunner.class);
+
+    /** Longest a catch-up waits for transactions open elsewhere to end. */
+    private static final Duration CATCH_UP_WAIT = Duration.ofSeconds(30);
 
     /** A campaign's marks taken in one transaction at most. */
     private static final int BLOCKS_PER_TRANSACTION = 200;
@@ -73,7 +78,7 @@ public class RollupRunner {
     void run() {
         for (String name : this.rollups.keySet()) {
             try {
-                catchUp(name);
+                rollUp(rollup(name));
             }
             catch (RuntimeException ex) {
                 log.warn("Rolling up {} failed (tried again at the next run): {}", name, ex.getMessage());
@@ -84,6 +89,23 @@ public class RollupRunner {
     /** Marks what changed up to now and computes every marked block of the rollup. */
     public void catchUp(String name) {
         BlockRollup rollup = rollup(name);
+        // The mark moves only past finished transactions: wait until every transaction
+        // that had begun when this was called has ended (one still open elsewhere holds
+        // it
+        // back), so that all it committed is rolled up when this returns.
+        long target = this.jdbc.sql("select pg_snapshot_xmax(pg_current_snapshot())::text::bigint")
+            .query(Long.class)
+            .single();
+        long deadline = System.nanoTime() + CATCH_UP_WAIT.toNanos();
+        while (advance(rollup) < target && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        rollUp(rollup);
+    }
+
+    /** One run: the mark moved as far as it can, then every marked block computed. */
+    private void rollUp(BlockRollup rollup) {
+        String name = rollup.name();
         Timer.Sample sample = Timer.start(this.meters);
         advance(rollup);
         List<Long> campaigns;
@@ -138,8 +160,8 @@ public class RollupRunner {
      * Moves the mark to the oldest transaction still running (no row of a transaction
      * below it can appear any more), marking the blocks changed in between.
      */
-    private void advance(BlockRollup rollup) {
-        this.transaction.executeWithoutResult((status) -> {
+    private long advance(BlockRollup rollup) {
+        return this.transaction.execute((status) -> {
             long horizon = this.jdbc.sql("select pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
                 .query(Long.class)
                 .single();
@@ -161,7 +183,7 @@ public class RollupRunner {
                 position = 0L;
             }
             if (horizon <= position) {
-                return;
+                return position;
             }
             for (String changed : rollup.changedBlocks()) {
                 this.jdbc
@@ -181,6 +203,7 @@ public class RollupRunner {
                 .param("rollup", rollup.name())
                 .param("horizon", horizon)
                 .update();
+            return horizon;
         });
     }
 
