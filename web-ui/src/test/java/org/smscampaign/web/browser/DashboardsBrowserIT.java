@@ -18,6 +18,7 @@ import org.smscampaign.link.Brands;
 import org.smscampaign.money.ExchangeRates;
 import org.smscampaign.report.CampaignReport;
 import org.smscampaign.report.CampaignReports;
+import org.smscampaign.web.DemoSendingDay;
 import org.smscampaign.web.HttpFixture;
 import org.smscampaign.web.PlatformIT;
 import org.smscampaign.web.report.MixedOutcomeCampaign;
@@ -159,7 +160,7 @@ class DashboardsBrowserIT extends BrowserSession {
     void aManagerReadsTodaysSummaryAndKeepsItInTheHistory() {
         long id = demoCampaign("Autumn running sale");
         deliveredReport(id);
-        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String today = DemoSendingDay.of(this.jdbc, id).toString();
 
         browser.open("/reports?from=" + today + "&to=" + today);
         assertThat(browser.heading()).isEqualTo("Summary report");

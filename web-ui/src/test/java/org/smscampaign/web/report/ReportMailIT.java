@@ -26,6 +26,7 @@ import org.smscampaign.campaign.CampaignManagement;
 import org.smscampaign.campaign.CampaignView;
 import org.smscampaign.report.CampaignReports;
 import org.smscampaign.report.ReportHistory;
+import org.smscampaign.web.DemoSendingDay;
 import org.smscampaign.web.PlatformIT;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,7 +82,6 @@ class ReportMailIT {
 
     @Test
     void theDailySummaryIsMailedOnceToEveryRecipientWithItsPdfAndKept() throws Exception {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         CampaignView sending = this.campaigns.list(null, 1000)
             .stream()
             .filter((c) -> c.name().equals("Autumn running sale"))
@@ -89,7 +89,8 @@ class ReportMailIT {
             .orElseThrow();
         this.reports.refreshedReport(sending.id()); // the demo campaign sent today,
                                                     // rolled up now
-        SummaryPeriod day = SummaryPeriod.containing(SummaryKind.DAILY, today, ZoneOffset.UTC);
+        LocalDate sent = DemoSendingDay.of(this.jdbc, sending.id());
+        SummaryPeriod day = SummaryPeriod.containing(SummaryKind.DAILY, sent, ZoneOffset.UTC);
 
         assertThat(this.scheduled.produce(day)).contains(ReportHistory.Delivery.SENT);
         assertThat(this.scheduled.produce(day)).as("claimed already: not sent twice").isEmpty();
