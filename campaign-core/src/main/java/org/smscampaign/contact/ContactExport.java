@@ -8,6 +8,7 @@ import java.util.Map;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+import org.smscampaign.platform.ReplicaReads;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
@@ -30,13 +31,21 @@ public class ContactExport {
 
     private final JsonMapper json;
 
-    ContactExport(ContactQueries queries, CustomAttributes customAttributes, JsonMapper json) {
+    private final ReplicaReads replica;
+
+    ContactExport(ContactQueries queries, CustomAttributes customAttributes, JsonMapper json, ReplicaReads replica) {
+        this.replica = replica;
         this.queries = queries;
         this.customAttributes = customAttributes;
         this.json = json;
     }
 
+    /** An export only reads: on the read replica while it keeps up. */
     public void write(ContactCriteria criteria, Writer out) {
+        this.replica.run(() -> writeAll(criteria, out));
+    }
+
+    private void writeAll(ContactCriteria criteria, Writer out) {
         List<String> custom = this.customAttributes.list().stream().map(CustomAttributeView::key).toList();
         CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(out);
         List<String> header = new ArrayList<>(STANDARD_COLUMNS);

@@ -4,7 +4,7 @@
  * (what segments compile to). This package is the module's API; sub-packages are
  * internal.
  */
-@ApplicationModule(displayName = "Contacts", allowedDependencies = "money")
+@ApplicationModule(displayName = "Contacts", allowedDependencies = { "money", "platform" })
 package org.smscampaign.contact;
 
 import org.springframework.modulith.ApplicationModule;

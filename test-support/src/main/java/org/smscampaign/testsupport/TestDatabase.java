@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.testcontainers.DockerClientFactory;
@@ -30,6 +31,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 public final class TestDatabase {
 
     static final String URL_VARIABLE = "SMS_TEST_DATABASE_URL";
+
+    static final String REPLICA_URL_VARIABLE = "SMS_TEST_REPLICA_URL";
 
     static final String USERNAME_VARIABLE = "SMS_TEST_DATABASE_USERNAME";
 
@@ -124,6 +127,22 @@ public final class TestDatabase {
             throw new IllegalStateException("Cannot prepare test schema " + schema + " at " + server.url() + ": "
                     + ex.getMessage() + "\n" + NO_DATABASE_MESSAGE, ex);
         }
+    }
+
+    /**
+     * The streaming replica of the test server, in the given schema (which the primary
+     * made: {@link #forSchema} first), when {@code SMS_TEST_REPLICA_URL} names one, as
+     * {@code ./test} does after {@code scripts/ensure-replica}; same login as the
+     * primary.
+     */
+    public Optional<Credentials> replicaForSchema(String schema) {
+        String url = System.getenv(REPLICA_URL_VARIABLE);
+        if (url == null || url.isBlank()) {
+            return Optional.empty();
+        }
+        String separator = url.contains("?") ? "&" : "?";
+        return Optional.of(new Credentials(url + separator + "currentSchema=" + sanitize(schema), server.username(),
+                server.password()));
     }
 
     /** JDBC URL and login of a test database. */

@@ -3,7 +3,9 @@ package org.smscampaign.web.dashboard;
 import java.util.Map;
 
 import org.smscampaign.campaign.CampaignProblem;
+import org.smscampaign.platform.ReplicaReads;
 import org.smscampaign.report.CampaignOverview;
+import org.smscampaign.report.CampaignReport;
 import org.smscampaign.report.CampaignReports;
 import org.smscampaign.web.bulkhead.ExpensiveRead;
 
@@ -33,14 +35,17 @@ class DashboardPages {
 
     private final CampaignDashboard dashboard;
 
-    DashboardPages(CampaignReports reports, CampaignDashboard dashboard) {
+    private final ReplicaReads replica;
+
+    DashboardPages(CampaignReports reports, CampaignDashboard dashboard, ReplicaReads replica) {
+        this.replica = replica;
         this.reports = reports;
         this.dashboard = dashboard;
     }
 
     @GetMapping
     String overview(Model model) {
-        CampaignOverview overview = this.reports.overview(WEEKS);
+        CampaignOverview overview = overview();
         model.addAttribute("overview", overview);
         model.addAttribute("heat", HeatMap.of(overview.bestTime()));
         model.addAttribute("minimumSample", CampaignOverview.MINIMUM_SAMPLE);
@@ -50,28 +55,28 @@ class DashboardPages {
 
     @GetMapping("/campaigns.csv")
     ResponseEntity<byte[]> campaignsCsv() {
-        return CsvDownloads.of("campaigns.csv", ReportTables.campaigns(this.reports.overview(WEEKS)));
+        return CsvDownloads.of("campaigns.csv", ReportTables.campaigns(overview()));
     }
 
     @GetMapping("/weeks.csv")
     ResponseEntity<byte[]> weeksCsv() {
-        CampaignOverview overview = this.reports.overview(WEEKS);
+        CampaignOverview overview = overview();
         return CsvDownloads.of("weeks.csv", ReportTables.weeks(overview));
     }
 
     @GetMapping("/best-time.csv")
     ResponseEntity<byte[]> bestTimeCsv() {
-        return CsvDownloads.of("best-time.csv", ReportTables.bestTime(this.reports.overview(WEEKS)));
+        return CsvDownloads.of("best-time.csv", ReportTables.bestTime(overview()));
     }
 
     @GetMapping("/channels.csv")
     ResponseEntity<byte[]> channelsCsv() {
-        return CsvDownloads.of("channels.csv", ReportTables.channels(this.reports.overview(WEEKS).channels()));
+        return CsvDownloads.of("channels.csv", ReportTables.channels(overview().channels()));
     }
 
     @GetMapping("/campaigns/{id}")
     String campaign(@PathVariable long id, Model model) {
-        this.dashboard.fill(this.reports.report(id), model);
+        this.dashboard.fill(report(id), model);
         return CampaignDashboard.VIEW;
     }
 
@@ -80,8 +85,16 @@ class DashboardPages {
         if (!ReportTables.knows(table)) {
             return ResponseEntity.notFound().build();
         }
-        return CsvDownloads.of("campaign-" + id + "-" + table + ".csv",
-                ReportTables.of(this.reports.report(id), table));
+        return CsvDownloads.of("campaign-" + id + "-" + table + ".csv", ReportTables.of(report(id), table));
+    }
+
+    /** Dashboards only read: on the read replica while it keeps up. */
+    private CampaignOverview overview() {
+        return this.replica.read(() -> this.reports.overview(WEEKS));
+    }
+
+    private CampaignReport report(long id) {
+        return this.replica.read(() -> this.reports.report(id));
     }
 
     @ExceptionHandler(CampaignProblem.class)

@@ -5,13 +5,14 @@ import java.time.LocalDate;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.smscampaign.platform.ReplicaReads;
 import org.smscampaign.report.CampaignOverview;
 import org.smscampaign.report.CampaignReport;
 import org.smscampaign.report.CampaignReports;
 import org.smscampaign.report.PeriodSummary;
-import org.smscampaign.web.report.Summaries;
-import org.smscampaign.web.report.ReportRange;
 import org.smscampaign.web.bulkhead.ExpensiveRead;
+import org.smscampaign.web.report.ReportRange;
+import org.smscampaign.web.report.Summaries;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -36,7 +37,10 @@ class ReportApiController {
 
     private final Summaries summaries;
 
-    ReportApiController(CampaignReports reports, Summaries summaries) {
+    private final ReplicaReads replica;
+
+    ReportApiController(CampaignReports reports, Summaries summaries, ReplicaReads replica) {
+        this.replica = replica;
         this.reports = reports;
         this.summaries = summaries;
     }
@@ -87,7 +91,7 @@ class ReportApiController {
             description = "The same money as each campaign's dashboard, in the reporting currency; a row with "
                     + "`incomplete` has amounts without an exchange rate left out.")
     CampaignOverview overview(@RequestParam(defaultValue = "12") int weeks) {
-        return this.reports.overview(Math.max(1, Math.min(weeks, 104)));
+        return this.replica.read(() -> this.reports.overview(Math.max(1, Math.min(weeks, 104))));
     }
 
     @GetMapping("/campaigns/{id}")
@@ -100,7 +104,7 @@ class ReportApiController {
                     + "listed in `money.unconverted`. Human clickers count hits classified as people (previews, "
                     + "bots, scanners and the like excluded, listed in `excluded`). Definitions: docs/metrics.md.")
     CampaignReport campaign(@PathVariable long id) {
-        return this.reports.report(id);
+        return this.replica.read(() -> this.reports.report(id));
     }
 
 }

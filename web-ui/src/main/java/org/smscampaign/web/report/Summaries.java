@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.smscampaign.alert.Alerts;
+import org.smscampaign.platform.ReplicaReads;
 import org.smscampaign.report.PeriodSummary;
 import org.smscampaign.report.SummaryReports;
 
@@ -26,7 +27,10 @@ public class Summaries {
 
     private final Clock clock;
 
-    Summaries(SummaryReports reports, Alerts alerts, ReportSettings settings, Clock clock) {
+    private final ReplicaReads replica;
+
+    Summaries(SummaryReports reports, Alerts alerts, ReportSettings settings, Clock clock, ReplicaReads replica) {
+        this.replica = replica;
         this.reports = reports;
         this.alerts = alerts;
         this.settings = settings;
@@ -57,7 +61,7 @@ public class Summaries {
         ZoneId zone = zone();
         Instant start = range.start(zone);
         Instant end = range.end(zone);
-        PeriodSummary summary = this.reports.summary(start, end);
+        PeriodSummary summary = this.replica.read(() -> this.reports.summary(start, end));
         return new SummaryDocument(null, range.from(), range.to(), zone.getId(), start, end,
                 "Summary · " + range.label(), range.label(), !end.isAfter(this.clock.instant()), summary,
                 this.alerts.raisedBetween(start, end));
@@ -78,7 +82,7 @@ public class Summaries {
     }
 
     public SummaryDocument document(SummaryPeriod period) {
-        PeriodSummary summary = this.reports.summary(period.start(), period.end());
+        PeriodSummary summary = this.replica.read(() -> this.reports.summary(period.start(), period.end()));
         return new SummaryDocument(period.kind(), period.first(), period.last(), period.zone().getId(), period.start(),
                 period.end(), period.title(), period.label(), period.over(this.clock.instant()), summary,
                 this.alerts.raisedBetween(period.start(), period.end()));

@@ -19,6 +19,7 @@ import org.smscampaign.contact.ContactLists;
 import org.smscampaign.contact.CriteriaOperator;
 import org.smscampaign.contact.CustomAttributeView;
 import org.smscampaign.contact.CustomAttributes;
+import org.smscampaign.platform.ReplicaReads;
 import org.smscampaign.segment.SegmentPreview;
 import org.smscampaign.segment.SegmentView;
 import org.smscampaign.segment.Segments;
@@ -50,8 +51,11 @@ class SegmentApiController {
 
     private final CampaignManagement campaigns;
 
+    private final ReplicaReads replica;
+
     SegmentApiController(Segments segments, CustomAttributes customAttributes, ContactLists lists,
-            CampaignManagement campaigns) {
+            CampaignManagement campaigns, ReplicaReads replica) {
+        this.replica = replica;
         this.segments = segments;
         this.customAttributes = customAttributes;
         this.lists = lists;
@@ -96,7 +100,7 @@ class SegmentApiController {
     @Operation(summary = "How many contacts the segment selects, and how many are reachable",
             description = "Reachable: subscribed and not erased. Unsubscribed contacts are never reachable.")
     AudienceCount count(@PathVariable long id) {
-        return this.segments.count(id);
+        return this.replica.read(() -> this.segments.count(id));
     }
 
     @ExpensiveRead
@@ -107,7 +111,7 @@ class SegmentApiController {
                     + "compare totals; LAST_ENGAGED takes dates; WHATSAPP_REACHABLE and RCS_REACHABLE take "
                     + "IS_TRUE or IS_FALSE.")
     SegmentPreview preview(@RequestBody ContactCriteria rule) {
-        return this.segments.preview(rule);
+        return this.replica.read(() -> this.segments.preview(rule));
     }
 
     @GetMapping("/vocabulary")

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.smscampaign.contact.AudienceCount;
 import org.smscampaign.contact.ContactCriteria;
+import org.smscampaign.platform.ReplicaReads;
 import org.smscampaign.segment.SegmentProblem;
 import org.smscampaign.segment.SegmentView;
 import org.smscampaign.segment.Segments;
@@ -35,7 +36,10 @@ class SegmentPagesController {
 
     private final JsonMapper json;
 
-    SegmentPagesController(Segments segments, JsonMapper json) {
+    private final ReplicaReads replica;
+
+    SegmentPagesController(Segments segments, JsonMapper json, ReplicaReads replica) {
+        this.replica = replica;
         this.segments = segments;
         this.json = json;
     }
@@ -44,7 +48,8 @@ class SegmentPagesController {
     @GetMapping
     String index(Model model) {
         Map<SegmentView, AudienceCount> counts = new LinkedHashMap<>();
-        this.segments.all().forEach((segment) -> counts.put(segment, this.segments.count(segment.id())));
+        this.replica.run(
+                () -> this.segments.all().forEach((segment) -> counts.put(segment, this.segments.count(segment.id()))));
         model.addAttribute("segments", counts);
         return "segments/index";
     }

@@ -3,12 +3,13 @@ package org.smscampaign.web.share;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.smscampaign.campaign.CampaignProblem;
+import org.smscampaign.platform.ReplicaReads;
 import org.smscampaign.report.CampaignReport;
 import org.smscampaign.report.CampaignReports;
+import org.smscampaign.web.bulkhead.ExpensiveRead;
 import org.smscampaign.web.dashboard.CampaignDashboard;
 import org.smscampaign.web.error.ProblemType;
 import org.smscampaign.web.report.Summaries;
-import org.smscampaign.web.bulkhead.ExpensiveRead;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -41,8 +42,11 @@ class SharedPages {
 
     private final ShareLimiter limiter;
 
+    private final ReplicaReads replica;
+
     SharedPages(Shares shares, CampaignReports reports, Summaries summaries, CampaignDashboard dashboard,
-            ShareLimiter limiter) {
+            ShareLimiter limiter, ReplicaReads replica) {
+        this.replica = replica;
         this.shares = shares;
         this.reports = reports;
         this.summaries = summaries;
@@ -72,7 +76,7 @@ class SharedPages {
         if (link.kind() == ShareLink.Kind.CAMPAIGN) {
             CampaignReport report;
             try {
-                report = this.reports.report(link.campaignId());
+                report = this.replica.read(() -> this.reports.report(link.campaignId()));
             }
             catch (CampaignProblem ex) {
                 return unknown(response);
@@ -105,7 +109,7 @@ class SharedPages {
             return problem(ProblemType.NOT_FOUND);
         }
         try {
-            CampaignReport report = this.reports.report(opening.link().campaignId());
+            CampaignReport report = this.replica.read(() -> this.reports.report(opening.link().campaignId()));
             return ResponseEntity.ok().headers(privateHeaders()).body(SharedFigures.of(report));
         }
         catch (CampaignProblem ex) {
