@@ -90,3 +90,35 @@ heap_used_mb() { # without starting a JSON tool: benchmarks poll this while meas
 json_field() { # json_field <name>: a top-level string or number of the JSON on stdin
   sed -E "s/.*\"$1\":\"?([^,\"}]*).*/\1/"
 }
+
+await_rollups() { # await_rollups [seconds]: until every rollup has read past the changes made so far
+  local mark pending
+  mark=$(psql -Atc "select pg_current_xact_id()::text::bigint")   # every writer so far began below it
+  for _ in $(seq 1 "${1:-3600}"); do
+    pending=$(psql -Atc "select (select count(*) from rollup_dirty)
+                              + (select count(*) from rollup_position where position <= $mark)")
+    [[ "$pending" == "0" ]] && return 0
+    sleep 1
+  done
+  say "the rollups did not catch up"; return 1
+}
+
+sign_in() { # sign_in <username> <password>: a browser's session in $WORK/cookies.txt
+  COOKIES="$WORK/cookies.txt"
+  local csrf
+  csrf=$(curl -sf -c "$COOKIES" -b "$COOKIES" "http://127.0.0.1:$APP_PORT/login" \
+    | sed -nE 's/.*name="_csrf" value="([^"]+)".*/\1/p' | head -1)
+  curl -sf -o /dev/null -c "$COOKIES" -b "$COOKIES" --data-urlencode "username=$1" \
+    --data-urlencode "password=$2" --data-urlencode "_csrf=$csrf" "http://127.0.0.1:$APP_PORT/login"
+}
+
+page_p95() { # page_p95 <path> <requests> <file>: p95 of a signed-in browser's requests, in ms
+  local url="http://127.0.0.1:$APP_PORT$1"
+  curl -sf -b "$COOKIES" -o /dev/null "$url" || { say "cannot read $1"; exit 1; }
+  for _ in $(seq 1 30); do curl -sf -b "$COOKIES" -o /dev/null "$url"; done   # warm-up (JIT, caches)
+  : > "$3"
+  for _ in $(seq 1 "$2"); do
+    curl -sf -b "$COOKIES" -o /dev/null -w '%{time_total}\n' "$url" | awk '{printf "%.3f\n", $1 * 1000}' >> "$3"
+  done
+  python3 "$ROOT/benchmarks/lib/percentile.py" 95 < "$3"
+}
