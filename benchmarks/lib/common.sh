@@ -105,6 +105,7 @@ await_rollups() { # await_rollups [seconds]: until every rollup has read past th
 
 sign_in() { # sign_in <username> <password>: a browser's session in $WORK/cookies.txt
   COOKIES="$WORK/cookies.txt"
+  rm -f "$COOKIES"   # a session of an earlier start would skip the sign-in form
   local csrf
   csrf=$(curl -sf -c "$COOKIES" -b "$COOKIES" "http://127.0.0.1:$APP_PORT/login" \
     | sed -nE 's/.*name="_csrf" value="([^"]+)".*/\1/p' | head -1)
