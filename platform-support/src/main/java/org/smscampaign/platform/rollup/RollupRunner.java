@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -86,13 +88,16 @@ public class RollupRunner {
         }
     }
 
-    /** Marks what changed up to now and computes every marked block of the rollup. */
+    /**
+     * Marks what changed up to now and computes every marked block of the rollup, waiting
+     * for a campaign another instance is computing (it returns with that instance's work
+     * committed, not while it is still under way).
+     */
     public void catchUp(String name) {
         BlockRollup rollup = rollup(name);
         // The mark moves only past finished transactions: wait until every transaction
         // that had begun when this was called has ended (one still open elsewhere holds
-        // it
-        // back), so that all it committed is rolled up when this returns.
+        // it back), so that all it committed is rolled up when this returns.
         long target = this.jdbc.sql("select pg_snapshot_xmax(pg_current_snapshot())::text::bigint")
             .query(Long.class)
             .single();
@@ -100,7 +105,26 @@ public class RollupRunner {
         while (advance(rollup) < target && System.nanoTime() - deadline < 0) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
-        rollUp(rollup);
+        // The blocks marked by now: each computed once more, after this point, holds
+        // every
+        // change made before the call (marked again meanwhile or not).
+        Map<Long, List<Long>> blocks = new TreeMap<>();
+        this.jdbc.sql("select campaign_id, block from rollup_dirty where rollup = :rollup order by campaign_id, block")
+            .param("rollup", name)
+            .query((row, n) -> blocks.computeIfAbsent(row.getLong(1), (c) -> new ArrayList<>()).add(row.getLong(2)))
+            .list();
+        for (Map.Entry<Long, List<Long>> campaign : blocks.entrySet()) {
+            List<Long> marked = campaign.getValue();
+            for (int from = 0; from < marked.size(); from += BLOCKS_PER_TRANSACTION) {
+                List<Long> some = marked.subList(from, Math.min(marked.size(), from + BLOCKS_PER_TRANSACTION));
+                if (System.nanoTime() - deadline > 0) {
+                    log.warn("Catching up {} took longer than {}: some blocks are left to the next runs", name,
+                            CATCH_UP_WAIT);
+                    return;
+                }
+                this.transaction.execute((status) -> applyMarked(rollup, campaign.getKey(), some));
+            }
+        }
     }
 
     /** One run: the mark moved as far as it can, then every marked block computed. */
@@ -117,8 +141,8 @@ public class RollupRunner {
                 .list();
             int done = 0;
             for (Long campaign : campaigns) {
-                done += Boolean.TRUE.equals(this.transaction.execute((status) -> applyMarked(rollup, campaign))) ? 1
-                        : 0;
+                done += Boolean.TRUE.equals(this.transaction.execute((status) -> applyMarked(rollup, campaign, null)))
+                        ? 1 : 0;
             }
             if (done == 0) {
                 break; // what is left is another instance's now
@@ -207,21 +231,27 @@ public class RollupRunner {
         });
     }
 
-    /** One campaign's marked blocks; false when another instance holds it. */
-    private boolean applyMarked(BlockRollup rollup, long campaignId) {
-        boolean locked = this.jdbc
-            .sql("select pg_try_advisory_xact_lock(hashtextextended(:rollup || '/' || :campaign, 0))")
+    /**
+     * One campaign's marked blocks: those given, waiting for another instance computing
+     * the campaign to commit; or, without, up to a transaction's worth, false when
+     * another instance holds the campaign.
+     */
+    private boolean applyMarked(BlockRollup rollup, long campaignId, List<Long> only) {
+        String lock = (only != null) ? "pg_advisory_xact_lock" : "pg_try_advisory_xact_lock";
+        Object locked = this.jdbc.sql("select " + lock + "(hashtextextended(:rollup || '/' || :campaign, 0))")
             .param("rollup", rollup.name())
             .param("campaign", campaignId)
-            .query(Boolean.class)
+            .query(Object.class)
             .single();
-        if (!locked) {
+        if (Boolean.FALSE.equals(locked)) {
             return false;
         }
         boundStatements();
+        String which = (only != null)
+                ? " and block in (" + only.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")" : "";
         List<long[]> marked = this.jdbc.sql("""
-                select block, marks from rollup_dirty where rollup = :rollup and campaign_id = :campaign
-                order by block limit :limit""")
+                select block, marks from rollup_dirty where rollup = :rollup and campaign_id = :campaign%s
+                order by block limit :limit""".formatted(which))
             .param("rollup", rollup.name())
             .param("campaign", campaignId)
             .param("limit", BLOCKS_PER_TRANSACTION)

@@ -1,11 +1,18 @@
 package org.smscampaign.platform.rollup;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.smscampaign.platform.BlockRollups;
@@ -36,6 +43,9 @@ class BlockRollupsIT {
 
     @Autowired
     BlockRollups rollups;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void whatChangedIsAddedExactlyWhileWritersWriteAndTwoInstancesRollUpAtOnce() throws Exception {
@@ -110,6 +120,45 @@ class BlockRollupsIT {
         assertThat(
                 this.jdbc.sql("select sales from sample_sale_total where campaign_id = 3").query(Long.class).single())
             .isOne();
+    }
+
+    /**
+     * Another instance computing a campaign when a catch-up comes: the catch-up waits for
+     * its work to be committed instead of returning with the figures still old (the race
+     * MessageRollupsIT met with the scheduled run of its context).
+     */
+    @Test
+    void aCatchUpWaitsForTheInstanceComputingTheCampaign() throws Exception {
+        long campaign = 6_000_000_000L;
+        this.transaction.executeWithoutResult((status) -> this.jdbc
+            .sql("insert into sample_sale (id, campaign_id, item, amount) values (:id, :campaign, 3, 7)")
+            .param("id", 3_000_000 + IDS.incrementAndGet())
+            .param("campaign", campaign)
+            .update());
+        try (Connection otherInstance = this.dataSource.getConnection()) {
+            otherInstance.setAutoCommit(false);
+            try (Statement statement = otherInstance.createStatement()) {
+                statement.execute("select pg_advisory_xact_lock(hashtextextended('sales/" + campaign + "', 0))");
+            }
+            CompletableFuture<Void> catchUp = CompletableFuture.runAsync(() -> this.rollups.catchUp("sales"));
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (this.jdbc
+                .sql("select count(*) from pg_locks where locktype = 'advisory' and not granted "
+                        + "and database = (select oid from pg_database where datname = current_database())")
+                .query(Long.class)
+                .single() == 0) {
+                assertThat(System.nanoTime()).as("the catch-up waits for the campaign").isLessThan(deadline);
+                LockSupport.parkNanos(10_000_000L);
+            }
+            assertThat(catchUp).isNotDone();
+            otherInstance.commit(); // the other instance is done (with nothing, here)
+            catchUp.get(30, TimeUnit.SECONDS);
+        }
+        assertThat(this.jdbc.sql("select sales from sample_sale_total where campaign_id = :campaign")
+            .param("campaign", campaign)
+            .query(Long.class)
+            .single()).isOne();
+        this.rollups.recompute("sales", campaign);
     }
 
     /** An insert, an update or a deletion (which marks its campaign whole) of a sale. */
