@@ -67,9 +67,8 @@ class ReplicaConfiguration {
             pool.setConnectionTimeout(properties.connectionTimeout().toMillis());
             pool.addDataSourceProperty("socketTimeout", String.valueOf(properties.socketTimeout().toSeconds()));
             pool.setInitializationFailTimeout(-1); // starts while the replica is down
-            Replica replica = new Replica(pool, primary, properties, clock.getIfAvailable(Clock::systemUTC), meters);
-            replica.check();
-            return replica;
+            // Measured by its schedule from the start: in use once seen current.
+            return new Replica(pool, primary, properties, clock.getIfAvailable(Clock::systemUTC), meters);
         }
 
     }
