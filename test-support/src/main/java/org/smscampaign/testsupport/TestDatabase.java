@@ -34,6 +34,10 @@ public final class TestDatabase {
 
     static final String REPLICA_URL_VARIABLE = "SMS_TEST_REPLICA_URL";
 
+    /** Why a test of replica routing was skipped. */
+    public static final String NO_REPLICA_MESSAGE = "SMS_TEST_REPLICA_URL is not set: ./test sets it after "
+            + "scripts/ensure-replica starts a replica";
+
     static final String USERNAME_VARIABLE = "SMS_TEST_DATABASE_USERNAME";
 
     static final String PASSWORD_VARIABLE = "SMS_TEST_DATABASE_PASSWORD";
@@ -91,9 +95,7 @@ public final class TestDatabase {
         if (freshSchemas.add(name)) {
             recreate(name);
         }
-        String separator = server.url().contains("?") ? "&" : "?";
-        return new Credentials(server.url() + separator + "currentSchema=" + name, server.username(),
-                server.password());
+        return new Credentials(inSchema(server.url(), name), server.username(), server.password());
     }
 
     /**
@@ -130,19 +132,21 @@ public final class TestDatabase {
     }
 
     /**
-     * The streaming replica of the test server, in the given schema (which the primary
-     * made: {@link #forSchema} first), when {@code SMS_TEST_REPLICA_URL} names one, as
+     * The streaming replica of the test server, in the schema of the module under test
+     * (which the primary made), when {@code SMS_TEST_REPLICA_URL} names one, as
      * {@code ./test} does after {@code scripts/ensure-replica}; same login as the
-     * primary.
+     * primary. Tests that need it assume it with {@link #NO_REPLICA_MESSAGE}.
      */
-    public Optional<Credentials> replicaForSchema(String schema) {
+    public Optional<Credentials> replica() {
         String url = System.getenv(REPLICA_URL_VARIABLE);
         if (url == null || url.isBlank()) {
             return Optional.empty();
         }
-        String separator = url.contains("?") ? "&" : "?";
-        return Optional.of(new Credentials(url + separator + "currentSchema=" + sanitize(schema), server.username(),
-                server.password()));
+        return Optional.of(new Credentials(inSchema(url, schemaFor(null)), server.username(), server.password()));
+    }
+
+    private static String inSchema(String url, String schema) {
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + sanitize(schema);
     }
 
     /** JDBC URL and login of a test database. */

@@ -48,17 +48,12 @@ class ReplicaRoutingIT {
 
     @DynamicPropertySource
     static void replica(DynamicPropertyRegistry registry) {
-        replica().ifPresent((c) -> registry.add("sms.platform.replica.url", c::url));
-    }
-
-    static java.util.Optional<TestDatabase.Credentials> replica() {
-        return TestDatabase.get().replicaForSchema(TestDatabase.schemaFor(null));
+        TestDatabase.get().replica().ifPresent((c) -> registry.add("sms.platform.replica.url", c::url));
     }
 
     @BeforeAll
     static void aReplicaStreams() {
-        assumeTrue(replica().isPresent(),
-                "SMS_TEST_REPLICA_URL is not set: ./test sets it after scripts/ensure-replica starts a replica");
+        assumeTrue(TestDatabase.get().replica().isPresent(), TestDatabase.NO_REPLICA_MESSAGE);
     }
 
     @Autowired
@@ -114,7 +109,7 @@ class ReplicaRoutingIT {
     @Test
     void aReplicaHeldBackBeyondTheBoundIsLeftUntilItCatchesUp() throws SQLException {
         awaitChecked(this.replica::usable, "the replica keeps up");
-        TestDatabase.Credentials direct = replica().orElseThrow();
+        TestDatabase.Credentials direct = TestDatabase.get().replica().orElseThrow();
         try (Connection onReplica = direct.open(); Statement statement = onReplica.createStatement()) {
             statement.execute("select pg_wal_replay_pause()");
             try {

@@ -13,12 +13,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.smscampaign.campaign.CampaignManagement;
 import org.smscampaign.campaign.CampaignStatus;
-import org.smscampaign.campaign.CampaignView;
 import org.smscampaign.link.Brands;
 import org.smscampaign.money.ExchangeRates;
 import org.smscampaign.report.CampaignReport;
 import org.smscampaign.report.CampaignReports;
-import org.smscampaign.web.DemoSendingDay;
+import org.smscampaign.web.DemoCampaign;
 import org.smscampaign.web.HttpFixture;
 import org.smscampaign.web.PlatformIT;
 import org.smscampaign.web.report.MixedOutcomeCampaign;
@@ -60,15 +59,6 @@ class DashboardsBrowserIT extends BrowserSession {
         browser.signIn("demo-manager", PlatformIT.DEMO_PASSWORD);
     }
 
-    private long demoCampaign(String name) {
-        return this.campaigns.list(null, 1000)
-            .stream()
-            .filter((c) -> c.name().equals(name))
-            .map(CampaignView::id)
-            .findFirst()
-            .orElseThrow();
-    }
-
     private CampaignReport deliveredReport(long id) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         CampaignReport report = this.reports.refreshedReport(id);
@@ -82,7 +72,7 @@ class DashboardsBrowserIT extends BrowserSession {
 
     @Test
     void aManagerReadsTheOverviewAndACampaignDashboardThatStaysLive() {
-        long id = demoCampaign("Autumn running sale");
+        long id = DemoCampaign.id(this.campaigns, "Autumn running sale");
         CampaignReport report = deliveredReport(id);
 
         browser.open("/dashboards");
@@ -158,9 +148,9 @@ class DashboardsBrowserIT extends BrowserSession {
 
     @Test
     void aManagerReadsTodaysSummaryAndKeepsItInTheHistory() {
-        long id = demoCampaign("Autumn running sale");
+        long id = DemoCampaign.id(this.campaigns, "Autumn running sale");
         deliveredReport(id);
-        String today = DemoSendingDay.of(this.jdbc, id).toString();
+        String today = DemoCampaign.sendingDay(this.jdbc, id).toString();
 
         browser.open("/reports?from=" + today + "&to=" + today);
         assertThat(browser.heading()).isEqualTo("Summary report");
@@ -296,7 +286,7 @@ class DashboardsBrowserIT extends BrowserSession {
 
     @Test
     void aManagerCannotChangeACampaign() {
-        long draft = demoCampaign("Travel deals for the holidays");
+        long draft = DemoCampaign.id(this.campaigns, "Travel deals for the holidays");
         assertThat(this.campaigns.get(draft).status()).isEqualTo(CampaignStatus.DRAFT);
 
         browser.open("/campaigns/" + draft);

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.smscampaign.campaign.CampaignManagement;
-import org.smscampaign.campaign.CampaignView;
+import org.smscampaign.web.DemoCampaign;
 import org.smscampaign.web.PlatformIT;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +29,7 @@ class SharedLinkBrowserIT extends BrowserSession {
 
     @Test
     void aManagerSharesADashboardThatAStrangerReadsUntilItIsRevoked() {
-        long id = demoCampaign("Autumn running sale");
+        long id = DemoCampaign.id(this.campaigns, "Autumn running sale");
         browser.signIn("demo-manager", PlatformIT.DEMO_PASSWORD);
         browser.open("/dashboards/campaigns/" + id);
         browser.click(By.id("share-toggle"));
@@ -116,15 +116,6 @@ class SharedLinkBrowserIT extends BrowserSession {
         browser.assertAccessible();
         browser.assertNoHorizontalScroll();
         browser.screenshot("shared-links-phone");
-    }
-
-    private long demoCampaign(String name) {
-        return this.campaigns.list(null, 1000)
-            .stream()
-            .filter((c) -> c.name().equals(name))
-            .map(CampaignView::id)
-            .findFirst()
-            .orElseThrow();
     }
 
 }

@@ -10,8 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.smscampaign.campaign.CampaignManagement;
-import org.smscampaign.campaign.CampaignView;
-import org.smscampaign.web.DemoSendingDay;
+import org.smscampaign.web.DemoCampaign;
 import org.smscampaign.web.PlatformIT;
 import org.smscampaign.web.report.ReportSettings;
 
@@ -36,15 +35,6 @@ class SummariesBrowserIT extends BrowserSession {
 
     @Autowired
     JdbcClient jdbc;
-
-    private long autumnRunningSale() {
-        return this.campaigns.list(null, 1000)
-            .stream()
-            .filter((c) -> c.name().equals("Autumn running sale"))
-            .map(CampaignView::id)
-            .findFirst()
-            .orElseThrow();
-    }
 
     private static String size(String size) {
         String[] wh = size.split("x");
@@ -77,7 +67,8 @@ class SummariesBrowserIT extends BrowserSession {
         assertThat(browser.find(By.id("summary-period")).getText()).contains(monday.toString()).contains("UTC");
         // The week the demo campaign sent in: this one, unless the suite started before
         // it.
-        LocalDate sentMonday = DemoSendingDay.of(this.jdbc, autumnRunningSale())
+        LocalDate sentMonday = DemoCampaign
+            .sendingDay(this.jdbc, DemoCampaign.id(this.campaigns, "Autumn running sale"))
             .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         if (!sentMonday.equals(monday)) {
             monday = sentMonday;

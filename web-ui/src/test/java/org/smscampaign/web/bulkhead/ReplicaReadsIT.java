@@ -36,15 +36,12 @@ class ReplicaReadsIT {
 
     @DynamicPropertySource
     static void replica(DynamicPropertyRegistry registry) {
-        TestDatabase.get()
-            .replicaForSchema(TestDatabase.schemaFor(null))
-            .ifPresent((c) -> registry.add("sms.platform.replica.url", c::url));
+        TestDatabase.get().replica().ifPresent((c) -> registry.add("sms.platform.replica.url", c::url));
     }
 
     @BeforeAll
     static void aReplicaStreams() {
-        assumeTrue(TestDatabase.get().replicaForSchema("any").isPresent(),
-                "SMS_TEST_REPLICA_URL is not set: ./test sets it after scripts/ensure-replica starts a replica");
+        assumeTrue(TestDatabase.get().replica().isPresent(), TestDatabase.NO_REPLICA_MESSAGE);
     }
 
     @LocalServerPort

@@ -23,10 +23,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.smscampaign.campaign.CampaignManagement;
-import org.smscampaign.campaign.CampaignView;
 import org.smscampaign.report.CampaignReports;
 import org.smscampaign.report.ReportHistory;
-import org.smscampaign.web.DemoSendingDay;
+import org.smscampaign.web.DemoCampaign;
 import org.smscampaign.web.PlatformIT;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,14 +81,9 @@ class ReportMailIT {
 
     @Test
     void theDailySummaryIsMailedOnceToEveryRecipientWithItsPdfAndKept() throws Exception {
-        CampaignView sending = this.campaigns.list(null, 1000)
-            .stream()
-            .filter((c) -> c.name().equals("Autumn running sale"))
-            .findFirst()
-            .orElseThrow();
-        this.reports.refreshedReport(sending.id()); // the demo campaign sent today,
-                                                    // rolled up now
-        LocalDate sent = DemoSendingDay.of(this.jdbc, sending.id());
+        long sending = DemoCampaign.id(this.campaigns, "Autumn running sale");
+        this.reports.refreshedReport(sending); // the demo campaign, rolled up now
+        LocalDate sent = DemoCampaign.sendingDay(this.jdbc, sending);
         SummaryPeriod day = SummaryPeriod.containing(SummaryKind.DAILY, sent, ZoneOffset.UTC);
 
         assertThat(this.scheduled.produce(day)).contains(ReportHistory.Delivery.SENT);
